@@ -1,0 +1,36 @@
+# Two targets, built by `node-gyp rebuild` (npm runs it at install):
+#  - jcsh_native.node: the N-API addon (native/addon.c and its parts; child.c holds all code
+#    that runs in a child before exec),
+#  - jcsh-emit: the small program that delivers a builtin's output as a real process,
+#  - jcsh-gate: holds a pipeline's first process until every stage has joined its group.
+{
+  "target_defaults": {
+    "cflags": ["-Wall", "-Wextra", "-O2", "-std=gnu11"],
+    "cflags!": ["-fno-exceptions"]
+  },
+  "targets": [
+    {
+      "target_name": "jcsh_native",
+      "sources": [
+        "native/addon.c",
+        "native/napi_util.c",
+        "native/spawn_napi.c",
+        "native/proc_napi.c",
+        "native/signal_napi.c",
+        "native/term_napi.c",
+        "native/fd_napi.c",
+        "native/child.c"
+      ]
+    },
+    {
+      "target_name": "jcsh-emit",
+      "type": "executable",
+      "sources": ["native/emit.c"]
+    },
+    {
+      "target_name": "jcsh-gate",
+      "type": "executable",
+      "sources": ["native/gate.c"]
+    }
+  ]
+}

@@ -1,0 +1,40 @@
+/* The N-API functions of the addon, one group per file, registered by addon.c. */
+#ifndef JCSH_ADDON_H
+#define JCSH_ADDON_H
+
+#include "napi_util.h"
+#include <signal.h>
+
+/* spawn_napi.c */
+napi_value jcsh_napi_spawn(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_spawn_method(napi_env env, napi_callback_info info);
+
+/* proc_napi.c */
+napi_value jcsh_napi_getpid(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_getppid(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_getpgrp(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_setpgid(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_kill(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_waitpid(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_waitpid_blocking(napi_env env, napi_callback_info info);
+
+/* signal_napi.c */
+void jcsh_snapshot_ignored(void);
+const sigset_t *jcsh_sigdefault(void);
+napi_value jcsh_napi_set_signal_action(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_get_signal_action(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_inherited_ignored(napi_env env, napi_callback_info info);
+
+/* term_napi.c */
+napi_value jcsh_napi_isatty(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_tcgetpgrp(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_tcsetpgrp(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_tcgetattr(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_tcsetattr(napi_env env, napi_callback_info info);
+
+/* fd_napi.c */
+napi_value jcsh_napi_pipe(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_memfd(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_strerror(napi_env env, napi_callback_info info);
+
+#endif

@@ -1,0 +1,33 @@
+/* How a child process is made: the request, in plain C types, that addon.c builds from the
+ * JS arguments (all memory allocated by the caller, before anything forks). */
+#ifndef JCSH_CHILD_H
+#define JCSH_CHILD_H
+
+#include <signal.h>
+#include <sys/types.h>
+
+/* How the process group of the child is chosen. */
+enum jcsh_group { JCSH_GROUP_INHERIT, JCSH_GROUP_LEAD, JCSH_GROUP_JOIN };
+
+struct jcsh_spawn_req {
+  const char *path;     /* already resolved; execve semantics (no PATH search) */
+  char *const *argv;    /* NULL-terminated */
+  char *const *envp;    /* NULL-terminated */
+  const int *fds;       /* child fd i <- parent fd fds[i]; -1 = closed in the child */
+  int nfds;             /* the child has exactly fds 0..nfds-1 (those not -1) */
+  const char *cwd;
+  enum jcsh_group group;
+  pid_t pgid;           /* for JCSH_GROUP_JOIN */
+  int ttyfd;            /* >= 0: make the child's group the foreground group of this tty */
+  const sigset_t *sigdefault; /* signals reset to SIG_DFL (the rest keep SIG_IGN if ignored) */
+  int use_fork;         /* force the fork+exec path (tests of the fallback) */
+};
+
+/* Starts the child. Returns 0 and sets *pid, or returns an errno value (the exec or setup
+ * failure seen by the child, or a failure to fork). A child that failed has been reaped. */
+int jcsh_spawn(const struct jcsh_spawn_req *req, pid_t *pid);
+
+/* Which mechanism jcsh_spawn uses for a request without use_fork. */
+const char *jcsh_spawn_method(int with_tty);
+
+#endif

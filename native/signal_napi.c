@@ -1,0 +1,86 @@
+/* The shell's own signal dispositions, set natively (trap 5: from JS a signal can only be
+ * caught, and removing the last JS listener leaves it at SIG_DFL, never SIG_IGN), and the
+ * set of signals that were already ignored when the addon loaded.
+ *
+ * That set is what children keep ignored (nohup semantics, as bash); every other signal is
+ * reset to SIG_DFL in each child. SIGPIPE and SIGXFSZ are left out: Node ignores them itself
+ * at startup, so their SIG_IGN says nothing about how the shell was started. Note that Node
+ * also resets every other inherited SIG_IGN to SIG_DFL before any of our code runs, so under
+ * plain `node` the set is normally empty. */
+#include "addon.h"
+
+#include <errno.h>
+#include <string.h>
+
+#define LAST_SIGNAL 64
+
+static sigset_t inherited_ignored;
+static sigset_t sigdefault;
+
+void jcsh_snapshot_ignored(void) {
+  sigemptyset(&inherited_ignored);
+  sigemptyset(&sigdefault);
+  for (int sig = 1; sig <= LAST_SIGNAL; sig++) {
+    struct sigaction old;
+    int ignored = sigaction(sig, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+                  old.sa_handler == SIG_IGN && sig != SIGPIPE && sig != SIGXFSZ;
+    if (ignored) sigaddset(&inherited_ignored, sig);
+    else sigaddset(&sigdefault, sig); /* fails harmlessly for libc-internal signals */
+  }
+}
+
+const sigset_t *jcsh_sigdefault(void) {
+  return &sigdefault;
+}
+
+static int read_signal(napi_env env, napi_value v, int *sig) {
+  if (!jcsh_get_int(env, v, "signal", sig)) return 0;
+  if (*sig < 1 || *sig > LAST_SIGNAL) {
+    jcsh_throw_errno(env, EINVAL, "sigaction");
+    return 0;
+  }
+  return 1;
+}
+
+/* setSignalAction(sig, 'ignore' | 'default') */
+napi_value jcsh_napi_set_signal_action(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  char action[16];
+  size_t len;
+  int sig;
+  if (!jcsh_args(env, info, 2, argv) || !read_signal(env, argv[0], &sig)) return NULL;
+  if (napi_get_value_string_utf8(env, argv[1], action, sizeof action, &len) != napi_ok)
+    return jcsh_throw_type(env, "action");
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sigemptyset(&sa.sa_mask);
+  if (strcmp(action, "ignore") == 0) sa.sa_handler = SIG_IGN;
+  else if (strcmp(action, "default") == 0) sa.sa_handler = SIG_DFL;
+  else return jcsh_throw_type(env, "action: 'ignore' or 'default'");
+  if (sigaction(sig, &sa, NULL) != 0) return jcsh_throw_errno(env, errno, "sigaction");
+  return jcsh_undefined(env);
+}
+
+/* getSignalAction(sig) -> 'ignore' | 'default' | 'handler' */
+napi_value jcsh_napi_get_signal_action(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int sig;
+  if (!jcsh_args(env, info, 1, argv) || !read_signal(env, argv[0], &sig)) return NULL;
+  struct sigaction old;
+  if (sigaction(sig, NULL, &old) != 0) return jcsh_throw_errno(env, errno, "sigaction");
+  if (old.sa_flags & SA_SIGINFO) return jcsh_str(env, "handler");
+  if (old.sa_handler == SIG_IGN) return jcsh_str(env, "ignore");
+  if (old.sa_handler == SIG_DFL) return jcsh_str(env, "default");
+  return jcsh_str(env, "handler");
+}
+
+/* inheritedIgnored() -> number[] */
+napi_value jcsh_napi_inherited_ignored(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value list;
+  uint32_t n = 0;
+  napi_create_array(env, &list);
+  for (int sig = 1; sig <= LAST_SIGNAL; sig++)
+    if (sigismember(&inherited_ignored, sig) == 1) napi_set_element(env, list, n++, jcsh_int(env, sig));
+  return list;
+}

@@ -1,0 +1,114 @@
+/* spawn(opts): the N-API side of starting a child. It turns the JS options into a
+ * jcsh_spawn_req (every allocation happens here, in the parent, before any fork) and hands
+ * it to child.c, where all the code that runs in the child lives.
+ *
+ * opts: { path: string, argv: string[], envp: string[], fds: number[], cwd: string,
+ *         pgid?: number | null   (absent/null: stay in our group; 0: lead a new group;
+ *                                 N > 0: join group N),
+ *         ttyfd?: number          (make the child's group the foreground group of this tty),
+ *         useFork?: boolean }     (force the fork+exec fallback, for its tests)
+ * Returns the pid. */
+#include "addon.h"
+#include "child.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+struct spawn_args {
+  char *path, *cwd;
+  char **argv, **envp;
+  int *fds;
+  int nfds;
+};
+
+static void free_args(struct spawn_args *a) {
+  free(a->path);
+  free(a->cwd);
+  jcsh_free_strings(a->argv);
+  jcsh_free_strings(a->envp);
+  free(a->fds);
+}
+
+static int read_args(napi_env env, napi_value opts, struct spawn_args *a) {
+  return jcsh_get_string(env, jcsh_prop(env, opts, "path"), "opts.path", &a->path) &&
+         jcsh_get_string(env, jcsh_prop(env, opts, "cwd"), "opts.cwd", &a->cwd) &&
+         jcsh_get_strings(env, jcsh_prop(env, opts, "argv"), "opts.argv", &a->argv) &&
+         jcsh_get_strings(env, jcsh_prop(env, opts, "envp"), "opts.envp", &a->envp) &&
+         jcsh_get_ints(env, jcsh_prop(env, opts, "fds"), "opts.fds", &a->fds, &a->nfds);
+}
+
+static int read_optional_int(napi_env env, napi_value opts, const char *name, int *out, int *present) {
+  napi_value v = jcsh_prop(env, opts, name);
+  *present = !jcsh_is_nullish(env, v);
+  return !*present || jcsh_get_int(env, v, name, out);
+}
+
+static int read_group(napi_env env, napi_value opts, struct jcsh_spawn_req *req) {
+  int pgid = 0, present;
+  if (!read_optional_int(env, opts, "pgid", &pgid, &present)) return 0;
+  if (present && pgid < 0) {
+    jcsh_throw_errno(env, EINVAL, "setpgid");
+    return 0;
+  }
+  req->group = !present ? JCSH_GROUP_INHERIT : pgid == 0 ? JCSH_GROUP_LEAD : JCSH_GROUP_JOIN;
+  req->pgid = pgid;
+  return 1;
+}
+
+static int read_flags(napi_env env, napi_value opts, struct jcsh_spawn_req *req) {
+  int ttyfd = -1, present, use_fork = 0;
+  if (!read_optional_int(env, opts, "ttyfd", &ttyfd, &present)) return 0;
+  napi_value v = jcsh_prop(env, opts, "useFork");
+  if (!jcsh_is_nullish(env, v) && !jcsh_get_bool(env, v, "opts.useFork", &use_fork)) return 0;
+  req->ttyfd = present ? ttyfd : -1;
+  req->use_fork = use_fork;
+  return 1;
+}
+
+/* The parent's half of bash's double setpgid. With posix_spawn the child has already exec'd
+ * (EACCES) and had joined its group itself before that, or the spawn would have failed; so
+ * every error here is ignorable. */
+static void parent_setpgid(const struct jcsh_spawn_req *req, pid_t pid) {
+  if (req->group == JCSH_GROUP_INHERIT) return;
+  (void)setpgid(pid, req->group == JCSH_GROUP_JOIN ? req->pgid : pid);
+}
+
+napi_value jcsh_napi_spawn(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  napi_valuetype type;
+  if (!jcsh_args(env, info, 1, argv)) return NULL;
+  napi_typeof(env, argv[0], &type);
+  if (type != napi_object) return jcsh_throw_type(env, "opts");
+
+  struct spawn_args a = {0};
+  struct jcsh_spawn_req req = {0};
+  napi_value result = NULL;
+  if (read_args(env, argv[0], &a) && read_group(env, argv[0], &req) && read_flags(env, argv[0], &req)) {
+    pid_t pid = -1;
+    req.path = a.path;
+    req.argv = a.argv;
+    req.envp = a.envp;
+    req.fds = a.fds;
+    req.nfds = a.nfds;
+    req.cwd = a.cwd;
+    req.sigdefault = jcsh_sigdefault();
+    int err = jcsh_spawn(&req, &pid);
+    if (err) {
+      jcsh_throw_errno(env, err, "spawn");
+    } else {
+      parent_setpgid(&req, pid);
+      result = jcsh_int(env, pid);
+    }
+  }
+  free_args(&a);
+  return result;
+}
+
+napi_value jcsh_napi_spawn_method(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int with_tty = 0;
+  if (!jcsh_args(env, info, 1, argv)) return NULL;
+  if (!jcsh_is_nullish(env, argv[0]) && !jcsh_get_bool(env, argv[0], "withTty", &with_tty)) return NULL;
+  return jcsh_str(env, jcsh_spawn_method(with_tty));
+}

@@ -1,0 +1,87 @@
+// Command-line options of jcsh, parsed into a mode. Unknown options are a one-line error with
+// bash's status 2.
+
+export type Mode =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'interactive' }
+  | { readonly kind: 'command'; readonly source: string }
+  | { readonly kind: 'script'; readonly path: string }
+  | { readonly kind: 'stdin' };
+
+export interface Options {
+  readonly mode: Mode;
+  readonly interactive: boolean;
+  readonly monitor: boolean | null;
+  readonly norc: boolean;
+  /** $0 */
+  readonly name: string;
+  readonly args: string[];
+  /** State of the parent shell, when started as a subshell. */
+  readonly subshellState: string | null;
+  readonly compat: 'bash' | 'tsh';
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options {
+  let interactive = false;
+  let monitor: boolean | null = null;
+  let norc = false;
+  let command: string | null = null;
+  let subshellState: string | null = null;
+  let compat: 'bash' | 'tsh' = 'bash';
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') { i++; break; }
+    if (a === '--help') return simple({ kind: 'help' });
+    if (a === '--version') return simple({ kind: 'version' });
+    if (a === '--plain') continue;
+    if (a === '--norc') { norc = true; continue; }
+    if (a === '--compat=tsh' || a === '--compat=bash') { compat = a.slice(9) as 'bash' | 'tsh'; continue; }
+    if (a === '--subshell') { subshellState = need(argv, ++i, a); continue; }
+    if (a.startsWith('--')) throw new UsageError(`${a}: invalid option`);
+    if (!a.startsWith('-') || a === '-') break;
+    for (const flag of a.slice(1)) {
+      if (flag === 'i') interactive = true;
+      else if (flag === 'm') monitor = true;
+      else if (flag === 'c') command = need(argv, ++i, '-c');
+      else throw new UsageError(`-${flag}: invalid option`);
+    }
+  }
+  const rest = argv.slice(i);
+  const base = { interactive, monitor, norc, subshellState, compat };
+  if (command !== null) {
+    return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };
+  }
+  if (rest.length > 0) return { ...base, mode: { kind: 'script', path: rest[0]! }, name: rest[0]!, args: rest.slice(1) };
+  if (interactive || stdinIsTty) return { ...base, interactive: true, mode: { kind: 'interactive' }, name: 'jcsh', args: [] };
+  return { ...base, mode: { kind: 'stdin' }, name: 'jcsh', args: [] };
+}
+
+function need(argv: readonly string[], i: number, option: string): string {
+  const v = argv[i];
+  if (v === undefined) throw new UsageError(`${option}: option requires an argument`);
+  return v;
+}
+
+function simple(mode: Mode): Options {
+  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], subshellState: null, compat: 'bash' };
+}
+
+export const USAGE = `Usage: jcsh [option ...] [file [arg ...]]
+       jcsh [option ...] -c command [name [arg ...]]
+
+A job-control shell for Linux.
+
+Options:
+  --plain        the plain line-editing shell (the default until the UI exists)
+  -c COMMAND     run COMMAND and exit
+  -i             interactive, even when input is not a terminal
+  -m             job control (on by default when interactive)
+  --norc         do not read ~/.jcshrc
+  --compat=tsh   print job messages as the shell lab's tsh does
+  --help         show this help
+  --version      show the version
+`;

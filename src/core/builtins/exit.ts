@@ -1,0 +1,30 @@
+// `exit [n]` (builtins/exit.def): an interactive shell says "exit" on stderr first, then
+// refuses once while jobs are stopped (leave.ts decides), then leaves with n & 255 or `$?`.
+// A bad number still exits, with status 2; extra operands refuse to exit at all.
+
+import { ExitRequest } from '../errors.js';
+import { stoppedJobsBlockExit } from '../leave.js';
+import { legalNumber } from './lib/numbers.js';
+import type { Builtin } from './types.js';
+
+export const exitBuiltin: Builtin = (ctx) => {
+  const shell = ctx.shell;
+  if (shell.interactive && !shell.inSubshell) {
+    ctx.io.err('exit\n');
+    if (stoppedJobsBlockExit(shell)) return 1;
+  }
+  const words = ctx.argv.slice(1);
+  if (words[0] === '--') words.shift();
+  if (words.length === 0) throw new ExitRequest(shell.lastStatus & 255);
+  const n = legalNumber(words[0]!);
+  if (n === null) {
+    ctx.error(`${words[0]}: numeric argument required`);
+    throw new ExitRequest(2);
+  }
+  if (words.length > 1) {
+    // bash also abandons the rest of the command line here (jump_to_top_level DISCARD).
+    ctx.error('too many arguments');
+    return 1;
+  }
+  throw new ExitRequest(Number(BigInt.asUintN(8, n)));
+};

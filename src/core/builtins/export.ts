@@ -1,0 +1,80 @@
+// `export [-fn] [name[=value] ...]` and `export -p` (builtins/setattr.def). Without names it
+// lists the exported variables as `declare -x NAME="value"` lines, sorted, quoted so that they
+// can be read back. jcsh has no functions, so -f only ever finds none.
+
+import { isValidName } from '../vars.js';
+import type { Shell } from '../shell.js';
+import { parseOptions } from './lib/options.js';
+import type { Builtin } from './types.js';
+
+const USAGE = 'export [-fn] [name[=value] ...] or export -p';
+
+export const exportBuiltin: Builtin = (ctx) => {
+  const parsed = parseOptions(ctx, 'fnp', USAGE);
+  if (!parsed) return 2;
+  const has = (name: string): boolean => parsed.options.some((o) => o.name === name);
+  const shell = ctx.shell;
+  if (parsed.operands.length === 0) {
+    if (!has('f')) ctx.io.out(listing(shell));
+    return 0;
+  }
+  let failed = false;
+  for (const word of parsed.operands) {
+    if (has('f')) {
+      ctx.error(`${word}: not a function`);
+      failed = true;
+      continue;
+    }
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/.exec(word);
+    const name = m ? m[1]! : word;
+    if (!isValidName(name)) {
+      ctx.error(`\`${word}': not a valid identifier`);
+      failed = true;
+      continue;
+    }
+    if (m) shell.vars.set(name, m[2] ? (shell.vars.get(name) ?? '') + m[3]! : m[3]!);
+    if (has('n')) unexport(shell, name);
+    else shell.vars.export(name);
+  }
+  return failed ? 1 : 0;
+};
+
+/** Variables offers no "clear the export flag", so the variable is made anew, unexported. */
+function unexport(shell: Shell, name: string): void {
+  const value = shell.vars.get(name);
+  if (value === undefined || !shell.vars.isExported(name)) return;
+  shell.vars.unset(name);
+  shell.vars.set(name, value);
+}
+
+function listing(shell: Shell): string {
+  return shell.vars.names()
+    .filter((n) => shell.vars.isExported(n))
+    .map((n) => `declare -x ${n}=${quoteValue(shell.vars.get(n) ?? '')}\n`)
+    .join('');
+}
+
+/**
+ * How bash shows a value so it can be read back: "double quoted" with \ " $ ` escaped, or
+ * $'ANSI-C quoted' when it holds control characters (print_var_value, ansic_quote).
+ */
+export function quoteValue(value: string): string {
+  if (/[\x00-\x1f\x7f-\x9f]/.test(value)) return ansicQuote(value);
+  return `"${value.replace(/["$`\\]/g, (c) => `\\${c}`)}"`;
+}
+
+const ANSIC: Readonly<Record<string, string>> = {
+  '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v',
+  '\x1b': '\\E', '\\': '\\\\', "'": "\\'",
+};
+
+function ansicQuote(value: string): string {
+  let out = '';
+  for (const c of value) {
+    const code = c.codePointAt(0)!;
+    if (c in ANSIC) out += ANSIC[c];
+    else if (code < 0x20 || code === 0x7f) out += `\\${code.toString(8).padStart(3, '0')}`;
+    else out += c;
+  }
+  return `$'${out}'`;
+}

@@ -1,0 +1,31 @@
+// Waiting inside a builtin must stay interruptible: ^C at the keyboard makes the interactive
+// shell call shell.interrupt(), which wakes shell.nextEvent(); bash's wait then gives up with
+// status 130 and abandons the rest of the command line.
+
+import { Interrupted } from '../../errors.js';
+import { reapAll } from '../../reap.js';
+import type { Shell } from '../../shell.js';
+import { reapDisowned } from './disowned.js';
+
+/** Collects every pending child change; returns true if a job changed. */
+export function reapNow(shell: Shell): boolean {
+  reapDisowned(shell.port);
+  return reapAll(shell);
+}
+
+/**
+ * Reaps until `done()` holds. Throws Interrupted(130) (with `$?` set) when the shell got SIGINT
+ * meanwhile, as bash's wait does.
+ */
+export async function waitUntil(shell: Shell, done: () => boolean): Promise<void> {
+  reapNow(shell);
+  while (!done()) {
+    await shell.nextEvent();
+    reapNow(shell);
+    if (shell.interrupted) {
+      shell.interrupted = false;
+      shell.lastStatus = 130;
+      throw new Interrupted(130);
+    }
+  }
+}

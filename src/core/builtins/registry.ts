@@ -1,0 +1,46 @@
+// Every builtin, one file each, listed here in sorted order.
+
+import { bgBuiltin } from './bg.js';
+import { cdBuiltin } from './cd.js';
+import { colonBuiltin } from './colon.js';
+import { disownBuiltin } from './disown.js';
+import { echoBuiltin } from './echo.js';
+import { exitBuiltin } from './exit.js';
+import { exportBuiltin } from './export.js';
+import { falseBuiltin } from './false.js';
+import { fgBuiltin } from './fg.js';
+import { jobsBuiltin } from './jobs.js';
+import { killBuiltin } from './kill.js';
+import { pwdBuiltin } from './pwd.js';
+import { trueBuiltin } from './true.js';
+import { typeBuiltin } from './type.js';
+import type { Builtin } from './types.js';
+import { unsetBuiltin } from './unset.js';
+import { waitBuiltin } from './wait.js';
+
+const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
+  [':', colonBuiltin],
+  ['bg', bgBuiltin],
+  ['cd', cdBuiltin],
+  ['disown', disownBuiltin],
+  ['echo', echoBuiltin],
+  ['exit', exitBuiltin],
+  ['export', exportBuiltin],
+  ['false', falseBuiltin],
+  ['fg', fgBuiltin],
+  ['jobs', jobsBuiltin],
+  ['kill', killBuiltin],
+  ['pwd', pwdBuiltin],
+  ['true', trueBuiltin],
+  ['type', typeBuiltin],
+  ['unset', unsetBuiltin],
+  ['wait', waitBuiltin],
+]);
+
+export function findBuiltin(name: string): Builtin | undefined {
+  return BUILTINS.get(name);
+}
+
+export function builtinNames(): string[] {
+  return [...BUILTINS.keys()];
+}

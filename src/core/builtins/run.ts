@@ -1,0 +1,53 @@
+// Two ways to run a builtin: in the shell itself (its output goes straight to the command's
+// fds), or captured on a copy of the shell (bash's forked subshell) so that a process of the
+// job can deliver the output.
+
+import type { OutputChunk } from '../../os/port.js';
+import { ExitRequest } from '../errors.js';
+import type { FdTable } from '../redirect.js';
+import type { Shell } from '../shell.js';
+import type { Builtin, BuiltinContext, BuiltinIO } from './types.js';
+
+const encoder = new TextEncoder();
+
+function context(shell: Shell, argv: readonly string[], io: BuiltinIO): BuiltinContext {
+  const name = argv[0]!;
+  return {
+    shell, argv, io,
+    error: (message) => io.err(`${shell.errorPrefix()}${name}: ${message}\n`),
+    usage: (text) => io.err(`${name}: usage: ${text}\n`),
+  };
+}
+
+export async function runBuiltinHere(shell: Shell, builtin: Builtin, argv: readonly string[], fds: FdTable): Promise<number> {
+  const io: BuiltinIO = {
+    out: (text) => write(shell, fds.get(1), text),
+    err: (text) => write(shell, fds.get(2), text),
+  };
+  return builtin(context(shell, argv, io));
+}
+
+function write(shell: Shell, fd: number | undefined, text: string): void {
+  if (fd !== undefined) void shell.out.write(fd, text);
+}
+
+export interface CapturedRun {
+  readonly chunks: OutputChunk[];
+  readonly status: number;
+}
+
+/** Runs a builtin on a copy of the shell; `exit` only ends that copy, as in a subshell. */
+export async function runBuiltinCaptured(shell: Shell, builtin: Builtin, argv: readonly string[]): Promise<CapturedRun> {
+  const chunks: OutputChunk[] = [];
+  const io: BuiltinIO = {
+    out: (text) => chunks.push({ fd: 1, data: encoder.encode(text) }),
+    err: (text) => chunks.push({ fd: 2, data: encoder.encode(text) }),
+  };
+  try {
+    const status = await builtin(context(shell.subshell(true), argv, io));
+    return { chunks, status };
+  } catch (e) {
+    if (e instanceof ExitRequest) return { chunks, status: e.status };
+    throw e;
+  }
+}

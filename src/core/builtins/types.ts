@@ -1,0 +1,23 @@
+// What a builtin gets: its arguments, the shell, and two output streams. The streams either
+// write to the shell's fds (a builtin run by the shell itself) or collect the bytes for a
+// process that delivers them (a builtin in a pipeline or in the background).
+
+import type { Shell } from '../shell.js';
+
+export interface BuiltinIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface BuiltinContext {
+  readonly shell: Shell;
+  /** argv[0] is the builtin's name. */
+  readonly argv: readonly string[];
+  readonly io: BuiltinIO;
+  /** "jcsh: NAME: message" on stderr. */
+  error(message: string): void;
+  /** bash's usage line: "NAME: usage: …" on stderr. */
+  usage(text: string): void;
+}
+
+export type Builtin = (ctx: BuiltinContext) => number | Promise<number>;

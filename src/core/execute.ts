@@ -1,0 +1,210 @@
+// Running parsed command lines: lists, and-or lists and pipelines. A lone builtin runs inside
+// the shell; everything else becomes a job of spawned processes. A builtin that is part of a
+// pipeline or runs in the background runs on a copy of the shell, and a process delivers its
+// output, so it is a real member of the job's process group (as a forked bash child would be).
+
+import type { AndOr, List, Pipeline, SimpleCommand } from '../lang/ast.js';
+import { shellStatus } from '../os/status.js';
+import { findBuiltin } from './builtins/registry.js';
+import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
+import { expandCommand, type ExpandedCommand } from './command.js';
+import { Interrupted } from './errors.js';
+import { runInForeground } from './foreground.js';
+import type { Job } from './job.js';
+import { errorStage, launchJob, type StagePlan } from './launch.js';
+import { CommandCache } from './lookup.js';
+import { FdTable } from './redirect.js';
+import { reapAll } from './reap.js';
+import { notifyJobs } from './notify.js';
+import type { Shell } from './shell.js';
+
+const commands = new CommandCache();
+
+export function forgetCommands(name?: string): void {
+  commands.forget(name);
+}
+
+export async function runList(shell: Shell, list: List): Promise<number> {
+  for (const item of list.items) {
+    shell.lineno = item.pos.line;
+    if (!shell.interactive && shell.jobs.size > 0) reapAll(shell);
+    await runAndOr(shell, item);
+  }
+  return shell.lastStatus;
+}
+
+async function runAndOr(shell: Shell, item: AndOr): Promise<void> {
+  const spec = jobSpecCommand(item);
+  if (spec) {
+    await runPipeline(shell, withBuiltin(spec, item.background ? 'bg' : 'fg'), false);
+    return;
+  }
+  if (item.background) {
+    await runBackground(shell, item);
+    return;
+  }
+  await runPipeline(shell, item.first, false);
+  for (const { op, pipeline } of item.rest) {
+    if ((op === '&&') !== (shell.lastStatus === 0)) continue;
+    await runPipeline(shell, pipeline, false);
+  }
+}
+
+async function runBackground(shell: Shell, item: AndOr): Promise<void> {
+  if (item.rest.length === 0 && !item.first.bang) {
+    await runPipeline(shell, item.first, true);
+    return;
+  }
+  // `a && b &` runs the whole list in a subshell: a copy of the shell as one process.
+  const state = JSON.stringify({ vars: shell.vars.snapshot(), positional: shell.positional, status: shell.lastStatus });
+  const plan: StagePlan = {
+    program: { kind: 'subshell', source: item.source, state, env: shell.vars.environ() },
+    redirects: [], text: item.source,
+  };
+  started(shell, launchJob(shell, [plan], { background: true }));
+}
+
+async function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Promise<void> {
+  const status = await runPipelineStatus(shell, pipeline, background);
+  shell.lastStatus = pipeline.bang && !background ? (status === 0 ? 1 : 0) : status;
+}
+
+async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: boolean): Promise<number> {
+  const single = pipeline.commands.length === 1 && !background;
+  const expanded: ExpandedCommand[] = [];
+  const plans: StagePlan[] = [];
+  for (const cmd of pipeline.commands) {
+    const e = await expandCommand(shell, cmd, runList);
+    if (e.kind === 'error') {
+      if (single) return report(shell, e.message, 1);
+      plans.push(errorStage(shell, e.message, 1, e.text));
+      continue;
+    }
+    if (single) return runSingle(shell, e.command);
+    expanded.push(e.command);
+    plans.push(await planStage(shell, e.command));
+  }
+  shell.previousCommand = '';
+  const job = launchJob(shell, plans, { background });
+  if (background) {
+    started(shell, job);
+    return 0;
+  }
+  return waitForeground(shell, job);
+}
+
+/** A command on its own in the foreground: builtins and assignments run in the shell. */
+async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
+  const name = cmd.argv[0];
+  if (name === undefined) return assignOnly(shell, cmd);
+  const builtin = findBuiltin(name);
+  if (builtin) {
+    const fds = new FdTable(shell.stdio);
+    try {
+      for (const r of cmd.redirects) {
+        const error = fds.apply(shell, r);
+        if (error !== null) return report(shell, error, 1);
+      }
+      const status = await runBuiltinHere(shell, builtin, cmd.argv, fds);
+      shell.previousCommand = name;
+      return status;
+    } finally {
+      await shell.out.drain();
+      fds.close(shell);
+    }
+  }
+  shell.previousCommand = name;
+  const found = commands.lookup(shell, name);
+  if (found.kind === 'error') return report(shell, found.message, found.status);
+  const plan = await planStage(shell, cmd);
+  const job = launchJob(shell, [plan], { background: false });
+  return waitForeground(shell, job);
+}
+
+async function assignOnly(shell: Shell, cmd: ExpandedCommand): Promise<number> {
+  for (const [k, v] of cmd.assignments) shell.vars.set(k, v);
+  if (cmd.redirects.length === 0) return 0;
+  const fds = new FdTable(shell.stdio);
+  try {
+    for (const r of cmd.redirects) {
+      const error = fds.apply(shell, r);
+      if (error !== null) return report(shell, error, 1);
+    }
+    return 0;
+  } finally {
+    fds.close(shell);
+  }
+}
+
+async function planStage(shell: Shell, cmd: ExpandedCommand): Promise<StagePlan> {
+  const name = cmd.argv[0];
+  if (name === undefined) {
+    return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
+  }
+  const builtin = findBuiltin(name);
+  if (builtin) {
+    const { chunks, status } = await runBuiltinCaptured(shell, builtin, cmd.argv);
+    return { program: { kind: 'emit', chunks, status }, redirects: cmd.redirects, text: cmd.text };
+  }
+  const found = commands.lookup(shell, name);
+  if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text);
+  const env = shell.vars.environ(cmd.assignments);
+  return { program: { kind: 'exec', path: found.path, argv: cmd.argv, env }, redirects: cmd.redirects, text: cmd.text };
+}
+
+function started(shell: Shell, job: Job): void {
+  shell.lastBackgroundPid = job.lastPid;
+  if (shell.interactive && shell.jobControl) void shell.out.write(shell.stdio[2], shell.format.launched(job));
+}
+
+/** Waits for a foreground job and settles `$?`, messages and the job table. */
+export async function waitForeground(shell: Shell, job: Job, resume = false): Promise<number> {
+  await shell.out.drain();
+  await runInForeground(shell, job, resume);
+  return settleForeground(shell, job);
+}
+
+async function settleForeground(shell: Shell, job: Job): Promise<number> {
+  if (job.state === 'stopped') {
+    job.notified = true;
+    shell.jobs.setCurrent(job);
+    if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.jobs, shell.cwd));
+    return 128 + job.stopSignal();
+  }
+  job.notified = true;
+  shell.jobs.remove(job);
+  const status = shellStatus(job.lastStatus.kind === 'running' ? { kind: 'exited', code: 0 } : job.lastStatus);
+  const killed = shell.format.foregroundKilled(job);
+  if (killed) await shell.out.write(shell.stdio[2], killed);
+  if (shell.interactive) notifyJobs(shell);
+  const last = job.lastStatus;
+  const interruptedJob = last.kind === 'signaled' && last.signal === 2;
+  if ((interruptedJob && job.jobControl) || shell.interrupted) {
+    shell.interrupted = false;
+    if (interruptedJob && shell.interactive) await shell.out.write(shell.stdio[1], '\n');
+    shell.lastStatus = interruptedJob ? status : 130;
+    throw new Interrupted(shell.lastStatus);
+  }
+  return status;
+}
+
+function report(shell: Shell, message: string, status: number): number {
+  void shell.diag(message);
+  return status;
+}
+
+/** `%1` alone means `fg %1`; `%1 &` means `bg %1`. */
+function jobSpecCommand(item: AndOr): Pipeline | null {
+  if (item.rest.length > 0 || item.first.bang || item.first.commands.length !== 1) return null;
+  const cmd = item.first.commands[0]!;
+  const first = cmd.words[0];
+  if (!first || !first.source.startsWith('%') || cmd.assignments.length > 0) return null;
+  return item.first;
+}
+
+function withBuiltin(p: Pipeline, name: 'fg' | 'bg'): Pipeline {
+  const cmd = p.commands[0]!;
+  const word = { parts: [{ kind: 'literal' as const, text: name, quoted: false }], source: name, pos: cmd.pos };
+  const rewritten: SimpleCommand = { ...cmd, words: [word, ...cmd.words] };
+  return { ...p, commands: [rewritten] };
+}

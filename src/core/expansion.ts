@@ -1,0 +1,67 @@
+// The shell's side of word expansion: where parameters come from, and how a command
+// substitution runs. `$(…)` runs in a copy of the shell (bash forks a subshell) whose output
+// goes to a pipe that this shell reads while the commands run.
+
+import type { List } from '../lang/ast.js';
+import type { ExpansionContext } from '../lang/expand.js';
+import type { Shell } from './shell.js';
+
+export interface SubstitutionRunner {
+  (shell: Shell, list: List): Promise<number>;
+}
+
+export function expansionContext(shell: Shell, run: SubstitutionRunner): ExpansionContext {
+  return {
+    get: (name) => special(shell, name) ?? shell.vars.get(name),
+    positional: () => shell.positional,
+    set: (name, value) => shell.vars.set(name, value),
+    commandSubstitution: (list) => substitute(shell, list, run),
+    home: (user) => (user === '' ? shell.vars.get('HOME') ?? shell.port.homeOf(shell.port.username()) : shell.port.homeOf(user)),
+    readdir: (dir) => {
+      try {
+        return shell.port.readdir(dir);
+      } catch {
+        return null;
+      }
+    },
+    cwd: () => shell.cwd,
+  };
+}
+
+function special(shell: Shell, name: string): string | undefined {
+  switch (name) {
+    case '?': return String(shell.lastStatus);
+    case '$': return String(shell.pid);
+    case '!': return shell.lastBackgroundPid === undefined ? undefined : String(shell.lastBackgroundPid);
+    case '#': return String(shell.positional.length);
+    case '0': return shell.name;
+    case '-': return (shell.interactive ? 'i' : '') + (shell.jobControl ? 'm' : '');
+    default:
+      if (/^[1-9]\d*$/.test(name)) return shell.positional[Number(name) - 1];
+      return undefined;
+  }
+}
+
+async function substitute(shell: Shell, list: List, run: SubstitutionRunner): Promise<string> {
+  const port = shell.port;
+  const [readEnd, writeEnd] = port.pipe();
+  const sub = shell.subshell(false);
+  sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2]];
+  const reading = readAll(shell, readEnd);
+  try {
+    sub.lastStatus = await run(sub, list);
+    await sub.out.drain();
+  } finally {
+    port.close(writeEnd);
+  }
+  const text = await reading;
+  port.close(readEnd);
+  shell.lastStatus = sub.lastStatus;
+  return text;
+}
+
+async function readAll(shell: Shell, fd: number): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for (let chunk = await shell.port.read(fd); chunk; chunk = await shell.port.read(fd)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}

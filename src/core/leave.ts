@@ -1,0 +1,45 @@
+// Leaving the shell as bash does (builtins/exit.def, jobs.c end_job_control,
+// hangup_all_jobs): refuse once while jobs are stopped, then terminate the stopped jobs and
+// let running ones be; on SIGHUP, hang up every job first.
+
+import { SIG } from '../os/signals.js';
+import { signalJob } from './foreground.js';
+import type { Shell } from './shell.js';
+
+/**
+ * True when the shell must not exit yet: it has stopped jobs and the previous command was
+ * neither `exit` nor `jobs`. Prints bash's warning.
+ */
+export function stoppedJobsBlockExit(shell: Shell): boolean {
+  if (!shell.interactive || shell.inSubshell) return false;
+  if (!shell.jobs.all().some((j) => j.state === 'stopped')) return false;
+  if (shell.previousCommand === 'exit' || shell.previousCommand === 'jobs') return false;
+  void shell.out.write(shell.stdio[2], 'There are stopped jobs.\n');
+  return true;
+}
+
+/** SIGTERM then SIGCONT to every stopped job (end_job_control). */
+export function terminateStoppedJobs(shell: Shell): void {
+  for (const job of shell.jobs.all()) {
+    if (job.state !== 'stopped') continue;
+    safely(() => signalJob(shell, job, SIG.TERM));
+    safely(() => signalJob(shell, job, SIG.CONT));
+  }
+}
+
+/** SIGHUP (and SIGCONT to stopped ones) to every job not marked `disown -h`. */
+export function hangupJobs(shell: Shell): void {
+  for (const job of shell.jobs.all()) {
+    if (job.noHangup || job.state === 'dead') continue;
+    safely(() => signalJob(shell, job, SIG.HUP));
+    if (job.state === 'stopped') safely(() => signalJob(shell, job, SIG.CONT));
+  }
+}
+
+function safely(f: () => void): void {
+  try {
+    f();
+  } catch {
+    // The group is already gone.
+  }
+}

@@ -1,0 +1,97 @@
+// The fds a command will see, built from the shell's own and then changed by its
+// redirections in order. Files are opened by the shell (so errors are the shell's to report)
+// and closed again once the command has been started.
+
+import type { RedirectOp } from '../lang/ast.js';
+import { OsError, type OpenMode } from '../os/port.js';
+import { absolute } from './lookup.js';
+import type { Shell } from './shell.js';
+
+export interface ExpandedRedirect {
+  readonly fd: number | null;
+  readonly op: RedirectOp;
+  /** The target after expansion. */
+  readonly target: string;
+  /** The target as written, for "ambiguous redirect". */
+  readonly source: string;
+}
+
+const OPEN_MODE: Partial<Record<RedirectOp, OpenMode>> = {
+  '<': 'read', '>': 'write', '>|': 'write', '>>': 'append', '<>': 'readwrite', '&>': 'write', '&>>': 'append',
+};
+
+export class FdTable {
+  /** child fd -> shell fd */
+  readonly map = new Map<number, number>();
+  /** fds this table opened and must close. */
+  readonly opened: number[] = [];
+
+  constructor(base: readonly number[]) {
+    base.forEach((fd, i) => this.map.set(i, fd));
+  }
+
+  get(fd: number): number | undefined {
+    return this.map.get(fd);
+  }
+
+  /** Child fds 0..max as the port's spawn wants them (-1 = closed). */
+  toArray(): number[] {
+    const max = Math.max(2, ...this.map.keys());
+    return Array.from({ length: max + 1 }, (_, i) => this.map.get(i) ?? -1);
+  }
+
+  close(shell: Shell): void {
+    for (const fd of this.opened.splice(0)) {
+      try {
+        shell.port.close(fd);
+      } catch {
+        // Already closed.
+      }
+    }
+  }
+
+  /** Applies one redirection; returns an error message (without the shell prefix) or null. */
+  apply(shell: Shell, r: ExpandedRedirect): string | null {
+    if (r.op === '<&' || r.op === '>&') return this.duplicate(shell, r);
+    const mode = OPEN_MODE[r.op];
+    if (mode === undefined) return `${r.source}: bad redirection`;
+    if (r.target === '') return `${r.source}: ambiguous redirect`;
+    const fd = this.open(shell, r.target, mode);
+    if (typeof fd === 'string') return fd;
+    if (r.op === '&>' || r.op === '&>>') {
+      this.map.set(1, fd);
+      this.map.set(2, fd);
+    } else {
+      this.map.set(r.fd ?? (r.op.startsWith('<') ? 0 : 1), fd);
+    }
+    return null;
+  }
+
+  private duplicate(shell: Shell, r: ExpandedRedirect): string | null {
+    const target = r.fd ?? (r.op === '<&' ? 0 : 1);
+    if (r.target === '-') {
+      this.map.delete(target);
+      return null;
+    }
+    if (/^\d+$/.test(r.target)) {
+      const source = this.map.get(Number(r.target));
+      if (source === undefined) return `${r.target}: Bad file descriptor`;
+      this.map.set(target, source);
+      return null;
+    }
+    // `>&file` (no fd) is bash's old spelling of `&>file`.
+    if (r.op === '>&' && r.fd === null) return this.apply(shell, { ...r, op: '&>' });
+    return `${r.source}: ambiguous redirect`;
+  }
+
+  private open(shell: Shell, target: string, mode: OpenMode): number | string {
+    try {
+      const fd = shell.port.open(absolute(shell, target), mode);
+      this.opened.push(fd);
+      return fd;
+    } catch (e) {
+      if (e instanceof OsError) return `${target}: ${e.reason}`;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+// The state of one shell: variables, positional parameters, the job table, the terminal it
+// controls and its saved modes. Executor, builtins and the interactive loop all work on this;
+// it talks to the kernel only through the OS port.
+
+import type { OsPort, TermModes } from '../os/port.js';
+import type { WaitStatus } from '../os/status.js';
+import { bashFormat, type MessageFormat } from './format.js';
+import { JobTable } from './jobtable.js';
+import { Output } from './output.js';
+import { Variables, type VarSnapshot } from './vars.js';
+
+export interface ShellOptions {
+  readonly port: OsPort;
+  /** `$0`, and the name in error messages. */
+  readonly name: string;
+  readonly args?: readonly string[];
+  readonly interactive: boolean;
+  /** Job control wanted (-m, or interactive); dropped when there is no terminal. */
+  readonly monitor: boolean;
+  /** Running a script file: errors are prefixed "FILE: line N: ". */
+  readonly scriptName?: string;
+  readonly format?: MessageFormat;
+  /** Variables of a parent shell (subshells). */
+  readonly vars?: VarSnapshot;
+  readonly cwd?: string;
+}
+
+export class Shell {
+  readonly port: OsPort;
+  readonly vars: Variables;
+  positional: string[];
+  readonly name: string;
+  readonly scriptName: string | undefined;
+  readonly interactive: boolean;
+  jobControl: boolean;
+  readonly format: MessageFormat;
+  readonly out: Output;
+  jobs = new JobTable();
+  lastStatus = 0;
+  lastBackgroundPid: number | undefined;
+  cwd: string;
+  /** Current line of the script, for error messages. */
+  lineno = 0;
+  /** The controlling terminal (a blocking fd of our own), or null. */
+  tty: number | null = null;
+  pgid: number;
+  readonly pid: number;
+  /** The shell's own terminal modes, restored after a job stops or is killed. */
+  modes: TermModes | null = null;
+  /** Where the shell's fds 0, 1, 2 point for children (the tty fd replaces a shared tty). */
+  stdio: [number, number, number] = [0, 1, 2];
+  /** Statuses of finished background pids not yet asked for by `wait`. */
+  readonly finishedPids = new Map<number, WaitStatus>();
+  /** Name of the previous command, for exit's "There are stopped jobs." rule. */
+  previousCommand = '';
+  /** Set when the shell itself received SIGINT while it was busy. */
+  interrupted = false;
+  /** This is a copy of a shell running a builtin in a pipeline or background (bash's subshell). */
+  inSubshell = false;
+  private wakers: (() => void)[] = [];
+  /** Errors carry no line number (interactive shells, and their subshells). */
+  plainErrors: boolean;
+
+  constructor(o: ShellOptions) {
+    this.port = o.port;
+    this.vars = o.vars ? Variables.fromSnapshot(o.vars) : Variables.fromEnviron(o.port.environ());
+    this.positional = [...(o.args ?? [])];
+    this.name = o.name;
+    this.scriptName = o.scriptName;
+    this.interactive = o.interactive;
+    this.jobControl = o.monitor;
+    this.format = o.format ?? bashFormat;
+    this.out = new Output(o.port);
+    this.pid = o.port.getpid();
+    this.pgid = o.port.getpgrp();
+    this.cwd = o.cwd ?? this.initialCwd();
+    // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
+    this.plainErrors = o.interactive || o.scriptName === undefined;
+  }
+
+  private initialCwd(): string {
+    const pwd = this.vars.get('PWD');
+    try {
+      if (pwd && pwd.startsWith('/') && this.port.realpath(pwd) === this.port.realpath('.')) return pwd;
+      return this.port.realpath('.');
+    } catch {
+      return pwd ?? '/';
+    }
+  }
+
+  /** "jcsh: " interactively, "FILE: line N: " in scripts, as bash prefixes its errors. */
+  errorPrefix(): string {
+    if (this.plainErrors) return `${this.name}: `;
+    return `${this.scriptName ?? this.name}: line ${Math.max(1, this.lineno)}: `;
+  }
+
+  /** Writes an error line to the shell's stderr. */
+  diag(message: string): Promise<void> {
+    return this.out.write(this.stdio[2], `${this.errorPrefix()}${message}\n`);
+  }
+
+  /** The shell got SIGINT: remember it and wake anything sleeping in nextEvent(). */
+  interrupt(): void {
+    this.interrupted = true;
+    for (const wake of this.wakers.splice(0)) wake();
+  }
+
+  /** Sleeps until a child changes state or the shell is interrupted. */
+  nextEvent(): Promise<void> {
+    if (this.interrupted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.wakers.push(resolve);
+      void this.port.childEvent().then(() => {
+        this.wakers = this.wakers.filter((w) => w !== resolve);
+        resolve();
+      });
+    });
+  }
+
+  /** A copy that runs a builtin or a command substitution without touching this shell. */
+  subshell(shareJobs: boolean): Shell {
+    const s = new Shell({
+      port: this.port, name: this.name, args: this.positional, interactive: false, monitor: false,
+      ...(this.scriptName !== undefined ? { scriptName: this.scriptName } : {}),
+      format: this.format, vars: this.vars.snapshot(), cwd: this.cwd,
+    });
+    if (shareJobs) s.jobs = this.jobs;
+    s.lastStatus = this.lastStatus;
+    s.lastBackgroundPid = this.lastBackgroundPid;
+    s.lineno = this.lineno;
+    s.tty = this.tty;
+    s.stdio = [...this.stdio];
+    s.inSubshell = true;
+    s.plainErrors = this.plainErrors;
+    return s;
+  }
+}

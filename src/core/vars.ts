@@ -1,0 +1,83 @@
+// Shell variables with their export attribute. The environment of a command is built from
+// the exported ones plus the assignments written before it.
+
+export interface VarEntry {
+  value: string;
+  exported: boolean;
+}
+
+export interface VarSnapshot {
+  readonly [name: string]: VarEntry;
+}
+
+export class Variables {
+  private readonly table = new Map<string, VarEntry>();
+  /** Bumped on every change of PATH so command lookups can drop their cache. */
+  pathGeneration = 0;
+
+  static fromEnviron(environ: readonly string[]): Variables {
+    const v = new Variables();
+    for (const entry of environ) {
+      const eq = entry.indexOf('=');
+      if (eq > 0) v.table.set(entry.slice(0, eq), { value: entry.slice(eq + 1), exported: true });
+    }
+    return v;
+  }
+
+  static fromSnapshot(s: VarSnapshot): Variables {
+    const v = new Variables();
+    for (const [k, e] of Object.entries(s)) v.table.set(k, { ...e });
+    return v;
+  }
+
+  snapshot(): VarSnapshot {
+    return Object.fromEntries([...this.table].map(([k, e]) => [k, { ...e }]));
+  }
+
+  get(name: string): string | undefined {
+    return this.table.get(name)?.value;
+  }
+
+  set(name: string, value: string): void {
+    const e = this.table.get(name);
+    if (e) e.value = value;
+    else this.table.set(name, { value, exported: false });
+    if (name === 'PATH') this.pathGeneration++;
+  }
+
+  /** `export NAME` / `export NAME=value`. */
+  export(name: string, value?: string): void {
+    if (value !== undefined) this.set(name, value);
+    const e = this.table.get(name);
+    if (e) e.exported = true;
+    else this.table.set(name, { value: '', exported: true });
+  }
+
+  /** True if the variable exists and is exported, or is marked for export without a value. */
+  isExported(name: string): boolean {
+    return this.table.get(name)?.exported ?? false;
+  }
+
+  unset(name: string): void {
+    this.table.delete(name);
+    if (name === 'PATH') this.pathGeneration++;
+  }
+
+  names(): string[] {
+    return [...this.table.keys()].sort();
+  }
+
+  /** NAME=value strings for exec, with `extra` (prefix assignments) taking precedence. */
+  environ(extra: ReadonlyMap<string, string> = new Map()): string[] {
+    const out: string[] = [];
+    for (const [k, e] of this.table) {
+      if (e.exported && !extra.has(k)) out.push(`${k}=${e.value}`);
+    }
+    for (const [k, v] of extra) out.push(`${k}=${v}`);
+    return out;
+  }
+}
+
+export function isValidName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}

@@ -1,0 +1,107 @@
+// The line editor of the plain shell: node:readline with emacs keys, history and completion.
+// Each prompt opens the terminal afresh and closes it when the line is read, so that raw mode
+// and libuv's reading never outlive the prompt: a job that owns the terminal must never see the
+// shell reading it (a read then would get EIO and kill the stream), and its fds must stay
+// blocking.
+
+import fs from 'node:fs';
+import readline from 'node:readline';
+import tty from 'node:tty';
+import type { LineReader, ReadResult } from '../core/repl.js';
+import type { HistoryFile } from './history.js';
+
+export type Completer = (line: string) => { candidates: string[]; word: string };
+
+export class ReadlineReader implements LineReader {
+  constructor(
+    private readonly ttyPath: string,
+    private readonly history: HistoryFile,
+    private readonly completer: Completer,
+  ) {}
+
+  remember(command: string): void {
+    this.history.add(command);
+  }
+
+  read(prompt: string): Promise<ReadResult> {
+    const input = withoutQuitKey(new tty.ReadStream(fs.openSync(this.ttyPath, 'r')));
+    const output = new tty.WriteStream(fs.openSync(this.ttyPath, 'w'));
+    const rl = readline.createInterface({
+      input, output, terminal: true, prompt, history: [...this.history.entries], historySize: 1000,
+      removeHistoryDuplicates: false, tabSize: 8,
+      completer: (line: string) => {
+        const c = this.completer(line);
+        return [c.candidates, c.word];
+      },
+    });
+    return new Promise<ReadResult>((resolve) => {
+      let settled = false;
+      const finish = (r: ReadResult) => {
+        if (settled) return;
+        settled = true;
+        rl.close();
+        input.destroy();
+        output.destroy();
+        resolve(r);
+      };
+      rl.on('line', (text) => finish({ kind: 'line', text }));
+      rl.on('SIGINT', () => {
+        output.write('^C\r\n');
+        finish({ kind: 'interrupt' });
+      });
+      // Without a listener readline would suspend the shell itself with SIGTSTP.
+      rl.on('SIGTSTP', () => {});
+      rl.on('close', () => finish({ kind: 'eof' }));
+      input.on('error', () => finish({ kind: 'eof' }));
+      rl.prompt();
+    });
+  }
+}
+
+/**
+ * Drops ^\ from the input. In raw mode the terminal sends it as a byte, and readline would
+ * insert it into the line; at bash's prompt it does nothing (SIGQUIT is ignored there).
+ */
+function withoutQuitKey(input: tty.ReadStream): tty.ReadStream {
+  const emit = input.emit.bind(input);
+  input.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'data' && Buffer.isBuffer(args[0]) && args[0].includes(0x1c)) {
+      const kept = Buffer.from(args[0].filter((b) => b !== 0x1c));
+      return kept.length > 0 ? emit('data', kept) : true;
+    }
+    return emit(event, ...args);
+  }) as typeof input.emit;
+  return input;
+}
+
+/** Reads lines from a non-terminal stdin (`jcsh -i < file`), prompting on stderr as bash does. */
+export class PlainReader implements LineReader {
+  private buffered = '';
+  private eof = false;
+
+  constructor(private readonly fd: number, private readonly promptFd: number) {}
+
+  remember(): void {}
+
+  async read(prompt: string): Promise<ReadResult> {
+    fs.writeSync(this.promptFd, prompt);
+    for (;;) {
+      const nl = this.buffered.indexOf('\n');
+      if (nl >= 0) {
+        const text = this.buffered.slice(0, nl);
+        this.buffered = this.buffered.slice(nl + 1);
+        return { kind: 'line', text };
+      }
+      if (this.eof) {
+        if (this.buffered === '') return { kind: 'eof' };
+        const text = this.buffered;
+        this.buffered = '';
+        return { kind: 'line', text };
+      }
+      const chunk = Buffer.alloc(65536);
+      const n = await new Promise<number>((res) => fs.read(this.fd, chunk, 0, chunk.length, null, (err, bytes) => res(err ? 0 : bytes)));
+      if (n === 0) this.eof = true;
+      else this.buffered += chunk.subarray(0, n).toString('utf8');
+    }
+  }
+}

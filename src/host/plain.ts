@@ -1,0 +1,75 @@
+// The plain shell on the real kernel: the user's own terminal, a readline prompt, and the
+// shell core over the Linux port.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Options } from '../cli/args.js';
+import { complete } from '../core/complete.js';
+import { hangupJobs, terminateStoppedJobs } from '../core/leave.js';
+import { interactiveLoop, internalError, type LineReader } from '../core/repl.js';
+import { runScript } from '../core/script.js';
+import { Shell } from '../core/shell.js';
+import { endJobControl, initJobControl } from '../core/startup.js';
+import { SIG } from '../os/signals.js';
+import { createLinuxPort } from '../os/linux/index.js';
+import type { OsPort } from '../os/port.js';
+import { HistoryFile } from './history.js';
+import { PlainReader, ReadlineReader } from './lineeditor.js';
+
+export async function runInteractive(o: Options): Promise<never> {
+  const port = createLinuxPort({ blockingWait: false });
+  const shell = new Shell({ port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true });
+  const start = initJobControl(shell);
+  const leave = (status: number): never => {
+    terminateStoppedJobs(shell);
+    endJobControl(shell, start);
+    return port.exit(status);
+  };
+  port.onSignal(SIG.INT, () => shell.interrupt());
+  port.onSignal(SIG.HUP, () => {
+    hangupJobs(shell);
+    leave(128 + SIG.HUP);
+  });
+  if (!o.norc) await sourceRc(shell, port);
+  const status = await interactiveLoop(shell, makeReader(shell, port));
+  return leave(status);
+}
+
+function makeReader(shell: Shell, port: OsPort): LineReader {
+  if (!port.isatty(0) || shell.tty === null) return new PlainReader(0, 2);
+  const home = shell.vars.get('HOME');
+  const file = shell.vars.get('HISTFILE') ?? (home ? path.join(home, '.jcsh_history') : null);
+  return new ReadlineReader('/dev/tty', new HistoryFile(file || null), (line) => complete(shell, line));
+}
+
+async function sourceRc(shell: Shell, port: OsPort): Promise<void> {
+  const home = shell.vars.get('HOME');
+  if (!home) return;
+  const rc = path.join(home, '.jcshrc');
+  if (!fs.existsSync(rc)) return;
+  try {
+    await runScript(shell, port.readFile(rc));
+  } catch (e) {
+    await internalError(shell, e);
+  }
+}
+
+/** -c, a script file, or commands on stdin: no prompt, and (unless -m) no job control. */
+export async function runNonInteractive(o: Options, source: string, scriptName?: string): Promise<never> {
+  const port = createLinuxPort({ blockingWait: true });
+  const shell = new Shell({
+    port, name: o.name, args: o.args, interactive: false, monitor: o.monitor ?? false,
+    ...(scriptName !== undefined ? { scriptName } : {}),
+    ...(o.subshellState ? subshellVars(o.subshellState) : {}),
+  });
+  if (o.subshellState) shell.lastStatus = JSON.parse(o.subshellState).status ?? 0;
+  const start = shell.jobControl ? initJobControl(shell) : null;
+  const status = await runScript(shell, source);
+  endJobControl(shell, start);
+  return port.exit(status);
+}
+
+function subshellVars(state: string) {
+  const parsed = JSON.parse(state) as { vars: Record<string, { value: string; exported: boolean }> };
+  return { vars: parsed.vars };
+}

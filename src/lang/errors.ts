@@ -1,0 +1,25 @@
+// The parser's error messages, worded as bash words them so users recognise them.
+
+import { SyntaxError, type Position } from './ast.js';
+
+export function unexpectedToken(text: string, pos: Position): SyntaxError {
+  return new SyntaxError(`syntax error near unexpected token \`${text}'`, pos, false);
+}
+
+/** The text ended where more was required, e.g. after `|` or `&&`: more input may complete it. */
+export function unexpectedEof(pos: Position): SyntaxError {
+  return new SyntaxError('syntax error: unexpected end of file', pos, true);
+}
+
+/** An opening quote, `$(`, `${` or backquote without its closer; `pos` is where it opened. */
+export function unmatched(closer: string, pos: Position): SyntaxError {
+  return new SyntaxError(`unexpected EOF while looking for matching \`${closer}'`, pos, true);
+}
+
+export function badSubstitution(text: string, pos: Position): SyntaxError {
+  return new SyntaxError(`${text}: bad substitution`, pos, false);
+}
+
+export function unsupported(what: string, pos: Position): SyntaxError {
+  return new SyntaxError(`syntax error: ${what} not supported`, pos, false);
+}

@@ -1,0 +1,142 @@
+// Parameter expansion: `$x`, `${x}`, `${#x}`, `${x:-w}` and the other operators, and the
+// positional lists `$@` and `$*`, whose fields depend on quoting.
+
+import type { WordPart } from './ast.js';
+import { isName } from './chars.js';
+import { ExpansionError, type ExpansionContext } from './context.js';
+import { FieldBuilder } from './fields.js';
+
+type ParamPart = Extract<WordPart, { kind: 'param' }>;
+
+/** expand.ts's expandParts, passed in because operator words contain any kind of part. */
+export type PartsExpander = (
+  parts: readonly WordPart[],
+  b: FieldBuilder,
+  ctx: ExpansionContext,
+  inQuotes: boolean,
+  splitLiterals: boolean,
+) => Promise<void>;
+
+interface Value {
+  readonly set: boolean;
+  /** The value as one string (`$*` and `$@` joined). */
+  readonly text: string;
+  /** For `$@` and `$*`: the parameters, whose fields the expansion keeps apart. */
+  readonly list: readonly string[] | null;
+}
+
+/** Expands one parameter part into `b`; `quoted` if it is inside double quotes. */
+export async function expandParam(
+  part: ParamPart,
+  b: FieldBuilder,
+  ctx: ExpansionContext,
+  quoted: boolean,
+  expandParts: PartsExpander,
+): Promise<void> {
+  const value = lookup(part.name, ctx);
+  const op = part.op;
+  // a quoted expansion is a field even when empty, except "$@", which may be no field at all
+  if (quoted && part.name !== '@') b.quoted('');
+  if (op === null) return emit(part.name, value, b, ctx, quoted);
+  if (op === '#') return emitText(String(value.list?.length ?? countChars(value.text)), b, quoted);
+  const missing = !value.set || (op.startsWith(':') && value.text === '');
+  const word = part.word?.parts ?? [];
+  switch (op) {
+    case '-':
+    case ':-':
+      if (!missing) return emit(part.name, value, b, ctx, quoted);
+      if (quoted) b.quoted('');
+      return expandParts(word, b, ctx, quoted, true);
+    case '+':
+    case ':+':
+      return missing ? undefined : expandParts(word, b, ctx, quoted, true);
+    case '=':
+    case ':=':
+      if (!missing) return emit(part.name, value, b, ctx, quoted);
+      return emitText(await assign(part.name, word, ctx, quoted, expandParts), b, quoted);
+    case '?':
+    case ':?':
+      if (!missing) return emit(part.name, value, b, ctx, quoted);
+      throw new ExpansionError(`${part.name}: ${await errorMessage(op, word, ctx, expandParts)}`);
+  }
+}
+
+function lookup(name: string, ctx: ExpansionContext): Value {
+  if (name === '@' || name === '*') {
+    const list = ctx.positional();
+    return { set: list.length > 0, text: list.join(name === '*' ? starSeparator(ctx) : ' '), list };
+  }
+  if (name === '#') return { set: true, text: String(ctx.positional().length), list: null };
+  const text = isPositional(name) ? ctx.positional()[Number(name) - 1] : ctx.get(name);
+  return { set: text !== undefined, text: text ?? '', list: null };
+}
+
+function isPositional(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 49 && c <= 57; // 1-9: names never start with a digit, and `0` is not positional
+}
+
+/** `"$*"` joins with the first character of IFS: space if IFS is unset, nothing if it is empty. */
+function starSeparator(ctx: ExpansionContext): string {
+  const ifs = ctx.get('IFS');
+  return ifs === undefined ? ' ' : ifs.slice(0, 1);
+}
+
+function emit(name: string, value: Value, b: FieldBuilder, ctx: ExpansionContext, quoted: boolean): void {
+  const list = value.list;
+  if (list === null || b.ifs === null || (quoted && name === '*')) return emitText(value.text, b, quoted);
+  // "$@" gives one field per parameter; unquoted $@ and $* split each parameter separately
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) b.endField();
+    emitText(list[i]!, b, quoted);
+  }
+}
+
+function emitText(text: string, b: FieldBuilder, quoted: boolean): void {
+  if (quoted) b.quoted(text);
+  else b.expanded(text);
+}
+
+/** `${name:=word}`: sets the variable and returns the new value. */
+async function assign(
+  name: string,
+  word: readonly WordPart[],
+  ctx: ExpansionContext,
+  quoted: boolean,
+  expandParts: PartsExpander,
+): Promise<string> {
+  if (!isName(name)) throw new ExpansionError(`$${name}: cannot assign in this way`);
+  const value = await expandToText(word, ctx, quoted, expandParts);
+  ctx.set(name, value);
+  return value;
+}
+
+async function errorMessage(
+  op: '?' | ':?',
+  word: readonly WordPart[],
+  ctx: ExpansionContext,
+  expandParts: PartsExpander,
+): Promise<string> {
+  if (word.length > 0) return expandToText(word, ctx, false, expandParts);
+  return op === '?' ? 'parameter not set' : 'parameter null or not set';
+}
+
+async function expandToText(
+  word: readonly WordPart[],
+  ctx: ExpansionContext,
+  quoted: boolean,
+  expandParts: PartsExpander,
+): Promise<string> {
+  const b = new FieldBuilder(null);
+  await expandParts(word, b, ctx, quoted, false);
+  return b.finish()[0]?.text ?? '';
+}
+
+function countChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++; // low surrogates continue a character already counted
+  }
+  return n;
+}

@@ -1,0 +1,122 @@
+// File descriptors and the file system through node:fs, with failures as OsError. Every fd
+// Node opens is close-on-exec, which is what the shell wants: children get fds only through
+// their spawn request's fd map.
+
+import * as fs from 'node:fs';
+import type { FileInfo, OpenMode } from '../port.js';
+import { toOsError, sys } from './errors.js';
+
+const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } = fs.constants;
+
+const OPEN_FLAGS: Record<OpenMode, number> = {
+  read: O_RDONLY,
+  write: O_WRONLY | O_CREAT | O_TRUNC,
+  append: O_WRONLY | O_CREAT | O_APPEND,
+  // `<>` in bash creates a missing file.
+  readwrite: O_RDWR | O_CREAT,
+};
+
+const READ_CHUNK = 65536;
+/** Retry interval for an fd someone else made non-blocking (trap 3). */
+const EAGAIN_RETRY_MS = 5;
+
+export function openFile(path: string, mode: OpenMode): number {
+  return sys('open', () => fs.openSync(path, OPEN_FLAGS[mode], 0o666));
+}
+
+export function closeFd(fd: number): void {
+  sys('close', () => fs.closeSync(fd));
+}
+
+export function isOpen(fd: number): boolean {
+  try {
+    fs.fstatSync(fd);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function writeOnce(fd: number, data: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) => {
+    fs.write(fd, data, 0, data.length, null, (err, n) => (err ? reject(err) : resolve(n)));
+  });
+}
+
+function readOnce(fd: number, buf: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) => {
+    fs.read(fd, buf, 0, buf.length, null, (err, n) => (err ? reject(err) : resolve(n)));
+  });
+}
+
+/** Writes all of data; the blocking writes run on libuv's thread pool. */
+export async function writeAll(fd: number, data: string | Uint8Array): Promise<void> {
+  let rest = typeof data === 'string' ? Buffer.from(data) : data;
+  while (rest.length > 0) {
+    try {
+      rest = rest.subarray(await writeOnce(fd, rest));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') await later(EAGAIN_RETRY_MS);
+      else throw toOsError(err, 'write');
+    }
+  }
+}
+
+/** One chunk, or null at end of file. EIO is end of file too: a hung-up terminal. */
+export async function readChunk(fd: number): Promise<Uint8Array | null> {
+  const buf = Buffer.allocUnsafe(READ_CHUNK);
+  for (;;) {
+    try {
+      const n = await readOnce(fd, buf);
+      return n === 0 ? null : new Uint8Array(buf.subarray(0, n));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EIO') return null;
+      if (code === 'EAGAIN') await later(EAGAIN_RETRY_MS);
+      else throw toOsError(err, 'read');
+    }
+  }
+}
+
+export function statFile(path: string): FileInfo | null {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return null; // EACCES, ENOTDIR, ELOOP: there is nothing the shell can use there
+  }
+  if (st === undefined) return null;
+  const type = st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+  return { type, executable: accessible(path, fs.constants.X_OK) };
+}
+
+function accessible(path: string, mode: number): boolean {
+  try {
+    fs.accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readDir(path: string): string[] {
+  return sys('opendir', () => fs.readdirSync(path));
+}
+
+export function readText(path: string): string {
+  return sys('open', () => fs.readFileSync(path, 'utf8'));
+}
+
+export function writeText(path: string, data: string, append: boolean): void {
+  sys('open', () => fs.writeFileSync(path, data, { flag: append ? 'a' : 'w' }));
+}
+
+export function realPath(path: string): string {
+  return sys('realpath', () => fs.realpathSync.native(path));
+}
+
+export function changeDir(path: string): void {
+  sys('chdir', () => process.chdir(path));
+}

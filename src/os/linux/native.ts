@@ -1,0 +1,110 @@
+// Typed loader of the native addon (native/, built by node-gyp into build/Release). The
+// addon is loaded once, on first use; loading it takes the snapshot of the signals that were
+// ignored when the shell started, so a port loads it as soon as it is constructed.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface NativeSpawnOptions {
+  readonly path: string;
+  readonly argv: readonly string[];
+  readonly envp: readonly string[];
+  /** Child fd i <- parent fd fds[i]; -1 leaves it closed. The child has no other fds. */
+  readonly fds: readonly number[];
+  readonly cwd: string;
+  /** Absent or null: stay in the caller's group; 0: lead a new group; N: join group N. */
+  readonly pgid?: number | null;
+  /** Make the child's group the foreground group of this terminal before it execs. */
+  readonly ttyfd?: number;
+  /** Force the fork+exec fallback (used where glibc lacks the posix_spawn extensions). */
+  readonly useFork?: boolean;
+}
+
+export interface NativeTermModes {
+  readonly snapshot: Buffer;
+  readonly tostop: boolean;
+  readonly icanon: boolean;
+  readonly echo: boolean;
+  readonly isig: boolean;
+}
+
+/** Errors thrown by the addon carry the errno name and number. */
+export interface NativeError extends Error {
+  readonly code: string;
+  readonly errno: number;
+  readonly syscall: string;
+}
+
+export interface NativeAddon {
+  spawn(opts: NativeSpawnOptions): number;
+  spawnMethod(withTty?: boolean): 'posix_spawn' | 'fork';
+  getpid(): number;
+  getppid(): number;
+  getpgrp(): number;
+  setpgid(pid: number, pgid: number): void;
+  kill(pid: number, signal: number): void;
+  /** waitpid(pid, flags | WNOHANG): the raw status, or null when there is nothing to report. */
+  waitpid(pid: number, flags: number): number | null;
+  /** waitpid(pid, flags) without WNOHANG; blocks the thread, retries on EINTR. */
+  waitpidBlocking(pid: number, flags: number): number;
+  setSignalAction(signal: number, action: 'ignore' | 'default'): void;
+  getSignalAction(signal: number): 'ignore' | 'default' | 'handler';
+  /** Signals that were SIG_IGN when the addon loaded, without SIGPIPE and SIGXFSZ. */
+  inheritedIgnored(): number[];
+  isatty(fd: number): boolean;
+  tcgetpgrp(fd: number): number;
+  /** tcsetpgrp with SIGTTOU, SIGTTIN and SIGTSTP blocked around it. */
+  tcsetpgrp(fd: number, pgid: number): void;
+  tcgetattr(fd: number): NativeTermModes;
+  /** tcsetattr(fd, TCSADRAIN, snapshot), retried on EINTR. */
+  tcsetattr(fd: number, snapshot: Uint8Array): void;
+  /** pipe2(O_CLOEXEC): [read end, write end]. */
+  pipe(): [number, number];
+  /** memfd_create(MFD_CLOEXEC) holding bytes, offset rewound to 0. */
+  memfd(bytes: Uint8Array): number;
+  strerror(errno: number): string;
+  readonly WNOHANG: number;
+  readonly WUNTRACED: number;
+  readonly WCONTINUED: number;
+}
+
+let root: string | undefined;
+
+/** The package's root folder (where package.json is), from src/ and from dist/ alike. */
+export function packageRoot(): string {
+  if (root !== undefined) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'jcsh') {
+      root = dir;
+      return dir;
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error('jcsh: cannot find the package root above ' + import.meta.url);
+    dir = up;
+  }
+}
+
+/** Files the Linux back end runs or loads, all relative to the package root. */
+export function packagePaths() {
+  const top = packageRoot();
+  return {
+    addon: join(top, 'build', 'Release', 'jcsh_native.node'),
+    emit: join(top, 'build', 'Release', 'jcsh-emit'),
+    gate: join(top, 'build', 'Release', 'jcsh-gate'),
+    shell: join(top, 'bin', 'jcsh.js'),
+  };
+}
+
+let addon: NativeAddon | undefined;
+
+export function loadNative(): NativeAddon {
+  if (addon === undefined) {
+    const require = createRequire(import.meta.url);
+    addon = require(packagePaths().addon) as NativeAddon;
+  }
+  return addon;
+}

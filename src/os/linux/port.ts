@@ -1,0 +1,182 @@
+// LinuxPort: the OS interface on the real kernel, through the native addon (native/) for
+// what Node lacks (process groups, the terminal's foreground group, waitpid of one child
+// with WUNTRACED/WCONTINUED, posix_spawn with an exact fd map) and node:fs for the rest.
+// It never touches process.stdin/stdout (trap 3) and never waits for "any child" (trap 4).
+
+import { hostname } from 'node:os';
+import type {
+  FileInfo, OpenMode, OsPort, SignalAction, SpawnRequest, TermModes, WaitOptions, WaitStatus,
+} from '../port.js';
+import { decodeWaitStatus } from '../status.js';
+import { ChildEvents } from './child-events.js';
+import { Dispositions } from './dispositions.js';
+import { makeOsError, sys } from './errors.js';
+import * as files from './files.js';
+import { loadNative, packagePaths, type NativeAddon } from './native.js';
+import { prepareSpawn, type SpawnPaths } from './spawn.js';
+import { openControllingTerminal } from './terminal.js';
+import { currentUsername, homeOf } from './users.js';
+
+export interface LinuxPortOptions {
+  /** Offer waitpidBlocking (only for hosts where nothing else must run while a job runs). */
+  readonly blockingWait: boolean;
+  /**
+   * Start children with fork+exec instead of posix_spawn. The addon picks fork+exec by
+   * itself where glibc lacks the posix_spawn extensions; this forces it, to test that path.
+   */
+  readonly forkFallback?: boolean;
+}
+
+export class LinuxPort implements OsPort {
+  readonly features: { readonly blockingWait: boolean };
+  private readonly native: NativeAddon;
+  private readonly paths: SpawnPaths;
+  private readonly children = new ChildEvents();
+  private readonly dispositions: Dispositions;
+  private readonly initialEnv: readonly string[];
+  private readonly ignoredAtStart: ReadonlySet<number>;
+  private readonly forkFallback: boolean;
+
+  constructor(options: LinuxPortOptions) {
+    this.features = { blockingWait: options.blockingWait };
+    this.forkFallback = options.forkFallback ?? false;
+    this.native = loadNative();
+    this.paths = packagePaths();
+    this.dispositions = new Dispositions(this.native);
+    this.initialEnv = Object.entries(process.env).map(([k, v]) => `${k}=${v ?? ''}`);
+    this.ignoredAtStart = new Set(this.native.inheritedIgnored());
+  }
+
+  // --- processes -------------------------------------------------------------------------------
+
+  getpid(): number { return this.native.getpid(); }
+  getppid(): number { return this.native.getppid(); }
+  getpgrp(): number { return this.native.getpgrp(); }
+
+  setpgid(pid: number, pgid: number): void {
+    sys('setpgid', () => this.native.setpgid(pid, pgid));
+  }
+
+  spawn(req: SpawnRequest): number {
+    this.children.install();
+    const prepared = prepareSpawn(req, this.native, this.paths, this.forkFallback);
+    const fg = req.foregroundOn === undefined ? undefined : this.foregroundOf(req.foregroundOn);
+    try {
+      return sys('spawn', () => this.native.spawn(prepared.options));
+    } catch (err) {
+      // The child may have taken the terminal before its exec failed: give it back.
+      if (fg !== undefined && req.foregroundOn !== undefined) this.restoreForeground(req.foregroundOn, fg);
+      throw err;
+    } finally {
+      prepared.release();
+    }
+  }
+
+  kill(pid: number, signal: number): void {
+    sys('kill', () => this.native.kill(pid, signal));
+  }
+
+  waitpid(pid: number, options: WaitOptions): WaitStatus | null {
+    const raw = sys('waitpid', () => this.native.waitpid(pid, this.waitFlags(options)));
+    return raw === null ? null : decodeWaitStatus(raw);
+  }
+
+  waitpidBlocking(pid: number, options: WaitOptions): WaitStatus {
+    if (!this.features.blockingWait) throw makeOsError('ENOSYS', 'waitpid');
+    return decodeWaitStatus(sys('waitpid', () => this.native.waitpidBlocking(pid, this.waitFlags(options))));
+  }
+
+  childEvent(): Promise<void> {
+    return this.children.next();
+  }
+
+  private waitFlags(options: WaitOptions): number {
+    const n = this.native;
+    return (options.untraced ? n.WUNTRACED : 0) | (options.continued ? n.WCONTINUED : 0);
+  }
+
+  // --- signals of the shell itself --------------------------------------------------------------
+
+  setSignalAction(signal: number, action: SignalAction): void {
+    this.dispositions.set(signal, action);
+  }
+
+  onSignal(signal: number, handler: () => void): () => void {
+    return this.dispositions.on(signal, handler);
+  }
+
+  inheritedIgnored(): ReadonlySet<number> {
+    return this.ignoredAtStart;
+  }
+
+  // --- the terminal ------------------------------------------------------------------------------
+
+  openTerminal(): number | null { return openControllingTerminal(); }
+  isatty(fd: number): boolean { return this.native.isatty(fd); }
+
+  tcgetpgrp(fd: number): number {
+    return sys('tcgetpgrp', () => this.native.tcgetpgrp(fd));
+  }
+
+  tcsetpgrp(fd: number, pgid: number): void {
+    sys('tcsetpgrp', () => this.native.tcsetpgrp(fd, pgid));
+  }
+
+  tcgetattr(fd: number): TermModes {
+    return sys('tcgetattr', () => this.native.tcgetattr(fd));
+  }
+
+  tcsetattr(fd: number, modes: TermModes): void {
+    sys('tcsetattr', () => this.native.tcsetattr(fd, modes.snapshot));
+  }
+
+  private foregroundOf(fd: number): number | undefined {
+    try {
+      return this.native.tcgetpgrp(fd);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private restoreForeground(fd: number, pgid: number): void {
+    try {
+      if (this.native.tcgetpgrp(fd) !== pgid) this.native.tcsetpgrp(fd, pgid);
+    } catch {
+      // The old group is gone too; the shell takes the terminal back itself.
+    }
+  }
+
+  // --- files ---------------------------------------------------------------------------------------
+
+  open(path: string, mode: OpenMode): number { return files.openFile(path, mode); }
+  close(fd: number): void { files.closeFd(fd); }
+  pipe(): [number, number] { return sys('pipe', () => this.native.pipe()); }
+  write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(fd, data); }
+  read(fd: number): Promise<Uint8Array | null> { return files.readChunk(fd); }
+  isOpen(fd: number): boolean { return files.isOpen(fd); }
+
+  // --- the file system -------------------------------------------------------------------------------
+
+  stat(path: string): FileInfo | null { return files.statFile(path); }
+  readdir(path: string): string[] { return files.readDir(path); }
+  readFile(path: string): string { return files.readText(path); }
+  writeFile(path: string, data: string, append: boolean): void { files.writeText(path, data, append); }
+  homeOf(user: string): string | null { return homeOf(user); }
+  realpath(path: string): string { return files.realPath(path); }
+  chdir(path: string): void { files.changeDir(path); }
+
+  // --- the shell's own lifetime ----------------------------------------------------------------------
+
+  environ(): readonly string[] { return this.initialEnv; }
+  hostname(): string { return hostname(); }
+  username(): string { return currentUsername(); }
+  getuid(): number { return process.getuid?.() ?? 0; }
+
+  exit(status: number): never {
+    process.exit(status);
+  }
+}
+
+export function createLinuxPort(options: LinuxPortOptions = { blockingWait: false }): LinuxPort {
+  return new LinuxPort(options);
+}

@@ -1,0 +1,98 @@
+// Turns a SpawnRequest into the addon's spawn options. The three kinds of program all become
+// an execve: a program on disk, jcsh-emit fed by a memfd, or a copy of the shell itself.
+
+import { closeSync } from 'node:fs';
+import type { GroupPolicy, Program, SpawnRequest } from '../port.js';
+import { encodeEmitRecords } from './emit.js';
+import { makeOsError } from './errors.js';
+import type { NativeAddon, NativeSpawnOptions } from './native.js';
+
+export interface SpawnPaths {
+  /** build/Release/jcsh-emit */
+  readonly emit: string;
+  /** bin/jcsh.js */
+  readonly shell: string;
+  /** build/Release/jcsh-gate */
+  readonly gate: string;
+}
+
+export interface PreparedSpawn {
+  readonly options: NativeSpawnOptions;
+  /** Frees what only the spawn needed (the emit memfd); call once spawn returned or threw. */
+  release(): void;
+}
+
+function groupPgid(group: GroupPolicy): number | null {
+  switch (group.kind) {
+    case 'inherit': return null;
+    case 'lead': return 0;
+    case 'join':
+      if (!Number.isInteger(group.pgid) || group.pgid <= 0) throw makeOsError('EINVAL', 'setpgid');
+      return group.pgid;
+  }
+}
+
+function checkFds(fds: readonly number[]): void {
+  for (const fd of fds) if (!Number.isInteger(fd) || fd < -1) throw makeOsError('EBADF', 'spawn');
+}
+
+interface Executable {
+  readonly path: string;
+  readonly argv: readonly string[];
+  readonly envp: readonly string[];
+  /** Extra fds after the request's own, and what to free after the spawn. */
+  readonly extraFds: readonly number[];
+  readonly release: () => void;
+}
+
+const nothing = () => {};
+
+function executable(program: Program, nfds: number, native: NativeAddon, paths: SpawnPaths): Executable {
+  switch (program.kind) {
+    case 'exec':
+      return { path: program.path, argv: program.argv, envp: program.env, extraFds: [], release: nothing };
+    case 'emit': {
+      // The records travel in a memfd that the child sees as its fd `nfds` (just above the
+      // job's own fds); jcsh-emit reads and closes it before writing anything.
+      const memfd = native.memfd(encodeEmitRecords(program.chunks));
+      const argv = ['jcsh-emit', String(nfds), String(program.status & 0xff)];
+      return { path: paths.emit, argv, envp: [], extraFds: [memfd], release: () => closeSync(memfd) };
+    }
+    case 'subshell': {
+      const argv = [process.execPath, paths.shell, '--subshell', program.state, '-c', program.source];
+      return { path: process.execPath, argv, envp: program.env, extraFds: [], release: nothing };
+    }
+  }
+}
+
+/** Runs the program through jcsh-gate, which execs it once the barrier pipe is closed. */
+function gated(exe: Executable, nfds: number, barrier: number, paths: SpawnPaths): Executable {
+  const gateFd = nfds + exe.extraFds.length;
+  return {
+    path: paths.gate,
+    argv: ['jcsh-gate', String(gateFd), exe.path, ...exe.argv],
+    envp: exe.envp,
+    extraFds: [...exe.extraFds, barrier],
+    release: exe.release,
+  };
+}
+
+export function prepareSpawn(
+  req: SpawnRequest, native: NativeAddon, paths: SpawnPaths, useFork = false,
+): PreparedSpawn {
+  checkFds(req.fds);
+  const pgid = groupPgid(req.group);
+  let exe = executable(req.program, req.fds.length, native, paths);
+  if (req.holdUntil !== undefined) exe = gated(exe, req.fds.length, req.holdUntil, paths);
+  const options: NativeSpawnOptions = {
+    path: exe.path,
+    argv: exe.argv,
+    envp: exe.envp,
+    fds: [...req.fds, ...exe.extraFds],
+    cwd: req.cwd,
+    pgid,
+    useFork,
+    ...(req.foregroundOn === undefined ? {} : { ttyfd: req.foregroundOn }),
+  };
+  return { options, release: exe.release };
+}

@@ -1,0 +1,192 @@
+// The OS interface: everything the shell core asks of a kernel. It is syscall-shaped and named
+// after POSIX so that the real Linux back end (src/os/linux) and the simulated kernel
+// (src/os/sim) can both implement it, and src/core never learns which one it talks to.
+//
+// Conventions:
+// - Paths handed to the port are absolute; the shell keeps its own logical cwd.
+// - Failures throw OsError carrying the errno name (ENOENT, EACCES, ...), never a raw number.
+// - Calls that may block are async. Everything else is synchronous and immediate.
+
+import type { WaitStatus } from './status.js';
+
+export type { WaitStatus } from './status.js';
+
+export class OsError extends Error {
+  constructor(
+    /** errno name, e.g. 'ENOENT'. */
+    readonly code: string,
+    /** strerror() text, e.g. 'No such file or directory'. */
+    readonly reason: string,
+    /** The call that failed, for internal diagnostics only. */
+    readonly syscall: string,
+  ) {
+    super(`${syscall}: ${reason}`);
+    this.name = 'OsError';
+  }
+}
+
+/** What runs in a spawned process. */
+export type Program =
+  /** execve(path, argv, env). `path` has already been resolved through PATH. */
+  | { readonly kind: 'exec'; readonly path: string; readonly argv: readonly string[]; readonly env: readonly string[] }
+  /**
+   * A process that writes the given bytes to its fds 1 and 2, in order, then exits with
+   * `status`. This is how a builtin runs as a real member of a job (in a pipeline or in the
+   * background): the shell computes the builtin's output on a copy of its state, and this
+   * process delivers it, so the kernel applies SIGTTOU, SIGPIPE and process-group rules to it.
+   */
+  | { readonly kind: 'emit'; readonly chunks: readonly OutputChunk[]; readonly status: number }
+  /**
+   * A copy of the shell itself running `source` non-interactively with the given state (a
+   * subshell: `a && b &`). Kernels that cannot run the shell as a process may refuse (ENOSYS).
+   */
+  | { readonly kind: 'subshell'; readonly source: string; readonly state: string; readonly env: readonly string[] };
+
+export interface OutputChunk {
+  readonly fd: 1 | 2;
+  readonly data: Uint8Array;
+}
+
+/** Which process group a new process goes into. */
+export type GroupPolicy =
+  /** Stay in the shell's group (no job control). */
+  | { readonly kind: 'inherit' }
+  /** Lead a new group whose pgid is the new pid (first stage of a job). */
+  | { readonly kind: 'lead' }
+  /** Join an existing group (later stages of a job). */
+  | { readonly kind: 'join'; readonly pgid: number };
+
+export interface SpawnRequest {
+  readonly program: Program;
+  /**
+   * The child's file descriptors: child fd i becomes a duplicate of the shell's fd `fds[i]`;
+   * -1 leaves child fd i closed. Every other fd is closed in the child.
+   */
+  readonly fds: readonly number[];
+  /** Absolute working directory of the child. */
+  readonly cwd: string;
+  readonly group: GroupPolicy;
+  /**
+   * Make the child's group the terminal's foreground group before it execs (tcsetpgrp in the
+   * child, as bash does, so that it never runs a moment in the background). The fd is the
+   * terminal fd returned by openTerminal().
+   */
+  readonly foregroundOn?: number;
+  /**
+   * A barrier: the read end of a pipe. The child is created (and joins its group, and takes
+   * the terminal) at once, but runs its program only when that pipe reaches end of file, that
+   * is when the shell has closed the write end. The first stage of a pipeline waits this way
+   * until every stage is in the group, so a signal to the group always reaches the whole job.
+   */
+  readonly holdUntil?: number;
+}
+
+export interface WaitOptions {
+  /** Report stops (WUNTRACED). */
+  readonly untraced: boolean;
+  /** Report continues (WCONTINUED). */
+  readonly continued: boolean;
+}
+
+/** Opaque terminal modes plus the flags the shell cares about. */
+export interface TermModes {
+  /** Kernel-specific snapshot; hand it back to tcsetattr unchanged. */
+  readonly snapshot: Uint8Array;
+  readonly tostop: boolean;
+  readonly icanon: boolean;
+  readonly echo: boolean;
+  readonly isig: boolean;
+}
+
+export type OpenMode = 'read' | 'write' | 'append' | 'readwrite';
+
+export interface FileInfo {
+  readonly type: 'file' | 'directory' | 'other';
+  /** Permission bits checked for the caller: can it execute / read the file? */
+  readonly executable: boolean;
+}
+
+export type SignalAction = 'default' | 'ignore';
+
+export interface OsPort {
+  /** Capabilities of this kernel. */
+  readonly features: {
+    /** waitpidBlocking is available (real kernel only, and only when nothing else must run). */
+    readonly blockingWait: boolean;
+  };
+
+  // --- processes ---------------------------------------------------------------------------
+  getpid(): number;
+  getppid(): number;
+  getpgrp(): number;
+  setpgid(pid: number, pgid: number): void;
+  /**
+   * Starts a process. Children always start with every signal at its default action (except
+   * those the shell inherited as ignored, see inheritedIgnored), an empty signal mask and
+   * exactly the fds of the request. Throws OsError (ENOENT, EACCES, ENOEXEC, E2BIG, ...).
+   */
+  spawn(req: SpawnRequest): number;
+  /** kill(2): pid > 0 a process, pid < -1 a group. Signal 0 only checks. */
+  kill(pid: number, signal: number): void;
+  /** Non-blocking waitpid(pid, WNOHANG|...): one pending change of that child, or null. */
+  waitpid(pid: number, options: WaitOptions): WaitStatus | null;
+  /** Blocking waitpid(pid, ...); only when features.blockingWait. */
+  waitpidBlocking(pid: number, options: WaitOptions): WaitStatus;
+  /**
+   * Resolves at the next child status change (SIGCHLD). While a call is pending the host
+   * stays alive. Several changes may be behind one resolution: poll every child.
+   */
+  childEvent(): Promise<void>;
+
+  // --- signals of the shell itself ----------------------------------------------------------
+  /** Sets the shell's own disposition (SIG_DFL / SIG_IGN) for a signal. */
+  setSignalAction(signal: number, action: SignalAction): void;
+  /** Catches a signal in the shell; returns a function that stops catching it. */
+  onSignal(signal: number, handler: () => void): () => void;
+  /** Signals that were ignored when the shell started (they stay ignored in children). */
+  inheritedIgnored(): ReadonlySet<number>;
+
+  // --- the terminal -------------------------------------------------------------------------
+  /**
+   * Opens the controlling terminal anew (a blocking file description of its own, separate
+   * from the host's fds 0-2), or returns null when there is none.
+   */
+  openTerminal(): number | null;
+  isatty(fd: number): boolean;
+  tcgetpgrp(fd: number): number;
+  tcsetpgrp(fd: number, pgid: number): void;
+  tcgetattr(fd: number): TermModes;
+  tcsetattr(fd: number, modes: TermModes): void;
+
+  // --- files ----------------------------------------------------------------------------------
+  open(path: string, mode: OpenMode): number;
+  close(fd: number): void;
+  /** pipe(2): [read end, write end], both close-on-exec in the shell. */
+  pipe(): [number, number];
+  /** Writes all of data (blocking writes happen off the main thread). */
+  write(fd: number, data: string | Uint8Array): Promise<void>;
+  /** Reads up to the next chunk; null at end of file. */
+  read(fd: number): Promise<Uint8Array | null>;
+  /** True when fd is an open descriptor of the shell. */
+  isOpen(fd: number): boolean;
+
+  // --- the file system ------------------------------------------------------------------------
+  stat(path: string): FileInfo | null;
+  readdir(path: string): string[];
+  readFile(path: string): string;
+  writeFile(path: string, data: string, append: boolean): void;
+  /** Home directory of a user, or null if there is no such user. */
+  homeOf(user: string): string | null;
+  /** Canonical absolute path (symlinks resolved). */
+  realpath(path: string): string;
+  /** Moves the process's own cwd (for hosts that care); the shell keeps its logical cwd itself. */
+  chdir(path: string): void;
+
+  // --- the shell's own lifetime ---------------------------------------------------------------
+  /** The initial environment, as NAME=value strings. */
+  environ(): readonly string[];
+  hostname(): string;
+  username(): string;
+  getuid(): number;
+  exit(status: number): never;
+}

@@ -1,0 +1,183 @@
+// A pretend kernel for unit tests of the shell core: only what builtins and the job table
+// touch without real processes. Files are a map of absolute paths; children are pids whose
+// status changes the test queues; signals are recorded (or refused). Anything else throws, so
+// a test that strays into real process work fails loudly instead of passing by accident.
+
+import { OsError, type FileInfo, type OsPort, type TermModes, type WaitStatus } from '../../src/os/port.js';
+import { FdTable } from '../../src/core/redirect.js';
+import { runBuiltinHere } from '../../src/core/builtins/run.js';
+import type { Builtin } from '../../src/core/builtins/types.js';
+import { Shell, type ShellOptions } from '../../src/core/shell.js';
+import type { Job } from '../../src/core/job.js';
+import { RUNNING } from '../../src/core/job.js';
+
+const decoder = new TextDecoder();
+
+const missing = (what: string): never => {
+  throw new Error(`FakePort: ${what} is not part of this fake`);
+};
+
+export interface Sent {
+  readonly pid: number;
+  readonly signal: number;
+}
+
+export class FakePort implements OsPort {
+  readonly features = { blockingWait: false };
+  env: string[] = ['HOME=/home/user', 'PATH=/usr/bin:/bin', 'PWD=/home/user'];
+  /** Absolute path -> what stat() says; add entries with dir()/file(). */
+  readonly files = new Map<string, FileInfo>();
+  /** Symbolic links for realpath(): link path -> target path. */
+  readonly links = new Map<string, string>();
+  readonly sent: Sent[] = [];
+  /** Targets (pid, or -pgid) for which kill() fails with ESRCH. */
+  readonly gone = new Set<number>();
+  readonly chdirs: string[] = [];
+  /** Everything written, per fd, in order. */
+  readonly written = new Map<number, string>();
+  private readonly queued = new Map<number, WaitStatus[]>();
+  private waiters: (() => void)[] = [];
+
+  constructor() {
+    this.dir('/');
+    this.dir('/home');
+    this.dir('/home/user');
+  }
+
+  dir(path: string, executable = true): this {
+    this.files.set(path, { type: 'directory', executable });
+    return this;
+  }
+
+  file(path: string, executable = false): this {
+    this.files.set(path, { type: 'file', executable });
+    return this;
+  }
+
+  /** Queues a status change of a child and wakes whoever sleeps on child events. */
+  change(pid: number, status: WaitStatus): void {
+    const q = this.queued.get(pid) ?? [];
+    q.push(status);
+    this.queued.set(pid, q);
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  output(fd: number): string {
+    return this.written.get(fd) ?? '';
+  }
+
+  clearOutput(): void {
+    this.written.clear();
+  }
+
+  getpid(): number { return 4000; }
+  getppid(): number { return 1; }
+  getpgrp(): number { return 4000; }
+  setpgid(): void { missing('setpgid'); }
+  spawn(): number { return missing('spawn'); }
+
+  kill(pid: number, signal: number): void {
+    if (this.gone.has(pid)) throw new OsError('ESRCH', 'No such process', 'kill');
+    this.sent.push({ pid, signal });
+  }
+
+  waitpid(pid: number): WaitStatus | null {
+    return this.queued.get(pid)?.shift() ?? null;
+  }
+
+  waitpidBlocking(): WaitStatus { return missing('waitpidBlocking'); }
+
+  childEvent(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  setSignalAction(): void { missing('setSignalAction'); }
+  onSignal(): () => void { return missing('onSignal'); }
+  inheritedIgnored(): ReadonlySet<number> { return new Set(); }
+  openTerminal(): number | null { return null; }
+  isatty(): boolean { return false; }
+  tcgetpgrp(): number { return missing('tcgetpgrp'); }
+  tcsetpgrp(): void { missing('tcsetpgrp'); }
+  tcgetattr(): TermModes { return missing('tcgetattr'); }
+  tcsetattr(): void { missing('tcsetattr'); }
+  open(): number { return missing('open'); }
+  close(): void { /* FdTable closes what it opened: nothing here */ }
+  pipe(): [number, number] { return missing('pipe'); }
+
+  async write(fd: number, data: string | Uint8Array): Promise<void> {
+    const text = typeof data === 'string' ? data : decoder.decode(data);
+    this.written.set(fd, this.output(fd) + text);
+  }
+
+  read(): Promise<Uint8Array | null> { return missing('read'); }
+  isOpen(fd: number): boolean { return fd >= 0 && fd <= 2; }
+
+  stat(path: string): FileInfo | null {
+    const resolved = this.resolve(path);
+    return resolved === null ? null : this.files.get(resolved) ?? null;
+  }
+
+  readdir(): string[] { return missing('readdir'); }
+  readFile(): string { return missing('readFile'); }
+  writeFile(): void { missing('writeFile'); }
+  homeOf(): string | null { return null; }
+
+  realpath(path: string): string {
+    const resolved = this.resolve(path);
+    if (resolved === null || !this.files.has(resolved)) throw new OsError('ENOENT', 'No such file or directory', 'realpath');
+    return resolved;
+  }
+
+  chdir(path: string): void {
+    this.chdirs.push(path);
+  }
+
+  environ(): readonly string[] { return this.env; }
+  hostname(): string { return 'host'; }
+  username(): string { return 'user'; }
+  exit(status: number): never { throw new Error(`FakePort: exit(${status})`); }
+
+  /** Physical path: symbolic links followed, "." and ".." applied after each step. */
+  private resolve(path: string): string | null {
+    const out: string[] = [];
+    for (const part of path.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') {
+        out.pop();
+        continue;
+      }
+      out.push(part);
+      const link = this.links.get(`/${out.join('/')}`);
+      if (link !== undefined) out.splice(0, out.length, ...link.split('/').filter(Boolean));
+    }
+    return `/${out.join('/')}`;
+  }
+}
+
+export interface Run {
+  readonly status: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** An interactive job-control shell over a FakePort, as the builtins see it at a prompt. */
+export function fakeShell(o: Partial<ShellOptions> = {}): { shell: Shell; port: FakePort } {
+  const port = (o.port as FakePort | undefined) ?? new FakePort();
+  const shell = new Shell({ port, name: 'jcsh', interactive: true, monitor: true, cwd: '/home/user', ...o });
+  return { shell, port };
+}
+
+/** Runs a builtin the way the executor runs one in the shell itself, and collects its output. */
+export async function runIn(shell: Shell, builtin: Builtin, ...argv: string[]): Promise<Run> {
+  const port = shell.port as FakePort;
+  port.clearOutput();
+  const status = await runBuiltinHere(shell, builtin, argv, new FdTable(shell.stdio));
+  await shell.out.drain();
+  return { status, out: port.output(1), err: port.output(2) };
+}
+
+/** Adds a background job of the given pipeline stages; the first pid leads the group. */
+export function addJob(shell: Shell, pids: number[], commands: string[], foreground = false): Job {
+  const processes = pids.map((pid, i) => ({ pid, command: commands[i]!, status: RUNNING }));
+  return shell.jobs.add({ pgid: pids[0]!, processes, foreground, jobControl: true, wd: shell.cwd });
+}

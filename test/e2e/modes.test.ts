@@ -1,0 +1,164 @@
+// Modes (-c, FILE, stdin, --help, --version), bad input, and the line editor.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JCSH, outputOf, run, startJcsh, tempHome } from './harness.js';
+
+function jcsh(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [JCSH, ...args], { encoding: 'utf8', input: input ?? '', env: { PATH: process.env.PATH ?? '', HOME: tempHome() } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('non-interactive modes', () => {
+  it('-c runs commands with positional parameters', () => {
+    expect(jcsh(['-c', 'echo $0 $1 $#; exit 3', 'name', 'a', 'b'])).toEqual({ status: 3, stdout: 'name a 2\n', stderr: '' });
+  });
+
+  it('a script file gets its arguments and reports errors with the line number', () => {
+    const dir = tempHome();
+    const file = path.join(dir, 's.sh');
+    fs.writeFileSync(file, '#!/bin/jcsh\necho "$1-$2"\nnosuchcommand\necho $?\n');
+    const r = jcsh([file, 'x', 'y']);
+    expect(r.stdout).toBe('x-y\n127\n');
+    expect(r.stderr).toBe(`${file}: line 3: nosuchcommand: command not found\n`);
+  });
+
+  it('commands on stdin run as a script', () => {
+    expect(jcsh([], 'echo from-stdin | cat\n').stdout).toBe('from-stdin\n');
+  });
+
+  it('a syntax error is one message, status 2, and nothing runs', () => {
+    const r = jcsh(['-c', 'echo should-not-run; echo a |; echo b']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toBe("jcsh: -c: line 1: syntax error near unexpected token `;'\n");
+  });
+
+  it('missing script, directory, not executable: clear errors and bash statuses', () => {
+    expect(jcsh(['/nonexistent/script'])).toMatchObject({ status: 127, stderr: 'jcsh: /nonexistent/script: No such file or directory\n' });
+    const dir = tempHome();
+    const noexec = path.join(dir, 'noexec');
+    fs.writeFileSync(noexec, 'echo hi\n', { mode: 0o644 });
+    expect(jcsh(['-c', `${dir}; echo $?`]).stdout).toBe('126\n');
+    expect(jcsh(['-c', `${dir}`]).stderr).toBe(`jcsh: ${dir}: Is a directory\n`);
+    expect(jcsh(['-c', `${noexec}`])).toMatchObject({ status: 126, stderr: `jcsh: ${noexec}: Permission denied\n` });
+  });
+
+  it('a file without #! is run by a POSIX shell (ENOEXEC)', () => {
+    const dir = tempHome();
+    const file = path.join(dir, 'plain');
+    fs.writeFileSync(file, 'echo ran-plain\n', { mode: 0o755 });
+    expect(jcsh(['-c', file]).stdout).toBe('ran-plain\n');
+  });
+
+  it('--help, --version and a bad option', () => {
+    expect(jcsh(['--help']).stdout).toContain('Usage: jcsh');
+    expect(jcsh(['--version']).stdout).toMatch(/^jcsh \d+\.\d+\.\d+\n$/);
+    expect(jcsh(['--bogus'])).toMatchObject({ status: 2, stderr: expect.stringContaining('jcsh: --bogus: invalid option') });
+  });
+
+  it('expansions, redirections and pipelines', () => {
+    const dir = tempHome();
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'A\n');
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'B\n');
+    const script = [
+      `cd ${dir}`,
+      'X=world; echo "hello $X" ${UNSET:-dflt} \'$X\'',
+      'echo *.txt',
+      'echo nomatch*',
+      'cat < a.txt > out.txt; cat b.txt >> out.txt; cat out.txt',
+      'ls nosuchfile 2>/dev/null || echo ls-failed',
+      'echo to-stderr 1>&2 2>/dev/null',
+      'echo $(echo sub $(echo nested))',
+      'A=1 sh -c \'echo $A\'',
+      'echo "$(printf "%s\\n" x y)"',
+      'false && echo no || echo yes',
+      '! true; echo $?',
+      'echo ~ | grep -c /',
+    ].join('\n');
+    const r = jcsh(['-c', script]);
+    expect(r.stdout).toBe([
+      'hello world dflt $X', 'a.txt b.txt', 'nomatch*', 'A', 'B', 'ls-failed', 'sub nested', '1', 'x\ny', 'yes', '1', '1', '',
+    ].join('\n'));
+    expect(r.stderr).toBe('to-stderr\n');
+  });
+
+  it('yes | head -1 ends by SIGPIPE, not "Broken pipe" errors', () => {
+    const r = jcsh(['-c', 'yes | head -1; echo done']);
+    expect(r).toEqual({ status: 0, stdout: 'y\ndone\n', stderr: '' });
+  });
+
+  it('children get exactly fds 0-2', () => {
+    expect(jcsh(['-c', 'ls /proc/self/fd | wc -l']).stdout.trim()).toBe('4');
+  });
+
+  it('bad input never shows a stack trace: binary bytes and very long lines', () => {
+    const long = `echo ${'x'.repeat(100000)}`;
+    expect(jcsh(['-c', long]).stdout.length).toBe(100001);
+    const r = jcsh(['-c', 'echo \u0001\u0002\u00ff']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('interactive line editing', () => {
+  it('unterminated quotes continue with PS2', async () => {
+    const s = await startJcsh({ env: { PS2: 'more> ' } });
+    s.sendLine('echo "one');
+    await s.expect('more> ');
+    s.sendLine('two"');
+    await s.expect('one\r\ntwo\r\n');
+    await s.expectPrompt();
+  });
+
+  it('a syntax error at the prompt prints one message and $? is 2', async () => {
+    const s = await startJcsh();
+    expect(await outputOf(s, 'echo a | | b')).toBe("jcsh: syntax error near unexpected token `|'");
+    expect(await outputOf(s, 'echo $?')).toBe('2');
+  });
+
+  it('history is kept in ~/.jcsh_history and Up recalls it', async () => {
+    const home = tempHome();
+    const s = await startJcsh({ home });
+    await run(s, 'echo remembered-line');
+    s.press('Up');
+    await s.expect('echo remembered-line');
+    s.press('Enter');
+    await s.expect('remembered-line\r\n');
+    await s.expectPrompt();
+    expect(fs.readFileSync(path.join(home, '.jcsh_history'), 'utf8')).toContain('echo remembered-line\n');
+    s.sendLine('exit');
+    await s.waitExit();
+    const again = await startJcsh({ home });
+    again.press('Up');
+    await again.expect('exit');
+    again.press('Up');
+    await again.expect('echo remembered-line');
+  });
+
+  it('Tab completes builtins, commands and file names', async () => {
+    const home = tempHome();
+    fs.writeFileSync(path.join(home, 'unique-file-name.txt'), '');
+    const s = await startJcsh({ home });
+    s.send('disow');
+    s.press('Tab');
+    await s.expect('disown');
+    s.press('Ctrl+U');
+    s.send('cat uniq');
+    s.press('Tab');
+    await s.expect('unique-file-name.txt');
+    s.press('Enter');
+    await s.expectPrompt();
+  });
+
+  it('PS1 escapes: \\u \\h \\w \\W \\$ \\j', async () => {
+    const home = tempHome();
+    const mark = execFileSync('id', ['-u'], { encoding: 'utf8' }).trim() === '0' ? '#' : '$';
+    const s = await startJcsh({ home, env: { PS1: '[\\j|\\W|\\w]\\$ ' }, prompt: `[0|~|~]${mark} ` });
+    s.sendLine('sleep 30 &');
+    await s.expect(`[1|~|~]${mark} `);
+  });
+});

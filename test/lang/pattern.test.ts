@@ -1,0 +1,119 @@
+// Shell pattern matching, as used by pathname expansion and later by `case`.
+
+import { describe, expect, it } from 'vitest';
+import { compilePattern, escapePattern, hasGlob, matchPattern } from '../../src/lang/pattern.js';
+
+describe('matchPattern', () => {
+  it.each([
+    ['*', '', true],
+    ['*', 'anything', true],
+    ['a*', 'abc', true],
+    ['a*', 'bac', false],
+    ['*.ts', 'x.ts', true],
+    ['*.ts', 'x.tsx', false],
+    ['a*b*c', 'aXbYc', true],
+    ['a*b*c', 'aXbYcZ', false],
+    ['a**b', 'ab', true],
+    ['?', 'x', true],
+    ['?', '', false],
+    ['?', 'xy', false],
+    ['??x', 'abx', true],
+    ['abc', 'abc', true],
+    ['abc', 'abd', false],
+    ['abc', 'ab', false],
+  ])('%j matches %j: %s', (pattern, text, expected) => {
+    expect(matchPattern(pattern, text)).toBe(expected);
+  });
+
+  it.each([
+    ['[abc]', 'b', true],
+    ['[abc]', 'd', false],
+    ['[a-c]x', 'bx', true],
+    ['[a-c]x', 'dx', false],
+    ['[!a-c]', 'd', true],
+    ['[!a-c]', 'a', false],
+    ['[^a-c]', 'a', false],
+    ['[]a]', ']', true],
+    ['[!]a]', ']', false],
+    ['[!]a]', 'b', true],
+    ['[a-]', '-', true],
+    ['[[:digit:]]*', '7up', true],
+    ['[[:digit:]]*', 'up', false],
+    ['[[:alpha:]_]', '_', true],
+    ['[[:upper:][:digit:]]', 'Q', true],
+    ['[[:upper:][:digit:]]', 'q', false],
+    ['[[:space:]]', '\t', true],
+    ['[a\\]]', ']', true],
+    ['[a\\-z]', 'm', false],
+    ['[a\\-z]', '-', true],
+  ])('bracket %j matches %j: %s', (pattern, text, expected) => {
+    expect(matchPattern(pattern, text)).toBe(expected);
+  });
+
+  it('treats an unclosed [ as an ordinary character', () => {
+    expect(matchPattern('[ab', '[ab')).toBe(true);
+    expect(matchPattern('[ab', 'a')).toBe(false);
+    expect(matchPattern('[', '[')).toBe(true);
+  });
+
+  it('treats escaped wildcard characters literally', () => {
+    expect(matchPattern('\\*', '*')).toBe(true);
+    expect(matchPattern('\\*', 'x')).toBe(false);
+    expect(matchPattern('a\\?', 'a?')).toBe(true);
+    expect(matchPattern('a\\?', 'ab')).toBe(false);
+    expect(matchPattern('\\[a]', '[a]')).toBe(true);
+  });
+
+  it('matches by character, not by UTF-16 unit', () => {
+    expect(matchPattern('?', '😀')).toBe(true);
+    expect(matchPattern('[😀a]x', '😀x')).toBe(true);
+    expect(matchPattern('é*', 'été')).toBe(true);
+  });
+
+  it('does not match / specially (pathname expansion splits on it first)', () => {
+    expect(matchPattern('a*b', 'a/b')).toBe(true);
+  });
+
+  it('stays fast on patterns that make naive matchers backtrack', () => {
+    const text = 'a'.repeat(5000);
+    const start = performance.now();
+    expect(matchPattern('*a*a*a*a*a*a*a*b', text)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});
+
+describe('hasGlob', () => {
+  it.each([
+    ['abc', false],
+    ['a*', true],
+    ['a?', true],
+    ['[ab]', true],
+    ['[', false],
+    ['[ab', false],
+    ['\\*', false],
+    ['a\\?b', false],
+    ['\\[ab]', false],
+  ])('%j: %s', (pattern, expected) => {
+    expect(hasGlob(pattern)).toBe(expected);
+  });
+});
+
+describe('escapePattern', () => {
+  it('makes any text match itself literally', () => {
+    for (const text of ['*', '?x', '[a-z]', '[!a]', 'a\\b', 'plain', '^-!']) {
+      const pattern = escapePattern(text);
+      expect(matchPattern(pattern, text)).toBe(true);
+      expect(hasGlob(pattern)).toBe(false);
+    }
+    expect(matchPattern(escapePattern('*'), 'x')).toBe(false);
+  });
+});
+
+describe('compilePattern', () => {
+  it('says whether the pattern starts with a literal dot', () => {
+    expect(compilePattern('.*').leadingDot).toBe(true);
+    expect(compilePattern('\\.*').leadingDot).toBe(true);
+    expect(compilePattern('*').leadingDot).toBe(false);
+    expect(compilePattern('[.]x').leadingDot).toBe(false);
+  });
+});
