@@ -13,6 +13,9 @@ import type { HistoryFile } from './history.js';
 export type Completer = (line: string) => { candidates: string[]; word: string };
 
 export class ReadlineReader implements LineReader {
+  /** Bytes typed after the end of the last line, kept for the next prompt. */
+  private typeahead: Buffer = Buffer.alloc(0);
+
   constructor(
     private readonly ttyPath: string,
     private readonly history: HistoryFile,
@@ -23,8 +26,29 @@ export class ReadlineReader implements LineReader {
     this.history.add(command);
   }
 
+  /**
+   * Feeds readline one line at a time. Whatever follows the first Enter in a chunk is kept for
+   * the next prompt (the command runs in between, and a line typed ahead must not be lost), and
+   * ^\ is dropped: in raw mode the terminal sends it as a byte that readline would insert,
+   * where at bash's prompt it does nothing (SIGQUIT is ignored there).
+   */
+  private filterInput(input: tty.ReadStream): tty.ReadStream {
+    const emit = input.emit.bind(input);
+    input.emit = ((event: string | symbol, ...args: unknown[]) => {
+      if (event !== 'data' || !Buffer.isBuffer(args[0])) return emit(event, ...args);
+      let chunk = Buffer.from(args[0].filter((b) => b !== 0x1c));
+      const end = chunk.findIndex((b) => b === 0x0d || b === 0x0a);
+      if (end >= 0 && end < chunk.length - 1) {
+        this.typeahead = Buffer.concat([this.typeahead, chunk.subarray(end + 1)]);
+        chunk = chunk.subarray(0, end + 1);
+      }
+      return chunk.length > 0 ? emit('data', chunk) : true;
+    }) as typeof input.emit;
+    return input;
+  }
+
   read(prompt: string): Promise<ReadResult> {
-    const input = withoutQuitKey(new tty.ReadStream(fs.openSync(this.ttyPath, 'r')));
+    const input = this.filterInput(new tty.ReadStream(fs.openSync(this.ttyPath, 'r')));
     const output = new tty.WriteStream(fs.openSync(this.ttyPath, 'w'));
     const rl = readline.createInterface({
       input, output, terminal: true, prompt, history: [...this.history.entries], historySize: 1000,
@@ -54,24 +78,13 @@ export class ReadlineReader implements LineReader {
       rl.on('close', () => finish({ kind: 'eof' }));
       input.on('error', () => finish({ kind: 'eof' }));
       rl.prompt();
+      if (this.typeahead.length > 0) {
+        const pending = this.typeahead;
+        this.typeahead = Buffer.alloc(0);
+        setImmediate(() => input.emit('data', pending));
+      }
     });
   }
-}
-
-/**
- * Drops ^\ from the input. In raw mode the terminal sends it as a byte, and readline would
- * insert it into the line; at bash's prompt it does nothing (SIGQUIT is ignored there).
- */
-function withoutQuitKey(input: tty.ReadStream): tty.ReadStream {
-  const emit = input.emit.bind(input);
-  input.emit = ((event: string | symbol, ...args: unknown[]) => {
-    if (event === 'data' && Buffer.isBuffer(args[0]) && args[0].includes(0x1c)) {
-      const kept = Buffer.from(args[0].filter((b) => b !== 0x1c));
-      return kept.length > 0 ? emit('data', kept) : true;
-    }
-    return emit(event, ...args);
-  }) as typeof input.emit;
-  return input;
 }
 
 /** Reads lines from a non-terminal stdin (`jcsh -i < file`), prompting on stderr as bash does. */

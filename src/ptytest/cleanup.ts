@@ -1,6 +1,7 @@
 // Ending every process of a pty session, including jobs the program left behind.
 
-import { isAlive, readProcess, sessionProcesses } from './procfs.js';
+import { isAlive, listProcesses, readProcess } from './procfs.js';
+import type { ProcessInfo } from './types.js';
 import { waitUntil } from './wait.js';
 
 /** Never signal our own session or init, whatever a caller passes. */
@@ -9,13 +10,25 @@ function isForeignSession(sid: number): boolean {
 }
 
 /**
+ * The live processes of session `sid`, plus its leader: right after the
+ * spawn, the leader (our child, pid = sid) may not have called setsid() yet.
+ */
+function members(sid: number): ProcessInfo[] {
+  const leader = (p: ProcessInfo) => p.pid === sid && p.ppid === process.pid;
+  return listProcesses((p) => (p.sid === sid || leader(p)) && isAlive(p));
+}
+
+/**
  * Send `signal` to every live process of the session and to each of their
- * groups (the group kill also reaches a child forked a moment ago).
+ * groups (the group kill also reaches a child forked a moment ago). Only
+ * groups of processes already inside the session are signalled: a leader
+ * that has not left our session yet still shares our own group.
  */
 export function signalSession(sid: number, signal: NodeJS.Signals): void {
   if (!isForeignSession(sid)) return;
-  const alive = sessionProcesses(sid).filter(isAlive);
-  const targets = new Set([...alive.map((p) => p.pid), ...new Set(alive.map((p) => -p.pgid))]);
+  const alive = members(sid);
+  const groups = alive.filter((p) => p.sid === sid).map((p) => -p.pgid);
+  const targets = new Set([...alive.map((p) => p.pid), ...groups]);
   for (const target of targets) {
     try {
       process.kill(target, signal);
@@ -27,7 +40,7 @@ export function signalSession(sid: number, signal: NodeJS.Signals): void {
 
 /** True when nothing of the session can run any more (zombies await a parent that may never reap). */
 export function sessionGone(sid: number): boolean {
-  return !sessionProcesses(sid).some(isAlive);
+  return members(sid).length === 0;
 }
 
 async function goneWithin(sid: number, timeout: number): Promise<boolean> {

@@ -13,6 +13,7 @@ import type { ExitStatus } from './types.js';
 /** Changes a waiter can subscribe to: new output, newly parsed output, and the end (exit or close). */
 export type Change = 'stream' | 'screen' | 'end';
 
+/** How to start the program; {@link PtySession} fills in the defaults. */
 export interface ConnectionOptions {
   cols: number;
   rows: number;
@@ -59,13 +60,18 @@ export class PtyConnection {
         }
       : undefined;
     this.screen = new VirtualScreen(options.cols, options.rows, () => this.#emit('screen'), answer);
-    this.#pty = pty.spawn(command, [...args], {
-      name: options.env.TERM ?? 'xterm-256color',
-      cols: options.cols,
-      rows: options.rows,
-      cwd: options.cwd,
-      env: options.env,
-    });
+    try {
+      this.#pty = pty.spawn(command, [...args], {
+        name: options.env.TERM ?? 'xterm-256color',
+        cols: options.cols,
+        rows: options.rows,
+        cwd: options.cwd,
+        env: options.env,
+      });
+    } catch (error) {
+      this.screen.dispose();
+      throw error;
+    }
     this.pid = this.#pty.pid;
     if (options.trace) this.log.record('resize', `${options.cols}x${options.rows}`);
     this.#drain = new PtyDrain(this.#pty);
@@ -165,6 +171,16 @@ export class PtyConnection {
     this.#pty.resize(cols, rows);
     this.screen.resize(cols, rows);
     this.log.record('resize', `${cols}x${rows}`);
+  }
+
+  /**
+   * Close the master now, as a terminal window closing does: the kernel hangs
+   * up the terminal (SIGHUP, then SIGCONT, to the session leader and the
+   * foreground group). Output from then on is lost; the exit is still reported.
+   */
+  hangup(): void {
+    clearTimeout(this.#drainTimer);
+    this.#drain.release();
   }
 
   /** Close the master and release the screen; wakes every waiter with 'end'. */

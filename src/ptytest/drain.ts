@@ -19,6 +19,7 @@ interface UnixTerminalInternals {
 
 const RETRY_MS = 10;
 
+/** Holds a pty open past the program's exit so that its last output can be read (see above). */
 export class PtyDrain {
   #slave: number | null = null;
   #socket: UnixTerminalInternals['_socket'];

@@ -1,7 +1,8 @@
 // jcsh/pty: drive any program in a pseudo-terminal from tests and scripts.
 
 export { spawnPty, PtySession } from './session.js';
-export type { SpawnOptions, ExpectOptions, GoneOptions, KillTarget } from './session.js';
+export type { SpawnOptions, ExpectOptions, GoneOptions } from './session.js';
+export type { KillTarget } from './procview.js';
 export { closeAllSessions } from './registry.js';
 export { PtyExpectError, formatFailure, describeExit } from './errors.js';
 export type { FailureFacts, FailureReason } from './errors.js';

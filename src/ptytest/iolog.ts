@@ -6,6 +6,7 @@ import type { TraceEvent } from './types.js';
 
 const RECENT = 10;
 
+/** Records I/O events with their time since the session started. */
 export class IoLog {
   readonly #start = performance.now();
   readonly #recent: TraceEvent[] = [];
@@ -20,6 +21,7 @@ export class IoLog {
     return Math.round((performance.now() - this.#start) * 1000) / 1000;
   }
 
+  /** Log one event, stamped now. */
   record(dir: TraceEvent['dir'], data: string): void {
     const event: TraceEvent = { t: this.now(), dir, data };
     this.#recent.push(event);

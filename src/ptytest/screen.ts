@@ -151,6 +151,7 @@ export class VirtualScreen {
 
   /** Modes that change what keys and pastes send. */
   get modes(): { applicationCursorKeys: boolean; bracketedPaste: boolean } {
+    if (this.#disposed) return { applicationCursorKeys: false, bracketedPaste: false };
     const modes = this.#term.modes;
     return { applicationCursorKeys: modes.applicationCursorKeysMode, bracketedPaste: modes.bracketedPasteMode };
   }
@@ -165,6 +166,7 @@ export class VirtualScreen {
     });
   }
 
+  /** Free the terminal; {@link read} and {@link snapshot} keep answering with the last screen. */
   dispose(): void {
     if (this.#disposed) return;
     // Keep the last picture: a closed session can still be asked what it showed.

@@ -7,11 +7,11 @@ import { PtyExpectError, type FailureReason } from './errors.js';
 import { awaitCondition, type Condition } from './expect.js';
 import { keyBytes, type KeyName } from './keys.js';
 import { describePattern, findMatch, type Pattern } from './match.js';
-import { isAlive, isWaitingForInput, listProcesses, readProcess, sessionProcesses } from './procfs.js';
+import { ProcessView, type KillTarget } from './procview.js';
 import { track, untrack } from './registry.js';
 import { writeTrace } from './trace.js';
 import type { ExitResult, ExitStatus, ExpectSource, Match, ProcessInfo, Screen, TraceEvent } from './types.js';
-import { waitUntil } from './wait.js';
+import { waitUntil, WaitTimeoutError } from './wait.js';
 
 /** Options of {@link spawnPty}. */
 export interface SpawnOptions {
@@ -48,9 +48,6 @@ export interface GoneOptions {
   on?: ExpectSource;
 }
 
-/** Who {@link PtySession.kill} signals. A number is passed to kill(2) as is (negative: a group). */
-export type KillTarget = 'process' | 'process-group' | 'foreground-group' | number;
-
 /**
  * Start `command` in a new pseudo-terminal of a fixed size, as the leader of
  * a new session with the pty as its controlling terminal.
@@ -68,11 +65,14 @@ export class PtySession {
   readonly command: string;
   readonly args: readonly string[];
   readonly #conn: PtyConnection;
+  readonly #procs: ProcessView;
   readonly #timeout: number;
   readonly #prompt: Pattern | undefined;
   #cursor = 0;
   #streamWaiting = false;
   #closing: Promise<void> | null = null;
+  /** What the registry of open sessions may do with this one. */
+  readonly #handle = { close: () => this.close(), killNow: () => signalSession(this.sid, 'SIGKILL') };
 
   constructor(command: string, args: readonly string[], options: SpawnOptions = {}) {
     this.command = command;
@@ -89,10 +89,9 @@ export class PtySession {
     });
     this.pid = this.#conn.pid;
     this.sid = this.#conn.pid;
+    this.#procs = new ProcessView(this.pid, this.sid);
     track(this.#handle);
   }
-
-  readonly #handle = { close: () => this.close(), killNow: () => signalSession(this.sid, 'SIGKILL') };
 
   // ---- typing ----
 
@@ -197,7 +196,7 @@ export class PtySession {
     try {
       return await waitUntil(condition, { timeout, description });
     } catch (error) {
-      if (!(error instanceof Error) || error.name !== 'WaitTimeoutError') throw error;
+      if (!(error instanceof WaitTimeoutError)) throw error;
       throw await this.#failure(description, 'timeout', timeout, callSite);
     }
   }
@@ -210,11 +209,8 @@ export class PtySession {
    * yet may still ignore it. Where /proc cannot tell, it resolves at once.
    */
   waitIdle({ timeout = this.#timeout }: { timeout?: number } = {}): Promise<void> {
-    const idle = (): boolean => {
-      const states = this.foregroundProcesses().map((p) => isWaitingForInput(p.pid));
-      return states.includes(true) || (states.length > 0 && states.every((s) => s === null));
-    };
-    return this.waitUntil(idle, { timeout, description: 'the foreground group to wait for input' }).then(() => undefined);
+    const description = 'the foreground group to wait for input';
+    return this.waitUntil(() => this.#procs.foregroundIdle(), { timeout, description }).then(() => undefined);
   }
 
   /** Wait for the process to exit; the output is complete (read up to end of file). */
@@ -252,7 +248,7 @@ export class PtySession {
         streamCursor: this.#cursor,
         events: this.#conn.log.recent(),
         processes: this.processes(),
-        foregroundPgid: this.#foregroundPgidOrNull(),
+        foregroundPgid: this.#procs.foregroundPgidOrNull(),
       },
       callSite,
     );
@@ -298,33 +294,20 @@ export class PtySession {
 
   /**
    * The terminal's foreground process group, as tcgetpgrp() on the master
-   * would say: the tpgid field of /proc/PID/stat of a live process of the
-   * session (all of them share the terminal).
+   * would say (read from /proc, so no native code is needed).
    */
   foregroundPgid(): number {
-    const own = readProcess(this.pid);
-    const witness = own && isAlive(own) ? own : this.processes().find(isAlive);
-    if (!witness) throw new Error(`foregroundPgid: no live process left in session ${this.sid}`);
-    return witness.tpgid;
-  }
-
-  #foregroundPgidOrNull(): number | null {
-    try {
-      return this.foregroundPgid();
-    } catch {
-      return null;
-    }
+    return this.#procs.foregroundPgid();
   }
 
   /** The live processes of the terminal's foreground process group. */
   foregroundProcesses(): ProcessInfo[] {
-    const pgid = this.foregroundPgid();
-    return this.processes().filter((p) => p.pgid === pgid && isAlive(p));
+    return this.#procs.foregroundProcesses();
   }
 
   /** All processes of the session (same sid as the spawned program), zombies included. */
   processes(): ProcessInfo[] {
-    return sessionProcesses(this.sid);
+    return this.#procs.processes();
   }
 
   /**
@@ -333,8 +316,7 @@ export class PtySession {
    * that does not reap them are not the program's fault, hence the default.
    */
   zombies({ parent = this.pid }: { parent?: number | 'any' } = {}): ProcessInfo[] {
-    if (parent === 'any') return this.processes().filter((p) => p.state === 'Z');
-    return listProcesses((p) => p.ppid === parent && p.state === 'Z');
+    return this.#procs.zombies(parent);
   }
 
   /**
@@ -342,17 +324,20 @@ export class PtySession {
    * terminal's foreground group, or a pid / -pgid of your choice.
    */
   kill(signal: NodeJS.Signals | number = 'SIGTERM', target: KillTarget = 'process'): void {
-    process.kill(this.#killTarget(target), signal);
-  }
-
-  #killTarget(target: KillTarget): number {
-    if (typeof target === 'number') return target;
-    if (target === 'process') return this.pid;
-    if (target === 'foreground-group') return -this.foregroundPgid();
-    return -(readProcess(this.pid)?.pgid ?? this.pid);
+    process.kill(this.#procs.killTarget(target), signal);
   }
 
   // ---- ending ----
+
+  /**
+   * Close the pty master without killing anything, like closing a terminal
+   * window: the kernel sends SIGHUP and SIGCONT to the session leader and the
+   * foreground group, and what they do is up to them. Later output is lost;
+   * {@link waitExit} still reports the exit.
+   */
+  hangup(): void {
+    this.#conn.hangup();
+  }
 
   /**
    * End the session: SIGHUP+SIGCONT to every process of the session, SIGKILL

@@ -135,6 +135,7 @@ export class FakePort implements OsPort {
   environ(): readonly string[] { return this.env; }
   hostname(): string { return 'host'; }
   username(): string { return 'user'; }
+  getuid(): number { return 1000; }
   exit(status: number): never { throw new Error(`FakePort: exit(${status})`); }
 
   /** Physical path: symbolic links followed, "." and ".." applied after each step. */

@@ -1,6 +1,7 @@
 // Starting jcsh (or bash, for comparison) in a pty for end-to-end tests: a fixed unusual
 // prompt, no rc files, the C helpers on PATH, a private HOME, and cleanup after every test.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,4 +88,14 @@ export async function launchAndSettle(s: PtySession, line: string, settled: () =
   await s.waitUntil(settled);
   const after = await run(s, '');
   return stripControls(launch + after).replace(/\r/g, '');
+}
+
+/**
+ * True when the terminal is in canonical mode with signals on, i.e. the shell has left its
+ * line editor and a ^C typed now becomes SIGINT rather than a byte for the editor.
+ */
+export function terminalCooked(s: PtySession): boolean {
+  const tty = fs.readlinkSync(`/proc/${s.pid}/fd/0`);
+  const modes = execFileSync('stty', ['-a', '-F', tty], { encoding: 'utf8' });
+  return / icanon/.test(modes) && !/-icanon/.test(modes) && !/-isig/.test(modes);
 }

@@ -2,7 +2,7 @@
 // shell itself. Rules K3.1, K3.3, B10.2, B10.4, B10.9. Scenarios C01, C02, C03, C04, C06, C07, E04, L01-L03.
 
 import { describe, expect, it } from 'vitest';
-import { expectForeground, outputOf, run, startJcsh, stripControls } from './harness.js';
+import { expectForeground, outputOf, run, startJcsh, stripControls, terminalCooked } from './harness.js';
 
 describe('keyboard signals', () => {
   it('^C ends the foreground job with just a newline and $? 130 (C01a)', async () => {
@@ -80,7 +80,8 @@ describe('keyboard signals', () => {
     const s = await startJcsh();
     await run(s, 'sleep 100 &');
     s.sendLine('wait %1');
-    await s.waitUntil(() => s.processes().find((p) => p.pid === s.pid)?.state === 'S');
+    await s.expect('wait %1\r\r\n');
+    await s.waitUntil(() => terminalCooked(s));
     s.press('Ctrl+C');
     await s.expectPrompt();
     expect(await outputOf(s, 'echo $?; jobs')).toBe('130\n[1]+  Running                 sleep 100 &');

@@ -2,7 +2,7 @@
 // terminal's foreground group as job control moves it.
 
 import { afterEach, describe, expect, test } from 'vitest';
-import { closeAllSessions, readProcess, type PtySession } from '../../src/ptytest/index.js';
+import { closeAllSessions, readProcess, spawnPty, type PtySession } from '../../src/ptytest/index.js';
 import { PROMPT, run, spawnBash } from '../helpers/shells.js';
 
 afterEach(closeAllSessions);
@@ -150,6 +150,17 @@ describe('keys and job control', () => {
     const sleep = procs.find((p) => p.pid === pid);
     expect(sleep).toMatchObject({ ppid: bash.pid, pgid: pid, sid: bash.pid, comm: 'sleep', args: ['sleep', '101'] });
     expect(sleep?.tpgid).toBe(bash.pid);
+  });
+
+  test('zombies() finds children their parent never reaps', async () => {
+    // After the exec, sleep is the parent of the finished `true` and never waits for it.
+    const parent = spawnPty('sh', ['-c', '/bin/true & exec sleep 100']);
+    const [zombie] = await parent.waitUntil(() => parent.zombies().length === 1 && parent.zombies(), {
+      description: 'an unreaped child',
+    });
+    expect(zombie).toMatchObject({ ppid: parent.pid, state: 'Z', comm: 'true', args: [] });
+    expect(parent.zombies({ parent: 'any' })).toEqual([zombie]);
+    expect(parent.zombies({ parent: 1 }).some((p) => p.pid === zombie!.pid)).toBe(false);
   });
 
   test('bash reaps its jobs: no zombie children after they end', async () => {

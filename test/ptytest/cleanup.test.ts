@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
-import { closeAllSessions, PtyExpectError, readProcess, spawnPty, type PtySession } from '../../src/ptytest/index.js';
+import { closeAllSessions, PtyExpectError, readProcess, spawnPty, waitUntil, type PtySession } from '../../src/ptytest/index.js';
 import { run, spawnBash } from '../helpers/shells.js';
 
 afterEach(closeAllSessions);
@@ -52,6 +52,13 @@ test('closeAllSessions closes every open session', async () => {
   expect(pids.filter((pid) => !dead(pid))).toEqual([]);
 });
 
+test('close() right after the spawn still finds the program', async () => {
+  // The child may not have called setsid() yet; it must be killed all the same.
+  const program = spawnPty('sh', ['-c', 'trap "" HUP; exec sleep 1000']);
+  await program.close();
+  expect(dead(program.pid)).toBe(true);
+});
+
 test('a wait still pending at close() fails with reason "closed"', async () => {
   const cat = spawnPty('cat');
   const pending = cat.expect('never', { timeout: 20_000 });
@@ -75,7 +82,7 @@ test('the last screen and the output stay readable after close()', async () => {
 });
 
 // The program ignores SIGHUP, so the hangup of the closing pty alone would not end it.
-test('a process that exits without closing its sessions still kills them', () => {
+test('a process that exits without closing its sessions still kills them', async () => {
   const script = `
     const { spawnPty } = await import(${JSON.stringify(join(root, 'dist/ptytest/index.js'))});
     const s = spawnPty('sh', ['-c', 'trap "" HUP; exec sleep 1000']);
@@ -83,5 +90,17 @@ test('a process that exits without closing its sessions still kills them', () =>
     process.exit(0);`;
   const pid = Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim());
   expect(pid).toBeGreaterThan(1);
-  expect(dead(pid)).toBe(true);
+  // SIGKILL was sent before the exit; the kernel finishes it off when it next runs.
+  await waitUntil(() => dead(pid), { timeout: 2000, description: `pid ${pid} to die` });
+});
+
+test('hangup() closes the master: bash dies of SIGHUP and takes its jobs along', async () => {
+  const bash = spawnBash();
+  await bash.expectPrompt();
+  const pid = Number(/\[1\] (\d+)/.exec(await run(bash, 'sleep 1000 &'))?.[1]);
+  await bash.waitUntil(() => readProcess(pid)?.comm === 'sleep', { description: 'the job to start' });
+  await bash.waitIdle();
+  bash.hangup();
+  expect((await bash.waitExit()).signal).toBe('SIGHUP');
+  await waitUntil(() => dead(pid), { timeout: 2000, description: 'the job to die' });
 });

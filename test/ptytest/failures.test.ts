@@ -19,7 +19,7 @@ describe('a failed expect explains itself', () => {
   test('the report has what was awaited, the screen, the stream tail and the last events', async () => {
     const cat = spawnPty('cat', [], { cols: 30, rows: 4 });
     cat.sendLine('hello');
-    await cat.expect('hello\r\n');
+    await cat.expect('hello\r\nhello\r\n'); // the tty's echo, then cat's copy
     cat.send('more\x1b');
     const error = await failureOf(cat.expect(/never-(\d)/, { timeout: 150 }));
     const message = error.message;
@@ -30,6 +30,7 @@ describe('a failed expect explains itself', () => {
     // The screen, as a box.
     expect(message).toContain('Screen (30x4, cursor at x=6 y=2, normal screen):');
     expect(message).toContain(`│hello${' '.repeat(25)}│`);
+    expect(message).toContain(`│more^[${' '.repeat(24)}│`);
     expect(message).toContain('┌──────────────────────────────┐');
     // The stream, with control characters visible.
     expect(message).toMatch(/Stream tail \(last \d+ of \d+ chars, \d+ after the stream cursor\):/);

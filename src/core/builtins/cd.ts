@@ -37,7 +37,7 @@ export const cdBuiltin: Builtin = (ctx) => {
     return finish(ctx, old, r);
   }
   const cdpath = shell.vars.get('CDPATH');
-  if (cdpath !== undefined && !explicitlyRelative(word)) {
+  if (cdpath !== undefined && !bypassesCdpath(word)) {
     for (const entry of cdpath.split(':')) {
       const candidate = joinPath(expandTilde(shell, entry), word);
       const r = change(shell, candidate, physical);
@@ -65,8 +65,8 @@ function finish(ctx: BuiltinContext, word: string, r: Change): number {
   return 0;
 }
 
-/** Names that bypass CDPATH: absolute, or starting with "." or "..". */
-function explicitlyRelative(word: string): boolean {
+/** bash's absolute_pathname: absolute names and those starting with "." or ".." skip CDPATH. */
+function bypassesCdpath(word: string): boolean {
   return /^(\/|\.\.?(\/|$))/.test(word);
 }
 
@@ -113,7 +113,7 @@ function physicalPath(shell: Shell, absolute: string): Change {
  * the previous one ("/.." is "/"), keeps a leading "//", and requires every prefix it keeps
  * to be an existing directory; the first one that is not decides the error.
  */
-export function logicalPath(shell: Shell, absolute: string): Change {
+function logicalPath(shell: Shell, absolute: string): Change {
   const root = /^\/\/(?!\/)/.test(absolute) ? '//' : '/';
   const kept: string[] = [];
   for (const part of absolute.split('/')) {

@@ -13,7 +13,7 @@ import type { Job } from '../job.js';
 import { notifyJobs } from '../notify.js';
 import type { Shell } from '../shell.js';
 import { isValidName } from '../vars.js';
-import { waitUntil } from './lib/childwait.js';
+import { reapNow, waitUntil } from './lib/childwait.js';
 import { jobArg } from './lib/jobargs.js';
 import { legalPid } from './lib/numbers.js';
 import { parseOptions } from './lib/options.js';
@@ -46,6 +46,8 @@ export const waitBuiltin: Builtin = async (ctx) => {
     }
     shell.vars.unset(variable);
   }
+  // bash's job states are current when a builtin starts (its SIGCHLD handler reaps at once).
+  reapNow(shell);
   let outcome: Outcome;
   if (next) outcome = await waitForNext(ctx, parsed.operands);
   else if (parsed.operands.length === 0) outcome = await waitForAll(ctx);
@@ -146,7 +148,9 @@ async function waitForAll(ctx: BuiltinContext): Promise<Outcome> {
     await waitUntil(shell, () => job.state !== 'running');
     settle(shell, job);
   }
-  // POSIX lets a bare wait discard the statuses of every finished job and pid.
+  // Jobs that ended before wait looked are reported too: in bash the SIGCHLD usually comes
+  // while it waits. Then POSIX lets a bare wait discard every finished job and pid.
+  if (!shell.inSubshell) notifyJobs(shell);
   for (const job of jobsOf(shell)) {
     if (job.state === 'dead') {
       job.notified = true;

@@ -1,0 +1,103 @@
+// Job numbering and the current (+) / previous (-) marks, as bash's jobs.c assigns them
+// (scenarios A05, B01, B02; checked against bash 5.2 in a pty).
+
+import { describe, expect, it } from 'vitest';
+import { RUNNING, type Job } from '../../src/core/job.js';
+import { JobTable } from '../../src/core/jobtable.js';
+import { signaled, stopped } from '../../src/os/status.js';
+
+function bg(table: JobTable, pid: number): Job {
+  return table.add({ pgid: pid, processes: [{ pid, command: `sleep ${pid}`, status: RUNNING }], foreground: false, jobControl: true, wd: '/' });
+}
+
+/** What reapAll does when a job stops: record it, then make it current. */
+function stop(table: JobTable, job: Job): void {
+  job.record(job.pgid, stopped(20));
+  table.setCurrent(job);
+}
+
+function marks(table: JobTable): string {
+  return table.all().map((j) => `${j.id}${table.mark(j)}`).join(' ');
+}
+
+describe('job numbers', () => {
+  it('are the highest number in use plus one, not the lowest free one (A05)', () => {
+    const t = new JobTable();
+    const [, two] = [bg(t, 201), bg(t, 202), bg(t, 203)];
+    t.remove(two!);
+    expect(bg(t, 204).id).toBe(4);
+  });
+
+  it('start again at 1 once the table is empty', () => {
+    const t = new JobTable();
+    const jobs = [bg(t, 1), bg(t, 2)];
+    for (const j of jobs) t.remove(j);
+    expect(bg(t, 3).id).toBe(1);
+  });
+
+  it('drop back when the highest job goes', () => {
+    const t = new JobTable();
+    bg(t, 1);
+    const two = bg(t, 2);
+    t.remove(two);
+    expect(bg(t, 3).id).toBe(2);
+  });
+});
+
+describe('current and previous jobs', () => {
+  it('mark the two newest running jobs (B01)', () => {
+    const t = new JobTable();
+    bg(t, 300); bg(t, 350); bg(t, 400);
+    expect(marks(t)).toBe('1  2- 3+');
+  });
+
+  it('a single job is current, and also what %- means', () => {
+    const t = new JobTable();
+    const only = bg(t, 1);
+    expect(marks(t)).toBe('1+');
+    expect(t.current).toBe(only);
+    expect(t.previous).toBe(only);
+  });
+
+  it('a stopped job outranks running ones (B02)', () => {
+    const t = new JobTable();
+    const [, two] = [bg(t, 300), bg(t, 350), bg(t, 400)];
+    stop(t, two!);
+    expect(marks(t)).toBe('1  2+ 3-');
+  });
+
+  it('a stopped job stays current when a new background job starts', () => {
+    const t = new JobTable();
+    const one = bg(t, 100);
+    bg(t, 200);
+    stop(t, t.get(2)!);
+    bg(t, 300);
+    expect(marks(t)).toBe('1  2+ 3-');
+    expect(one.state).toBe('running');
+  });
+
+  it('with two stopped jobs the older stopped one is previous, not a newer running one', () => {
+    const t = new JobTable();
+    bg(t, 5);
+    stop(t, bg(t, 10));
+    stop(t, bg(t, 11));
+    bg(t, 12);
+    expect(marks(t)).toBe('1  2- 3+ 4 ');
+  });
+
+  it('removing the current job promotes the previous one', () => {
+    const t = new JobTable();
+    bg(t, 1); bg(t, 2);
+    const three = bg(t, 3);
+    three.record(3, signaled(15));
+    t.remove(three);
+    expect(marks(t)).toBe('1- 2+');
+  });
+
+  it('an empty table has no current job', () => {
+    const t = new JobTable();
+    t.remove(bg(t, 1));
+    expect(t.current).toBeUndefined();
+    expect(t.previous).toBeUndefined();
+  });
+});
