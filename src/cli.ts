@@ -3,7 +3,7 @@
 
 import fs from 'node:fs';
 import { parseArgs, USAGE, UsageError } from './cli/args.js';
-import { runInteractive, runNonInteractive } from './host/plain.js';
+import { runNonInteractive } from './host/noninteractive.js';
 
 export const VERSION = '0.1.0';
 
@@ -22,17 +22,18 @@ export async function main(argv: readonly string[]): Promise<void> {
     case 'version':
       process.stdout.write(`jcsh ${VERSION}\n`);
       return;
-    case 'interactive':
+    case 'interactive': {
+      // Loaded on demand: scripts never pay for the line editor.
+      const { runInteractive } = await import('./host/interactive.js');
       await runInteractive(o);
       return;
+    }
     case 'command':
       await runNonInteractive(o, o.mode.source);
       return;
-    case 'script': {
-      const source = readScript(o.mode.path);
-      await runNonInteractive(o, source, o.mode.path);
+    case 'script':
+      await runNonInteractive(o, readScript(o.mode.path), o.mode.path);
       return;
-    }
     case 'stdin':
       await runNonInteractive(o, fs.readFileSync(0, 'utf8'));
   }

@@ -8,6 +8,7 @@ import { Job, type JobOptions } from './job.js';
 export class JobTable {
   /** Slot i holds job number i+1. */
   private slots: (Job | undefined)[] = [];
+  private count = 0;
   private currentId = 0;
   private previousId = 0;
 
@@ -18,6 +19,7 @@ export class JobTable {
   add(o: Omit<JobOptions, 'id'>): Job {
     const job = new Job({ ...o, id: this.nextId() });
     this.slots.push(job);
+    this.count++;
     if (!o.foreground) this.resetCurrent();
     return job;
   }
@@ -25,6 +27,7 @@ export class JobTable {
   remove(job: Job): void {
     if (this.slots[job.id - 1] !== job) return;
     this.slots[job.id - 1] = undefined;
+    this.count--;
     while (this.slots.length > 0 && this.slots[this.slots.length - 1] === undefined) this.slots.pop();
     if (job.id === this.currentId || job.id === this.previousId) this.resetCurrent();
   }
@@ -38,7 +41,7 @@ export class JobTable {
   }
 
   get size(): number {
-    return this.all().length;
+    return this.count;
   }
 
   findByPid(pid: number): Job | undefined {

@@ -5,6 +5,7 @@
 import { OsError, type GroupPolicy, type OutputChunk, type Program } from '../os/port.js';
 import type { Job, JobProcess } from './job.js';
 import { RUNNING } from './job.js';
+import { explainExecError } from './lookup.js';
 import { FdTable, type ExpandedRedirect } from './redirect.js';
 import type { Shell } from './shell.js';
 
@@ -104,7 +105,7 @@ function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Plac
       // A file with no #! line: run it with a POSIX shell, as bash runs it with itself.
       return shell.port.spawn(request({ ...program, path: '/bin/sh', argv: ['sh', program.path, ...program.argv.slice(1)] }));
     }
-    const status = e.code === 'ENOENT' ? 127 : 126;
-    return shell.port.spawn(request(errorStage(shell, `${program.argv[0]}: ${e.reason}`, status, plan.text).program));
+    const { message, status } = explainExecError(shell, program.path, e.code, e.reason);
+    return shell.port.spawn(request(errorStage(shell, `${program.argv[0]}: ${message}`, status, plan.text).program));
   }
 }

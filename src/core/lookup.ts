@@ -13,7 +13,8 @@ export class CommandCache {
   private generation = -1;
 
   lookup(shell: Shell, name: string): Lookup {
-    if (name.includes('/')) return checkPath(shell, absolute(shell, name), name);
+    // A path is not checked first: the spawn reports what is wrong with it (see explainExecError).
+    if (name.includes('/')) return { kind: 'found', path: absolute(shell, name) };
     if (this.generation !== shell.vars.pathGeneration) {
       this.paths.clear();
       this.generation = shell.vars.pathGeneration;
@@ -45,12 +46,11 @@ function searchPath(shell: Shell, name: string): string | undefined {
   return undefined;
 }
 
-function checkPath(shell: Shell, path: string, name: string): Lookup {
-  const info = shell.port.stat(path);
-  if (!info) return { kind: 'error', message: `${name}: No such file or directory`, status: 127 };
-  if (info.type === 'directory') return { kind: 'error', message: `${name}: Is a directory`, status: 126 };
-  if (!info.executable) return { kind: 'error', message: `${name}: Permission denied`, status: 126 };
-  return { kind: 'found', path };
+/** bash's words for an exec that failed: a directory is "Is a directory", not EACCES's text. */
+export function explainExecError(shell: Shell, path: string, code: string, reason: string): { message: string; status: 126 | 127 } {
+  if (code === 'ENOENT') return { message: reason, status: 127 };
+  if (code === 'EACCES' && shell.port.stat(path)?.type === 'directory') return { message: 'Is a directory', status: 126 };
+  return { message: reason, status: 126 };
 }
 
 /** Resolves a path against the shell's logical working directory. */

@@ -14,6 +14,8 @@ export class Variables {
   private readonly table = new Map<string, VarEntry>();
   /** Bumped on every change of PATH so command lookups can drop their cache. */
   pathGeneration = 0;
+  /** The exported environment, built once per change rather than once per command. */
+  private exportedCache: string[] | null = null;
 
   static fromEnviron(environ: readonly string[]): Variables {
     const v = new Variables();
@@ -40,6 +42,7 @@ export class Variables {
 
   set(name: string, value: string): void {
     const e = this.table.get(name);
+    if (e?.exported) this.exportedCache = null;
     if (e) e.value = value;
     else this.table.set(name, { value, exported: false });
     if (name === 'PATH') this.pathGeneration++;
@@ -51,6 +54,7 @@ export class Variables {
     const e = this.table.get(name);
     if (e) e.exported = true;
     else this.table.set(name, { value: '', exported: true });
+    this.exportedCache = null;
   }
 
   /** True if the variable exists and is exported, or is marked for export without a value. */
@@ -60,6 +64,7 @@ export class Variables {
 
   unset(name: string): void {
     this.table.delete(name);
+    this.exportedCache = null;
     if (name === 'PATH') this.pathGeneration++;
   }
 
@@ -68,7 +73,12 @@ export class Variables {
   }
 
   /** NAME=value strings for exec, with `extra` (prefix assignments) taking precedence. */
-  environ(extra: ReadonlyMap<string, string> = new Map()): string[] {
+  environ(extra?: ReadonlyMap<string, string>): string[] {
+    if (!extra || extra.size === 0) return (this.exportedCache ??= this.build(new Map()));
+    return this.build(extra);
+  }
+
+  private build(extra: ReadonlyMap<string, string>): string[] {
     const out: string[] = [];
     for (const [k, e] of this.table) {
       if (e.exported && !extra.has(k)) out.push(`${k}=${e.value}`);

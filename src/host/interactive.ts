@@ -1,5 +1,5 @@
-// The plain shell on the real kernel: the user's own terminal, a readline prompt, and the
-// shell core over the Linux port.
+// The plain interactive shell on the real kernel: the user's own terminal, a readline prompt,
+// and the shell core over the Linux port.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,22 +54,3 @@ async function sourceRc(shell: Shell, port: OsPort): Promise<void> {
   }
 }
 
-/** -c, a script file, or commands on stdin: no prompt, and (unless -m) no job control. */
-export async function runNonInteractive(o: Options, source: string, scriptName?: string): Promise<never> {
-  const port = createLinuxPort({ blockingWait: true });
-  const shell = new Shell({
-    port, name: o.name, args: o.args, interactive: false, monitor: o.monitor ?? false,
-    ...(scriptName !== undefined ? { scriptName } : {}),
-    ...(o.subshellState ? subshellVars(o.subshellState) : {}),
-  });
-  if (o.subshellState) shell.lastStatus = JSON.parse(o.subshellState).status ?? 0;
-  const start = shell.jobControl ? initJobControl(shell) : null;
-  const status = await runScript(shell, source);
-  endJobControl(shell, start);
-  return port.exit(status);
-}
-
-function subshellVars(state: string) {
-  const parsed = JSON.parse(state) as { vars: Record<string, { value: string; exported: boolean }> };
-  return { vars: parsed.vars };
-}

@@ -1,0 +1,57 @@
+// Start-up: the shell takes its own group and the terminal, waits while in the background
+// (B10.1), reads ~/.jcshrc unless --norc, and leaves its terminal in cooked mode.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spawnPty } from '../../src/ptytest/index.js';
+import { pathWithHelpers } from '../helpers/paths.js';
+import { JCSH, outputOf, PROMPT, run, startBash, startJcsh, tempHome } from './harness.js';
+
+describe('start-up', () => {
+  it('leads its own process group and owns the terminal at the first prompt', async () => {
+    const bash = await startBash();
+    bash.sendLine(`${process.execPath} ${JCSH} --plain --norc`);
+    await bash.expect(PROMPT);
+    const jcsh = await bash.waitUntil(() => bash.processes().find((p) => p.args.includes(JCSH)));
+    expect(jcsh.pgid).toBe(jcsh.pid);
+    await bash.waitUntil(() => bash.foregroundPgid() === jcsh.pid);
+    bash.sendLine('exit');
+    await bash.expect('exit');
+  });
+
+  it('started in the background it stops with SIGTTIN until fg gives it the terminal', async () => {
+    const bash = await startBash();
+    await run(bash, `${process.execPath} ${JCSH} --plain --norc &`);
+    const jcsh = await bash.waitUntil(() => bash.processes().find((p) => p.args.includes(JCSH) && p.state === 'T'));
+    expect(await outputOf(bash, 'jobs -l')).toMatch(/Stopped \(tty input\)/);
+    bash.sendLine('fg');
+    await bash.expect(PROMPT);
+    await bash.waitUntil(() => bash.foregroundPgid() === jcsh.pid);
+    expect(await outputOf(bash, 'echo inside')).toBe('inside');
+    bash.sendLine('exit');
+    await bash.expect('exit');
+  });
+
+  it('reads ~/.jcshrc, and --norc skips it', async () => {
+    const home = tempHome();
+    fs.writeFileSync(path.join(home, '.jcshrc'), 'export FROM_RC=yes\n');
+    const s = spawnPty(process.execPath, [JCSH, '--plain'], {
+      prompt: PROMPT, cwd: home, env: { PS1: PROMPT, HOME: home, PATH: pathWithHelpers() },
+    });
+    await s.expectPrompt();
+    expect(await outputOf(s, 'echo ${FROM_RC:-none}')).toBe('yes');
+    const norc = await startJcsh({ home });
+    expect(await outputOf(norc, 'echo ${FROM_RC:-none}')).toBe('none');
+  });
+
+  it('the terminal is cooked again after the shell exits', async () => {
+    const bash = await startBash();
+    bash.sendLine(`${process.execPath} ${JCSH} --plain --norc`);
+    await bash.expect(PROMPT);
+    bash.press('Ctrl+D');
+    await bash.expect('exit');
+    await bash.expectPrompt();
+    expect(await outputOf(bash, "stty -a | grep -o -- ' -*icanon' ; stty -a | grep -o -- ' -*echo '")).toBe(' icanon\n echo');
+  });
+});
