@@ -8,7 +8,7 @@
  * as signals from the line discipline.
  *
  * SIGTSTP: restore the terminal (cooked modes, cursor visible, normal screen),
- * then stop with SIGSTOP. SIGCONT: take the terminal again and redraw.
+ * then stop with SIGTSTP at its default action. SIGCONT: take the terminal again and redraw.
  * SIGWINCH: redraw at the new size. SIGINT/SIGQUIT/SIGTERM/SIGHUP: restore and
  * die of the same signal.
  *
@@ -168,6 +168,23 @@ static void die_of(int sig)
     exit(128 + sig);
 }
 
+/* Stop the way an untrapped ^Z stops a program (status 148 in the shell, as less and vim do):
+ * SIGTSTP at its default action, unblocked just for the raise. */
+static void stop_with_tstp(void)
+{
+    struct sigaction dfl, mine;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &dfl, &mine);
+    sigset_t one;
+    sigemptyset(&one);
+    sigaddset(&one, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &one, NULL);
+    raise(SIGTSTP);
+    sigprocmask(SIG_BLOCK, &one, NULL);
+    sigaction(SIGTSTP, &mine, NULL);
+}
+
 static void handle_flags(void)
 {
     if (got_fatal)
@@ -175,7 +192,7 @@ static void handle_flags(void)
     if (got_tstp) {
         got_tstp = 0;
         leave_screen();
-        raise(SIGSTOP);
+        stop_with_tstp();
         /* Continued: the pending SIGCONT brings us back in below. */
     }
     if (got_cont) {
