@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// jcsh launcher: runs the compiled shell; a failure that escapes it is one line, not a trace.
-import { main } from '../dist/cli.js';
+// jcsh launcher. It runs the bundled shell (one file to load: start-up time matters for
+// scripts), and a failure that escapes it is one line, not a stack trace.
+import { main } from '../dist/bundle/cli.js';
 
 main(process.argv.slice(2)).catch((e) => {
   process.stderr.write(`jcsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -34,16 +34,16 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * End-to-end tests run the compiled shell. Rebuild when dist/index.js is
- * missing or older than a source file; type errors elsewhere in the tree
- * (tsc still emits) only warn, a missing dist/index.js afterwards fails.
+ * End-to-end tests run the compiled and bundled shell (bin/jcsh.js loads dist/bundle/cli.js).
+ * Rebuild when it is missing or older than a source file; type errors elsewhere in the tree
+ * (tsc still emits) only warn, a missing bundle afterwards fails.
  */
 function ensureDist(): void {
-  const entry = join(root, 'dist/index.js');
+  const entry = join(root, 'dist/bundle/cli.js');
   if (existsSync(entry) && statSync(entry).mtimeMs >= newestMtime(join(root, 'src'))) return;
-  const result = run('npx', ['tsc', '-p', 'tsconfig.json']);
-  if (!existsSync(entry)) throw new Error(`tsc did not produce dist/index.js:\n${result.output}`);
-  if (!result.ok) process.stderr.write(`warning: tsc reported errors (dist/ was still written):\n${result.output}\n`);
+  const result = run('npm', ['run', '-s', 'compile']);
+  if (!existsSync(entry)) throw new Error(`npm run compile did not produce dist/bundle/cli.js:\n${result.output}`);
+  if (!result.ok) process.stderr.write(`warning: the build reported errors (dist/ was still written):\n${result.output}\n`);
 }
 
 export default function setup(): void {

@@ -12,8 +12,8 @@ export class ChildEvents {
   private guard: NodeJS.Timeout | undefined;
 
   /**
-   * Starts listening. Call before the first spawn: without a listener SIGCHLD is ignored
-   * by default, and an early exit would wake nobody.
+   * Starts listening. Hosts that wait with blocking waitpid never call this: each SIGCHLD
+   * would otherwise interrupt the blocked wait and run a handler for nothing.
    */
   install(): void {
     if (this.installed) return;
@@ -21,9 +21,16 @@ export class ChildEvents {
     process.on('SIGCHLD', () => this.wakeAll());
   }
 
-  /** Resolves at the next SIGCHLD, or after the guard interval at the latest. */
+  /**
+   * Resolves at the next SIGCHLD, or after the guard interval at the latest. The call that
+   * installs the listener resolves at once: a child may have changed before anyone listened,
+   * so the caller must poll again before it sleeps.
+   */
   next(): Promise<void> {
-    this.install();
+    if (!this.installed) {
+      this.install();
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       this.waiters.push(resolve);
       this.guard ??= setTimeout(() => this.wakeAll(), GUARD_MS);

@@ -58,7 +58,7 @@ export class LinuxPort implements OsPort {
   }
 
   spawn(req: SpawnRequest): number {
-    this.children.install();
+    if (!this.features.blockingWait) this.children.install();
     const prepared = prepareSpawn(req, this.native, this.paths, this.forkFallback);
     const fg = req.foregroundOn === undefined ? undefined : this.foregroundOf(req.foregroundOn);
     try {
