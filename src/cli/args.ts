@@ -20,6 +20,8 @@ export interface Options {
   /** State of the parent shell, when started as a subshell. */
   readonly subshellState: string | null;
   readonly compat: 'bash' | 'tsh';
+  /** tsh's -p: no prompt (the lab's driver runs `tsh -p`). */
+  readonly noPrompt: boolean;
 }
 
 export class UsageError extends Error {}
@@ -31,6 +33,7 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   let command: string | null = null;
   let subshellState: string | null = null;
   let compat: 'bash' | 'tsh' = 'bash';
+  let noPrompt = false;
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
@@ -47,16 +50,19 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
       if (flag === 'i') interactive = true;
       else if (flag === 'm') monitor = true;
       else if (flag === 'c') command = need(argv, ++i, '-c');
+      else if (flag === 'p') noPrompt = true;
       else throw new UsageError(`-${flag}: invalid option`);
     }
   }
+  if (noPrompt && compat !== 'tsh') throw new UsageError('-p: invalid option');
   const rest = argv.slice(i);
-  const base = { interactive, monitor, norc, subshellState, compat };
+  const base = { interactive, monitor, norc, subshellState, compat, noPrompt };
   if (command !== null) {
     return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };
   }
   if (rest.length > 0) return { ...base, mode: { kind: 'script', path: rest[0]! }, name: rest[0]!, args: rest.slice(1) };
-  if (interactive || stdinIsTty) return { ...base, interactive: true, mode: { kind: 'interactive' }, name: 'jcsh', args: [] };
+  // tsh reads its input a line at a time, prompting, terminal or not (the lab's driver uses pipes).
+  if (interactive || stdinIsTty || compat === 'tsh') return { ...base, interactive: true, mode: { kind: 'interactive' }, name: 'jcsh', args: [] };
   return { ...base, mode: { kind: 'stdin' }, name: 'jcsh', args: [] };
 }
 
@@ -67,7 +73,7 @@ function need(argv: readonly string[], i: number, option: string): string {
 }
 
 function simple(mode: Mode): Options {
-  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], subshellState: null, compat: 'bash' };
+  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], subshellState: null, compat: 'bash', noPrompt: false };
 }
 
 export const USAGE = `Usage: jcsh [option ...] [file [arg ...]]
@@ -81,7 +87,8 @@ Options:
   -i             interactive, even when input is not a terminal
   -m             job control (on by default when interactive)
   --norc         do not read ~/.jcshrc
-  --compat=tsh   print job messages as the shell lab's tsh does
+  --compat=tsh   behave as the shell lab's reference shell (tshref): its grammar,
+                 builtins (quit, jobs, fg, bg) and messages; -p drops its prompt
   --help         show this help
   --version      show the version
 `;

@@ -18,6 +18,11 @@ export interface StagePlan {
 
 export interface LaunchOptions {
   readonly background: boolean;
+  /**
+   * What a stage runs instead when its program cannot be executed. By default it reports
+   * bash's error (126/127), and a file without #! is run by /bin/sh.
+   */
+  readonly onExecFailure?: (argv: readonly string[]) => Program;
 }
 
 const encoder = new TextEncoder();
@@ -54,7 +59,7 @@ function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOption
       hold: i === 0 ? barrier : undefined,
     };
     try {
-      const pid = spawnStage(shell, stages[i]!, [stdin, writeEnd, shell.stdio[2]], place);
+      const pid = spawnStage(shell, stages[i]!, [stdin, writeEnd, shell.stdio[2]], place, o);
       if (i === 0) pgid = shell.jobControl ? pid : shell.pgid;
       processes.push({ pid, command: stages[i]!.text, status: RUNNING });
     } finally {
@@ -72,7 +77,7 @@ interface Placement {
   readonly hold: number | undefined;
 }
 
-function spawnStage(shell: Shell, stage: StagePlan, base: number[], place: Placement): number {
+function spawnStage(shell: Shell, stage: StagePlan, base: number[], place: Placement, o: LaunchOptions): number {
   const fds = new FdTable(base);
   try {
     let plan = stage;
@@ -83,14 +88,14 @@ function spawnStage(shell: Shell, stage: StagePlan, base: number[], place: Place
         break;
       }
     }
-    return spawnOrReport(shell, plan, fds.toArray(), place);
+    return spawnOrReport(shell, plan, fds.toArray(), place, o);
   } finally {
     fds.close(shell);
   }
 }
 
 /** Spawns; an exec that fails becomes a stage reporting the failure (126/127, as bash). */
-function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Placement): number {
+function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Placement, o: LaunchOptions): number {
   const request = (program: Program) => ({
     program, fds, cwd: shell.cwd, group: place.group,
     ...(place.takeTerminal ? { foregroundOn: shell.tty! } : {}),
@@ -101,6 +106,7 @@ function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Plac
   } catch (e) {
     if (!(e instanceof OsError) || plan.program.kind !== 'exec') throw e;
     const program = plan.program;
+    if (o.onExecFailure) return shell.port.spawn(request(o.onExecFailure(program.argv)));
     if (e.code === 'ENOEXEC') {
       // A file with no #! line: run it with a POSIX shell, as bash runs it with itself.
       return shell.port.spawn(request({ ...program, path: '/bin/sh', argv: ['sh', program.path, ...program.argv.slice(1)] }));

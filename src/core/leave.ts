@@ -18,6 +18,16 @@ export function stoppedJobsBlockExit(shell: Shell): boolean {
   return true;
 }
 
+/** End of input at the prompt (^D): bash says "exit" and leaves, unless stopped jobs hold it. */
+export async function leaveAtEndOfInput(shell: Shell): Promise<number | null> {
+  await shell.out.write(shell.stdio[2], 'exit\n');
+  if (stoppedJobsBlockExit(shell)) {
+    shell.previousCommand = 'exit';
+    return null;
+  }
+  return shell.lastStatus;
+}
+
 /** SIGTERM then SIGCONT to every stopped job (end_job_control). */
 export function terminateStoppedJobs(shell: Shell): void {
   for (const job of shell.jobs.all()) {

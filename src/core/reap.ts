@@ -27,6 +27,7 @@ export function reapAll(shell: Shell): boolean {
     if (lastStopped) shell.jobs.setCurrent(lastStopped);
     else shell.jobs.resetCurrent();
   }
+  if (changed && shell.dialect.notifyAtOnce) shell.dialect.notify(shell);
   return changed;
 }
 

@@ -2,14 +2,10 @@
 // read a complete command (PS2 while it is unfinished), run it. Reading lines is the host's
 // business (a line editor on a real tty, a simulated terminal elsewhere).
 
-import { parse } from '../lang/parser.js';
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import { ExitRequest, Interrupted } from './errors.js';
-import { runList } from './execute.js';
 import { ensureForeground } from './foreground.js';
-import { stoppedJobsBlockExit } from './leave.js';
-import { notifyJobs } from './notify.js';
-import { DEFAULT_PS1, DEFAULT_PS2, expandPrompt } from './prompt.js';
+import { DEFAULT_PS2, expandPrompt } from './prompt.js';
 import { reapAll } from './reap.js';
 import type { Shell } from './shell.js';
 
@@ -40,23 +36,16 @@ export async function interactiveLoop(shell: Shell, reader: LineReader): Promise
 /** Reads and runs one command; returns an exit status when the shell should leave. */
 async function oneCommand(shell: Shell, reader: LineReader): Promise<number | null> {
   reapAll(shell);
-  notifyJobs(shell);
+  shell.dialect.notify(shell);
   ensureForeground(shell);
   await shell.out.drain();
   const input = await readCommand(shell, reader);
-  if (input.kind === 'eof') {
-    await shell.out.write(shell.stdio[2], 'exit\n');
-    if (stoppedJobsBlockExit(shell)) {
-      shell.previousCommand = 'exit';
-      return null;
-    }
-    return shell.lastStatus;
-  }
+  if (input.kind === 'eof') return shell.dialect.endOfInput(shell);
   if (input.kind === 'none') return null;
   reader.remember(input.source);
   try {
     shell.interrupted = false;
-    await runList(shell, input.list);
+    await shell.dialect.run(shell, input.list);
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted) shell.lastStatus = e.status;
@@ -73,7 +62,7 @@ type Command =
 async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
   let source = '';
   for (;;) {
-    const ps = source === '' ? shell.vars.get('PS1') ?? DEFAULT_PS1 : shell.vars.get('PS2') ?? DEFAULT_PS2;
+    const ps = source === '' ? shell.vars.get('PS1') ?? shell.dialect.prompt : shell.vars.get('PS2') ?? DEFAULT_PS2;
     const r = await reader.read(expandPrompt(ps, shell));
     if (r.kind === 'interrupt') {
       shell.lastStatus = 130;
@@ -86,7 +75,7 @@ async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
       return { kind: 'none' };
     }
     source = source === '' ? r.text : `${source}\n${r.text}`;
-    const parsed = tryParse(source);
+    const parsed = tryParse(shell, source);
     if (parsed === 'incomplete') continue;
     if (parsed instanceof ShellSyntaxError) {
       await shell.diag(parsed.message);
@@ -98,9 +87,9 @@ async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
   }
 }
 
-function tryParse(source: string): List | ShellSyntaxError | 'incomplete' {
+function tryParse(shell: Shell, source: string): List | ShellSyntaxError | 'incomplete' {
   try {
-    return parse(source);
+    return shell.dialect.parse(source);
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
     return e.incomplete ? 'incomplete' : e;

@@ -1,17 +1,15 @@
 // Running a whole script or a -c string: parse it all first (a syntax error runs nothing and
 // exits 2), then run it.
 
-import { parse } from '../lang/parser.js';
 import { SyntaxError as ShellSyntaxError } from '../lang/ast.js';
 import { ExitRequest, Interrupted } from './errors.js';
-import { runList } from './execute.js';
 import { internalError } from './repl.js';
 import type { Shell } from './shell.js';
 
 export async function runScript(shell: Shell, source: string): Promise<number> {
   let list;
   try {
-    list = parse(source);
+    list = shell.dialect.parse(source);
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
     const where = shell.scriptName ?? `${shell.name}: -c`;
@@ -19,7 +17,7 @@ export async function runScript(shell: Shell, source: string): Promise<number> {
     return 2;
   }
   try {
-    return await runList(shell, list);
+    return await shell.dialect.run(shell, list);
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted) return e.status;

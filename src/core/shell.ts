@@ -4,7 +4,8 @@
 
 import type { OsPort, TermModes } from '../os/port.js';
 import type { WaitStatus } from '../os/status.js';
-import { bashFormat, type MessageFormat } from './format.js';
+import { bashDialect, type Dialect } from './dialect.js';
+import type { MessageFormat } from './format.js';
 import { JobTable } from './jobtable.js';
 import { Output } from './output.js';
 import { Variables, type VarSnapshot } from './vars.js';
@@ -19,7 +20,8 @@ export interface ShellOptions {
   readonly monitor: boolean;
   /** Running a script file: errors are prefixed "FILE: line N: ". */
   readonly scriptName?: string;
-  readonly format?: MessageFormat;
+  /** Grammar, messages and prompt: bash's unless given (`--compat=tsh`). */
+  readonly dialect?: Dialect;
   /** Variables of a parent shell (subshells). */
   readonly vars?: VarSnapshot;
   readonly cwd?: string;
@@ -33,6 +35,8 @@ export class Shell {
   readonly scriptName: string | undefined;
   readonly interactive: boolean;
   jobControl: boolean;
+  readonly dialect: Dialect;
+  /** Every job message goes through this (the dialect's). */
   readonly format: MessageFormat;
   readonly out: Output;
   jobs = new JobTable();
@@ -69,7 +73,8 @@ export class Shell {
     this.scriptName = o.scriptName;
     this.interactive = o.interactive;
     this.jobControl = o.monitor;
-    this.format = o.format ?? bashFormat;
+    this.dialect = o.dialect ?? bashDialect;
+    this.format = this.dialect.format;
     this.out = new Output(o.port);
     this.pid = o.port.getpid();
     this.pgid = o.port.getpgrp();
@@ -122,7 +127,7 @@ export class Shell {
     const s = new Shell({
       port: this.port, name: this.name, args: this.positional, interactive: false, monitor: false,
       ...(this.scriptName !== undefined ? { scriptName: this.scriptName } : {}),
-      format: this.format, vars: this.vars.snapshot(), cwd: this.cwd,
+      dialect: this.dialect, vars: this.vars.snapshot(), cwd: this.cwd,
     });
     if (shareJobs) s.jobs = this.jobs;
     s.lastStatus = this.lastStatus;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Options } from '../cli/args.js';
 import { complete } from '../core/complete.js';
+import { startTsh, tshDialect } from '../core/compat/tsh/index.js';
 import { hangupJobs, terminateStoppedJobs } from '../core/leave.js';
 import { interactiveLoop, internalError, type LineReader } from '../core/repl.js';
 import { runScript } from '../core/script.js';
@@ -18,25 +19,37 @@ import { PlainReader, ReadlineReader } from './lineeditor.js';
 
 export async function runInteractive(o: Options): Promise<never> {
   const port = createLinuxPort({ blockingWait: false });
-  const shell = new Shell({ port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true });
-  const start = initJobControl(shell);
+  const tsh = o.compat === 'tsh';
+  const shell = new Shell({
+    port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true,
+    ...(tsh ? { dialect: tshDialect } : {}),
+  });
+  // tsh never touches the terminal; on pipes (the lab's driver) neither do we: no one types there.
+  const start = tsh && !port.isatty(0) ? null : initJobControl(shell);
   const leave = (status: number): never => {
     terminateStoppedJobs(shell);
     endJobControl(shell, start);
     return port.exit(status);
   };
-  port.onSignal(SIG.INT, () => shell.interrupt());
+  // tsh passes SIGINT (and SIGTSTP) on to the foreground job; bash stops what it is doing.
+  if (tsh) startTsh(shell, leave);
+  else port.onSignal(SIG.INT, () => shell.interrupt());
+  if (o.noPrompt) shell.vars.set('PS1', '');
   port.onSignal(SIG.HUP, () => {
     hangupJobs(shell);
     leave(128 + SIG.HUP);
   });
-  if (!o.norc) await sourceRc(shell, port);
+  // tsh has no start-up file, and a bash-flavoured one would mean nothing to its grammar.
+  if (!o.norc && !tsh) await sourceRc(shell, port);
   const status = await interactiveLoop(shell, makeReader(shell, port));
   return leave(status);
 }
 
 function makeReader(shell: Shell, port: OsPort): LineReader {
-  if (!port.isatty(0) || shell.tty === null) return new PlainReader(0, 2);
+  // bash prompts on stderr when its input is not a terminal; tsh printf()s its prompt.
+  if (!port.isatty(0) || shell.tty === null) {
+    return new PlainReader(0, shell.dialect.name === 'tsh' ? 1 : 2, (fd) => port.read(fd));
+  }
   const home = shell.vars.get('HOME');
   const file = shell.vars.get('HISTFILE') ?? (home ? path.join(home, '.jcsh_history') : null);
   return new ReadlineReader('/dev/tty', new HistoryFile(file || null), (line) => complete(shell, line));

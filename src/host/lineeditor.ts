@@ -91,8 +91,14 @@ export class ReadlineReader implements LineReader {
 export class PlainReader implements LineReader {
   private buffered = '';
   private eof = false;
+  private readonly decoder = new TextDecoder();
 
-  constructor(private readonly fd: number, private readonly promptFd: number) {}
+  /** `readChunk` is the port's read: it copes with an fd made non-blocking (a socket from Node). */
+  constructor(
+    private readonly fd: number,
+    private readonly promptFd: number,
+    private readonly readChunk: (fd: number) => Promise<Uint8Array | null>,
+  ) {}
 
   remember(): void {}
 
@@ -111,10 +117,9 @@ export class PlainReader implements LineReader {
         this.buffered = '';
         return { kind: 'line', text };
       }
-      const chunk = Buffer.alloc(65536);
-      const n = await new Promise<number>((res) => fs.read(this.fd, chunk, 0, chunk.length, null, (err, bytes) => res(err ? 0 : bytes)));
-      if (n === 0) this.eof = true;
-      else this.buffered += chunk.subarray(0, n).toString('utf8');
+      const chunk = await this.readChunk(this.fd).catch(() => null);
+      if (chunk === null) this.eof = true;
+      else this.buffered += this.decoder.decode(chunk, { stream: true });
     }
   }
 }

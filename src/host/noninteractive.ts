@@ -9,17 +9,23 @@ import { createLinuxPort } from '../os/linux/index.js';
 
 /** -c, a script file, or commands on stdin: no prompt, and (unless -m) no job control. */
 export async function runNonInteractive(o: Options, source: string, scriptName?: string): Promise<never> {
-  const port = createLinuxPort({ blockingWait: true });
+  const tsh = o.compat === 'tsh' ? await import('../core/compat/tsh/index.js') : null;
+  // tsh forwards signals while it waits, so it must not block in waitpid.
+  const port = createLinuxPort({ blockingWait: tsh === null });
   const shell = new Shell({
     port, name: o.name, args: o.args, interactive: false, monitor: o.monitor ?? false,
     ...(scriptName !== undefined ? { scriptName } : {}),
     ...(o.subshellState ? subshellVars(o.subshellState) : {}),
+    ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
   if (o.subshellState) shell.lastStatus = JSON.parse(o.subshellState).status ?? 0;
   const start = shell.jobControl ? initJobControl(shell) : null;
-  const status = await runScript(shell, source);
-  endJobControl(shell, start);
-  return port.exit(status);
+  const leave = (status: number): never => {
+    endJobControl(shell, start);
+    return port.exit(status);
+  };
+  tsh?.startTsh(shell, leave);
+  return leave(await runScript(shell, source));
 }
 
 function subshellVars(state: string) {

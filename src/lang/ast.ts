@@ -87,7 +87,10 @@ export interface AndOr {
   readonly rest: readonly { readonly op: AndOrOp; readonly pipeline: Pipeline }[];
   /** Ended by `&`. */
   readonly background: boolean;
-  /** Source text of this and-or list, without the trailing `&` or `;`. */
+  /**
+   * Source text of this and-or list, without the trailing `&` or `;`. The tsh grammar
+   * (tsh-parser.ts) keeps the whole line as typed instead, `&` and blanks included.
+   */
   readonly source: string;
   readonly pos: Position;
 }

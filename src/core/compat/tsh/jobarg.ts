@@ -1,0 +1,34 @@
+// Which job `fg` and `bg` mean (tsh.c do_bgfg): a word starting with a digit is a PID, `%n` is
+// a job id, anything else is an error; the number is read as atoi reads it. The error texts are
+// tsh's, printed on stdout without any prefix.
+
+import type { Job } from '../../job.js';
+import type { Shell } from '../../shell.js';
+
+export type TshJobArg =
+  | { readonly kind: 'job'; readonly job: Job }
+  | { readonly kind: 'error'; readonly message: string };
+
+export function tshJobArg(shell: Shell, name: string, word: string | undefined): TshJobArg {
+  if (word === undefined) return error(`${name} command requires PID or %jobid argument`);
+  if (/^[0-9]/.test(word)) {
+    const pid = atoi(word);
+    return found(shell.jobs.findByPid(pid), `(${pid}): No such process`);
+  }
+  if (word.startsWith('%')) return found(shell.jobs.get(atoi(word.slice(1))), `${word}: No such job`);
+  return error(`${name}: argument must be a PID or %jobid`);
+}
+
+/** C's atoi: leading blanks, an optional sign, the digits that follow; 0 if there are none. */
+export function atoi(text: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?[0-9]+)/.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+function found(job: Job | undefined, message: string): TshJobArg {
+  return job && job.state !== 'dead' ? { kind: 'job', job } : error(message);
+}
+
+function error(message: string): TshJobArg {
+  return { kind: 'error', message };
+}
