@@ -14,7 +14,7 @@ import type { Job } from './job.js';
 import { errorStage, launchJob, type StagePlan } from './launch.js';
 import { CommandCache } from './lookup.js';
 import { FdTable } from './redirect.js';
-import { reapAll } from './reap.js';
+import { hasChildren, reapAll } from './reap.js';
 import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
 
@@ -27,7 +27,7 @@ export function forgetCommands(name?: string): void {
 export async function runList(shell: Shell, list: List): Promise<number> {
   for (const item of list.items) {
     shell.lineno = item.pos.line;
-    if (!shell.interactive && shell.jobs.size > 0) reapAll(shell);
+    if (!shell.interactive && hasChildren(shell)) reapAll(shell);
     await runAndOr(shell, item);
   }
   return shell.lastStatus;

@@ -27,8 +27,33 @@ export function reapAll(shell: Shell): boolean {
     if (lastStopped) shell.jobs.setCurrent(lastStopped);
     else shell.jobs.resetCurrent();
   }
+  reapDisowned(shell);
   if (changed && shell.dialect.notifyAtOnce) shell.dialect.notify(shell);
   return changed;
+}
+
+/**
+ * Disowned jobs left the table, but their processes are still our children: reap them too,
+ * or they would stay zombies. Their statuses interest nobody.
+ */
+function reapDisowned(shell: Shell): void {
+  for (const pid of shell.disowned) {
+    try {
+      for (let s = shell.port.waitpid(pid, ALL); s; s = shell.port.waitpid(pid, ALL)) {
+        if (s.kind === 'exited' || s.kind === 'signaled') {
+          shell.disowned.delete(pid);
+          break;
+        }
+      }
+    } catch {
+      shell.disowned.delete(pid);
+    }
+  }
+}
+
+/** True while any child of the shell may still change state. */
+export function hasChildren(shell: Shell): boolean {
+  return shell.jobs.size > 0 || shell.disowned.size > 0;
 }
 
 function record(shell: Shell, job: Job, pid: number, s: WaitStatus): boolean {

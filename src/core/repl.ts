@@ -6,7 +6,7 @@ import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import { ExitRequest, Interrupted } from './errors.js';
 import { ensureForeground } from './foreground.js';
 import { DEFAULT_PS2, expandPrompt } from './prompt.js';
-import { reapAll } from './reap.js';
+import { hasChildren, reapAll } from './reap.js';
 import type { Shell } from './shell.js';
 
 export type ReadResult =
@@ -102,7 +102,7 @@ function startReaper(shell: Shell): () => void {
   void (async () => {
     while (running) {
       await shell.port.childEvent();
-      if (running && shell.jobs.size > 0) reapAll(shell);
+      if (running && hasChildren(shell)) reapAll(shell);
     }
   })();
   return () => {

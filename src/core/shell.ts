@@ -53,6 +53,8 @@ export class Shell {
   modes: TermModes | null = null;
   /** Where the shell's fds 0, 1, 2 point for children (the tty fd replaces a shared tty). */
   stdio: [number, number, number] = [0, 1, 2];
+  /** Pids of disowned jobs: no longer in the table, but still children to reap. */
+  disowned = new Set<number>();
   /** Statuses of finished background pids not yet asked for by `wait`. */
   readonly finishedPids = new Map<number, WaitStatus>();
   /** Name of the previous command, for exit's "There are stopped jobs." rule. */
@@ -129,7 +131,10 @@ export class Shell {
       ...(this.scriptName !== undefined ? { scriptName: this.scriptName } : {}),
       dialect: this.dialect, vars: this.vars.snapshot(), cwd: this.cwd,
     });
-    if (shareJobs) s.jobs = this.jobs;
+    if (shareJobs) {
+      s.jobs = this.jobs;
+      s.disowned = this.disowned;
+    }
     s.lastStatus = this.lastStatus;
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.lineno = this.lineno;

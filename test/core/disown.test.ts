@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { disownBuiltin } from '../../src/core/builtins/disown.js';
-import { disownedPids } from '../../src/core/builtins/lib/disowned.js';
+import { reapAll } from '../../src/core/reap.js';
 import { exited, stopped } from '../../src/os/status.js';
 import { addJob, fakeShell, runIn } from './fakeport.js';
 
@@ -54,9 +54,9 @@ describe('disown', () => {
     const { shell, port } = fakeShell();
     addJob(shell, [60], ['sleep 0.5']);
     await runIn(shell, disownBuiltin, 'disown', '%1');
-    expect(disownedPids(port)).toEqual([60]);
+    expect([...shell.disowned]).toEqual([60]);
     port.change(60, exited(0));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(disownedPids(port)).toEqual([]);
+    reapAll(shell);
+    expect([...shell.disowned]).toEqual([]);
   });
 });

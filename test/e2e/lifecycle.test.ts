@@ -18,7 +18,10 @@ describe('reaping', () => {
     const line = Array.from({ length: 10 }, (_, i) => `sh -c 'exit ${i + 1}' &`).join(' ');
     const text = await launchAndSettle(s, line, () => s.processes().filter((p) => p.ppid === s.pid).length === 0);
     expect(text.match(/^\[\d+\] \d+$/gm)).toHaveLength(10);
-    const notes = text.match(/^\[\d+\].  Exit .*$/gm) ?? [];
+    // Jobs that end while later ones are still being started are reported at the first prompt,
+    // the rest at the next one; each report lists its jobs in job order.
+    const jobNumber = (line: string) => Number(/^\[(\d+)\]/.exec(line)![1]);
+    const notes = (text.match(/^\[\d+\].  Exit .*$/gm) ?? []).sort((a, b) => jobNumber(a) - jobNumber(b));
     expect(notes).toHaveLength(10);
     notes.forEach((n, i) => expect(n).toMatch(new RegExp(`^\\[${i + 1}\\][-+ ]  Exit ${i + 1} +sh -c 'exit ${i + 1}'$`)));
     expect(notes[9]).toMatch(/^\[10\]\+/);
@@ -29,6 +32,14 @@ describe('reaping', () => {
   it('children are reaped at once, even while the shell idles at the prompt (J02a)', async () => {
     const s = await startJcsh();
     await run(s, 'sleep 0.2 &');
+    await s.waitUntil(() => !s.processes().some((p) => p.comm === 'sleep'), { timeout: 3000 });
+    expect(s.zombies()).toEqual([]);
+  });
+
+  it('a disowned job is no longer listed but is still reaped (J02)', async () => {
+    const s = await startJcsh();
+    await run(s, 'sleep 0.3 &');
+    expect(await outputOf(s, 'disown; jobs')).toBe('');
     await s.waitUntil(() => !s.processes().some((p) => p.comm === 'sleep'), { timeout: 3000 });
     expect(s.zombies()).toEqual([]);
   });

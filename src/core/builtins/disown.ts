@@ -5,7 +5,6 @@
 
 import type { Job } from '../job.js';
 import type { Shell } from '../shell.js';
-import { adoptDisowned } from './lib/disowned.js';
 import { reapNow } from './lib/childwait.js';
 import { jobArg } from './lib/jobargs.js';
 import { legalPid } from './lib/numbers.js';
@@ -63,5 +62,5 @@ function forget(ctx: BuiltinContext, job: Job): void {
     ctx.io.err(`${shell.errorPrefix()}warning: deleting stopped job ${job.id} with process group ${job.pgid}\n`);
   }
   shell.jobs.remove(job);
-  adoptDisowned(shell.port, job.livePids());
+  for (const pid of job.livePids()) shell.disowned.add(pid);
 }

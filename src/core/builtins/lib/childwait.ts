@@ -5,11 +5,9 @@
 import { Interrupted } from '../../errors.js';
 import { reapAll } from '../../reap.js';
 import type { Shell } from '../../shell.js';
-import { reapDisowned } from './disowned.js';
 
 /** Collects every pending child change; returns true if a job changed. */
 export function reapNow(shell: Shell): boolean {
-  reapDisowned(shell.port);
   return reapAll(shell);
 }
 
