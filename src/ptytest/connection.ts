@@ -39,6 +39,8 @@ function signalName(signal: number): NodeJS.Signals | null {
  */
 export class PtyConnection {
   readonly pid: number;
+  /** The slave side's path (`/dev/pts/N`), or null if node-pty does not say. */
+  readonly ttyPath: string | null;
   readonly log: IoLog;
   readonly screen: VirtualScreen;
   readonly #pty: IPty;
@@ -73,6 +75,8 @@ export class PtyConnection {
       throw error;
     }
     this.pid = this.#pty.pid;
+    // Not in node-pty's typings, but set by its UnixTerminal (drain.ts relies on it too).
+    this.ttyPath = (this.#pty as IPty & { ptsName?: string }).ptsName ?? null;
     if (options.trace) this.log.record('resize', `${options.cols}x${options.rows}`);
     this.#drain = new PtyDrain(this.#pty);
     this.#pty.onData((data) => this.#receive(data));

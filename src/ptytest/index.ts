@@ -17,5 +17,7 @@ export type { WaitUntilOptions } from './wait.js';
 export { escapeControls } from './escape.js';
 export { defaultEnv } from './env.js';
 export { renderBox } from './snapshot.js';
+export { readTerminalModes, parseStty, isCooked } from './termios.js';
+export type { TerminalModes } from './termios.js';
 export type { Row } from './snapshot.js';
 export type { ExitResult, ExitStatus, ExpectSource, Match, ProcessInfo, Screen, TraceEvent } from './types.js';

@@ -44,7 +44,7 @@ export class VirtualScreen {
   #barriers: { seq: number; run: () => void }[] = [];
   #cursorVisible = true;
   #disposed = false;
-  #final: { screen: Screen; snapshot: string } | null = null;
+  #final: { screen: Screen; snapshot: string; transcript: string } | null = null;
   readonly #onWritten: () => void;
 
   /**
@@ -149,6 +149,30 @@ export class VirtualScreen {
     return rows;
   }
 
+  /**
+   * Everything the normal screen buffer holds, scrollback included, one line
+   * per logical line (rows the terminal wrapped are joined again), trailing
+   * blanks and trailing empty lines removed: what a person would scroll back
+   * through. Full-screen programs draw on the alternate buffer, which is not
+   * part of it.
+   */
+  transcript(): string {
+    if (this.#final) return this.#final.transcript;
+    const buffer = this.#term.buffer.normal;
+    const lines: string[] = [];
+    for (let y = 0; y < buffer.length; y++) {
+      const row = buffer.getLine(y);
+      if (row === undefined) continue;
+      const continued = buffer.getLine(y + 1)?.isWrapped === true;
+      // A wrapped row is full to the edge: its blanks are part of the line.
+      const text = continued ? row.translateToString(false) : row.translateToString(true).trimEnd();
+      if (row.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+      else lines.push(text);
+    }
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n');
+  }
+
   /** Modes that change what keys and pastes send. */
   get modes(): { applicationCursorKeys: boolean; bracketedPaste: boolean } {
     if (this.#disposed) return { applicationCursorKeys: false, bracketedPaste: false };
@@ -170,7 +194,7 @@ export class VirtualScreen {
   dispose(): void {
     if (this.#disposed) return;
     // Keep the last picture: a closed session can still be asked what it showed.
-    this.#final = { screen: this.read(), snapshot: this.snapshot() };
+    this.#final = { screen: this.read(), snapshot: this.snapshot(), transcript: this.transcript() };
     this.#disposed = true;
     this.#term.dispose();
     this.#wakeIdle();

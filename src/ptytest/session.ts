@@ -9,6 +9,7 @@ import { keyBytes, type KeyName } from './keys.js';
 import { describePattern, findMatch, type Pattern } from './match.js';
 import { ProcessView, type KillTarget } from './procview.js';
 import { track, untrack } from './registry.js';
+import { readTerminalModes, type TerminalModes } from './termios.js';
 import { writeTrace } from './trace.js';
 import type { ExitResult, ExitStatus, ExpectSource, Match, ProcessInfo, Screen, TraceEvent } from './types.js';
 import { waitUntil, WaitTimeoutError } from './wait.js';
@@ -276,6 +277,31 @@ export class PtySession {
   async snapshot(): Promise<string> {
     await this.#conn.screen.flushed();
     return this.#conn.screen.snapshot();
+  }
+
+  /**
+   * Everything the terminal shows and has scrolled away, as text: the normal
+   * screen buffer with its scrollback, wrapped rows joined, trailing blanks
+   * removed. Still readable after {@link close}.
+   */
+  async transcript(): Promise<string> {
+    await this.#conn.screen.flushed();
+    return this.#conn.screen.transcript();
+  }
+
+  /** Path of the terminal's slave side (`/dev/pts/N`), or null if unknown. */
+  get ttyPath(): string | null {
+    return this.#conn.ttyPath;
+  }
+
+  /**
+   * The terminal's current modes (`stty -a -F` on the slave): what the
+   * foreground program has set, e.g. `flags.icanon` false in raw mode.
+   */
+  terminalModes(): Promise<TerminalModes> {
+    const path = this.#conn.ttyPath;
+    if (path === null) return Promise.reject(new Error('terminalModes: the pty\'s path is unknown'));
+    return readTerminalModes(path);
   }
 
   /** Every I/O event so far; needs `trace: true`. */
