@@ -52,7 +52,8 @@ function makeReader(shell: Shell, port: OsPort): LineReader {
   }
   const home = shell.vars.get('HOME');
   const file = shell.vars.get('HISTFILE') ?? (home ? path.join(home, '.jcsh_history') : null);
-  return new ReadlineReader('/dev/tty', new HistoryFile(file || null), (line) => complete(shell, line));
+  const completer = (line: string) => complete(shell, line);
+  return new ReadlineReader('/dev/tty', new HistoryFile(file || null), completer, shell.dialect.name === 'bash');
 }
 
 async function sourceRc(shell: Shell, port: OsPort): Promise<void> {

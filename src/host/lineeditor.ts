@@ -20,6 +20,8 @@ export class ReadlineReader implements LineReader {
     private readonly ttyPath: string,
     private readonly history: HistoryFile,
     private readonly completer: Completer,
+    /** End the prompt's line when ^D ends the input (bash does; tsh prints nothing). */
+    private readonly newlineAtEof = true,
   ) {}
 
   remember(command: string): void {
@@ -75,7 +77,11 @@ export class ReadlineReader implements LineReader {
       });
       // Without a listener readline would suspend the shell itself with SIGTSTP.
       rl.on('SIGTSTP', () => {});
-      rl.on('close', () => finish({ kind: 'eof' }));
+      // ^D on an empty line: like bash, end the prompt's line before the shell says "exit".
+      rl.on('close', () => {
+        if (!settled && this.newlineAtEof) output.write('\r\n');
+        finish({ kind: 'eof' });
+      });
       input.on('error', () => finish({ kind: 'eof' }));
       rl.prompt();
       if (this.typeahead.length > 0) {

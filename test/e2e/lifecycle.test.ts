@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProcess } from '../../src/ptytest/index.js';
-import { JCSH, launchAndSettle, outputOf, run, startJcsh, tempHome } from './harness.js';
+import { JCSH, launchAndSettle, outputOf, run, startJcsh, stripControls, tempHome } from './harness.js';
 
 function alive(pid: number): boolean {
   const p = readProcess(pid);
@@ -68,7 +68,8 @@ describe('leaving', () => {
     s.press('Ctrl+D');
     const r = await s.waitExit();
     expect(r.exitCode).toBe(0);
-    expect(r.output).toContain('exit');
+    // As bash: the prompt's line is ended, then "exit" on a line of its own.
+    expect(stripControls(r.output)).toMatch(/jc\$ \r\r\nexit\r\n$/);
   });
 
   it('exit with stopped jobs warns once; an intervening command resets (K02)', async () => {
