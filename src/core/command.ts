@@ -1,16 +1,16 @@
 // Turning a parsed simple command into what will run: its fields, prefix assignments and
 // redirections after expansion, and the text bash would show for it in `jobs`.
 
-import type { Redirect, SimpleCommand } from '../lang/ast.js';
+import type { Redirect, SimpleCommand, Word } from '../lang/ast.js';
 import { expandWord, expandWords, ExpansionError } from '../lang/expand.js';
 import { expansionContext, type SubstitutionRunner } from './expansion.js';
 import type { ExpandedRedirect } from './redirect.js';
 import type { Shell } from './shell.js';
 
 export interface ExpandedCommand {
-  readonly argv: string[];
-  readonly assignments: Map<string, string>;
-  readonly redirects: ExpandedRedirect[];
+  readonly argv: readonly string[];
+  readonly assignments: ReadonlyMap<string, string>;
+  readonly redirects: readonly ExpandedRedirect[];
   /** Text for job listings. */
   readonly text: string;
 }
@@ -20,6 +20,8 @@ export type Expansion =
   | { readonly kind: 'error'; readonly message: string; readonly text: string };
 
 export async function expandCommand(shell: Shell, cmd: SimpleCommand, run: SubstitutionRunner): Promise<Expansion> {
+  const fixed = staticExpansion(cmd);
+  if (fixed) return fixed;
   const ctx = expansionContext(shell, run);
   const text = commandText(cmd);
   try {
@@ -35,6 +37,43 @@ export async function expandCommand(shell: Shell, cmd: SimpleCommand, run: Subst
     if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text };
     throw e;
   }
+}
+
+/**
+ * Commands made only of plain words (no $, no `~`, no glob characters) expand to the same
+ * thing every time: a loop or a long script pays for their expansion once. The result is
+ * shared, so nothing downstream may change it (hence the readonly types).
+ */
+const fixedExpansions = new WeakMap<SimpleCommand, Expansion | null>();
+
+function staticExpansion(cmd: SimpleCommand): Expansion | null {
+  let fixed = fixedExpansions.get(cmd);
+  if (fixed === undefined) {
+    fixed = isStatic(cmd) ? { kind: 'ok', command: literalCommand(cmd) } : null;
+    fixedExpansions.set(cmd, fixed);
+  }
+  return fixed;
+}
+
+function isStatic(cmd: SimpleCommand): boolean {
+  return cmd.words.every(isLiteral) && cmd.assignments.every((a) => isLiteral(a.value)) && cmd.redirects.every((r) => isLiteral(r.target));
+}
+
+function isLiteral(word: Word): boolean {
+  return word.parts.every((p) => p.kind === 'literal' && (p.quoted || !/[*?[]/.test(p.text)));
+}
+
+function literalText(word: Word): string {
+  return word.parts.map((p) => (p.kind === 'literal' ? p.text : '')).join('');
+}
+
+function literalCommand(cmd: SimpleCommand): ExpandedCommand {
+  return {
+    argv: cmd.words.map(literalText),
+    assignments: new Map(cmd.assignments.map((a) => [a.name, literalText(a.value)])),
+    redirects: cmd.redirects.map((r) => ({ fd: r.fd, op: r.op, target: literalText(r.target), source: r.target.source })),
+    text: commandText(cmd),
+  };
 }
 
 /** The command as bash reprints it: words as written, single spaces, redirections spaced. */

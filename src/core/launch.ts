@@ -78,6 +78,7 @@ interface Placement {
 }
 
 function spawnStage(shell: Shell, stage: StagePlan, base: number[], place: Placement, o: LaunchOptions): number {
+  if (stage.redirects.length === 0) return spawnOrReport(shell, stage, base, place, o);
   const fds = new FdTable(base);
   try {
     let plan = stage;
