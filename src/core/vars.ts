@@ -2,7 +2,8 @@
 // the exported ones plus the assignments written before it.
 
 export interface VarEntry {
-  value: string;
+  /** undefined: declared (`export NAME`) but never given a value, so not in the environment. */
+  value: string | undefined;
   exported: boolean;
 }
 
@@ -53,7 +54,14 @@ export class Variables {
     if (value !== undefined) this.set(name, value);
     const e = this.table.get(name);
     if (e) e.exported = true;
-    else this.table.set(name, { value: '', exported: true });
+    else this.table.set(name, { value: undefined, exported: true });
+    this.exportedCache = null;
+  }
+
+  /** `export -n NAME`: keeps the variable, takes it out of the environment. */
+  unexport(name: string): void {
+    const e = this.table.get(name);
+    if (e) e.exported = false;
     this.exportedCache = null;
   }
 
@@ -81,7 +89,7 @@ export class Variables {
   private build(extra: ReadonlyMap<string, string>): string[] {
     const out: string[] = [];
     for (const [k, e] of this.table) {
-      if (e.exported && !extra.has(k)) out.push(`${k}=${e.value}`);
+      if (e.exported && e.value !== undefined && !extra.has(k)) out.push(`${k}=${e.value}`);
     }
     for (const [k, v] of extra) out.push(`${k}=${v}`);
     return out;

@@ -36,6 +36,15 @@ describe('export', () => {
     expect([shell.vars.get('A'), shell.vars.get('B')]).toEqual(['12', 'bb']);
   });
 
+  it('a name exported before it has a value is listed bare and stays out of the environment', async () => {
+    const shell = shellWith(['A=1']);
+    await runIn(shell, exportBuiltin, 'export', 'LATER');
+    expect((await runIn(shell, exportBuiltin, 'export')).out).toBe('declare -x A="1"\ndeclare -x LATER\n');
+    expect(shell.vars.environ()).toEqual(['A=1']);
+    shell.vars.set('LATER', 'now');
+    expect(shell.vars.environ().sort()).toEqual(['A=1', 'LATER=now']);
+  });
+
   it('rejects bad names and options', async () => {
     const shell = shellWith([]);
     const bad = await runIn(shell, exportBuiltin, 'export', '1x', 'a-b=3', 'OK=1');

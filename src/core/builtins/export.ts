@@ -33,24 +33,19 @@ export const exportBuiltin: Builtin = (ctx) => {
       continue;
     }
     if (m) shell.vars.set(name, m[2] ? (shell.vars.get(name) ?? '') + m[3]! : m[3]!);
-    if (has('n')) unexport(shell, name);
+    if (has('n')) shell.vars.unexport(name);
     else shell.vars.export(name);
   }
   return failed ? 1 : 0;
 };
 
-/** Variables offers no "clear the export flag", so the variable is made anew, unexported. */
-function unexport(shell: Shell, name: string): void {
-  const value = shell.vars.get(name);
-  if (value === undefined || !shell.vars.isExported(name)) return;
-  shell.vars.unset(name);
-  shell.vars.set(name, value);
-}
-
 function listing(shell: Shell): string {
   return shell.vars.names()
     .filter((n) => shell.vars.isExported(n))
-    .map((n) => `declare -x ${n}=${quoteValue(shell.vars.get(n) ?? '')}\n`)
+    .map((n) => {
+      const value = shell.vars.get(n);
+      return value === undefined ? `declare -x ${n}\n` : `declare -x ${n}=${quoteValue(value)}\n`;
+    })
     .join('');
 }
 
