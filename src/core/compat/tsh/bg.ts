@@ -2,20 +2,14 @@
 // line again, "[2] (26283) ./myspin 5 ". A job already running is continued all the same.
 
 import { SIG } from '../../../os/signals.js';
-import { reapNow } from '../../builtins/lib/childwait.js';
 import type { Builtin } from '../../builtins/types.js';
 import { signalJob } from '../../foreground.js';
-import { tshJobArg } from './jobarg.js';
+import { jobOfArgument } from './jobarg.js';
 
 export const bgTsh: Builtin = (ctx) => {
   const shell = ctx.shell;
-  reapNow(shell);
-  const r = tshJobArg(shell, ctx.argv[0]!, ctx.argv[1]);
-  if (r.kind === 'error') {
-    ctx.io.out(`${r.message}\n`);
-    return 1;
-  }
-  const job = r.job;
+  const job = jobOfArgument(ctx);
+  if (!job) return 1;
   job.markContinued();
   job.foreground = false;
   try {

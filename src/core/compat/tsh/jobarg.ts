@@ -2,6 +2,8 @@
 // a job id, anything else is an error; the number is read as atoi reads it. The error texts are
 // tsh's, printed on stdout without any prefix.
 
+import { reapNow } from '../../builtins/lib/childwait.js';
+import type { BuiltinContext } from '../../builtins/types.js';
 import type { Job } from '../../job.js';
 import type { Shell } from '../../shell.js';
 
@@ -17,6 +19,18 @@ export function tshJobArg(shell: Shell, name: string, word: string | undefined):
   }
   if (word.startsWith('%')) return found(shell.jobs.get(atoi(word.slice(1))), `${word}: No such job`);
   return error(`${name}: argument must be a PID or %jobid`);
+}
+
+/**
+ * The job `fg`/`bg` name in their argument, after reaping what changed; prints tsh's error and
+ * returns null when there is none.
+ */
+export function jobOfArgument(ctx: BuiltinContext): Job | null {
+  reapNow(ctx.shell);
+  const r = tshJobArg(ctx.shell, ctx.argv[0]!, ctx.argv[1]);
+  if (r.kind === 'job') return r.job;
+  ctx.io.out(`${r.message}\n`);
+  return null;
 }
 
 /** C's atoi: leading blanks, an optional sign, the digits that follow; 0 if there are none. */
