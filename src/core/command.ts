@@ -40,19 +40,11 @@ export async function expandCommand(shell: Shell, cmd: SimpleCommand, run: Subst
 }
 
 /**
- * Commands made only of plain words (no $, no `~`, no glob characters) expand to the same
- * thing every time: a loop or a long script pays for their expansion once. The result is
- * shared, so nothing downstream may change it (hence the readonly types).
+ * Commands made only of plain words (no $, no `~`, no glob characters) need no expansion
+ * context, no awaits and no field splitting: most lines of most scripts take this path.
  */
-const fixedExpansions = new WeakMap<SimpleCommand, Expansion | null>();
-
 function staticExpansion(cmd: SimpleCommand): Expansion | null {
-  let fixed = fixedExpansions.get(cmd);
-  if (fixed === undefined) {
-    fixed = isStatic(cmd) ? { kind: 'ok', command: literalCommand(cmd) } : null;
-    fixedExpansions.set(cmd, fixed);
-  }
-  return fixed;
+  return isStatic(cmd) ? { kind: 'ok', command: literalCommand(cmd) } : null;
 }
 
 function isStatic(cmd: SimpleCommand): boolean {
