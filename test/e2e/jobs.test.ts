@@ -114,6 +114,15 @@ describe('background jobs and the job table', () => {
     expect(await outputOf(s, "sh -c 'exit 44' | sh -c 'cat; exit 88' & wait %+; echo $?")).toMatch(/88$/);
   });
 
+  it('an and-or list in the background is one job run by a subshell that sees the variables', async () => {
+    const s = await startJcsh();
+    await run(s, 'LOCAL=seen');
+    const text = await launchAndSettle(s, 'sleep 0.2 && echo "after $LOCAL" &', () => !s.processes().some((p) => p.ppid === s.pid));
+    expect(text).toMatch(/\n\[1\] \d+\n/);
+    expect(text).toContain('after seen');
+    expect(text).toContain('[1]+  Done                    sleep 0.2 && echo "after $LOCAL"');
+  });
+
   it('a builtin in a pipeline runs as a job member: jobs | wc -l counts the jobs', async () => {
     const s = await startJcsh();
     await run(s, 'sleep 50 &');
