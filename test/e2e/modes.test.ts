@@ -86,6 +86,13 @@ describe('non-interactive modes', () => {
     expect(r.stderr).toBe('to-stderr\n');
   });
 
+  it('echo -e writes the bytes its escapes make, UTF-8 or not, in the shell and in a pipeline', () => {
+    const direct = spawnSync(process.execPath, [JCSH, '-c', "echo -e 'a\\xff\\xc3\\xa9b\\c'"]);
+    expect([...direct.stdout]).toEqual([0x61, 0xff, 0xc3, 0xa9, 0x62]);
+    const piped = spawnSync(process.execPath, [JCSH, '-c', "echo -e '\\xfe' | od -An -tx1"], { encoding: 'utf8' });
+    expect(piped.stdout.trim()).toBe('fe 0a');
+  });
+
   it('yes | head -1 ends by SIGPIPE, not "Broken pipe" errors', () => {
     const r = jcsh(['-c', 'yes | head -1; echo done']);
     expect(r).toEqual({ status: 0, stdout: 'y\ndone\n', stderr: '' });

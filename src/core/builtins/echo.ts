@@ -22,30 +22,35 @@ export const echoBuiltin: Builtin = (ctx) => {
       else escapes = c === 'e';
     }
   }
-  let out = '';
-  for (; i < words.length; i++) {
-    if (escapes) {
-      const { text, stop } = interpret(words[i]!);
-      out += text;
-      if (stop) {
-        newline = false;
-        break;
-      }
-    } else {
-      out += words[i]!;
-    }
-    if (i + 1 < words.length) out += ' ';
+  if (!escapes) {
+    const out = words.slice(i).join(' ');
+    ctx.io.out(newline ? `${out}\n` : out);
+    return 0;
   }
-  ctx.io.out(newline ? `${out}\n` : out);
+  // Escapes make bytes, which need not be UTF-8: the output is assembled as bytes.
+  const parts: Uint8Array[] = [];
+  for (; i < words.length; i++) {
+    const { bytes, stop } = interpret(words[i]!);
+    parts.push(bytes);
+    if (stop) {
+      newline = false;
+      break;
+    }
+    if (i + 1 < words.length) parts.push(SPACE);
+  }
+  if (newline) parts.push(NEWLINE);
+  ctx.io.out(Buffer.concat(parts));
   return 0;
 };
 
+const SPACE = encoder.encode(' ');
+const NEWLINE = encoder.encode('\n');
+
 /**
- * Expands echo -e escapes. Escapes make bytes, so the result is assembled as bytes and decoded
- * as UTF-8: "\xc3\xa9" gives "é". (A lone byte ≥ 0x80 cannot pass through the text-only
- * builtin output and becomes U+FFFD.)
+ * Expands echo -e escapes into bytes ("\xff" is the byte 0xff, "\xc3\xa9" is "é" in UTF-8);
+ * `text` is the same decoded as UTF-8, for callers that want a string.
  */
-export function interpret(word: string): { text: string; stop: boolean } {
+export function interpret(word: string): { bytes: Uint8Array; text: string; stop: boolean } {
   const bytes: number[] = [];
   const literal = (s: string): void => {
     for (const b of encoder.encode(s)) bytes.push(b);
@@ -61,7 +66,7 @@ export function interpret(word: string): { text: string; stop: boolean } {
     if (e in SIMPLE) {
       bytes.push(SIMPLE[e]!);
     } else if (e === 'c') {
-      return { text: decoder.decode(new Uint8Array(bytes)), stop: true };
+      return result(bytes, true);
     } else if (e === '0') {
       const m = /^[0-7]{0,3}/.exec(word.slice(s))![0];
       s += m.length;
@@ -81,7 +86,12 @@ export function interpret(word: string): { text: string; stop: boolean } {
       literal(`\\${e}`);
     }
   }
-  return { text: decoder.decode(new Uint8Array(bytes)), stop: false };
+  return result(bytes, false);
+}
+
+function result(list: number[], stop: boolean): { bytes: Uint8Array; text: string; stop: boolean } {
+  const bytes = new Uint8Array(list);
+  return { bytes, text: decoder.decode(bytes), stop };
 }
 
 function codePoint(v: number): string {

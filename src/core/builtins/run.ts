@@ -27,7 +27,7 @@ export async function runBuiltinHere(shell: Shell, builtin: Builtin, argv: reado
   return builtin(context(shell, argv, io));
 }
 
-function write(shell: Shell, fd: number | undefined, text: string): void {
+function write(shell: Shell, fd: number | undefined, text: string | Uint8Array): void {
   if (fd !== undefined) void shell.out.write(fd, text);
 }
 
@@ -40,7 +40,7 @@ export interface CapturedRun {
 export async function runBuiltinCaptured(shell: Shell, builtin: Builtin, argv: readonly string[]): Promise<CapturedRun> {
   const chunks: OutputChunk[] = [];
   const io: BuiltinIO = {
-    out: (text) => chunks.push({ fd: 1, data: encoder.encode(text) }),
+    out: (text) => chunks.push({ fd: 1, data: typeof text === 'string' ? encoder.encode(text) : text }),
     err: (text) => chunks.push({ fd: 2, data: encoder.encode(text) }),
   };
   try {

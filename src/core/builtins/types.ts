@@ -5,7 +5,8 @@
 import type { Shell } from '../shell.js';
 
 export interface BuiltinIO {
-  out(text: string): void;
+  /** Text, or raw bytes (echo -e '\xff' makes bytes that are not UTF-8). */
+  out(text: string | Uint8Array): void;
   err(text: string): void;
 }
 
