@@ -13,7 +13,7 @@ import { runInForeground } from './foreground.js';
 import type { Job } from './job.js';
 import { errorStage, launchJob, type StagePlan } from './launch.js';
 import { CommandCache } from './lookup.js';
-import { FdTable } from './redirect.js';
+import { withRedirects, type FdTable } from './redirect.js';
 import { hasChildren, reapAll } from './reap.js';
 import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
@@ -99,12 +99,9 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
   if (name === undefined) return assignOnly(shell, cmd);
   const builtin = findBuiltin(name);
   if (builtin) {
-    const fds = new FdTable(shell.stdio);
+    const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
     try {
-      for (const r of cmd.redirects) {
-        const error = fds.apply(shell, r);
-        if (error !== null) return report(shell, error, 1);
-      }
+      if (error !== null) return reportTo(shell, fds, error);
       const status = await runBuiltinHere(shell, builtin, cmd.argv, fds);
       shell.previousCommand = name;
       return status;
@@ -116,24 +113,25 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
   shell.previousCommand = name;
   const found = commands.lookup(shell, name);
   if (found.kind === 'error') return report(shell, found.message, found.status);
-  const plan = await planStage(shell, cmd);
-  const job = launchJob(shell, [plan], { background: false });
+  const job = launchJob(shell, [execStage(shell, cmd, found.path)], { background: false });
   return waitForeground(shell, job);
 }
 
-async function assignOnly(shell: Shell, cmd: ExpandedCommand): Promise<number> {
+/** `NAME=value` alone sets shell variables; its redirections are still made (and undone). */
+function assignOnly(shell: Shell, cmd: ExpandedCommand): number {
   for (const [k, v] of cmd.assignments) shell.vars.set(k, v);
   if (cmd.redirects.length === 0) return 0;
-  const fds = new FdTable(shell.stdio);
-  try {
-    for (const r of cmd.redirects) {
-      const error = fds.apply(shell, r);
-      if (error !== null) return report(shell, error, 1);
-    }
-    return 0;
-  } finally {
-    fds.close(shell);
-  }
+  const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
+  const status = error === null ? 0 : reportTo(shell, fds, error);
+  fds.close(shell);
+  return status;
+}
+
+/** A redirection error goes where the command's stderr pointed when it failed; status 1. */
+function reportTo(shell: Shell, fds: FdTable, error: string): number {
+  const stderr = fds.get(2);
+  if (stderr !== undefined) void shell.out.write(stderr, `${shell.errorPrefix()}${error}\n`);
+  return 1;
 }
 
 async function planStage(shell: Shell, cmd: ExpandedCommand): Promise<StagePlan> {
@@ -148,8 +146,12 @@ async function planStage(shell: Shell, cmd: ExpandedCommand): Promise<StagePlan>
   }
   const found = commands.lookup(shell, name);
   if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text);
+  return execStage(shell, cmd, found.path);
+}
+
+function execStage(shell: Shell, cmd: ExpandedCommand, path: string): StagePlan {
   const env = shell.vars.environ(cmd.assignments);
-  return { program: { kind: 'exec', path: found.path, argv: cmd.argv, env }, redirects: cmd.redirects, text: cmd.text };
+  return { program: { kind: 'exec', path, argv: cmd.argv, env }, redirects: cmd.redirects, text: cmd.text };
 }
 
 function started(shell: Shell, job: Job): void {

@@ -6,7 +6,7 @@ import { OsError, type GroupPolicy, type OutputChunk, type Program } from '../os
 import type { Job, JobProcess } from './job.js';
 import { RUNNING } from './job.js';
 import { explainExecError } from './lookup.js';
-import { FdTable, type ExpandedRedirect } from './redirect.js';
+import { withRedirects, type ExpandedRedirect } from './redirect.js';
 import type { Shell } from './shell.js';
 
 /** A stage ready to start, except for its fds. */
@@ -79,16 +79,10 @@ interface Placement {
 
 function spawnStage(shell: Shell, stage: StagePlan, base: number[], place: Placement, o: LaunchOptions): number {
   if (stage.redirects.length === 0) return spawnOrReport(shell, stage, base, place, o);
-  const fds = new FdTable(base);
+  const { fds, error } = withRedirects(shell, base, stage.redirects);
+  // A redirection that fails leaves the stage a process that reports it, as a bash child would.
+  const plan = error === null ? stage : errorStage(shell, error, 1, stage.text);
   try {
-    let plan = stage;
-    for (const r of stage.redirects) {
-      const error = fds.apply(shell, r);
-      if (error !== null) {
-        plan = errorStage(shell, error, 1, stage.text);
-        break;
-      }
-    }
     return spawnOrReport(shell, plan, fds.toArray(), place, o);
   } finally {
     fds.close(shell);

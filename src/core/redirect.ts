@@ -95,3 +95,17 @@ export class FdTable {
     }
   }
 }
+
+/**
+ * The fds for a command: the base ones changed by its redirections in order. On a failure
+ * `error` says why and `fds` holds what was done until then: bash reports the failure there,
+ * so `cmd 2>/dev/null <missing` says nothing. The caller closes `fds` in every case.
+ */
+export function withRedirects(shell: Shell, base: readonly number[], redirects: readonly ExpandedRedirect[]): { fds: FdTable; error: string | null } {
+  const fds = new FdTable(base);
+  for (const r of redirects) {
+    const error = fds.apply(shell, r);
+    if (error !== null) return { fds, error };
+  }
+  return { fds, error: null };
+}

@@ -93,6 +93,13 @@ describe('non-interactive modes', () => {
     expect(piped.stdout.trim()).toBe('fe 0a');
   });
 
+  it('a failed redirection is reported where stderr pointed at that moment, status 1', () => {
+    const quiet = jcsh(['-c', 'echo a 2>/dev/null </nonexist; echo $?; ls 2>/dev/null </nonexist; echo $?; x=1 2>/dev/null </nonexist; echo $?']);
+    expect(quiet).toEqual({ status: 0, stdout: '1\n1\n1\n', stderr: '' });
+    const loud = jcsh(['-c', 'echo a </nonexist; ls </nonexist | cat']);
+    expect(loud.stderr).toBe('jcsh: /nonexist: No such file or directory\n'.repeat(2));
+  });
+
   it('yes | head -1 ends by SIGPIPE, not "Broken pipe" errors', () => {
     const r = jcsh(['-c', 'yes | head -1; echo done']);
     expect(r).toEqual({ status: 0, stdout: 'y\ndone\n', stderr: '' });
