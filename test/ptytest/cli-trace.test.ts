@@ -14,7 +14,7 @@ describe('jcsh-pty trace', () => {
   test('the lab\'s `/bin/echo -e tsh> ./myspin 4 \\046` lines are commands like any other [needs --compat=tsh]', async () => {
     const trace = tempFile('echo.txt', '/bin/echo -e tsh> ./spin 1 \\046\n./spin 1 &\n');
     const r = await cli(['trace', trace, '--shell', 'jcsh --compat=tsh', ...IN_HELPERS_DIR]);
-    expect(r.out).toMatch(/^pty\$ \/bin\/echo -e tsh> \.\/spin 1 \\046\ntsh> \.\/spin 1 &\npty\$ \.\/spin 1 &\n\[1\] \(\d+\) \.\/spin 1 &\n/m);
+    expect(r.out).toMatch(/^tsh> \/bin\/echo -e tsh> \.\/spin 1 \\046\ntsh> \.\/spin 1 &\ntsh> \.\/spin 1 &\n\[1\] \(\d+\) \.\/spin 1 &\n/m);
     expect(r.status).toBe(0);
   });
 

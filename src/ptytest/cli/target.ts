@@ -84,7 +84,9 @@ export interface ShellRun {
 /** Start `spec` in a fresh pty. */
 export function launchShell(spec: ShellSpec, options: LaunchOptions): ShellRun {
   const home = mkdtempSync(join(tmpdir(), 'jcsh-pty-home-'));
-  const env: Record<string, string> = { PS1, HOME: home, HISTFILE: '/dev/null', ...options.env };
+  // A shell in tsh mode keeps its own "tsh> ", so transcripts look like the lab's.
+  const ps1: Record<string, string> = spec.argv.includes('--compat=tsh') ? {} : { PS1 };
+  const env: Record<string, string> = { ...ps1, HOME: home, HISTFILE: '/dev/null', ...options.env };
   const path = env.PATH ?? process.env.PATH ?? '';
   checkRunnable(spec.argv[0]!, path, options.cwd);
   const session = spawnPty(spec.argv[0]!, spec.argv.slice(1), {
