@@ -17,6 +17,7 @@ import { withRedirects, type FdTable } from './redirect.js';
 import { hasChildren, reapAll } from './reap.js';
 import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
+import { encodeSubshellState } from './subshell-state.js';
 
 const commands = new CommandCache();
 
@@ -56,9 +57,8 @@ async function runBackground(shell: Shell, item: AndOr): Promise<void> {
     return;
   }
   // `a && b &` runs the whole list in a subshell: a copy of the shell as one process.
-  const state = JSON.stringify({ vars: shell.vars.snapshot(), positional: shell.positional, status: shell.lastStatus });
   const plan: StagePlan = {
-    program: { kind: 'subshell', source: item.source, state, env: shell.vars.environ() },
+    program: { kind: 'subshell', source: item.source, state: encodeSubshellState(shell), env: shell.vars.environ() },
     redirects: [], text: item.source,
   };
   started(shell, launchJob(shell, [plan], { background: true }));
@@ -71,7 +71,6 @@ async function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean
 
 async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: boolean): Promise<number> {
   const single = pipeline.commands.length === 1 && !background;
-  const expanded: ExpandedCommand[] = [];
   const plans: StagePlan[] = [];
   for (const cmd of pipeline.commands) {
     const e = await expandCommand(shell, cmd, runList);
@@ -81,7 +80,6 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
       continue;
     }
     if (single) return runSingle(shell, e.command);
-    expanded.push(e.command);
     plans.push(await planStage(shell, e.command));
   }
   shell.previousCommand = '';

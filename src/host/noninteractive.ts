@@ -4,6 +4,7 @@
 import type { Options } from '../cli/args.js';
 import { runScript } from '../core/script.js';
 import { Shell } from '../core/shell.js';
+import { decodeSubshellState } from '../core/subshell-state.js';
 import { endJobControl, initJobControl } from '../core/startup.js';
 import { createLinuxPort } from '../os/linux/index.js';
 
@@ -12,13 +13,14 @@ export async function runNonInteractive(o: Options, source: string, scriptName?:
   const tsh = o.compat === 'tsh' ? await import('../core/compat/tsh/index.js') : null;
   // tsh forwards signals while it waits, so it must not block in waitpid.
   const port = createLinuxPort({ blockingWait: tsh === null });
+  const parent = o.subshellState === null ? null : decodeSubshellState(o.subshellState);
   const shell = new Shell({
-    port, name: o.name, args: o.args, interactive: false, monitor: o.monitor ?? false,
+    port, name: parent?.name ?? o.name, args: parent?.positional ?? o.args, interactive: false, monitor: o.monitor ?? false,
     ...(scriptName !== undefined ? { scriptName } : {}),
-    ...(o.subshellState ? subshellVars(o.subshellState) : {}),
+    ...(parent ? { vars: parent.vars } : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
-  if (o.subshellState) shell.lastStatus = JSON.parse(o.subshellState).status ?? 0;
+  if (parent) shell.lastStatus = parent.status;
   const start = shell.jobControl ? initJobControl(shell) : null;
   const leave = (status: number): never => {
     endJobControl(shell, start);
@@ -26,9 +28,4 @@ export async function runNonInteractive(o: Options, source: string, scriptName?:
   };
   tsh?.startTsh(shell, leave);
   return leave(await runScript(shell, source));
-}
-
-function subshellVars(state: string) {
-  const parsed = JSON.parse(state) as { vars: Record<string, { value: string; exported: boolean }> };
-  return { vars: parsed.vars };
 }

@@ -100,6 +100,11 @@ describe('non-interactive modes', () => {
     expect(loud.stderr).toBe('jcsh: /nonexist: No such file or directory\n'.repeat(2));
   });
 
+  it('a background and-or list runs in a subshell with the parent\'s variables, $0, $@ and $?', () => {
+    const r = jcsh(['-c', 'Y=local; false; true && echo "$0 $1 $2 $Y" & wait; false || echo "st=$?" & wait', 'myname', 'a', 'b']);
+    expect(r).toEqual({ status: 0, stdout: 'myname a b local\nst=1\n', stderr: '' });
+  });
+
   it('yes | head -1 ends by SIGPIPE, not "Broken pipe" errors', () => {
     const r = jcsh(['-c', 'yes | head -1; echo done']);
     expect(r).toEqual({ status: 0, stdout: 'y\ndone\n', stderr: '' });
