@@ -2,22 +2,29 @@
  * jcsh_spawn_req (every allocation happens here, in the parent, before any fork) and hands
  * it to child.c, where all the code that runs in the child lives.
  *
- * opts: { path: string, argv: string[], envp: string[], fds: number[], cwd: string,
+ * opts: { path: string, argv: string[], envp: string[] | Uint8Array, fds: number[], cwd: string,
  *         pgid?: number | null   (absent/null: stay in our group; 0: lead a new group;
  *                                 N > 0: join group N),
  *         ttyfd?: number          (make the child's group the foreground group of this tty),
  *         useFork?: boolean }     (force the fork+exec fallback, for its tests)
+ * envp may be one Uint8Array of NUL-terminated "NAME=value" strings: the shell builds it once
+ * per change of its environment, and it is read in place (no copy, one N-API call instead of
+ * two per variable), which matters at a thousand spawns a second.
  * Returns the pid. */
 #include "addon.h"
 #include "child.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 struct spawn_args {
   char *path, *cwd;
   char **argv, **envp;
+  /* envp points into a JS buffer: free the array, not the strings. */
+  int envp_borrowed;
   int *fds;
   int nfds;
 };
@@ -26,15 +33,47 @@ static void free_args(struct spawn_args *a) {
   free(a->path);
   free(a->cwd);
   jcsh_free_strings(a->argv);
-  jcsh_free_strings(a->envp);
+  if (a->envp_borrowed) free(a->envp);
+  else jcsh_free_strings(a->envp);
   free(a->fds);
+}
+
+/* Points a NULL-terminated array at the strings of a block of NUL-terminated strings. */
+static int split_env_block(napi_env env, napi_value v, struct spawn_args *a) {
+  void *data;
+  size_t len;
+  if (!jcsh_get_bytes(env, v, "opts.envp", &data, &len)) return 0;
+  char *block = data;
+  if (len > 0 && block[len - 1] != '\0') {
+    jcsh_throw_type(env, "opts.envp (each string NUL-terminated)");
+    return 0;
+  }
+  size_t count = 0;
+  for (size_t i = 0; i < len; i++) count += block[i] == '\0';
+  char **list = calloc(count + 1, sizeof *list);
+  if (!list) {
+    jcsh_throw_errno(env, ENOMEM, "malloc");
+    return 0;
+  }
+  for (size_t i = 0, n = 0; i < len; i += strlen(block + i) + 1) list[n++] = block + i;
+  a->envp = list;
+  a->envp_borrowed = 1;
+  return 1;
+}
+
+static int read_env(napi_env env, napi_value opts, struct spawn_args *a) {
+  napi_value v = jcsh_prop(env, opts, "envp");
+  bool is_typed = false;
+  napi_is_typedarray(env, v, &is_typed);
+  if (is_typed) return split_env_block(env, v, a);
+  return jcsh_get_strings(env, v, "opts.envp", &a->envp);
 }
 
 static int read_args(napi_env env, napi_value opts, struct spawn_args *a) {
   return jcsh_get_string(env, jcsh_prop(env, opts, "path"), "opts.path", &a->path) &&
          jcsh_get_string(env, jcsh_prop(env, opts, "cwd"), "opts.cwd", &a->cwd) &&
          jcsh_get_strings(env, jcsh_prop(env, opts, "argv"), "opts.argv", &a->argv) &&
-         jcsh_get_strings(env, jcsh_prop(env, opts, "envp"), "opts.envp", &a->envp) &&
+         read_env(env, opts, a) &&
          jcsh_get_ints(env, jcsh_prop(env, opts, "fds"), "opts.fds", &a->fds, &a->nfds);
 }
 

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadNative, packagePaths } from '../../src/os/linux/native.js';
-import { prepareSpawn } from '../../src/os/linux/spawn.js';
+import { envBlock, prepareSpawn } from '../../src/os/linux/spawn.js';
 import { LinuxPort } from '../../src/os/linux/port.js';
 import { SIG } from '../../src/os/signals.js';
 import { Tracker, readAll } from './contract-helpers.js';
@@ -129,10 +129,18 @@ describe('spawn requests', () => {
     expect(options).toMatchObject({
       path: process.execPath,
       argv: [process.execPath, paths.shell, '--subshell', 'STATE', '-c', 'a && b'],
-      envp: ['X=1'],
+      envp: new TextEncoder().encode('X=1\0'),
       fds: [0, 1, 2],
       pgid: 0,
     });
+  });
+
+  it('passes the environment as one block, built once for the same array', () => {
+    const env = ['A=1', 'B=two words', 'EMPTY='];
+    const block = envBlock(env);
+    expect(new TextDecoder().decode(block)).toBe('A=1\0B=two words\0EMPTY=\0');
+    expect(envBlock(env)).toBe(block);
+    expect(envBlock([...env])).not.toBe(block);
   });
 
   it('hands jcsh-emit its records as the fd just above the job fds', () => {

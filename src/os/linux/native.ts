@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 export interface NativeSpawnOptions {
   readonly path: string;
   readonly argv: readonly string[];
-  readonly envp: readonly string[];
+  /** The environment, or the same as one block of NUL-terminated strings (see envBlock). */
+  readonly envp: readonly string[] | Uint8Array;
   /** Child fd i <- parent fd fds[i]; -1 leaves it closed. The child has no other fds. */
   readonly fds: readonly number[];
   readonly cwd: string;

@@ -77,6 +77,23 @@ function gated(exe: Executable, nfds: number, barrier: number, paths: SpawnPaths
   };
 }
 
+/**
+ * The environment as one block of NUL-terminated strings, which the addon reads in place. The
+ * shell hands the same array for as long as its environment does not change, so the block is
+ * built once per change rather than once per spawn.
+ */
+const envBlocks = new WeakMap<readonly string[], Uint8Array>();
+const encoder = new TextEncoder();
+
+export function envBlock(envp: readonly string[]): Uint8Array {
+  let block = envBlocks.get(envp);
+  if (!block) {
+    block = encoder.encode(envp.map((e) => `${e}\0`).join(''));
+    envBlocks.set(envp, block);
+  }
+  return block;
+}
+
 export function prepareSpawn(
   req: SpawnRequest, native: NativeAddon, paths: SpawnPaths, useFork = false,
 ): PreparedSpawn {
@@ -87,7 +104,7 @@ export function prepareSpawn(
   const options: NativeSpawnOptions = {
     path: exe.path,
     argv: exe.argv,
-    envp: exe.envp,
+    envp: envBlock(exe.envp),
     fds: [...req.fds, ...exe.extraFds],
     cwd: req.cwd,
     pgid,
