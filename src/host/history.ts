@@ -22,6 +22,17 @@ export class HistoryFile {
     }
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     this.entries.push(...lines.slice(-HISTORY_SIZE).reverse());
+    // Appending forever would grow the file without bound; trim it now and then, as bash
+    // trims HISTFILE to HISTFILESIZE.
+    if (lines.length > 2 * HISTORY_SIZE) this.rewrite(path, lines.slice(-HISTORY_SIZE));
+  }
+
+  private rewrite(path: string, lines: string[]): void {
+    try {
+      fs.writeFileSync(path, `${lines.join('\n')}\n`, { mode: 0o600 });
+    } catch {
+      // Keep the long file rather than fail.
+    }
   }
 
   add(command: string): void {
