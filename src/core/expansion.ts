@@ -53,11 +53,24 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner): Pr
     await sub.out.drain();
   } finally {
     port.close(writeEnd);
+    adoptLeftovers(shell, sub);
   }
   const text = await reading;
   port.close(readEnd);
   shell.lastStatus = sub.lastStatus;
   return text;
+}
+
+/**
+ * Jobs started in `$(…)` are still this process's children once it is done (in bash they
+ * would belong to the forked subshell): hand them to the reaper so none stays a zombie.
+ */
+function adoptLeftovers(shell: Shell, sub: Shell): void {
+  for (const job of sub.jobs.all()) {
+    if (shell.jobs.get(job.id) === job) continue;
+    for (const pid of job.livePids()) shell.disowned.add(pid);
+  }
+  for (const pid of sub.disowned) shell.disowned.add(pid);
 }
 
 async function readAll(shell: Shell, fd: number): Promise<string> {

@@ -12,6 +12,19 @@ export class JobTable {
   private currentId = 0;
   private previousId = 0;
 
+  /**
+   * A table listing the same jobs, whose later additions and removals stay its own: what a
+   * subshell inherits (`$(jobs -p)` lists the parent's jobs, as in bash).
+   */
+  copy(): JobTable {
+    const t = new JobTable();
+    t.slots = [...this.slots];
+    t.count = this.count;
+    t.currentId = this.currentId;
+    t.previousId = this.previousId;
+    return t;
+  }
+
   nextId(): number {
     return this.slots.length + 1;
   }

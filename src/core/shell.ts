@@ -124,7 +124,11 @@ export class Shell {
     });
   }
 
-  /** A copy that runs a builtin or a command substitution without touching this shell. */
+  /**
+   * A copy that runs a builtin or a command substitution without touching this shell. A
+   * builtin in a pipeline shares the job table (`jobs | wc -l`); a command substitution gets a
+   * copy of it, so it lists the jobs but jobs it starts are its own.
+   */
   subshell(shareJobs: boolean): Shell {
     const s = new Shell({
       port: this.port, name: this.name, args: this.positional, interactive: false, monitor: false,
@@ -134,6 +138,8 @@ export class Shell {
     if (shareJobs) {
       s.jobs = this.jobs;
       s.disowned = this.disowned;
+    } else {
+      s.jobs = this.jobs.copy();
     }
     s.lastStatus = this.lastStatus;
     s.lastBackgroundPid = this.lastBackgroundPid;

@@ -44,6 +44,22 @@ describe('reaping', () => {
     expect(s.zombies()).toEqual([]);
   });
 
+  it('a job started inside $(…) that outlives it is still reaped', async () => {
+    const s = await startJcsh();
+    expect(await outputOf(s, 'x=$(sleep 0.3 >/dev/null & echo inner); echo $x')).toBe('inner');
+    await s.waitUntil(() => !s.processes().some((p) => p.comm === 'sleep'), { timeout: 3000 });
+    expect(s.zombies()).toEqual([]);
+  });
+
+  it('$(jobs -p) lists the shell\'s jobs, as in bash', async () => {
+    const s = await startJcsh();
+    await run(s, 'sleep 100 &');
+    await run(s, 'sleep 101 &');
+    expect(await outputOf(s, 'echo "n=$(jobs -p | wc -l)"')).toBe('n=2');
+    await run(s, 'kill $(jobs -p)');
+    await s.waitUntil(() => !s.processes().some((p) => p.comm === 'sleep'));
+  });
+
   it('twenty quick jobs and a foreground job: all reported, no zombies (J02b)', async () => {
     const s = await startJcsh();
     const line = `${'sleep 0.05 & '.repeat(20)}sleep 1`;
