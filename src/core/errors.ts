@@ -15,3 +15,15 @@ export class ExitRequest extends Error {
     this.name = 'ExitRequest';
   }
 }
+
+/**
+ * An error that abandons the rest of the command line, as bash's jump to top level does
+ * (`exit 1 2`, `${x:?msg}`). At a prompt the next line is read; a script file goes on with its
+ * next line unless the error is `fatal` there (POSIX: an expansion error ends a script).
+ */
+export class LineAbandoned extends Error {
+  constructor(readonly status: number, readonly fatal = false) {
+    super('line abandoned');
+    this.name = 'LineAbandoned';
+  }
+}

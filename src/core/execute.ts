@@ -8,7 +8,7 @@ import { shellStatus } from '../os/status.js';
 import { findBuiltin } from './builtins/registry.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expandCommand, type ExpandedCommand } from './command.js';
-import { Interrupted } from './errors.js';
+import { Interrupted, LineAbandoned } from './errors.js';
 import { runInForeground } from './foreground.js';
 import type { Job } from './job.js';
 import { errorStage, launchJob, type StagePlan } from './launch.js';
@@ -75,7 +75,8 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
   for (const cmd of pipeline.commands) {
     const e = await expandCommand(shell, cmd, runList);
     if (e.kind === 'error') {
-      if (single) return report(shell, e.message, 1);
+      // As bash: an expansion error abandons the line, and ends a script (POSIX 2.8.1).
+      if (single) throw abandon(shell, e.message);
       plans.push(errorStage(shell, e.message, 1, e.text));
       continue;
     }
@@ -186,6 +187,11 @@ async function settleForeground(shell: Shell, job: Job): Promise<number> {
     throw new Interrupted(shell.lastStatus);
   }
   return status;
+}
+
+function abandon(shell: Shell, message: string): LineAbandoned {
+  report(shell, message, 1);
+  return new LineAbandoned(1, true);
 }
 
 function report(shell: Shell, message: string, status: number): number {

@@ -3,7 +3,7 @@
 // business (a line editor on a real tty, a simulated terminal elsewhere).
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
-import { ExitRequest, Interrupted } from './errors.js';
+import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
 import { ensureForeground } from './foreground.js';
 import { DEFAULT_PS2, expandPrompt } from './prompt.js';
 import { hasChildren, reapAll } from './reap.js';
@@ -48,7 +48,7 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | nu
     await shell.dialect.run(shell, input.list);
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
-    if (e instanceof Interrupted) shell.lastStatus = e.status;
+    if (e instanceof Interrupted || e instanceof LineAbandoned) shell.lastStatus = e.status;
     else await internalError(shell, e);
   }
   return null;

@@ -2,21 +2,22 @@
 
 import { describe, expect, it } from 'vitest';
 import { exitBuiltin } from '../../src/core/builtins/exit.js';
-import { ExitRequest } from '../../src/core/errors.js';
+import { ExitRequest, LineAbandoned } from '../../src/core/errors.js';
 import type { Shell } from '../../src/core/shell.js';
 import { stopped } from '../../src/os/status.js';
 import { addJob, fakeShell, type FakePort, runIn } from './fakeport.js';
 
 /** Runs exit; returns the status it leaves with, or `stays` with the builtin's status. */
-async function exit(shell: Shell, ...argv: string[]): Promise<{ leaves?: number; stays?: number; err: string }> {
+async function exit(shell: Shell, ...argv: string[]): Promise<{ leaves?: number; stays?: number; abandons?: number; err: string }> {
   const port = shell.port as FakePort;
   try {
     const r = await runIn(shell, exitBuiltin, 'exit', ...argv);
     return { stays: r.status, err: r.err };
   } catch (e) {
-    if (!(e instanceof ExitRequest)) throw e;
     await shell.out.drain();
-    return { leaves: e.status, err: port.output(2) };
+    if (e instanceof ExitRequest) return { leaves: e.status, err: port.output(2) };
+    if (e instanceof LineAbandoned) return { abandons: e.status, err: port.output(2) };
+    throw e;
   }
 }
 
@@ -37,9 +38,9 @@ describe('exit', () => {
     expect((await exit(shell, '99999999999999999999')).err).toBe('jcsh: exit: 99999999999999999999: numeric argument required\n');
   });
 
-  it('too many operands: no exit, status 1', async () => {
+  it('too many operands: no exit; the rest of the line is abandoned with status 1', async () => {
     const { shell } = fakeShell({ interactive: false });
-    expect(await exit(shell, '1', '2')).toEqual({ stays: 1, err: 'jcsh: exit: too many arguments\n' });
+    expect(await exit(shell, '1', '2')).toEqual({ abandons: 1, err: 'jcsh: exit: too many arguments\n' });
   });
 
   it('an interactive shell says "exit" first', async () => {

@@ -94,6 +94,16 @@ describe('kill and wait', () => {
   });
 });
 
+describe('errors that abandon the line', () => {
+  it('exit with too many arguments and ${x:?} drop the rest of the line, $? 1', async () => {
+    const s = await startJcsh();
+    expect(await outputOf(s, 'exit 1 2; echo after')).toBe('exit\njcsh: exit: too many arguments');
+    expect(await outputOf(s, 'echo $?')).toBe('1');
+    expect(await outputOf(s, 'echo ${x:?unset}; echo after')).toBe('jcsh: x: unset');
+    expect(await outputOf(s, 'echo $?')).toBe('1');
+  });
+});
+
 describe('fg and bg errors', () => {
   it('the shell lab trace14 sequence (I01)', async () => {
     const s = await startJcsh();

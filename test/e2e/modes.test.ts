@@ -105,6 +105,18 @@ describe('non-interactive modes', () => {
     expect(r).toEqual({ status: 0, stdout: 'myname a b local\nst=1\n', stderr: '' });
   });
 
+  it('errors that abandon a line: exit with too many arguments, ${x:?}', () => {
+    const dir = tempHome();
+    const script = path.join(dir, 'abandon.sh');
+    fs.writeFileSync(script, 'exit 1 2; echo same-line\necho next-line\necho ${x:?unset}; echo same\necho not-reached\n');
+    expect(jcsh([script])).toEqual({
+      status: 1, stdout: 'next-line\n',
+      stderr: `${script}: line 1: exit: too many arguments\n${script}: line 3: x: unset\n`,
+    });
+    expect(jcsh(['-c', 'exit 1 2; echo a\necho b'])).toEqual({ status: 1, stdout: '', stderr: 'jcsh: exit: too many arguments\n' });
+    expect(jcsh(['-c', 'echo ${x:?unset}; echo after'])).toEqual({ status: 127, stdout: '', stderr: 'jcsh: x: unset\n' });
+  });
+
   it('yes | head -1 ends by SIGPIPE, not "Broken pipe" errors', () => {
     const r = jcsh(['-c', 'yes | head -1; echo done']);
     expect(r).toEqual({ status: 0, stdout: 'y\ndone\n', stderr: '' });

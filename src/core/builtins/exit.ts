@@ -2,7 +2,7 @@
 // refuses once while jobs are stopped (leave.ts decides), then leaves with n & 255 or `$?`.
 // A bad number still exits, with status 2; extra operands refuse to exit at all.
 
-import { ExitRequest } from '../errors.js';
+import { ExitRequest, LineAbandoned } from '../errors.js';
 import { stoppedJobsBlockExit } from '../leave.js';
 import { legalNumber } from './lib/numbers.js';
 import type { Builtin } from './types.js';
@@ -22,9 +22,9 @@ export const exitBuiltin: Builtin = (ctx) => {
     throw new ExitRequest(2);
   }
   if (words.length > 1) {
-    // bash also abandons the rest of the command line here (jump_to_top_level DISCARD).
+    // bash abandons the rest of the command line here (jump_to_top_level DISCARD).
     ctx.error('too many arguments');
-    return 1;
+    throw new LineAbandoned(1);
   }
   throw new ExitRequest(Number(BigInt.asUintN(8, n)));
 };

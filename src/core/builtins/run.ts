@@ -3,7 +3,7 @@
 // job can deliver the output.
 
 import type { OutputChunk } from '../../os/port.js';
-import { ExitRequest } from '../errors.js';
+import { ExitRequest, LineAbandoned } from '../errors.js';
 import type { FdTable } from '../redirect.js';
 import type { Shell } from '../shell.js';
 import type { Builtin, BuiltinContext, BuiltinIO } from './types.js';
@@ -47,7 +47,7 @@ export async function runBuiltinCaptured(shell: Shell, builtin: Builtin, argv: r
     const status = await builtin(context(shell.subshell(true), argv, io));
     return { chunks, status };
   } catch (e) {
-    if (e instanceof ExitRequest) return { chunks, status: e.status };
+    if (e instanceof ExitRequest || e instanceof LineAbandoned) return { chunks, status: e.status };
     throw e;
   }
 }
