@@ -4,7 +4,7 @@
 
 import { SIG } from '../../os/signals.js';
 import { signalJob } from '../foreground.js';
-import { reapNow } from './lib/childwait.js';
+import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin, BuiltinContext } from './types.js';
@@ -16,7 +16,7 @@ export const bgBuiltin: Builtin = (ctx) => {
   }
   const parsed = parseOptions(ctx, '', 'bg [job_spec ...]');
   if (!parsed) return 2;
-  reapNow(ctx.shell);
+  reapAll(ctx.shell);
   const words = parsed.operands.length > 0 ? parsed.operands : [undefined];
   let status = 0;
   for (const word of words) if (resumeInBackground(ctx, word) !== 0) status = 1;

@@ -5,7 +5,7 @@
 
 import { waitForeground } from '../execute.js';
 import { resumeInBackground } from './bg.js';
-import { reapNow } from './lib/childwait.js';
+import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin } from './types.js';
@@ -19,7 +19,7 @@ export const fgBuiltin: Builtin = async (ctx) => {
   const parsed = parseOptions(ctx, '', 'fg [job_spec]');
   if (!parsed) return 2;
   const operands = parsed.operands;
-  reapNow(shell);
+  reapAll(shell);
   // bash: a last operand "&" makes fg act as bg on the first operand.
   if (operands.length > 0 && operands[operands.length - 1] === '&') return resumeInBackground(ctx, operands[0]);
   // Extra operands are ignored, as bash does.

@@ -6,20 +6,15 @@ import { Interrupted } from '../../errors.js';
 import { reapAll } from '../../reap.js';
 import type { Shell } from '../../shell.js';
 
-/** Collects every pending child change; returns true if a job changed. */
-export function reapNow(shell: Shell): boolean {
-  return reapAll(shell);
-}
-
 /**
  * Reaps until `done()` holds. Throws Interrupted(130) (with `$?` set) when the shell got SIGINT
  * meanwhile, as bash's wait does.
  */
 export async function waitUntil(shell: Shell, done: () => boolean): Promise<void> {
-  reapNow(shell);
+  reapAll(shell);
   while (!done()) {
     await shell.nextEvent();
-    reapNow(shell);
+    reapAll(shell);
     if (shell.interrupted) {
       shell.interrupted = false;
       shell.lastStatus = 130;

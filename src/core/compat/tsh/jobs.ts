@@ -1,12 +1,12 @@
 // `jobs` (tsh.c listjobs): every job as "[1] (26252) Running ./myspin 1 &", arguments ignored.
 
-import { reapNow } from '../../builtins/lib/childwait.js';
+import { reapAll } from '../../reap.js';
 import type { Builtin } from '../../builtins/types.js';
 
 export const jobsTsh: Builtin = (ctx) => {
   const shell = ctx.shell;
   // Changes still unreaped are reported first, as tsh's SIGCHLD handler would have.
-  reapNow(shell);
+  reapAll(shell);
   for (const job of shell.jobs.all()) {
     if (job.state !== 'dead') ctx.io.out(shell.format.jobLine(job, shell.jobs, 'standard', shell.cwd));
   }
