@@ -37,6 +37,7 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "setSignalAction", jcsh_napi_set_signal_action);
   jcsh_export(env, exports, "getSignalAction", jcsh_napi_get_signal_action);
   jcsh_export(env, exports, "inheritedIgnored", jcsh_napi_inherited_ignored);
+  jcsh_export(env, exports, "keepIgnored", jcsh_napi_keep_ignored);
 
   jcsh_export(env, exports, "isatty", jcsh_napi_isatty);
   jcsh_export(env, exports, "tcgetpgrp", jcsh_napi_tcgetpgrp);

@@ -4,12 +4,14 @@
  *
  * That set is what children keep ignored (nohup semantics, as bash); every other signal is
  * reset to SIG_DFL in each child. SIGPIPE and SIGXFSZ are left out: Node ignores them itself
- * at startup, so their SIG_IGN says nothing about how the shell was started. Note that Node
- * also resets every other inherited SIG_IGN to SIG_DFL before any of our code runs, so under
- * plain `node` the set is normally empty. */
+ * at startup, so their SIG_IGN says nothing about how the shell was started. Node also resets
+ * every other inherited SIG_IGN to SIG_DFL before any of our code runs, so under plain `node`
+ * the set is normally empty: bin/jcsh.js starts as a sh script that reads the dispositions
+ * from /proc before exec'ing node, and keepIgnored() puts them back. */
 #include "addon.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LAST_SIGNAL 64
@@ -72,6 +74,27 @@ napi_value jcsh_napi_get_signal_action(napi_env env, napi_callback_info info) {
   if (old.sa_handler == SIG_IGN) return jcsh_str(env, "ignore");
   if (old.sa_handler == SIG_DFL) return jcsh_str(env, "default");
   return jcsh_str(env, "handler");
+}
+
+/* keepIgnored(signals): these were ignored when the shell was started (before Node reset
+ * them): ignore them again in the shell, and leave them ignored in every child. */
+napi_value jcsh_napi_keep_ignored(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int *sigs, n;
+  if (!jcsh_args(env, info, 1, argv) || !jcsh_get_ints(env, argv[0], "signals", &sigs, &n)) return NULL;
+  struct sigaction ign;
+  memset(&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigemptyset(&ign.sa_mask);
+  for (int i = 0; i < n; i++) {
+    int sig = sigs[i];
+    if (sig < 1 || sig > LAST_SIGNAL || sig == SIGKILL || sig == SIGSTOP) continue;
+    if (sigaction(sig, &ign, NULL) != 0) continue; /* libc-internal signals */
+    sigaddset(&inherited_ignored, sig);
+    sigdelset(&sigdefault, sig);
+  }
+  free(sigs);
+  return jcsh_undefined(env);
 }
 
 /* inheritedIgnored() -> number[] */

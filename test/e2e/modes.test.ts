@@ -117,6 +117,14 @@ describe('non-interactive modes', () => {
     expect(jcsh(['-c', 'echo ${x:?unset}; echo after'])).toEqual({ status: 127, stdout: '', stderr: 'jcsh: x: unset\n' });
   });
 
+  it('signals ignored when jcsh started stay ignored in its children and subshells (nohup, L01)', () => {
+    const report = path.resolve(JCSH, '..', '..', 'test', 'helpers', 'bin', 'sigreport');
+    const cmd = `${report}; true && ${report} & wait; env | grep -c JCSH_SIGIGN`;
+    const r = spawnSync('sh', ['-c', `trap '' HUP QUIT; exec "$0" -c "$1"`, JCSH, cmd], { encoding: 'utf8' });
+    expect(r.stdout).toBe('ignored: Hangup\nignored: Quit\n'.repeat(2) + '0\n');
+    expect(spawnSync(JCSH, ['-c', report], { encoding: 'utf8' }).stdout).toBe('');
+  });
+
   it('yes | head -1 ends by SIGPIPE, not "Broken pipe" errors', () => {
     const r = jcsh(['-c', 'yes | head -1; echo done']);
     expect(r).toEqual({ status: 0, stdout: 'y\ndone\n', stderr: '' });

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadNative, packagePaths } from '../../src/os/linux/native.js';
-import { envBlock, prepareSpawn } from '../../src/os/linux/spawn.js';
+import { envBlock, prepareSpawn, signalMask } from '../../src/os/linux/spawn.js';
 import { LinuxPort } from '../../src/os/linux/port.js';
 import { SIG } from '../../src/os/signals.js';
 import { Tracker, readAll } from './contract-helpers.js';
@@ -129,10 +129,16 @@ describe('spawn requests', () => {
     expect(options).toMatchObject({
       path: process.execPath,
       argv: [process.execPath, paths.shell, '--subshell', 'STATE', '-c', 'a && b'],
-      envp: new TextEncoder().encode('X=1\0'),
+      envp: new TextEncoder().encode(`X=1\0JCSH_SIGIGN=${signalMask(native.inheritedIgnored())}\0`),
       fds: [0, 1, 2],
       pgid: 0,
     });
+  });
+
+  it('writes signal sets as /proc writes SigIgn', () => {
+    expect(signalMask([])).toBe('0');
+    expect(signalMask([1, 2, 3, 13, 25])).toBe('1001007');
+    expect(signalMask([64])).toBe('8000000000000000');
   });
 
   it('passes the environment as one block, built once for the same array', () => {

@@ -54,6 +54,8 @@ export interface NativeAddon {
   getSignalAction(signal: number): 'ignore' | 'default' | 'handler';
   /** Signals that were SIG_IGN when the addon loaded, without SIGPIPE and SIGXFSZ. */
   inheritedIgnored(): number[];
+  /** Ignores these again in the shell and keeps them ignored in every child. */
+  keepIgnored(signals: readonly number[]): void;
   isatty(fd: number): boolean;
   tcgetpgrp(fd: number): number;
   /** tcsetpgrp with SIGTTOU, SIGTTIN and SIGTSTP blocked around it. */

@@ -27,6 +27,23 @@ export interface LinuxPortOptions {
   readonly forkFallback?: boolean;
 }
 
+/**
+ * Node resets inherited SIG_IGN dispositions before any JS runs, so bin/jcsh.js starts as a
+ * sh script that passes the SigIgn mask it inherited in JCSH_SIGIGN (hex, from /proc). The
+ * variable is removed so that children never see it.
+ */
+export const SIGIGN_VARIABLE = 'JCSH_SIGIGN';
+
+function takeInheritedIgnored(): number[] {
+  const mask = process.env[SIGIGN_VARIABLE];
+  delete process.env[SIGIGN_VARIABLE];
+  if (!mask || !/^[0-9a-fA-F]{1,16}$/.test(mask)) return [];
+  const bits = BigInt(`0x${mask}`);
+  const signals: number[] = [];
+  for (let sig = 1; sig <= 64; sig++) if ((bits >> BigInt(sig - 1)) & 1n) signals.push(sig);
+  return signals;
+}
+
 export class LinuxPort implements OsPort {
   readonly features: { readonly blockingWait: boolean };
   private readonly native: NativeAddon;
@@ -43,6 +60,7 @@ export class LinuxPort implements OsPort {
     this.native = loadNative();
     this.paths = packagePaths();
     this.dispositions = new Dispositions(this.native);
+    this.native.keepIgnored(takeInheritedIgnored());
     this.initialEnv = Object.entries(process.env).map(([k, v]) => `${k}=${v ?? ''}`);
     this.ignoredAtStart = new Set(this.native.inheritedIgnored());
   }

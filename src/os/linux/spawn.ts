@@ -47,6 +47,11 @@ interface Executable {
 
 const nothing = () => {};
 
+/** A signal set as /proc shows SigIgn: hex, bit n-1 for signal n. */
+export function signalMask(signals: readonly number[]): string {
+  return signals.reduce((mask, sig) => mask | (1n << BigInt(sig - 1)), 0n).toString(16);
+}
+
 function executable(program: Program, nfds: number, native: NativeAddon, paths: SpawnPaths): Executable {
   switch (program.kind) {
     case 'exec':
@@ -59,8 +64,10 @@ function executable(program: Program, nfds: number, native: NativeAddon, paths: 
       return { path: paths.emit, argv, envp: [], extraFds: [memfd], release: () => closeSync(memfd) };
     }
     case 'subshell': {
+      // Node would reset the signals the shell keeps ignored: tell the copy, as bin/jcsh.js does.
       const argv = [process.execPath, paths.shell, '--subshell', program.state, '-c', program.source];
-      return { path: process.execPath, argv, envp: program.env, extraFds: [], release: nothing };
+      const envp = [...program.env, `JCSH_SIGIGN=${signalMask(native.inheritedIgnored())}`];
+      return { path: process.execPath, argv, envp, extraFds: [], release: nothing };
     }
   }
 }
