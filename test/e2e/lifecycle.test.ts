@@ -9,7 +9,7 @@ import { JCSH, launchAndSettle, outputOf, run, startJcsh, stripControls, tempHom
 
 function alive(pid: number): boolean {
   const p = readProcess(pid);
-  return p !== undefined && p.state !== 'Z';
+  return p != null && p.state !== 'Z';
 }
 
 describe('reaping', () => {
@@ -133,6 +133,22 @@ describe('leaving', () => {
     expect((await s.waitExit()).exitCode).toBe(0);
     expect(alive(pid)).toBe(true);
     process.kill(pid, 'SIGKILL');
+  });
+
+  it('closing the terminal ends the shell and every job (H8.4, B10.8)', async () => {
+    const s = await startJcsh();
+    await run(s, 'sleep 1400 &');
+    s.sendLine('sleep 1401');
+    await s.waitUntil(() => s.processes().some((p) => p.args.includes('1401')));
+    s.press('Ctrl+Z');
+    await s.expect('Stopped');
+    await s.expectPrompt();
+    s.sendLine('sleep 1402');
+    await s.waitUntil(() => s.processes().some((p) => p.args.includes('1402')));
+    const pids = [s.pid, ...s.processes().filter((p) => p.comm === 'sleep').map((p) => p.pid)];
+    expect(pids).toHaveLength(4);
+    s.hangup();
+    await s.waitUntil(() => pids.every((pid) => !alive(pid)), { timeout: 3000 });
   });
 
   it('SIGHUP to the shell hangs up every job, running, stopped and foreground (K01)', async () => {
