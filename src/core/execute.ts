@@ -169,7 +169,7 @@ async function settleForeground(shell: Shell, job: Job): Promise<number> {
   if (job.state === 'stopped') {
     job.notified = true;
     shell.jobs.setCurrent(job);
-    if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.jobs, shell.cwd));
+    if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.jobs, shell.place()));
     return 128 + job.stopSignal();
   }
   job.notified = true;

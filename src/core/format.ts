@@ -8,15 +8,21 @@ import type { JobTable } from './jobtable.js';
 
 export type ListFormat = 'standard' | 'long' | 'pids';
 
+/** Where the shell is: a job started elsewhere is shown with "(wd: …)", `~` for HOME. */
+export interface Place {
+  readonly cwd: string;
+  readonly home: string | undefined;
+}
+
 export interface MessageFormat {
   /** After `cmd &`: "[1] 1234". */
   launched(job: Job): string;
-  /** One job as `jobs` lists it (lines end with "\n"). `cwd` decides "(wd: …)". */
-  jobLine(job: Job, table: JobTable, format: ListFormat, cwd: string): string;
+  /** One job as `jobs` lists it (lines end with "\n"). */
+  jobLine(job: Job, table: JobTable, format: ListFormat, place: Place): string;
   /** A foreground job stopped: printed at once. */
-  stopped(job: Job, table: JobTable, cwd: string): string;
+  stopped(job: Job, table: JobTable, place: Place): string;
   /** A background job changed (Done, Exit n, Terminated, Stopped): before the next prompt. */
-  changed(job: Job, table: JobTable, cwd: string): string;
+  changed(job: Job, table: JobTable, place: Place): string;
   /** A foreground job died of a signal; "" for none (SIGINT gets just the newline). */
   foregroundKilled(job: Job): string;
   /** `fg` names the job it resumes. */
@@ -58,24 +64,35 @@ function sameStatus(a: ProcessStatus, b: ProcessStatus): boolean {
 }
 
 /** The tail bash adds to the last stage: " &" for running background jobs, and "(wd: …)". */
-function tail(job: Job, cwd: string): string {
+function tail(job: Job, place: Place): string {
   let t = job.state === 'running' && !job.foreground ? ' &' : '';
-  if (job.wd !== cwd) t += `  (wd: ${job.wd})`;
+  if (job.wd !== place.cwd) t += `  (wd: ${polite(job.wd, place.home)})`;
   return t;
 }
 
-function standardLine(job: Job, mark: string, cwd: string): string {
-  const last = job.processes[job.processes.length - 1]!;
-  const word = statusWord(job, last, false);
-  return `[${job.id}]${mark}  ${pad(word, STATUS_WIDTH)}${cored(last.status)}${job.command}${tail(job, cwd)}\n`;
+/** bash's polite_directory_format: HOME at the start of a path is shown as `~`. */
+export function polite(dir: string, home: string | undefined): string {
+  if (!home || home === '/' || (dir !== home && !dir.startsWith(`${home}/`))) return dir;
+  return `~${dir.slice(home.length)}`;
 }
 
-function longLines(job: Job, mark: string, cwd: string): string {
+/** After a notice about a job started elsewhere, bash says where the shell is now. */
+function wdNow(job: Job, place: Place): string {
+  return job.wd === place.cwd ? '' : `(wd now: ${polite(place.cwd, place.home)})\n`;
+}
+
+function standardLine(job: Job, mark: string, place: Place): string {
+  const last = job.processes[job.processes.length - 1]!;
+  const word = statusWord(job, last, false);
+  return `[${job.id}]${mark}  ${pad(word, STATUS_WIDTH)}${cored(last.status)}${job.command}${tail(job, place)}\n`;
+}
+
+function longLines(job: Job, mark: string, place: Place): string {
   const first = job.processes[0]!;
   return job.processes.map((p, i) => {
     const pid = String(p.pid).padStart(5);
     const last = i === job.processes.length - 1;
-    const end = last ? tail(job, cwd) : '';
+    const end = last ? tail(job, place) : '';
     if (i === 0) {
       const word = statusWord(job, p, true);
       return `[${job.id}]${mark} ${pid} ${pad(word, STATUS_WIDTH)}${cored(p.status)}${p.command}${end}\n`;
@@ -88,14 +105,14 @@ function longLines(job: Job, mark: string, cwd: string): string {
 
 export const bashFormat: MessageFormat = {
   launched: (job) => `[${job.id}] ${job.lastPid}\n`,
-  jobLine(job, table, format, cwd) {
+  jobLine(job, table, format, place) {
     if (format === 'pids') return `${job.pgid}\n`;
     const mark = table.mark(job);
-    return format === 'long' ? longLines(job, mark, cwd) : standardLine(job, mark, cwd);
+    return format === 'long' ? longLines(job, mark, place) : standardLine(job, mark, place);
   },
-  stopped: (job, table, cwd) => `\n${standardLine(job, table.mark(job), cwd)}`,
-  changed(job, table, cwd) {
-    const line = standardLine(job, table.mark(job), cwd);
+  stopped: (job, table, place) => `\n${standardLine(job, table.mark(job), place)}${wdNow(job, place)}`,
+  changed(job, table, place) {
+    const line = standardLine(job, table.mark(job), place) + wdNow(job, place);
     return job.state === 'stopped' ? `\n${line}` : line;
   },
   foregroundKilled(job) {

@@ -11,7 +11,7 @@ export function notifyJobs(shell: Shell): void {
     if (job.notified) continue;
     if (job.state === 'running') continue;
     const report = job.state === 'stopped' || !job.foreground;
-    if (report && shell.interactive && shell.jobControl) text += shell.format.changed(job, shell.jobs, shell.cwd);
+    if (report && shell.interactive && shell.jobControl) text += shell.format.changed(job, shell.jobs, shell.place());
     if (job.state === 'dead' && !shell.interactive && !job.foreground) continue; // kept for `wait` and `jobs`
     job.notified = true;
   }

@@ -5,7 +5,7 @@
 import type { OsPort, TermModes } from '../os/port.js';
 import type { WaitStatus } from '../os/status.js';
 import { bashDialect, type Dialect } from './dialect.js';
-import type { MessageFormat } from './format.js';
+import type { MessageFormat, Place } from './format.js';
 import { JobTable } from './jobtable.js';
 import { Output } from './output.js';
 import { Variables, type VarSnapshot } from './vars.js';
@@ -93,6 +93,11 @@ export class Shell {
     } catch {
       return pwd ?? '/';
     }
+  }
+
+  /** Where the shell is, for job listings ("(wd: …)"). */
+  place(): Place {
+    return { cwd: this.cwd, home: this.vars.get('HOME') };
   }
 
   /** "jcsh: " interactively, "FILE: line N: " in scripts, as bash prefixes its errors. */

@@ -62,7 +62,7 @@ function print(ctx: BuiltinContext, job: Job, form: Form): void {
   if (form === 'changed' && job.notified) return;
   const format: ListFormat = form === 'changed' ? 'standard' : form;
   const shell = ctx.shell;
-  ctx.io.out(shell.format.jobLine(job, shell.jobs, format, shell.cwd));
+  ctx.io.out(shell.format.jobLine(job, shell.jobs, format, shell.place()));
   if (format !== 'pids') job.notified = true;
 }
 

@@ -8,7 +8,7 @@ export const jobsTsh: Builtin = (ctx) => {
   // Changes still unreaped are reported first, as tsh's SIGCHLD handler would have.
   reapAll(shell);
   for (const job of shell.jobs.all()) {
-    if (job.state !== 'dead') ctx.io.out(shell.format.jobLine(job, shell.jobs, 'standard', shell.cwd));
+    if (job.state !== 'dead') ctx.io.out(shell.format.jobLine(job, shell.jobs, 'standard', shell.place()));
   }
   return 0;
 };

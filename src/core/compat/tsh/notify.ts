@@ -11,7 +11,7 @@ export function notifyTsh(shell: Shell): void {
   let text = '';
   for (const job of shell.jobs.all()) {
     if (job.notified || job.state === 'running') continue;
-    text += shell.format.changed(job, shell.jobs, shell.cwd);
+    text += shell.format.changed(job, shell.jobs, shell.place());
     job.notified = true;
   }
   if (text) void shell.out.write(shell.stdio[1], text);
