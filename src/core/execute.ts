@@ -12,18 +12,11 @@ import { Interrupted, LineAbandoned } from './errors.js';
 import { runInForeground } from './foreground.js';
 import type { Job } from './job.js';
 import { errorStage, launchJob, type StagePlan } from './launch.js';
-import { CommandCache } from './lookup.js';
 import { withRedirects, type FdTable } from './redirect.js';
 import { hasChildren, reapAll } from './reap.js';
 import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
 import { encodeSubshellState } from './subshell-state.js';
-
-const commands = new CommandCache();
-
-export function forgetCommands(name?: string): void {
-  commands.forget(name);
-}
 
 export async function runList(shell: Shell, list: List): Promise<number> {
   for (const item of list.items) {
@@ -110,7 +103,7 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
     }
   }
   shell.previousCommand = name;
-  const found = commands.lookup(shell, name);
+  const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return report(shell, found.message, found.status);
   const job = launchJob(shell, [execStage(shell, cmd, found.path)], { background: false });
   return waitForeground(shell, job);
@@ -143,7 +136,7 @@ async function planStage(shell: Shell, cmd: ExpandedCommand): Promise<StagePlan>
     const { chunks, status } = await runBuiltinCaptured(shell, builtin, cmd.argv);
     return { program: { kind: 'emit', chunks, status }, redirects: cmd.redirects, text: cmd.text };
   }
-  const found = commands.lookup(shell, name);
+  const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text);
   return execStage(shell, cmd, found.path);
 }

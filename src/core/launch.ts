@@ -89,6 +89,17 @@ function spawnStage(shell: Shell, stage: StagePlan, base: number[], place: Place
   }
 }
 
+/**
+ * A command remembered on PATH whose file is gone: forget it and look again, so that a
+ * program that moved (or was reinstalled elsewhere) is found. Returns the new path, or null.
+ */
+function relocated(shell: Shell, name: string, oldPath: string): string | null {
+  if (shell.commands.remembered(name) !== oldPath) return null;
+  shell.commands.forget(name);
+  const found = shell.commands.lookup(shell, name);
+  return found.kind === 'found' && found.path !== oldPath ? found.path : null;
+}
+
 /** Spawns; an exec that fails becomes a stage reporting the failure (126/127, as bash). */
 function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Placement, o: LaunchOptions): number {
   const request = (program: Program) => ({
@@ -101,6 +112,8 @@ function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Plac
   } catch (e) {
     if (!(e instanceof OsError) || plan.program.kind !== 'exec') throw e;
     const program = plan.program;
+    const moved = e.code === 'ENOENT' ? relocated(shell, program.argv[0]!, program.path) : null;
+    if (moved) return spawnOrReport(shell, { ...plan, program: { ...program, path: moved } }, fds, place, o);
     if (o.onExecFailure) return shell.port.spawn(request(o.onExecFailure(program.argv)));
     if (e.code === 'ENOEXEC') {
       // A file with no #! line: run it with a POSIX shell, as bash runs it with itself.

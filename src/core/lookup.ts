@@ -30,6 +30,11 @@ export class CommandCache {
     return { kind: 'error', message: `${name}: command not found`, status: 127 };
   }
 
+  /** The path remembered for a name, if any. */
+  remembered(name: string): string | undefined {
+    return this.paths.get(name);
+  }
+
   forget(name?: string): void {
     if (name === undefined) this.paths.clear();
     else this.paths.delete(name);

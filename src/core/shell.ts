@@ -7,6 +7,7 @@ import type { WaitStatus } from '../os/status.js';
 import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
 import { JobTable } from './jobtable.js';
+import { CommandCache } from './lookup.js';
 import { Output } from './output.js';
 import { Variables, type VarSnapshot } from './vars.js';
 
@@ -53,6 +54,8 @@ export class Shell {
   modes: TermModes | null = null;
   /** Where the shell's fds 0, 1, 2 point for children (the tty fd replaces a shared tty). */
   stdio: [number, number, number] = [0, 1, 2];
+  /** Where command names were found on PATH (bash's hash table). */
+  readonly commands = new CommandCache();
   /** Pids of disowned jobs: no longer in the table, but still children to reap. */
   disowned = new Set<number>();
   /** Statuses of finished background pids not yet asked for by `wait`. */

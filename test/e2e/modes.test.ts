@@ -125,6 +125,16 @@ describe('non-interactive modes', () => {
     expect(spawnSync(JCSH, ['-c', report], { encoding: 'utf8' }).stdout).toBe('');
   });
 
+  it('a remembered command whose file is gone is looked up again on PATH', () => {
+    const dir = tempHome();
+    for (const d of ['a', 'b']) {
+      fs.mkdirSync(path.join(dir, d));
+      fs.writeFileSync(path.join(dir, d, 'tool'), `#!/bin/sh\necho from-${d}\n`, { mode: 0o755 });
+    }
+    const script = `PATH=${dir}/a:${dir}/b:$PATH; tool; rm ${dir}/a/tool; tool`;
+    expect(jcsh(['-c', script])).toEqual({ status: 0, stdout: 'from-a\nfrom-b\n', stderr: '' });
+  });
+
   it('yes | head -1 ends by SIGPIPE, not "Broken pipe" errors', () => {
     const r = jcsh(['-c', 'yes | head -1; echo done']);
     expect(r).toEqual({ status: 0, stdout: 'y\ndone\n', stderr: '' });
