@@ -135,6 +135,11 @@ describe('non-interactive modes', () => {
     expect(jcsh(['-c', script])).toEqual({ status: 0, stdout: 'from-a\nfrom-b\n', stderr: '' });
   });
 
+  it('type says a command already run is hashed, as bash does', () => {
+    const r = jcsh(['-c', 'type sh; sh -c : ; type sh; type -t sh']);
+    expect(r.stdout).toMatch(/^sh is (\/usr)?\/bin\/sh\nsh is hashed \((\/usr)?\/bin\/sh\)\nfile\n$/);
+  });
+
   it('yes | head -1 ends by SIGPIPE, not "Broken pipe" errors', () => {
     const r = jcsh(['-c', 'yes | head -1; echo done']);
     expect(r).toEqual({ status: 0, stdout: 'y\ndone\n', stderr: '' });

@@ -1,8 +1,7 @@
 // `type [-afptP] name ...` (builtins/type.def describe_command): says what a name runs, a
 // builtin or a file found on PATH. -t prints just "builtin"/"file", -p only the path of a file,
-// -P looks on PATH even for builtins, -a lists every match. jcsh has no aliases, functions or
-// keywords; and since jcsh's command hash is private to the executor, a remembered command is
-// described by its PATH entry rather than as "hashed".
+// -P looks on PATH even for builtins, -a lists every match. A command already run is
+// "hashed": its remembered path is shown. jcsh has no aliases, functions or keywords.
 
 import { absolute } from '../lookup.js';
 import type { Shell } from '../shell.js';
@@ -62,6 +61,12 @@ function describe(ctx: BuiltinContext, name: string, flags: Flags): boolean {
   if (name.includes('/')) {
     if (!isExecutable(ctx.shell, absolute(ctx.shell, name))) return found;
     report(ctx, name, name, flags.style);
+    return true;
+  }
+  const hashed = ctx.shell.commands.remembered(name);
+  if (!flags.all && hashed !== undefined && isExecutable(ctx.shell, hashed)) {
+    if (flags.style === 'describe') ctx.io.out(`${name} is hashed (${hashed})\n`);
+    else report(ctx, name, hashed, flags.style);
     return true;
   }
   for (const path of pathMatches(ctx.shell, name)) {
