@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readProcess } from '../../src/ptytest/index.js';
+import { readProcess, type PtySession } from '../../src/ptytest/index.js';
 import { JCSH, launchAndSettle, outputOf, run, startJcsh, stripControls, tempHome } from './harness.js';
 
 function alive(pid: number): boolean {
@@ -78,6 +78,22 @@ describe('reaping', () => {
   });
 });
 
+/** Two running background sleeps, one stopped, one in the foreground; returns their pids. */
+async function runningStoppedForeground(s: PtySession, n: number): Promise<number[]> {
+  await run(s, `sleep ${n} &`);
+  await run(s, `sleep ${n + 1} &`);
+  s.sendLine(`sleep ${n + 2}`);
+  await s.waitUntil(() => s.processes().some((p) => p.args.includes(String(n + 2))));
+  s.press('Ctrl+Z');
+  await s.expect('Stopped');
+  await s.expectPrompt();
+  s.sendLine(`sleep ${n + 3}`);
+  await s.waitUntil(() => s.processes().some((p) => p.args.includes(String(n + 3))));
+  const pids = s.processes().filter((p) => p.comm === 'sleep').map((p) => p.pid);
+  expect(pids).toHaveLength(4);
+  return pids;
+}
+
 describe('leaving', () => {
   it('^D at an empty prompt prints exit and ends the shell with status 0 (A01)', async () => {
     const s = await startJcsh();
@@ -137,33 +153,14 @@ describe('leaving', () => {
 
   it('closing the terminal ends the shell and every job (H8.4, B10.8)', async () => {
     const s = await startJcsh();
-    await run(s, 'sleep 1400 &');
-    s.sendLine('sleep 1401');
-    await s.waitUntil(() => s.processes().some((p) => p.args.includes('1401')));
-    s.press('Ctrl+Z');
-    await s.expect('Stopped');
-    await s.expectPrompt();
-    s.sendLine('sleep 1402');
-    await s.waitUntil(() => s.processes().some((p) => p.args.includes('1402')));
-    const pids = [s.pid, ...s.processes().filter((p) => p.comm === 'sleep').map((p) => p.pid)];
-    expect(pids).toHaveLength(4);
+    const pids = [s.pid, ...(await runningStoppedForeground(s, 1400))];
     s.hangup();
     await s.waitUntil(() => pids.every((pid) => !alive(pid)), { timeout: 3000 });
   });
 
   it('SIGHUP to the shell hangs up every job, running, stopped and foreground (K01)', async () => {
     const s = await startJcsh();
-    await run(s, 'sleep 1300 &');
-    await run(s, 'sleep 1310 &');
-    s.sendLine('sleep 1320');
-    await s.waitUntil(() => s.processes().some((p) => p.args.includes('1320')));
-    s.press('Ctrl+Z');
-    await s.expect('Stopped');
-    await s.expectPrompt();
-    s.sendLine('sleep 9999999');
-    await s.waitUntil(() => s.processes().some((p) => p.args.includes('9999999')));
-    const pids = s.processes().filter((p) => p.comm === 'sleep').map((p) => p.pid);
-    expect(pids).toHaveLength(4);
+    const pids = await runningStoppedForeground(s, 1300);
     s.kill('SIGHUP');
     await s.waitExit();
     await s.waitUntil(() => pids.every((pid) => !alive(pid)), { timeout: 3000 });
