@@ -1,5 +1,5 @@
 // The sixteen shell-lab traces played into `jcsh --compat=tsh`, checked against the CMU
-// reference shell's (tshref) messages as listed in ../shared/conformance/scenarios.md §4.
+// reference shell's (tshref) messages as the conformance scenarios list them (§4).
 // Tests marked [needs --compat=tsh] check tshref's wording and grammar and pass only with
 // compat mode; the others check process states and hold for plain jcsh as well.
 
