@@ -4,6 +4,7 @@
 
 import type { List } from '../lang/ast.js';
 import type { ExpansionContext } from '../lang/expand.js';
+import { ExitRequest, LineAbandoned } from './errors.js';
 import type { Shell } from './shell.js';
 
 export interface SubstitutionRunner {
@@ -49,7 +50,7 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner): Pr
   sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2]];
   const reading = readAll(shell, readEnd);
   try {
-    sub.lastStatus = await run(sub, list);
+    sub.lastStatus = await runToEnd(sub, list, run);
     await sub.out.drain();
   } finally {
     port.close(writeEnd);
@@ -59,6 +60,19 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner): Pr
   port.close(readEnd);
   shell.lastStatus = sub.lastStatus;
   return text;
+}
+
+/**
+ * `exit`, or an error that abandons the line, ends the forked subshell in bash and so only the
+ * substitution here, with its status; the command around it goes on.
+ */
+async function runToEnd(sub: Shell, list: List, run: SubstitutionRunner): Promise<number> {
+  try {
+    return await run(sub, list);
+  } catch (e) {
+    if (e instanceof ExitRequest || e instanceof LineAbandoned) return e.status;
+    throw e;
+  }
 }
 
 /**
