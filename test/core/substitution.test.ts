@@ -18,7 +18,7 @@ class PipePort extends FakePort {
   private next = 10;
   private readonly buffers = new Map<number, Uint8Array[]>();
   private readonly writerOf = new Map<number, number>();
-  private readonly open = new Set<number>();
+  private readonly live = new Set<number>();
   private readonly readers = new Map<number, () => void>();
 
   override pipe(): [number, number] {
@@ -26,7 +26,7 @@ class PipePort extends FakePort {
     const w = this.next++;
     this.buffers.set(r, []);
     this.writerOf.set(w, r);
-    this.open.add(r).add(w);
+    this.live.add(r).add(w);
     return [r, w];
   }
 
@@ -37,15 +37,16 @@ class PipePort extends FakePort {
     this.readers.get(r)?.();
   }
 
-  override close(fd: number): void {
-    this.open.delete(fd);
+  // FakePort's close and read take no fd (it has none to track): these pipes need it
+  override close(fd = -1): void {
+    this.live.delete(fd);
     const r = this.writerOf.get(fd);
     if (r !== undefined) this.readers.get(r)?.();
   }
 
-  override read(fd: number): Promise<Uint8Array | null> {
+  override read(fd = -1): Promise<Uint8Array | null> {
     const chunks = this.buffers.get(fd)!;
-    const writerOpen = [...this.writerOf].some(([w, r]) => r === fd && this.open.has(w));
+    const writerOpen = [...this.writerOf].some(([w, r]) => r === fd && this.live.has(w));
     if (chunks.length > 0) return Promise.resolve(chunks.shift()!);
     if (!writerOpen) return Promise.resolve(null);
     return new Promise((resolve) => this.readers.set(fd, () => {
@@ -55,7 +56,7 @@ class PipePort extends FakePort {
   }
 
   override isOpen(fd: number): boolean {
-    return super.isOpen(fd) || this.open.has(fd);
+    return super.isOpen(fd) || this.live.has(fd);
   }
 }
 

@@ -64,6 +64,15 @@ describe('matchPattern', () => {
     expect(matchPattern('\\[a]', '[a]')).toBe(true);
   });
 
+  it('treats a trailing backslash as itself, except after * where bash 5.2 matches nothing', () => {
+    expect(matchPattern('a\\', 'a\\')).toBe(true);
+    expect(matchPattern('?\\', 'a\\')).toBe(true);
+    expect(matchPattern('*\\', 'a\\')).toBe(false);
+    expect(matchPattern('a*?\\', 'abc\\')).toBe(false);
+    expect(matchPattern('*\\\\', 'a\\')).toBe(true);
+    expect(matchPattern('\\*\\', '*\\')).toBe(true);
+  });
+
   it('matches by character, not by UTF-16 unit', () => {
     expect(matchPattern('?', '😀')).toBe(true);
     expect(matchPattern('[😀a]x', '😀x')).toBe(true);
