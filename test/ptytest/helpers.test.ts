@@ -1,5 +1,6 @@
 // The C helper programs behave as scenarios.md §2 says, under a real bash.
 
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { closeAllSessions, readProcess, spawnPty, type PtySession } from '../../src/ptytest/index.js';
 import { helper } from '../helpers/paths.js';
@@ -18,6 +19,16 @@ function running(bash: PtySession, comm: string, count = 1): Promise<unknown> {
   return bash.waitUntil(() => bash.foregroundProcesses().filter((p) => p.comm === comm).length === count, {
     description: `${count} × ${comm} in the foreground`,
   });
+}
+
+/** Whether SIGHUP (bit 0 of the SigIgn mask) is ignored by `pid`; false if it is gone. */
+function hupIgnored(pid: number): boolean {
+  try {
+    const mask = /^SigIgn:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0';
+    return (parseInt(mask.slice(-1), 16) & 1) === 1;
+  } catch {
+    return false;
+  }
 }
 
 describe('exit statuses and signals', () => {
@@ -165,7 +176,18 @@ describe('process groups and the terminal', () => {
   test('hupimmune outlives SIGHUP and exits once orphaned', async () => {
     const bash = await bashAtPrompt();
     const pid = Number(/\[1\] (\d+)/.exec(await run(bash, 'hupimmune &'))?.[1]);
-    await bash.waitUntil(() => readProcess(pid)?.comm === 'hupimmune', { description: 'hupimmune to start' });
+    // exec'd is not enough: it must have set SIGHUP to ignored
+    await bash.waitUntil(() => hupIgnored(pid), { description: 'hupimmune to ignore SIGHUP' });
+    // Alive after a SIGHUP: a process that a SIGHUP kills is already dying when kill()
+    // returns and can no longer be stopped, so reaching the stopped state proves it survived.
+    process.kill(pid, 'SIGHUP');
+    process.kill(pid, 'SIGSTOP');
+    const state = await bash.waitUntil(() => {
+      const st = readProcess(pid)?.state ?? 'gone';
+      return ['T', 'Z', 'X', 'gone'].includes(st) ? st : undefined;
+    }, { description: 'hupimmune to stop or die' });
+    expect(state).toBe('T');
+    process.kill(pid, 'SIGCONT');
     await bash.waitIdle(); // in readline, bash acts on the signal at once
     bash.kill('SIGHUP'); // bash passes it on to its jobs and exits
     await bash.waitExit();
