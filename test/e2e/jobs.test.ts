@@ -110,8 +110,8 @@ describe('background jobs and the job table', () => {
     const s = await startJcsh();
     const done = await launchAndSettle(s, 'sleep 0.1 | cat &', () => !s.processes().some((p) => p.comm === 'sleep' || p.comm === 'cat'));
     expect(done).toContain('[1]+  Done                    sleep 0.1 | cat');
-    expect(await outputOf(s, 'true | false | true & wait $!; echo $?')).toMatch(/0$/);
-    expect(await outputOf(s, "sh -c 'exit 44' | sh -c 'cat; exit 88' & wait %+; echo $?")).toMatch(/88$/);
+    expect(await outputOf(s, 'true | false | true & wait $!; echo $?')).toMatch(/(^|\n)0$/);
+    expect(await outputOf(s, "sh -c 'exit 44' | sh -c 'cat; exit 88' & wait %+; echo $?")).toMatch(/(^|\n)88$/);
   });
 
   it('an and-or list in the background is one job run by a subshell that sees the variables', async () => {

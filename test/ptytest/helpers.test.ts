@@ -34,29 +34,29 @@ function hupIgnored(pid: number): boolean {
 describe('exit statuses and signals', () => {
   test('exitwith N [secs] exits with N', async () => {
     const bash = await bashAtPrompt();
-    expect(await run(bash, 'exitwith 42; echo rc=$?')).toContain('rc=42');
-    expect(await run(bash, 'exitwith 3 0.05; echo rc=$?')).toContain('rc=3');
+    expect(await run(bash, 'exitwith 42; echo rc=$?')).toMatch(/^rc=42\r?$/m);
+    expect(await run(bash, 'exitwith 3 0.05; echo rc=$?')).toMatch(/^rc=3\r?$/m);
   });
 
   test('spin and split sleep, then exit 0', async () => {
     const bash = await bashAtPrompt();
-    expect(await run(bash, 'spin 0.1; split 0.1; echo rc=$?')).toContain('rc=0');
+    expect(await run(bash, 'spin 0.1; split 0.1; echo rc=$?')).toMatch(/^rc=0\r?$/m);
   });
 
   // A job killed by SIGINT makes bash drop the rest of the line, so $? is asked on the next one.
   test('selfint dies of its own SIGINT (130)', async () => {
     const bash = await bashAtPrompt();
     expect(await run(bash, 'selfint 0; echo not-reached')).not.toMatch(/^not-reached\r$/m);
-    expect(await run(bash, 'echo rc=$?')).toContain('rc=130');
+    expect(await run(bash, 'echo rc=$?')).toMatch(/^rc=130\r?$/m);
   });
 
   test('selfkill TERM dies of SIGTERM, bash says Terminated', async () => {
     const bash = await bashAtPrompt();
     const out = await run(bash, 'selfkill TERM; echo rc=$?');
     expect(out).toContain('Terminated');
-    expect(out).toContain('rc=143');
+    expect(out).toMatch(/^rc=143\r?$/m);
     await run(bash, 'selfkill 2');
-    expect(await run(bash, 'echo rc=$?')).toContain('rc=130');
+    expect(await run(bash, 'echo rc=$?')).toMatch(/^rc=130\r?$/m);
   });
 
   test('sigreport prints nothing for a job of bash, or under node-pty', async () => {
@@ -77,8 +77,8 @@ describe('exit statuses and signals', () => {
 describe('process groups and the terminal', () => {
   test('checkfg: 0 in the foreground, 1 in the background', async () => {
     const bash = await bashAtPrompt();
-    expect(await run(bash, 'checkfg; echo rc=$?')).toContain('rc=0');
-    expect(await run(bash, 'checkfg & wait $!; echo rc=$?')).toContain('rc=1');
+    expect(await run(bash, 'checkfg; echo rc=$?')).toMatch(/^rc=0\r?$/m);
+    expect(await run(bash, 'checkfg & wait $!; echo rc=$?')).toMatch(/^rc=1\r?$/m);
   });
 
   test('pgrp: each job leads its own group', async () => {
@@ -122,7 +122,7 @@ describe('process groups and the terminal', () => {
     bash.sendLine('selfstop 0');
     await bash.expect('[1]+  Stopped                 selfstop 0');
     await bash.expectPrompt();
-    expect(await run(bash, 'fg; echo rc=$?')).toContain('rc=0');
+    expect(await run(bash, 'fg; echo rc=$?')).toMatch(/^rc=0\r?$/m);
   });
 
   test('stopcont reports SIGTSTP and SIGCONT and exits on input', async () => {
@@ -169,7 +169,7 @@ describe('process groups and the terminal', () => {
 
   test('stealtty leaves the terminal to a dead group; bash takes it back', async () => {
     const bash = await bashAtPrompt();
-    expect(await run(bash, 'stealtty; echo rc=$?')).toContain('rc=0');
+    expect(await run(bash, 'stealtty; echo rc=$?')).toMatch(/^rc=0\r?$/m);
     expect(bash.foregroundPgid()).toBe(bash.pid);
   });
 
