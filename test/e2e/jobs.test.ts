@@ -50,8 +50,11 @@ describe('background jobs and the job table', () => {
 
   it('a notification waits until the foreground job ends (A06b)', async () => {
     const s = await startJcsh();
-    expect(await outputOf(s, 'sleep 0.2 & sleep 1; echo fgdone')).toMatch(
-      /^\[1\] \d+\n\[1\]\+  Done                    sleep 0\.2\nfgdone$/);
+    // The foreground job ends only once the background one has exited (a zombie or reaped),
+    // so the background job surely changes while the foreground one runs.
+    const untilExited = `sh -c 'while [ -e /proc/$0 ] && ! grep -qs ") Z" /proc/$0/stat; do sleep 0.01; done; echo fg-end' $!`;
+    expect(await outputOf(s, `sleep 0.2 & ${untilExited}; echo fgdone`)).toMatch(
+      /^\[1\] \d+\nfg-end\n\[1\]\+  Done                    sleep 0\.2\nfgdone$/);
   });
 
   it('current and previous marks; a stopped job becomes current (B01, B02)', async () => {
