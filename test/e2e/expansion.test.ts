@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bashVersion, REFERENCE_BASH } from '../helpers/tools.js';
 import { JCSH, outputOf, startJcsh, tempHome } from './harness.js';
 
 interface Run {
@@ -67,9 +68,9 @@ describe('expansion results as bash 5.2 gives them (jcsh -c)', () => {
     expect(await outputOf(s, 'echo $? still-here')).toBe('0 still-here');
   });
 
-  const bash = spawnSync('bash', ['-c', 'echo "${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}"'], { encoding: 'utf8' });
-  const bash52 = bash.stdout === '5.2\n';
-  it.runIf(bash52)(`bash on this machine agrees with every expected output${bash52 ? '' : ' (skipped: needs bash 5.2)'}`, () => {
+  const bash = bashVersion();
+  const bash52 = bash === REFERENCE_BASH;
+  it.runIf(bash52)(`bash on this machine agrees with every expected output${bash52 ? '' : ` (skipped: bash here is ${bash ?? 'missing'}, not ${REFERENCE_BASH})`}`, () => {
     for (const c of cases) expect(shellRun('bash', ['--norc'], c.script, c.cwd?.() ?? tempHome()), c.name).toEqual({ status: 0, stdout: c.stdout, stderr: '' });
   });
 });
