@@ -90,10 +90,13 @@ describe('keyboard signals', () => {
   it('stop signals sent to the shell are ignored (C07)', async () => {
     const s = await startJcsh();
     for (const sig of ['SIGTSTP', 'SIGTTIN', 'SIGTTOU', 'SIGTERM', 'SIGQUIT'] as const) {
-      s.sendLine('sleep 0.3; echo done');
-      await s.waitUntil(() => s.processes().some((p) => p.comm === 'sleep'));
+      // the job runs until we type a line, so the signal surely comes while the shell waits
+      s.sendLine('head -1; echo done');
+      const head = await s.waitUntil(() => s.processes().find((p) => p.comm === 'head'));
+      await expectForeground(s, head.pgid);
       s.kill(sig);
-      await s.expect('done\r\n');
+      s.sendLine(`line-after-${sig}`);
+      await s.expect(`line-after-${sig}\r\ndone\r\n`);
       await s.expectPrompt();
       expect(await outputOf(s, 'echo $?')).toBe('0');
     }
@@ -101,10 +104,12 @@ describe('keyboard signals', () => {
 
   it('SIGINT to the shell abandons the rest of the line but not the job (C07)', async () => {
     const s = await startJcsh();
-    // the job says it finished only if SIGINT did not reach it
-    s.sendLine(`sh -c 'sleep 1; echo job-finished'; echo not-reached`);
-    await s.waitUntil(() => s.processes().some((p) => p.comm === 'sleep'));
+    // the job runs until we type a line, and says it finished only if SIGINT did not reach it
+    s.sendLine(`sh -c 'head -1 >/dev/null; echo job-finished'; echo not-reached`);
+    const head = await s.waitUntil(() => s.processes().find((p) => p.comm === 'head'));
+    await expectForeground(s, head.pgid);
     s.kill('SIGINT');
+    s.sendLine('go');
     const m = await s.expectPrompt();
     const lines = stripControls(m.before).replace(/\r/g, '').split('\n');
     expect(lines).toContain('job-finished');
