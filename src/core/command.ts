@@ -3,7 +3,7 @@
 
 import type { Redirect, SimpleCommand, Word } from '../lang/ast.js';
 import { expandWord, expandWords, ExpansionError, type ExpansionContext } from '../lang/expand.js';
-import { expansionContext, type SubstitutionRunner } from './expansion.js';
+import { expansionContext, type PendingAssignments, type SubstitutionRunner } from './expansion.js';
 import type { ExpandedRedirect } from './redirect.js';
 import type { Shell } from './shell.js';
 
@@ -33,48 +33,55 @@ export type Expansion =
 export async function expandCommand(shell: Shell, cmd: SimpleCommand, run: SubstitutionRunner): Promise<Expansion> {
   const fixed = staticExpansion(cmd);
   if (fixed) return fixed;
-  const base = expansionContext(shell, run);
   const text = commandText(cmd);
-  let substitutionStatus: number | null = null;
-  const ctx: ExpansionContext = {
-    ...base,
-    commandSubstitution: async (list, source) => {
-      const output = await base.commandSubstitution(list, source);
-      substitutionStatus = shell.lastStatus;
-      return output;
-    },
-  };
+  const last: LastSubstitution = { status: null };
+  const contextOf = (pending?: PendingAssignments) => tracking(shell, expansionContext(shell, run, pending), last);
   try {
-    const argv = await expandWords(cmd.words, ctx);
-    const assignments = await expandAssignments(cmd, ctx);
+    const argv = await expandWords(cmd.words, contextOf());
+    const assignments = new Map<string, string>();
+    // read live, so that each assignment sees the ones made before it
+    const withAssignments = contextOf({ values: assignments, exported: argv.length > 0 });
+    await expandAssignments(cmd, withAssignments, assignments);
     // Without a command name bash assigns before redirecting, so `x=7 >f$x` opens f7.
-    const redirectCtx = argv.length === 0 ? overlay(ctx, assignments) : ctx;
-    const redirects: ExpandedRedirect[] = [];
-    for (const r of cmd.redirects) {
-      redirects.push({ fd: r.fd, op: r.op, target: await expandWord(r.target, redirectCtx), source: r.target.source });
-    }
-    return { kind: 'ok', command: { argv, assignments, redirects, text, substitutionStatus } };
+    const redirects = await expandRedirects(cmd, argv.length === 0 ? withAssignments : contextOf());
+    return { kind: 'ok', command: { argv, assignments, redirects, text, substitutionStatus: last.status } };
   } catch (e) {
     if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text };
     throw e;
   }
 }
 
-async function expandAssignments(cmd: SimpleCommand, ctx: ExpansionContext): Promise<Map<string, string>> {
-  const assignments = new Map<string, string>();
-  const seen = overlay(ctx, assignments);
-  for (const a of cmd.assignments) {
-    const value = await expandWord(a.value, seen);
-    // delete first so that the map's order is the order of the last assignment to each name
-    assignments.delete(a.name);
-    assignments.set(a.name, value);
-  }
-  return assignments;
+interface LastSubstitution {
+  status: number | null;
 }
 
-/** `ctx` with `assignments` (read live, so each sees the ones made before it) in front. */
-function overlay(ctx: ExpansionContext, assignments: ReadonlyMap<string, string>): ExpansionContext {
-  return { ...ctx, get: (name) => assignments.get(name) ?? ctx.get(name) };
+/** `ctx`, noting in `last` the status of each command substitution it runs. */
+function tracking(shell: Shell, ctx: ExpansionContext, last: LastSubstitution): ExpansionContext {
+  return {
+    ...ctx,
+    commandSubstitution: async (list, source) => {
+      const output = await ctx.commandSubstitution(list, source);
+      last.status = shell.lastStatus;
+      return output;
+    },
+  };
+}
+
+async function expandAssignments(cmd: SimpleCommand, ctx: ExpansionContext, into: Map<string, string>): Promise<void> {
+  for (const a of cmd.assignments) {
+    const value = await expandWord(a.value, ctx);
+    // delete first so that the map's order is the order of the last assignment to each name
+    into.delete(a.name);
+    into.set(a.name, value);
+  }
+}
+
+async function expandRedirects(cmd: SimpleCommand, ctx: ExpansionContext): Promise<ExpandedRedirect[]> {
+  const redirects: ExpandedRedirect[] = [];
+  for (const r of cmd.redirects) {
+    redirects.push({ fd: r.fd, op: r.op, target: await expandWord(r.target, ctx), source: r.target.source });
+  }
+  return redirects;
 }
 
 /**

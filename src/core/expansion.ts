@@ -11,12 +11,23 @@ export interface SubstitutionRunner {
   (shell: Shell, list: List): Promise<number>;
 }
 
-export function expansionContext(shell: Shell, run: SubstitutionRunner): ExpansionContext {
+/**
+ * Assignments of a simple command already expanded while later ones are: bash has made them
+ * by then, as shell variables (no command name) or in the command's environment (exported).
+ */
+export interface PendingAssignments {
+  readonly values: ReadonlyMap<string, string>;
+  readonly exported: boolean;
+}
+
+const NONE: PendingAssignments = { values: new Map(), exported: false };
+
+export function expansionContext(shell: Shell, run: SubstitutionRunner, pending = NONE): ExpansionContext {
   return {
-    get: (name) => special(shell, name) ?? shell.vars.get(name),
+    get: (name) => special(shell, name) ?? pending.values.get(name) ?? shell.vars.get(name),
     positional: () => shell.positional,
     set: (name, value) => shell.vars.set(name, value),
-    commandSubstitution: (list) => substitute(shell, list, run),
+    commandSubstitution: (list) => substitute(shell, list, run, pending),
     home: (user) => (user === '' ? shell.vars.get('HOME') ?? shell.port.homeOf(shell.port.username()) : shell.port.homeOf(user)),
     readdir: (dir) => {
       try {
@@ -43,10 +54,14 @@ function special(shell: Shell, name: string): string | undefined {
   }
 }
 
-async function substitute(shell: Shell, list: List, run: SubstitutionRunner): Promise<string> {
+async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pending: PendingAssignments): Promise<string> {
   const port = shell.port;
   const [readEnd, writeEnd] = port.pipe();
   const sub = shell.subshell(false);
+  for (const [name, value] of pending.values) {
+    if (pending.exported) sub.vars.export(name, value);
+    else sub.vars.set(name, value);
+  }
   sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2]];
   const reading = readAll(shell, readEnd);
   try {

@@ -132,6 +132,14 @@ describe('prefix assignments', () => {
     expect(e.kind === 'ok' && e.command.assignments.get('y')).toBe('set-by-word');
   });
 
+  it('are seen by a command substitution in a later assignment', async () => {
+    expect((await run('x=1 y=$(echo "[$x]"); echo $y')).out).toBe('[1]\n');
+    expect((await run('x=1 y="$(echo "[$x]")" env; echo "[$x][$y]"')).out).toBe('[][]\n');
+    const shell = scriptShell();
+    const e = await expandCommand(shell, simpleCommand('FOO=foo BAR=$(echo "[$FOO]") env'), runList);
+    expect(e.kind === 'ok' && e.command.assignments.get('BAR')).toBe('[foo]');
+  });
+
   it('without a command set the variables in order', async () => {
     expect((await run('FOO=foo BAR="[$FOO]"; echo "[$FOO][$BAR]"')).out).toBe('[foo][[foo]]\n');
   });

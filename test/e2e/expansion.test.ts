@@ -50,6 +50,8 @@ const cases: { name: string; script: string; stdout: string; cwd?: () => string 
   { name: 'exit in backquotes ends only the substitution', script: 'echo `echo x; exit 33`; echo after', stdout: 'x\nafter\n' },
   { name: '$? after x=$(exit 5) is 5', script: 'x=$(exit 5); echo $?', stdout: '5\n' },
   { name: 'prefix assignments see the ones before them', script: `FOO=foo BAR="[$FOO]" sh -c 'echo $BAR'`, stdout: '[foo]\n' },
+  { name: 'a command substitution in a prefix assignment sees the earlier ones, exported', script: `FOO=foo BAR=$(sh -c 'echo "[$FOO]"') sh -c 'echo $BAR'`, stdout: '[foo]\n' },
+  { name: 'a command substitution in an assignment sees the earlier ones, not exported', script: `x=1 y=$(echo "[$x]") z=$(sh -c 'echo "[$x]"'); echo $y $z`, stdout: '[1] []\n' },
   { name: 'prefix assignments of an external command stay out of the shell', script: `FOO=foo BAR="[$FOO]" sh -c :; echo "[$FOO][$BAR]"`, stdout: '[][]\n' },
   { name: 'a backslash from an unquoted variable escapes a glob character', script: GLOB_SCRIPT, stdout: GLOB_OUTPUT, cwd: globDir },
   { name: 'cd exports OLDPWD and PWD', script: `cd /tmp; cd /; sh -c 'echo "$OLDPWD $PWD"'`, stdout: '/tmp /\n' },
