@@ -2,41 +2,86 @@
 // redirections after expansion, and the text bash would show for it in `jobs`.
 
 import type { Redirect, SimpleCommand, Word } from '../lang/ast.js';
-import { expandWord, expandWords, ExpansionError } from '../lang/expand.js';
-import { expansionContext, type SubstitutionRunner } from './expansion.js';
+import { expandWord, expandWords, ExpansionError, type ExpansionContext } from '../lang/expand.js';
+import { expansionContext, type PendingAssignments, type SubstitutionRunner } from './expansion.js';
 import type { ExpandedRedirect } from './redirect.js';
 import type { Shell } from './shell.js';
 
 export interface ExpandedCommand {
   readonly argv: readonly string[];
+  /** Prefix assignments in the order written; a later one of the same name wins. */
   readonly assignments: ReadonlyMap<string, string>;
   readonly redirects: readonly ExpandedRedirect[];
   /** Text for job listings. */
   readonly text: string;
+  /**
+   * Status of the last command substitution run while expanding, or null if none ran: the
+   * status of a command that has no command name (POSIX 2.9.1, `x=$(exit 5)` sets `$?` to 5).
+   */
+  readonly substitutionStatus: number | null;
 }
 
 export type Expansion =
   | { readonly kind: 'ok'; readonly command: ExpandedCommand }
   | { readonly kind: 'error'; readonly message: string; readonly text: string };
 
+/**
+ * Expands in bash's order: the command words, then the prefix assignments left to right, each
+ * seeing those before it (`FOO=foo BAR=[$FOO] cmd`), then the redirections. The assignments
+ * only overlay the variables here; whoever runs the command decides where they go.
+ */
 export async function expandCommand(shell: Shell, cmd: SimpleCommand, run: SubstitutionRunner): Promise<Expansion> {
   const fixed = staticExpansion(cmd);
   if (fixed) return fixed;
-  const ctx = expansionContext(shell, run);
   const text = commandText(cmd);
+  const last: LastSubstitution = { status: null };
+  const contextOf = (pending?: PendingAssignments) => tracking(shell, expansionContext(shell, run, pending), last);
   try {
+    const argv = await expandWords(cmd.words, contextOf());
     const assignments = new Map<string, string>();
-    for (const a of cmd.assignments) assignments.set(a.name, await expandWord(a.value, ctx));
-    const argv = await expandWords(cmd.words, ctx);
-    const redirects: ExpandedRedirect[] = [];
-    for (const r of cmd.redirects) {
-      redirects.push({ fd: r.fd, op: r.op, target: await expandWord(r.target, ctx), source: r.target.source });
-    }
-    return { kind: 'ok', command: { argv, assignments, redirects, text } };
+    // read live, so that each assignment sees the ones made before it
+    const withAssignments = contextOf({ values: assignments, exported: argv.length > 0 });
+    await expandAssignments(cmd, withAssignments, assignments);
+    // Without a command name bash assigns before redirecting, so `x=7 >f$x` opens f7.
+    const redirects = await expandRedirects(cmd, argv.length === 0 ? withAssignments : contextOf());
+    return { kind: 'ok', command: { argv, assignments, redirects, text, substitutionStatus: last.status } };
   } catch (e) {
     if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text };
     throw e;
   }
+}
+
+interface LastSubstitution {
+  status: number | null;
+}
+
+/** `ctx`, noting in `last` the status of each command substitution it runs. */
+function tracking(shell: Shell, ctx: ExpansionContext, last: LastSubstitution): ExpansionContext {
+  return {
+    ...ctx,
+    commandSubstitution: async (list, source) => {
+      const output = await ctx.commandSubstitution(list, source);
+      last.status = shell.lastStatus;
+      return output;
+    },
+  };
+}
+
+async function expandAssignments(cmd: SimpleCommand, ctx: ExpansionContext, into: Map<string, string>): Promise<void> {
+  for (const a of cmd.assignments) {
+    const value = await expandWord(a.value, ctx);
+    // delete first so that the map's order is the order of the last assignment to each name
+    into.delete(a.name);
+    into.set(a.name, value);
+  }
+}
+
+async function expandRedirects(cmd: SimpleCommand, ctx: ExpansionContext): Promise<ExpandedRedirect[]> {
+  const redirects: ExpandedRedirect[] = [];
+  for (const r of cmd.redirects) {
+    redirects.push({ fd: r.fd, op: r.op, target: await expandWord(r.target, ctx), source: r.target.source });
+  }
+  return redirects;
 }
 
 /**
@@ -65,6 +110,7 @@ function literalCommand(cmd: SimpleCommand): ExpandedCommand {
     assignments: new Map(cmd.assignments.map((a) => [a.name, literalText(a.value)])),
     redirects: cmd.redirects.map((r) => ({ fd: r.fd, op: r.op, target: literalText(r.target), source: r.target.source })),
     text: commandText(cmd),
+    substitutionStatus: null,
   };
 }
 

@@ -109,12 +109,16 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
   return waitForeground(shell, job);
 }
 
-/** `NAME=value` alone sets shell variables; its redirections are still made (and undone). */
+/**
+ * `NAME=value` alone sets shell variables; its redirections are still made (and undone). Its
+ * status is that of the last command substitution in it, if any.
+ */
 function assignOnly(shell: Shell, cmd: ExpandedCommand): number {
   for (const [k, v] of cmd.assignments) shell.vars.set(k, v);
-  if (cmd.redirects.length === 0) return 0;
+  const ran = cmd.substitutionStatus ?? 0;
+  if (cmd.redirects.length === 0) return ran;
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-  const status = error === null ? 0 : reportTo(shell, fds, error);
+  const status = error === null ? ran : reportTo(shell, fds, error);
   fds.close(shell);
   return status;
 }

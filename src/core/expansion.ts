@@ -4,18 +4,30 @@
 
 import type { List } from '../lang/ast.js';
 import type { ExpansionContext } from '../lang/expand.js';
+import { ExitRequest, LineAbandoned } from './errors.js';
 import type { Shell } from './shell.js';
 
 export interface SubstitutionRunner {
   (shell: Shell, list: List): Promise<number>;
 }
 
-export function expansionContext(shell: Shell, run: SubstitutionRunner): ExpansionContext {
+/**
+ * Assignments of a simple command already expanded while later ones are: bash has made them
+ * by then, as shell variables (no command name) or in the command's environment (exported).
+ */
+export interface PendingAssignments {
+  readonly values: ReadonlyMap<string, string>;
+  readonly exported: boolean;
+}
+
+const NONE: PendingAssignments = { values: new Map(), exported: false };
+
+export function expansionContext(shell: Shell, run: SubstitutionRunner, pending = NONE): ExpansionContext {
   return {
-    get: (name) => special(shell, name) ?? shell.vars.get(name),
+    get: (name) => special(shell, name) ?? pending.values.get(name) ?? shell.vars.get(name),
     positional: () => shell.positional,
     set: (name, value) => shell.vars.set(name, value),
-    commandSubstitution: (list) => substitute(shell, list, run),
+    commandSubstitution: (list) => substitute(shell, list, run, pending),
     home: (user) => (user === '' ? shell.vars.get('HOME') ?? shell.port.homeOf(shell.port.username()) : shell.port.homeOf(user)),
     readdir: (dir) => {
       try {
@@ -42,14 +54,18 @@ function special(shell: Shell, name: string): string | undefined {
   }
 }
 
-async function substitute(shell: Shell, list: List, run: SubstitutionRunner): Promise<string> {
+async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pending: PendingAssignments): Promise<string> {
   const port = shell.port;
   const [readEnd, writeEnd] = port.pipe();
   const sub = shell.subshell(false);
+  for (const [name, value] of pending.values) {
+    if (pending.exported) sub.vars.export(name, value);
+    else sub.vars.set(name, value);
+  }
   sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2]];
   const reading = readAll(shell, readEnd);
   try {
-    sub.lastStatus = await run(sub, list);
+    sub.lastStatus = await runToEnd(sub, list, run);
     await sub.out.drain();
   } finally {
     port.close(writeEnd);
@@ -59,6 +75,19 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner): Pr
   port.close(readEnd);
   shell.lastStatus = sub.lastStatus;
   return text;
+}
+
+/**
+ * `exit`, or an error that abandons the line, ends the forked subshell in bash and so only the
+ * substitution here, with its status; the command around it goes on.
+ */
+async function runToEnd(sub: Shell, list: List, run: SubstitutionRunner): Promise<number> {
+  try {
+    return await run(sub, list);
+  } catch (e) {
+    if (e instanceof ExitRequest || e instanceof LineAbandoned) return e.status;
+    throw e;
+  }
 }
 
 /**

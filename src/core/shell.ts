@@ -9,7 +9,7 @@ import type { MessageFormat, Place } from './format.js';
 import { JobTable } from './jobtable.js';
 import { CommandCache } from './lookup.js';
 import { Output } from './output.js';
-import { Variables, type VarSnapshot } from './vars.js';
+import { bindStartDirectories, Variables, type VarSnapshot } from './vars.js';
 
 export interface ShellOptions {
   readonly port: OsPort;
@@ -83,9 +83,16 @@ export class Shell {
     this.out = new Output(o.port);
     this.pid = o.port.getpid();
     this.pgid = o.port.getpgrp();
-    this.cwd = o.cwd ?? this.initialCwd();
+    this.cwd = o.cwd ?? this.startingCwd();
     // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
     this.plainErrors = o.interactive || o.scriptName === undefined;
+  }
+
+  /** Finds the directory in the process and, as bash's set_pwd, binds PWD and OLDPWD to it. */
+  private startingCwd(): string {
+    const cwd = this.initialCwd();
+    bindStartDirectories(this.vars, cwd, (path) => this.port.stat(path)?.type === 'directory');
+    return cwd;
   }
 
   private initialCwd(): string {

@@ -96,6 +96,19 @@ export class Variables {
   }
 }
 
+/**
+ * What bash's set_pwd does to a shell started from an environment: PWD is exported with the
+ * directory the shell starts in, and OLDPWD, unless it names a directory, is marked for
+ * export without a value, so the first cd puts it in every child's environment.
+ */
+export function bindStartDirectories(vars: Variables, cwd: string, isDirectory: (path: string) => boolean): void {
+  vars.export('PWD', cwd);
+  const old = vars.get('OLDPWD');
+  if (old !== undefined && isDirectory(old)) return;
+  vars.unset('OLDPWD');
+  vars.export('OLDPWD');
+}
+
 export function isValidName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
 }

@@ -45,19 +45,21 @@ export class FieldBuilder {
     this.started = true;
   }
 
+  /** Unquoted source text: quote removal has already taken its backslashes. */
   literal(text: string): void {
-    if (text === '') return;
-    this.text += text;
-    // a backslash in unquoted text is an ordinary character, not a pattern escape
-    this.pattern += text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
-    this.glob ||= hasGlobChar(text);
-    this.started = true;
+    // a backslash left in source text is an ordinary character, not a pattern escape
+    this.unquoted(text, text.includes('\\') ? text.replaceAll('\\', '\\\\') : text);
   }
 
-  /** The unquoted result of an expansion: split on IFS unless splitting is off. */
+  /**
+   * The unquoted result of an expansion: split on IFS unless splitting is off. Its backslashes
+   * stay in the text (no quote removal applies to them) but escape the next character in the
+   * pattern, as in bash 5.2: with x='\*', $x matches only a file named `*`, and is left as
+   * `\*` when nothing does.
+   */
   expanded(text: string): void {
     if (!this.splitting) {
-      this.literal(text);
+      this.unquoted(text, text);
       return;
     }
     const ifs = this.ifs!;
@@ -65,10 +67,19 @@ export class FieldBuilder {
     while (i < text.length) {
       let e = i;
       while (e < text.length && !ifs.includes(text[e]!)) e++;
-      this.literal(text.slice(i, e));
+      const piece = text.slice(i, e);
+      this.unquoted(piece, piece);
       if (e < text.length) e = this.delimiter(text, e, ifs);
       i = e;
     }
+  }
+
+  private unquoted(text: string, pattern: string): void {
+    if (text === '') return;
+    this.text += text;
+    this.pattern += pattern;
+    this.glob ||= hasGlobChar(text);
+    this.started = true;
   }
 
   /**

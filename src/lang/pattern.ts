@@ -35,10 +35,12 @@ const CLASSES: Partial<Record<string, (ch: string) => boolean>> = {
 };
 
 export function compilePattern(pattern: string): CompiledPattern {
-  const tokens = tokenize(Array.from(pattern));
+  const chars = Array.from(pattern);
+  const tokens = tokenize(chars);
   const first = tokens[0];
+  const never = starThenTrailingBackslash(chars);
   return {
-    test: (text) => matchTokens(tokens, Array.from(text)),
+    test: (text) => !never && matchTokens(tokens, Array.from(text)),
     wildcard: tokens.some((t) => t.kind !== 'char'),
     leadingDot: first?.kind === 'char' && first.ch === '.',
   };
@@ -63,6 +65,26 @@ export function escapePattern(text: string): string {
 /** Removes the backslash escapes of a pattern with no wildcards, giving the text it matches. */
 export function unescapePattern(pattern: string): string {
   return pattern.replace(/\\([\s\S])/gu, '$1');
+}
+
+/**
+ * bash 5.2's matcher (sm_loop.c) takes the character after a run of `*` and `?` as the first
+ * one to look for, and for a pattern-ending backslash that is the string's NUL: `*\\` and
+ * `a*?\\` match nothing, while `?\\` matches `a\\`. Users see this through `x='*\\'; echo $x`.
+ */
+function starThenTrailingBackslash(p: readonly string[]): boolean {
+  let i = p.length - 1;
+  if (p[i] !== '\\' || escaped(p, i)) return false;
+  let star = false;
+  for (i--; i >= 0 && (p[i] === '*' || p[i] === '?') && !escaped(p, i); i--) star ||= p[i] === '*';
+  return star;
+}
+
+/** Whether the character at `i` is escaped by an odd run of backslashes before it. */
+function escaped(p: readonly string[], i: number): boolean {
+  let n = 0;
+  while (i - n - 1 >= 0 && p[i - n - 1] === '\\') n++;
+  return n % 2 === 1;
 }
 
 function tokenize(p: readonly string[]): Token[] {

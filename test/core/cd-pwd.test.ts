@@ -94,3 +94,39 @@ describe('pwd', () => {
     expect((await runIn(shell, pwdBuiltin, 'pwd', '-P', '-L')).out).toBe('/t\n');
   });
 });
+
+// bash marks OLDPWD for export at start (without a value, so it is not in the environment
+// yet) and exports PWD, so after cd a child sees both; a variable the user unset is a new,
+// unexported one, as in bash.
+describe('PWD and OLDPWD in the environment', () => {
+  const environ = (shell: ReturnType<typeof setup>['shell']) => shell.vars.environ().filter((e) => /^(OLD)?PWD=/.test(e)).sort();
+
+  it('a shell started without PWD exports PWD as its directory, and OLDPWD only once cd gives it a value', async () => {
+    const port = new FakePort();
+    port.env = ['HOME=/home/user'];
+    // no cwd given: the shell finds its directory (the fake's is /) as a started shell does
+    const { shell } = fakeShell({ port, cwd: undefined });
+    expect(environ(shell)).toEqual(['PWD=/']);
+    await runIn(shell, cdBuiltin, 'cd', '/home');
+    expect(environ(shell)).toEqual(['OLDPWD=/', 'PWD=/home']);
+  });
+
+  it('an OLDPWD from the environment that is not a directory is dropped, as bash does', () => {
+    const port = new FakePort();
+    port.env = ['OLDPWD=/nonexistent', 'PWD=/home/user'];
+    const { shell } = fakeShell({ port, cwd: undefined });
+    expect([shell.vars.get('OLDPWD'), shell.vars.isExported('OLDPWD')]).toEqual([undefined, true]);
+    port.env = ['OLDPWD=/home', 'PWD=/home/user'];
+    expect(fakeShell({ port, cwd: undefined }).shell.vars.get('OLDPWD')).toBe('/home');
+  });
+
+  it('cd after unset OLDPWD and PWD sets them without exporting them', async () => {
+    const { shell } = setup();
+    shell.vars.unset('OLDPWD');
+    shell.vars.unset('PWD');
+    await runIn(shell, cdBuiltin, 'cd', 'a');
+    await runIn(shell, cdBuiltin, 'cd', 'b');
+    expect([shell.vars.get('OLDPWD'), shell.vars.get('PWD')]).toEqual(['/t/a', '/t/a/b']);
+    expect(environ(shell)).toEqual([]);
+  });
+});

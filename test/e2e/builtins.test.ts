@@ -57,9 +57,9 @@ describe('kill and wait', () => {
     s.press('Ctrl+Z');
     await s.expect('Stopped');
     await s.expectPrompt();
-    expect(await outputOf(s, 'wait; echo $?')).toMatch(/0$/);
-    expect(await outputOf(s, 'wait -n; echo $?')).toMatch(/127$/);
-    expect(await outputOf(s, 'wait %1; echo $?')).toMatch(/148$/);
+    expect(await outputOf(s, 'wait; echo $?')).toMatch(/(^|\n)0$/);
+    expect(await outputOf(s, 'wait -n; echo $?')).toMatch(/(^|\n)127$/);
+    expect(await outputOf(s, 'wait %1; echo $?')).toMatch(/(^|\n)148$/);
   });
 
   it('kill -l conversions and the null signal (G08)', async () => {
@@ -145,7 +145,7 @@ describe('fg and bg errors', () => {
     expect(await outputOf(s, 'fg; echo $?')).toBe("sh -c 'kill -STOP $$; exit 17'\n17");
     await run(s, 'sleep 0.1 &');
     expect(await outputOf(s, 'fg')).toBe('sleep 0.1');
-    expect(await outputOf(s, 'wait $!; echo $?')).toMatch(/127$/);
+    expect(await outputOf(s, 'wait $!; echo $?')).toMatch(/(^|\n)127$/);
   });
 
   it('%1 alone means fg %1 and %1 & means bg %1', async () => {

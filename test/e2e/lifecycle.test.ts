@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProcess, type PtySession } from '../../src/ptytest/index.js';
+import { installed } from '../helpers/tools.js';
 import { JCSH, launchAndSettle, outputOf, run, startJcsh, stripControls, tempHome } from './harness.js';
+
+const hasPs = installed('ps');
 
 function alive(pid: number): boolean {
   const p = readProcess(pid);
@@ -68,7 +71,8 @@ describe('reaping', () => {
     expect(s.zombies()).toEqual([]);
   });
 
-  it('a script of 1000 background jobs then wait leaves no zombie and no job', () => {
+  // procps ps lists the script's children; `grep -c` would count 0 of a ps that is missing
+  it.skipIf(!hasPs)(`a script of 1000 background jobs then wait leaves no zombie and no job${hasPs ? '' : ' (skipped: procps ps is not installed)'}`, () => {
     const home = tempHome();
     const script = path.join(home, 'many.sh');
     const check = "wait\nprintf 'zombies:'; ps -o stat= --ppid $$ | grep -c Z\nprintf 'jobs:'; jobs | wc -l\n";

@@ -1,7 +1,8 @@
 // Modes (-c, FILE, stdin, --help, --version), bad input, and the line editor.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JCSH, outputOf, run, startJcsh, tempHome } from './harness.js';
@@ -146,7 +147,8 @@ describe('non-interactive modes', () => {
   });
 
   it('children get exactly fds 0-2', () => {
-    expect(jcsh(['-c', 'ls /proc/self/fd | wc -l']).stdout.trim()).toBe('4');
+    // 3 is the directory ls itself opens to list /proc/self/fd
+    expect(jcsh(['-c', 'ls /proc/self/fd']).stdout).toBe('0\n1\n2\n3\n');
   });
 
   it('bad input never shows a stack trace: binary bytes and very long lines', () => {
@@ -201,6 +203,10 @@ describe('interactive line editing', () => {
     s.press('Tab');
     await s.expect('disown');
     s.press('Ctrl+U');
+    s.send('hupimm'); // a helper program: on PATH, in no other directory
+    s.press('Tab');
+    await s.expect('hupimmune');
+    s.press('Ctrl+U');
     s.send('cat uniq');
     s.press('Tab');
     await s.expect('unique-file-name.txt');
@@ -210,9 +216,14 @@ describe('interactive line editing', () => {
 
   it('PS1 escapes: \\u \\h \\w \\W \\$ \\j', async () => {
     const home = tempHome();
-    const mark = execFileSync('id', ['-u'], { encoding: 'utf8' }).trim() === '0' ? '#' : '$';
-    const s = await startJcsh({ home, env: { PS1: '[\\j|\\W|\\w]\\$ ' }, prompt: `[0|~|~]${mark} ` });
+    fs.mkdirSync(path.join(home, 'sub'));
+    const mark = process.getuid?.() === 0 ? '#' : '$';
+    const user = os.userInfo().username;
+    const host = os.hostname().split('.')[0]!;
+    const s = await startJcsh({ home, env: { PS1: '[\\u@\\h|\\j|\\W|\\w]\\$ ' }, prompt: `[${user}@${host}|0|~|~]${mark} ` });
     s.sendLine('sleep 30 &');
-    await s.expect(`[1|~|~]${mark} `);
+    await s.expect(`[${user}@${host}|1|~|~]${mark} `);
+    s.sendLine('cd sub');
+    await s.expect(`[${user}@${host}|1|sub|~/sub]${mark} `);
   });
 });

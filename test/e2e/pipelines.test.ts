@@ -63,7 +63,7 @@ describe('pipelines and multi-process jobs', () => {
     const s = await startJcsh();
     const out = await outputOf(s, `bash -c 'trap "" TTIN; read x; echo rc=$?' & wait`);
     expect(out).toContain('read error: 0: Input/output error');
-    expect(out).toContain('rc=1');
+    expect(out).toMatch(/^rc=1\r?$/m);
     expect(s.foregroundPgid()).toBe(s.pid);
   });
 

@@ -218,4 +218,11 @@ describe('expandPattern', () => {
     expect(matchPattern(pattern, 'xfabc?')).toBe(false);
     expect(matchPattern(pattern, '*fabcd')).toBe(false);
   });
+
+  it('keeps a backslash from an expansion as an escape, as bash does for `case $x in $pat`', async () => {
+    const ctx = fakeContext({ vars: { pat: '\\*' } });
+    const pattern = await expandPattern(simple('x $pat').words[1]!, ctx);
+    expect(matchPattern(pattern, '*')).toBe(true);
+    expect(matchPattern(pattern, '\\*')).toBe(false);
+  });
 });

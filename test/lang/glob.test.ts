@@ -97,3 +97,46 @@ describe('pathname expansion', () => {
     expect(expandPathname('nope/*', { readdir: () => null, cwd: () => '/' })).toBeNull();
   });
 });
+
+// What bash 5.2 prints for `x=VALUE; printf '<%s>' $x` in a directory holding these names
+// (dash agrees except for a trailing backslash after `*`, which bash never matches).
+describe('backslashes in unquoted expansion results (bash 5.2)', () => {
+  const names = ['*', '[ab]', '\\', '\\*', '\\a', ']', 'a', 'a*', 'a\\b', 'ab', 'b', 'x]', 'a\\', 'b\\'];
+  const dir = { files: names.map((n) => `/d/${n}`), cwd: '/d' };
+  const globbed = (value: string) => fields('$x', { ...dir, vars: { x: value } });
+
+  it('a backslash escapes the glob character after it, so the word stays as it was', async () => {
+    expect(await globbed('\\*')).toEqual(['\\*']);
+    expect(await globbed('a\\*')).toEqual(['a\\*']);
+    expect(await globbed('a\\?')).toEqual(['a\\?']);
+    expect(await globbed('\\[a]')).toEqual(['\\[a]']);
+  });
+
+  it('an escaped ordinary character matches that character', async () => {
+    expect(await globbed('\\a*')).toEqual(['a', 'a*', 'a\\', 'a\\b', 'ab']);
+  });
+
+  it('an escaped backslash matches a backslash', async () => {
+    expect(await globbed('\\\\*')).toEqual(['\\', '\\*', '\\a']);
+    expect(await globbed('*\\\\')).toEqual(['\\', 'a\\', 'b\\']);
+  });
+
+  it('a backslash escapes ] inside a bracket expression', async () => {
+    expect(await globbed('[\\]]')).toEqual([']']);
+    expect(await globbed('[a\\]]')).toEqual([']', 'a']);
+  });
+
+  it('a trailing backslash is an ordinary character, except right after * where bash matches nothing', async () => {
+    expect(await globbed('?\\')).toEqual(['a\\', 'b\\']);
+    expect(await globbed('*\\')).toEqual(['*\\']);
+  });
+
+  it('backslashes in a word without glob characters stay', async () => {
+    expect(await globbed('a\\b')).toEqual(['a\\b']);
+    expect(await globbed('\\')).toEqual(['\\']);
+  });
+
+  it('quoted text next to the expansion still matches literally', async () => {
+    expect(await fields("'\\'$x", { ...dir, vars: { x: '*' } })).toEqual(['\\', '\\*', '\\a']);
+  });
+});

@@ -64,6 +64,15 @@ describe('matchPattern', () => {
     expect(matchPattern('\\[a]', '[a]')).toBe(true);
   });
 
+  it('treats a trailing backslash as itself, except after * where bash 5.2 matches nothing', () => {
+    expect(matchPattern('a\\', 'a\\')).toBe(true);
+    expect(matchPattern('?\\', 'a\\')).toBe(true);
+    expect(matchPattern('*\\', 'a\\')).toBe(false);
+    expect(matchPattern('a*?\\', 'abc\\')).toBe(false);
+    expect(matchPattern('*\\\\', 'a\\')).toBe(true);
+    expect(matchPattern('\\*\\', '*\\')).toBe(true);
+  });
+
   it('matches by character, not by UTF-16 unit', () => {
     expect(matchPattern('?', '😀')).toBe(true);
     expect(matchPattern('[😀a]x', '😀x')).toBe(true);
@@ -74,11 +83,12 @@ describe('matchPattern', () => {
     expect(matchPattern('a*b', 'a/b')).toBe(true);
   });
 
-  it('stays fast on patterns that make naive matchers backtrack', () => {
+  // A matcher that backtracked into every `*` would take exponential time here and hit the
+  // test timeout; how fast the real one is belongs to bench/.
+  it('decides patterns that make naive matchers backtrack exponentially', () => {
     const text = 'a'.repeat(5000);
-    const start = performance.now();
     expect(matchPattern('*a*a*a*a*a*a*a*b', text)).toBe(false);
-    expect(performance.now() - start).toBeLessThan(500);
+    expect(matchPattern('*a*a*a*a*a*a*a*a', text)).toBe(true);
   });
 });
 

@@ -97,7 +97,7 @@ describe('keys and job control', () => {
     bash.press('Ctrl+C');
     await bash.expect('^C');
     await bash.expectPrompt();
-    expect(await run(bash, 'echo status=$?')).toContain('status=130');
+    expect(await run(bash, 'echo status=$?')).toMatch(/^status=130\r?$/m);
   });
 
   test('Ctrl+C ends a foreground job', async () => {
@@ -107,7 +107,7 @@ describe('keys and job control', () => {
     await jobInForeground(bash, 'sleep');
     bash.press('Ctrl+C');
     await bash.expectPrompt();
-    expect(await run(bash, 'echo status=$?')).toContain('status=130');
+    expect(await run(bash, 'echo status=$?')).toMatch(/^status=130\r?$/m);
   });
 
   test('Ctrl+Z stops sleep 100 and bash reports it', async () => {
@@ -121,7 +121,7 @@ describe('keys and job control', () => {
     const sleep = bash.processes().find((p) => p.pid === jobPgid);
     expect(sleep?.state).toBe('T');
     expect(bash.foregroundPgid()).toBe(bash.pid);
-    expect(await run(bash, 'echo status=$?')).toContain('status=148');
+    expect(await run(bash, 'echo status=$?')).toMatch(/^status=148\r?$/m);
   });
 
   test('foregroundPgid follows the terminal from the shell to the job and back', async () => {

@@ -48,9 +48,7 @@ describe('scripts that pass', () => {
 describe('scripts that fail', () => {
   test('output that never comes: the timeout report, the rest not run, exit 1', async () => {
     const file = script('prompt', 'send echo one', 'expect never-printed', 'send echo two', 'prompt');
-    const started = Date.now();
     const r = await cli(['run', file, '--shell', BASH, '--timeout', '400']);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(r.out).toMatch(/✗ +3 {2}expect never-printed {2}\(\d+ ms\)/);
     expect(r.out).toContain('· 2 more steps not run');
     expect(r.out).toContain(`${file}:3: expect never-printed: failed`);

@@ -70,11 +70,9 @@ describe('a failed expect explains itself', () => {
 });
 
 describe('the program ends while a wait is pending', () => {
-  test('an exit fails the expect at once with the status and the output', async () => {
+  test('an exit fails the expect with the status and the output, not by its timeout', async () => {
     const sh = spawnPty('sh', ['-c', 'echo last-words; exit 3']);
-    const started = Date.now();
     const error = await failureOf(sh.expect('never', { timeout: 20_000 }));
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(error.reason).toBe('exit');
     expect(error.exit).toEqual({ exitCode: 3, signal: null });
     expect(error.message).toMatch(/^process exited with status 3 while waiting for "never" on the stream/);

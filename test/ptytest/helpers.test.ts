@@ -1,5 +1,6 @@
 // The C helper programs behave as scenarios.md §2 says, under a real bash.
 
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { closeAllSessions, readProcess, spawnPty, type PtySession } from '../../src/ptytest/index.js';
 import { helper } from '../helpers/paths.js';
@@ -20,32 +21,42 @@ function running(bash: PtySession, comm: string, count = 1): Promise<unknown> {
   });
 }
 
+/** Whether SIGHUP (bit 0 of the SigIgn mask) is ignored by `pid`; false if it is gone. */
+function hupIgnored(pid: number): boolean {
+  try {
+    const mask = /^SigIgn:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0';
+    return (parseInt(mask.slice(-1), 16) & 1) === 1;
+  } catch {
+    return false;
+  }
+}
+
 describe('exit statuses and signals', () => {
   test('exitwith N [secs] exits with N', async () => {
     const bash = await bashAtPrompt();
-    expect(await run(bash, 'exitwith 42; echo rc=$?')).toContain('rc=42');
-    expect(await run(bash, 'exitwith 3 0.05; echo rc=$?')).toContain('rc=3');
+    expect(await run(bash, 'exitwith 42; echo rc=$?')).toMatch(/^rc=42\r?$/m);
+    expect(await run(bash, 'exitwith 3 0.05; echo rc=$?')).toMatch(/^rc=3\r?$/m);
   });
 
   test('spin and split sleep, then exit 0', async () => {
     const bash = await bashAtPrompt();
-    expect(await run(bash, 'spin 0.1; split 0.1; echo rc=$?')).toContain('rc=0');
+    expect(await run(bash, 'spin 0.1; split 0.1; echo rc=$?')).toMatch(/^rc=0\r?$/m);
   });
 
   // A job killed by SIGINT makes bash drop the rest of the line, so $? is asked on the next one.
   test('selfint dies of its own SIGINT (130)', async () => {
     const bash = await bashAtPrompt();
     expect(await run(bash, 'selfint 0; echo not-reached')).not.toMatch(/^not-reached\r$/m);
-    expect(await run(bash, 'echo rc=$?')).toContain('rc=130');
+    expect(await run(bash, 'echo rc=$?')).toMatch(/^rc=130\r?$/m);
   });
 
   test('selfkill TERM dies of SIGTERM, bash says Terminated', async () => {
     const bash = await bashAtPrompt();
     const out = await run(bash, 'selfkill TERM; echo rc=$?');
     expect(out).toContain('Terminated');
-    expect(out).toContain('rc=143');
+    expect(out).toMatch(/^rc=143\r?$/m);
     await run(bash, 'selfkill 2');
-    expect(await run(bash, 'echo rc=$?')).toContain('rc=130');
+    expect(await run(bash, 'echo rc=$?')).toMatch(/^rc=130\r?$/m);
   });
 
   test('sigreport prints nothing for a job of bash, or under node-pty', async () => {
@@ -66,8 +77,8 @@ describe('exit statuses and signals', () => {
 describe('process groups and the terminal', () => {
   test('checkfg: 0 in the foreground, 1 in the background', async () => {
     const bash = await bashAtPrompt();
-    expect(await run(bash, 'checkfg; echo rc=$?')).toContain('rc=0');
-    expect(await run(bash, 'checkfg & wait $!; echo rc=$?')).toContain('rc=1');
+    expect(await run(bash, 'checkfg; echo rc=$?')).toMatch(/^rc=0\r?$/m);
+    expect(await run(bash, 'checkfg & wait $!; echo rc=$?')).toMatch(/^rc=1\r?$/m);
   });
 
   test('pgrp: each job leads its own group', async () => {
@@ -111,7 +122,7 @@ describe('process groups and the terminal', () => {
     bash.sendLine('selfstop 0');
     await bash.expect('[1]+  Stopped                 selfstop 0');
     await bash.expectPrompt();
-    expect(await run(bash, 'fg; echo rc=$?')).toContain('rc=0');
+    expect(await run(bash, 'fg; echo rc=$?')).toMatch(/^rc=0\r?$/m);
   });
 
   test('stopcont reports SIGTSTP and SIGCONT and exits on input', async () => {
@@ -158,14 +169,25 @@ describe('process groups and the terminal', () => {
 
   test('stealtty leaves the terminal to a dead group; bash takes it back', async () => {
     const bash = await bashAtPrompt();
-    expect(await run(bash, 'stealtty; echo rc=$?')).toContain('rc=0');
+    expect(await run(bash, 'stealtty; echo rc=$?')).toMatch(/^rc=0\r?$/m);
     expect(bash.foregroundPgid()).toBe(bash.pid);
   });
 
   test('hupimmune outlives SIGHUP and exits once orphaned', async () => {
     const bash = await bashAtPrompt();
     const pid = Number(/\[1\] (\d+)/.exec(await run(bash, 'hupimmune &'))?.[1]);
-    await bash.waitUntil(() => readProcess(pid)?.comm === 'hupimmune', { description: 'hupimmune to start' });
+    // exec'd is not enough: it must have set SIGHUP to ignored
+    await bash.waitUntil(() => hupIgnored(pid), { description: 'hupimmune to ignore SIGHUP' });
+    // Alive after a SIGHUP: a process that a SIGHUP kills is already dying when kill()
+    // returns and can no longer be stopped, so reaching the stopped state proves it survived.
+    process.kill(pid, 'SIGHUP');
+    process.kill(pid, 'SIGSTOP');
+    const state = await bash.waitUntil(() => {
+      const st = readProcess(pid)?.state ?? 'gone';
+      return ['T', 'Z', 'X', 'gone'].includes(st) ? st : undefined;
+    }, { description: 'hupimmune to stop or die' });
+    expect(state).toBe('T');
+    process.kill(pid, 'SIGCONT');
     await bash.waitIdle(); // in readline, bash acts on the signal at once
     bash.kill('SIGHUP'); // bash passes it on to its jobs and exits
     await bash.waitExit();

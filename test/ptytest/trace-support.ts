@@ -35,17 +35,37 @@ export function outputsOf(transcript: string, command: string): string[][] {
   return blocks;
 }
 
-const PS = '/bin/ps T -o stat=,comm=';
+/** What traces 11–13 run to see the processes of their terminal (procps `ps`). */
+export const PS_PROGRAM = '/bin/ps';
+const PS = `${PS_PROGRAM} T -o stat=,pid=,ppid=,comm=`;
+
+interface PsRow {
+  readonly stat: string;
+  readonly pid: number;
+  readonly ppid: number;
+  readonly comm: string;
+}
 
 /**
- * The states of the live `comm` processes each time the trace ran `ps`. Zombies
- * are left out: in some sandboxes init is slow to reap reparented orphans.
+ * The states of the `comm` processes each time the trace ran `ps`, zombies included: a zombie
+ * whose parent is a process of this terminal (the shell, or a job's own process) has not been
+ * reaped, and shows as `Z`. Left out are only zombies whose parent is outside the terminal:
+ * orphans handed to init (split's child when a signal ends its parent first), which no shell
+ * can reap; init reaps them in its own time, slowly in some sandboxes.
  */
 export function psStates(transcript: string, comm: string): string[][] {
-  return outputsOf(transcript, PS).map((block) =>
-    block
-      .map((l) => l.trim().split(/\s+/))
-      .filter(([stat, name]) => name === comm && !stat!.startsWith('Z'))
-      .map(([stat]) => stat!.charAt(0)),
-  );
+  return outputsOf(transcript, PS).map((block) => {
+    const rows = block.map(psRow).filter((r): r is PsRow => r !== null);
+    // ps lists itself: a listing without it means ps did not run, and would prove nothing
+    if (!rows.some((r) => r.comm === 'ps')) throw new Error(`no ps listing in:\n${block.join('\n')}`);
+    const inTerminal = new Set(rows.map((r) => r.pid));
+    return rows
+      .filter((r) => r.comm === comm && !(r.stat.startsWith('Z') && !inTerminal.has(r.ppid)))
+      .map((r) => r.stat.charAt(0));
+  });
+}
+
+function psRow(text: string): PsRow | null {
+  const m = /^\s*(\S+)\s+(\d+)\s+(\d+)\s+(.*?)\s*$/.exec(text);
+  return m ? { stat: m[1]!, pid: Number(m[2]), ppid: Number(m[3]), comm: m[4]! } : null;
 }
