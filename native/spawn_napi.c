@@ -6,7 +6,7 @@
  *         pgid?: number | null   (absent/null: stay in our group; 0: lead a new group;
  *                                 N > 0: join group N),
  *         ttyfd?: number          (make the child's group the foreground group of this tty),
- *         useFork?: boolean }     (force the fork+exec fallback, for its tests)
+ *         useFork?: boolean }     (force the clone+exec fallback, for its tests)
  * envp may be one Uint8Array of NUL-terminated "NAME=value" strings: the shell builds it once
  * per change of its environment, and it is read in place (no copy, one N-API call instead of
  * two per variable), which matters at a thousand spawns a second.

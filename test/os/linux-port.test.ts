@@ -15,11 +15,11 @@ import {
 afterAll(removeScratch);
 
 portContract(linuxFixture('Linux (posix_spawn)', { blockingWait: true }));
-portContract(linuxFixture('Linux (fork+exec fallback, no blocking wait)', { blockingWait: false, forkFallback: true }));
+portContract(linuxFixture('Linux (clone+exec fallback, no blocking wait)', { blockingWait: false, forkFallback: true }));
 
 const methods = [
   ['posix_spawn', false],
-  ['fork+exec', true],
+  ['clone+exec', true],
 ] as const;
 
 describe.each(methods)('LinuxPort children, started with %s', (_name, forkFallback) => {

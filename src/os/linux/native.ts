@@ -42,6 +42,7 @@ export interface NativeError extends Error {
 
 export interface NativeAddon {
   spawn(opts: NativeSpawnOptions): number;
+  /** What a plain request uses; 'fork' is the clone+exec path of native/child.c. */
   spawnMethod(withTty?: boolean): 'posix_spawn' | 'fork';
   getpid(): number;
   getppid(): number;

@@ -21,8 +21,10 @@ export interface LinuxPortOptions {
   /** Offer waitpidBlocking (only for hosts where nothing else must run while a job runs). */
   readonly blockingWait: boolean;
   /**
-   * Start children with fork+exec instead of posix_spawn. The addon picks fork+exec by
-   * itself where glibc lacks the posix_spawn extensions; this forces it, to test that path.
+   * Start children with the addon's clone+exec path (vfork-style) instead of posix_spawn.
+   * The addon takes that path by itself where glibc lacks the posix_spawn extensions, or where
+   * a child must start with a signal ignored that the shell catches; this forces it, to test
+   * that path.
    */
   readonly forkFallback?: boolean;
 }
