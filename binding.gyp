@@ -2,7 +2,9 @@
 #  - jcsh_native.node: the N-API addon (native/addon.c and its parts; child.c holds all code
 #    that runs in a child before exec),
 #  - jcsh-emit: the small program that delivers a builtin's output as a real process,
-#  - jcsh-gate: holds a pipeline's first process until every stage has joined its group.
+#  - jcsh-gate: holds a pipeline's first process until every stage has joined its group,
+#  - node-path: the node that built it (npm's, else the one on PATH), which bin/jcsh.js runs
+#    when node is not on PATH (a login shell with a minimal PATH).
 {
   "target_defaults": {
     "cflags": ["-Wall", "-Wextra", "-O2", "-std=gnu11"],
@@ -31,6 +33,18 @@
       "target_name": "jcsh-gate",
       "type": "executable",
       "sources": ["native/gate.c"]
+    },
+    {
+      "target_name": "node-path",
+      "type": "none",
+      "actions": [
+        {
+          "action_name": "record_node_path",
+          "inputs": ["native/node-path.sh"],
+          "outputs": ["<(PRODUCT_DIR)/node-path"],
+          "action": ["sh", "native/node-path.sh", "<@(_outputs)"]
+        }
+      ]
     }
   ]
 }

@@ -1,16 +1,22 @@
 #!/bin/sh
-':' //; while read -r k v; do [ "$k" = SigIgn: ] && export JCSH_SIGIGN="$v" && break; done 2>/dev/null </proc/$$/status; exec node "$0" "$@"
+':' //; while read -r k v; do [ "$k" = SigIgn: ] && export JCSH_SIGIGN="$v" && break; done 2>/dev/null </proc/$$/status; n=; { read -r n <"${0%/*}/../build/Release/node-path"; } 2>/dev/null; [ -x "$n" ] || n=node; command -v "$n" >/dev/null || n="${0%/*}/node"; [ -x "$n" ] || [ "$n" = node ] || { echo "jcsh: cannot find node: not on PATH, and not where the build recorded it" >&2; exit 127; }; exec "$n" "$0" "$@"
 // The line above is sh, and a string plus a comment to JavaScript. Node resets every signal
 // its parent left ignored (nohup's SIGHUP, SIGINT for `cmd &` in a script) before any of our
 // code runs, yet a shell must keep them ignored for its children (POSIX, bash). So jcsh
 // starts as sh, which still has them, reads the mask from /proc and hands it over in
-// JCSH_SIGIGN (src/os/linux/port.ts takes it out of the environment again).
+// JCSH_SIGIGN (src/os/linux/port.ts takes it out of the environment again). It runs the
+// node that built jcsh (build/Release/node-path, written by native/node-path.sh), else the
+// one on PATH, else one beside the link it was started through: a login shell may start with
+// a PATH where there is no node at all.
 //
 // Then it runs the bundled shell (one file to load: start-up time matters for scripts), and a
 // failure that escapes it is one line, not a stack trace.
+// The error goes out with a plain write(2): process.stderr would make a shared pipe
+// non-blocking for every other process that writes to it.
+import { writeSync } from 'node:fs';
 import { main } from '../dist/bundle/cli.js';
 
 main(process.argv.slice(2)).catch((e) => {
-  process.stderr.write(`jcsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  writeSync(2, `jcsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

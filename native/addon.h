@@ -20,7 +20,8 @@ napi_value jcsh_napi_waitpid_blocking(napi_env env, napi_callback_info info);
 
 /* signal_napi.c */
 void jcsh_snapshot_ignored(void);
-const sigset_t *jcsh_sigdefault(void);
+/* Signals children keep ignored: ignored when the shell started (see keepIgnored). */
+const sigset_t *jcsh_inherited_ignored(void);
 napi_value jcsh_napi_set_signal_action(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_get_signal_action(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_inherited_ignored(napi_env env, napi_callback_info info);
@@ -36,6 +37,7 @@ napi_value jcsh_napi_tcsetattr(napi_env env, napi_callback_info info);
 /* fd_napi.c */
 napi_value jcsh_napi_pipe(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_memfd(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_wait_fd(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_strerror(napi_env env, napi_callback_info info);
 
 #endif

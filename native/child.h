@@ -15,16 +15,18 @@ struct jcsh_spawn_req {
   char *const *envp;    /* NULL-terminated */
   const int *fds;       /* child fd i <- parent fd fds[i]; -1 = closed in the child */
   int nfds;             /* the child has exactly fds 0..nfds-1 (those not -1) */
+  int *temps;           /* nfds ints of scratch for the fd shuffle, filled by jcsh_spawn */
   const char *cwd;
   enum jcsh_group group;
   pid_t pgid;           /* for JCSH_GROUP_JOIN */
   int ttyfd;            /* >= 0: make the child's group the foreground group of this tty */
-  const sigset_t *sigdefault; /* signals reset to SIG_DFL (the rest keep SIG_IGN if ignored) */
-  int use_fork;         /* force the fork+exec path (tests of the fallback) */
+  const sigset_t *sigignore;  /* signals the child starts with SIG_IGN */
+  const sigset_t *sigdefault; /* signals reset to SIG_DFL: every other one */
+  int use_fork;         /* force the clone+exec path (tests of the fallback) */
 };
 
 /* Starts the child. Returns 0 and sets *pid, or returns an errno value (the exec or setup
- * failure seen by the child, or a failure to fork). A child that failed has been reaped. */
+ * failure seen by the child, or a failure to create it). A child that failed has been reaped. */
 int jcsh_spawn(const struct jcsh_spawn_req *req, pid_t *pid);
 
 /* Which mechanism jcsh_spawn uses for a request without use_fork. */

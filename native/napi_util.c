@@ -4,6 +4,7 @@
 #include "napi_util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,17 @@ napi_value jcsh_throw_type(napi_env env, const char *what) {
   return NULL;
 }
 
+/* Throws RangeError("<what>: <value> is not an integer from INT_MIN to INT_MAX"). */
+static void throw_not_int(napi_env env, napi_value v, const char *what) {
+  char text[64] = "?", message[256];
+  napi_value str;
+  size_t len;
+  if (napi_coerce_to_string(env, v, &str) == napi_ok)
+    napi_get_value_string_utf8(env, str, text, sizeof text, &len);
+  snprintf(message, sizeof message, "%s: %s is not an integer from %d to %d", what, text, INT_MIN, INT_MAX);
+  napi_throw_range_error(env, "ERR_OUT_OF_RANGE", message);
+}
+
 int jcsh_args(napi_env env, napi_callback_info info, size_t want, napi_value *argv) {
   size_t argc = want;
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return 0;
@@ -77,13 +89,18 @@ int jcsh_args(napi_env env, napi_callback_info info, size_t want, napi_value *ar
   return 1;
 }
 
+/* A JS number is a double: one outside int's range, NaN or a fraction would be undefined
+ * behaviour when converted to int, so it is refused before any conversion. */
 int jcsh_get_int(napi_env env, napi_value v, const char *what, int *out) {
   napi_valuetype type;
   double d;
   napi_typeof(env, v, &type);
-  if (type != napi_number || napi_get_value_double(env, v, &d) != napi_ok ||
-      d != (double)(int)d) {
+  if (type != napi_number || napi_get_value_double(env, v, &d) != napi_ok) {
     jcsh_throw_type(env, what);
+    return 0;
+  }
+  if (!(d >= INT_MIN && d <= INT_MAX) || d != (double)(long long)d) {
+    throw_not_int(env, v, what);
     return 0;
   }
   *out = (int)d;

@@ -17,22 +17,19 @@
 #define LAST_SIGNAL 64
 
 static sigset_t inherited_ignored;
-static sigset_t sigdefault;
 
 void jcsh_snapshot_ignored(void) {
   sigemptyset(&inherited_ignored);
-  sigemptyset(&sigdefault);
   for (int sig = 1; sig <= LAST_SIGNAL; sig++) {
     struct sigaction old;
     int ignored = sigaction(sig, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
                   old.sa_handler == SIG_IGN && sig != SIGPIPE && sig != SIGXFSZ;
     if (ignored) sigaddset(&inherited_ignored, sig);
-    else sigaddset(&sigdefault, sig); /* fails harmlessly for libc-internal signals */
   }
 }
 
-const sigset_t *jcsh_sigdefault(void) {
-  return &sigdefault;
+const sigset_t *jcsh_inherited_ignored(void) {
+  return &inherited_ignored;
 }
 
 static int read_signal(napi_env env, napi_value v, int *sig) {
@@ -91,7 +88,6 @@ napi_value jcsh_napi_keep_ignored(napi_env env, napi_callback_info info) {
     if (sig < 1 || sig > LAST_SIGNAL || sig == SIGKILL || sig == SIGSTOP) continue;
     if (sigaction(sig, &ign, NULL) != 0) continue; /* libc-internal signals */
     sigaddset(&inherited_ignored, sig);
-    sigdelset(&sigdefault, sig);
   }
   free(sigs);
   return jcsh_undefined(env);

@@ -6,7 +6,7 @@
  *         pgid?: number | null   (absent/null: stay in our group; 0: lead a new group;
  *                                 N > 0: join group N),
  *         ttyfd?: number          (make the child's group the foreground group of this tty),
- *         useFork?: boolean }     (force the fork+exec fallback, for its tests)
+ *         useFork?: boolean }     (force the clone+exec fallback, for its tests)
  * envp may be one Uint8Array of NUL-terminated "NAME=value" strings: the shell builds it once
  * per change of its environment, and it is read in place (no copy, one N-API call instead of
  * two per variable), which matters at a thousand spawns a second.
@@ -20,13 +20,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#define LAST_SIGNAL 64
+
 struct spawn_args {
   char *path, *cwd;
   char **argv, **envp;
   /* envp points into a JS buffer: free the array, not the strings. */
   int envp_borrowed;
-  int *fds;
+  int *fds, *temps;
   int nfds;
+  sigset_t sigignore, sigdefault;
 };
 
 static void free_args(struct spawn_args *a) {
@@ -36,6 +39,7 @@ static void free_args(struct spawn_args *a) {
   if (a->envp_borrowed) free(a->envp);
   else jcsh_free_strings(a->envp);
   free(a->fds);
+  free(a->temps);
 }
 
 /* Points a NULL-terminated array at the strings of a block of NUL-terminated strings. */
@@ -69,12 +73,41 @@ static int read_env(napi_env env, napi_value opts, struct spawn_args *a) {
   return jcsh_get_strings(env, v, "opts.envp", &a->envp);
 }
 
+static int alloc_temps(napi_env env, struct spawn_args *a) {
+  a->temps = calloc((size_t)a->nfds + 1, sizeof *a->temps);
+  if (!a->temps) jcsh_throw_errno(env, ENOMEM, "malloc");
+  return a->temps != NULL;
+}
+
+/* Ignored in the child: what the shell inherited as ignored, and what the request adds.
+ * Reset to SIG_DFL: every other signal. */
+static int read_signals(napi_env env, napi_value opts, struct spawn_args *a) {
+  napi_value v = jcsh_prop(env, opts, "ignore");
+  int *sigs = NULL, n = 0;
+  if (!jcsh_is_nullish(env, v) && !jcsh_get_ints(env, v, "opts.ignore", &sigs, &n)) return 0;
+  a->sigignore = *jcsh_inherited_ignored();
+  for (int i = 0; i < n; i++) {
+    if (sigs[i] < 1 || sigs[i] > LAST_SIGNAL || sigs[i] == SIGKILL || sigs[i] == SIGSTOP) {
+      free(sigs);
+      jcsh_throw_errno(env, EINVAL, "sigaction");
+      return 0;
+    }
+    sigaddset(&a->sigignore, sigs[i]);
+  }
+  free(sigs);
+  sigfillset(&a->sigdefault);
+  for (int sig = 1; sig <= LAST_SIGNAL; sig++)
+    if (sigismember(&a->sigignore, sig) == 1) sigdelset(&a->sigdefault, sig);
+  return 1;
+}
+
 static int read_args(napi_env env, napi_value opts, struct spawn_args *a) {
   return jcsh_get_string(env, jcsh_prop(env, opts, "path"), "opts.path", &a->path) &&
          jcsh_get_string(env, jcsh_prop(env, opts, "cwd"), "opts.cwd", &a->cwd) &&
          jcsh_get_strings(env, jcsh_prop(env, opts, "argv"), "opts.argv", &a->argv) &&
          read_env(env, opts, a) &&
-         jcsh_get_ints(env, jcsh_prop(env, opts, "fds"), "opts.fds", &a->fds, &a->nfds);
+         jcsh_get_ints(env, jcsh_prop(env, opts, "fds"), "opts.fds", &a->fds, &a->nfds) &&
+         alloc_temps(env, a) && read_signals(env, opts, a);
 }
 
 static int read_optional_int(napi_env env, napi_value opts, const char *name, int *out, int *present) {
@@ -130,8 +163,10 @@ napi_value jcsh_napi_spawn(napi_env env, napi_callback_info info) {
     req.envp = a.envp;
     req.fds = a.fds;
     req.nfds = a.nfds;
+    req.temps = a.temps;
     req.cwd = a.cwd;
-    req.sigdefault = jcsh_sigdefault();
+    req.sigignore = &a.sigignore;
+    req.sigdefault = &a.sigdefault;
     int err = jcsh_spawn(&req, &pid);
     if (err) {
       jcsh_throw_errno(env, err, "spawn");

@@ -1,8 +1,15 @@
 // Entry point: picks a mode from the command line. Any failure is one line on stderr and a
 // status, never a stack trace.
+//
+// fds 0-2 are only ever used with plain read(2)/write(2) and isatty(3): Node's
+// process.stdin/stdout/stderr would make them non-blocking (libuv does so for pipes, and for a
+// terminal it even replaces fd 0 with a non-blocking reopening), and children share those
+// file descriptions: `cat` would fail with EAGAIN (trap 3).
 
 import fs from 'node:fs';
+import { isatty } from 'node:tty';
 import { parseArgs, USAGE, UsageError } from './cli/args.js';
+import { readSubshellInput } from './cli/subshell.js';
 import { runNonInteractive } from './host/noninteractive.js';
 
 export const VERSION = '0.1.0';
@@ -10,17 +17,17 @@ export const VERSION = '0.1.0';
 export async function main(argv: readonly string[]): Promise<void> {
   let o;
   try {
-    o = parseArgs(argv, process.stdin.isTTY === true);
+    o = parseArgs(argv, isatty(0));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     fail(`jcsh: ${e.message}\n${USAGE.split('\n')[0]}`, 2);
   }
   switch (o.mode.kind) {
     case 'help':
-      process.stdout.write(USAGE);
+      fs.writeSync(1, USAGE);
       return;
     case 'version':
-      process.stdout.write(`jcsh ${VERSION}\n`);
+      fs.writeSync(1, `jcsh ${VERSION}\n`);
       return;
     case 'interactive': {
       // Loaded on demand: scripts never pay for the line editor.
@@ -32,10 +39,15 @@ export async function main(argv: readonly string[]): Promise<void> {
       await runNonInteractive(o, o.mode.source);
       return;
     case 'script':
-      await runNonInteractive(o, readScript(o.mode.path), o.mode.path);
+      await runNonInteractive(o, readScript(o.mode.path), { scriptName: o.mode.path });
       return;
+    case 'subshell': {
+      const input = readSubshellInput(o.mode.fd);
+      await runNonInteractive(o, input.source, { parentState: input.state });
+      return;
+    }
     case 'stdin':
-      await runNonInteractive(o, fs.readFileSync(0, 'utf8'));
+      await runNonInteractive(o, 'stdin');
   }
 }
 
@@ -51,6 +63,6 @@ function readScript(file: string): string {
 }
 
 function fail(message: string, status: number): never {
-  process.stderr.write(`${message}\n`);
+  fs.writeSync(2, `${message}\n`);
   process.exit(status);
 }

@@ -7,7 +7,9 @@ export type Mode =
   | { readonly kind: 'interactive' }
   | { readonly kind: 'command'; readonly source: string }
   | { readonly kind: 'script'; readonly path: string }
-  | { readonly kind: 'stdin' };
+  | { readonly kind: 'stdin' }
+  /** A copy of a shell (`a && b &`): its source and state come from this fd (src/cli/subshell.ts). */
+  | { readonly kind: 'subshell'; readonly fd: number };
 
 export interface Options {
   readonly mode: Mode;
@@ -17,8 +19,6 @@ export interface Options {
   /** $0 */
   readonly name: string;
   readonly args: string[];
-  /** State of the parent shell, when started as a subshell. */
-  readonly subshellState: string | null;
   readonly compat: 'bash' | 'tsh';
   /** tsh's -p: no prompt (the lab's driver runs `tsh -p`). */
   readonly noPrompt: boolean;
@@ -31,7 +31,7 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   let monitor: boolean | null = null;
   let norc = false;
   let command: string | null = null;
-  let subshellState: string | null = null;
+  let subshellFd: number | null = null;
   let compat: 'bash' | 'tsh' = 'bash';
   let noPrompt = false;
   let i = 0;
@@ -43,7 +43,7 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
     if (a === '--plain') continue;
     if (a === '--norc') { norc = true; continue; }
     if (a === '--compat=tsh' || a === '--compat=bash') { compat = a.slice(9) as 'bash' | 'tsh'; continue; }
-    if (a === '--subshell') { subshellState = need(argv, ++i, a); continue; }
+    if (a === '--subshell-fd') { subshellFd = fdArgument(need(argv, ++i, a), a); continue; }
     if (a.startsWith('--')) throw new UsageError(`${a}: invalid option`);
     if (!a.startsWith('-') || a === '-') break;
     for (const flag of a.slice(1)) {
@@ -56,7 +56,8 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   }
   if (noPrompt && compat !== 'tsh') throw new UsageError('-p: invalid option');
   const rest = argv.slice(i);
-  const base = { interactive, monitor, norc, subshellState, compat, noPrompt };
+  const base = { interactive, monitor, norc, compat, noPrompt };
+  if (subshellFd !== null) return { ...base, mode: { kind: 'subshell', fd: subshellFd }, name: 'jcsh', args: [] };
   if (command !== null) {
     return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };
   }
@@ -72,8 +73,13 @@ function need(argv: readonly string[], i: number, option: string): string {
   return v;
 }
 
+function fdArgument(text: string, option: string): number {
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`${option}: ${text}: not a file descriptor`);
+  return Number(text);
+}
+
 function simple(mode: Mode): Options {
-  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], subshellState: null, compat: 'bash', noPrompt: false };
+  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false };
 }
 
 export const USAGE = `Usage: jcsh [option ...] [file [arg ...]]

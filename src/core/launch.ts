@@ -3,6 +3,7 @@
 // (a zombie leader still holds the pgid; a reaped one does not).
 
 import { OsError, type GroupPolicy, type OutputChunk, type Program } from '../os/port.js';
+import { SIG } from '../os/signals.js';
 import type { Job, JobProcess } from './job.js';
 import { RUNNING } from './job.js';
 import { explainExecError } from './lookup.js';
@@ -49,7 +50,10 @@ export function launchJob(shell: Shell, stages: readonly StagePlan[], o: LaunchO
 function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOptions, barrier: number | undefined) {
   const processes: JobProcess[] = [];
   let pgid = 0;
-  let stdin = shell.stdio[0];
+  // POSIX 2.9.3.1: without job control a background job ignores SIGINT and SIGQUIT (a ^C
+  // meant for the foreground must not reach it), and reads /dev/null unless redirected.
+  const unattached = o.background && !shell.jobControl;
+  let stdin = unattached ? shell.port.open('/dev/null', 'read') : shell.stdio[0];
   for (let i = 0; i < stages.length; i++) {
     const last = i === stages.length - 1;
     const [readEnd, writeEnd] = last ? [-1, shell.stdio[1]] : shell.port.pipe();
@@ -57,13 +61,14 @@ function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOption
       group: !shell.jobControl ? { kind: 'inherit' } : i === 0 ? { kind: 'lead' } : { kind: 'join', pgid },
       takeTerminal: shell.jobControl && !o.background && i === 0 && shell.tty !== null,
       hold: i === 0 ? barrier : undefined,
+      ignore: unattached ? [SIG.INT, SIG.QUIT] : [],
     };
     try {
       const pid = spawnStage(shell, stages[i]!, [stdin, writeEnd, shell.stdio[2]], place, o);
       if (i === 0) pgid = shell.jobControl ? pid : shell.pgid;
       processes.push({ pid, command: stages[i]!.text, status: RUNNING });
     } finally {
-      if (i > 0) shell.port.close(stdin);
+      if (i > 0 || unattached) shell.port.close(stdin);
       if (!last) shell.port.close(writeEnd);
     }
     stdin = readEnd;
@@ -75,6 +80,8 @@ interface Placement {
   readonly group: GroupPolicy;
   readonly takeTerminal: boolean;
   readonly hold: number | undefined;
+  /** Signals the stage starts with ignored. */
+  readonly ignore: readonly number[];
 }
 
 function spawnStage(shell: Shell, stage: StagePlan, base: number[], place: Placement, o: LaunchOptions): number {
@@ -106,6 +113,7 @@ function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Plac
     program, fds, cwd: shell.cwd, group: place.group,
     ...(place.takeTerminal ? { foregroundOn: shell.tty! } : {}),
     ...(place.hold !== undefined ? { holdUntil: place.hold } : {}),
+    ...(place.ignore.length > 0 ? { ignoreSignals: place.ignore } : {}),
   });
   try {
     return shell.port.spawn(request(plan.program));

@@ -1,6 +1,6 @@
 // What a subshell inherits from its parent when it has to be a process of its own (`a && b &`):
-// all variables (exported or not), the positional parameters, `$0` and `$?`. It travels as
-// JSON on the subshell's command line.
+// all variables (exported or not), the positional parameters, `$0` and `$?`. It is JSON, which
+// the OS port hands to the copy privately (see the 'subshell' program in src/os/port.ts).
 
 import type { Shell } from './shell.js';
 import type { VarSnapshot } from './vars.js';
@@ -25,11 +25,11 @@ export function decodeSubshellState(text: string): SubshellState {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error('--subshell: the state is not valid JSON');
+    throw new Error('subshell: the state is not valid JSON');
   }
   const s = parsed as Partial<SubshellState>;
   if (typeof s !== 'object' || s === null || typeof s.vars !== 'object' || !Array.isArray(s.positional)) {
-    throw new Error('--subshell: the state lacks vars or positional parameters');
+    throw new Error('subshell: the state lacks vars or positional parameters');
   }
   return { vars: s.vars!, name: String(s.name ?? 'jcsh'), positional: s.positional.map(String), status: Number(s.status ?? 0) };
 }

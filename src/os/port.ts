@@ -38,7 +38,9 @@ export type Program =
   | { readonly kind: 'emit'; readonly chunks: readonly OutputChunk[]; readonly status: number }
   /**
    * A copy of the shell itself running `source` non-interactively with the given state (a
-   * subshell: `a && b &`). Kernels that cannot run the shell as a process may refuse (ENOSYS).
+   * subshell: `a && b &`). The state holds every variable, exported or not: the kernel hands
+   * it over privately (never in argv or the environment, which other users can read).
+   * Kernels that cannot run the shell as a process may refuse (ENOSYS).
    */
   | { readonly kind: 'subshell'; readonly source: string; readonly state: string; readonly env: readonly string[] };
 
@@ -72,6 +74,12 @@ export interface SpawnRequest {
    * terminal fd returned by openTerminal().
    */
   readonly foregroundOn?: number;
+  /**
+   * Signals the child starts with ignored (on top of inheritedIgnored), whatever the shell
+   * does with them itself: SIGINT and SIGQUIT for a background command without job control
+   * (POSIX 2.9.3.1).
+   */
+  readonly ignoreSignals?: readonly number[];
   /**
    * A barrier: the read end of a pipe. The child is created (and joins its group, and takes
    * the terminal) at once, but runs its program only when that pipe reaches end of file, that
@@ -122,8 +130,9 @@ export interface OsPort {
   setpgid(pid: number, pgid: number): void;
   /**
    * Starts a process. Children always start with every signal at its default action (except
-   * those the shell inherited as ignored, see inheritedIgnored), an empty signal mask and
-   * exactly the fds of the request. Throws OsError (ENOENT, EACCES, ENOEXEC, E2BIG, ...).
+   * those the shell inherited as ignored, see inheritedIgnored, and the request's
+   * ignoreSignals, which start ignored even if the shell catches them), an empty signal
+   * mask and exactly the fds of the request. Throws OsError (ENOENT, EACCES, ENOEXEC, E2BIG, ...).
    */
   spawn(req: SpawnRequest): number;
   /** kill(2): pid > 0 a process, pid < -1 a group. Signal 0 only checks. */

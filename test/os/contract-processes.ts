@@ -88,11 +88,14 @@ export function processContract(fx: ContractFixture): void {
       expect(await t.status(pid)).toMatchObject({ kind: 'signaled' });
     });
 
-    // A kernel without blocking waits (the simulator) has nothing to check here.
-    it('waits blockingly when the kernel offers it', () => {
-      if (!port.features.blockingWait) return;
+    it('waits blockingly when the kernel offers it, and refuses with ENOSYS when not', async () => {
       const pid = t.spawn(req(emitStatus(4)));
-      expect(t.blocking(pid)).toEqual({ kind: 'exited', code: 4 });
+      if (port.features.blockingWait) {
+        expect(t.blocking(pid)).toEqual({ kind: 'exited', code: 4 });
+      } else {
+        expect(errorCode(() => port.waitpidBlocking(pid, EXITS))).toBe('ENOSYS');
+        expect(await t.final(pid)).toEqual({ kind: 'exited', code: 4 });
+      }
     });
 
     it('refuses to wait for a process that is not its child', () => {

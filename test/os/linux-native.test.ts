@@ -40,6 +40,20 @@ describe('the addon', () => {
     expect(() => native.setSignalAction(2, 'catch' as never)).toThrow(TypeError);
   });
 
+  it.each([
+    ['2 ** 31', 2 ** 31], ['-(2 ** 31) - 1', -(2 ** 31) - 1], ['2 ** 53', 2 ** 53], ['1e300', 1e300],
+    ['NaN', NaN], ['Infinity', Infinity], ['1.5', 1.5],
+  ])('refuses %s where C wants an int, with a RangeError naming the argument', (_text, n) => {
+    expect(() => native.kill(n, 0)).toThrow(RangeError);
+    expect(() => native.kill(n, 0)).toThrow(/^pid: .* is not an integer from -2147483648 to 2147483647$/);
+    expect(() => native.spawn({ path: '/bin/true', argv: ['true'], envp: [], fds: [n], cwd: '/' })).toThrow(/^opts\.fds: /);
+  });
+
+  it('still takes the ends of the int range', () => {
+    expect(() => native.kill(-(2 ** 31), 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+    expect(() => native.kill(2 ** 31 - 1, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  });
+
   it('makes close-on-exec pipes and memfds', () => {
     const [r, w] = native.pipe();
     const m = native.memfd(new TextEncoder().encode('records'));
@@ -122,17 +136,24 @@ describe('jcsh-emit', () => {
 describe('spawn requests', () => {
   const paths = packagePaths();
 
-  it('runs a subshell as a copy of jcsh on the same node', () => {
+  it('runs a subshell as a copy of jcsh on the same node, its source and state in an fd', () => {
     const program = { kind: 'subshell', source: 'a && b', state: 'STATE', env: ['X=1'] } as const;
-    const { options, release } = prepareSpawn({ program, fds: [0, 1, 2], cwd: '/', group: { kind: 'lead' } }, native, paths);
-    release();
-    expect(options).toMatchObject({
-      path: process.execPath,
-      argv: [process.execPath, paths.shell, '--subshell', 'STATE', '-c', 'a && b'],
-      envp: new TextEncoder().encode(`X=1\0JCSH_SIGIGN=${signalMask(native.inheritedIgnored())}\0`),
-      fds: [0, 1, 2],
-      pgid: 0,
-    });
+    const req = { program, fds: [0, 1, 2], cwd: '/', group: { kind: 'lead' }, ignoreSignals: [2, 3] } as const;
+    const { options, release } = prepareSpawn(req, native, paths);
+    try {
+      expect(options).toMatchObject({
+        path: process.execPath,
+        argv: [process.execPath, paths.shell, '--subshell-fd', '3'],
+        envp: new TextEncoder().encode(`X=1\0JCSH_SIGIGN=${signalMask([...native.inheritedIgnored(), 2, 3])}\0`),
+        pgid: 0,
+        ignore: [2, 3],
+      });
+      expect(options.fds).toHaveLength(4);
+      expect(options.fds.slice(0, 3)).toEqual([0, 1, 2]);
+      expect(readFileSync(`/proc/self/fd/${options.fds[3]}`, 'utf8')).toBe(JSON.stringify({ source: 'a && b', state: 'STATE' }));
+    } finally {
+      release();
+    }
   });
 
   it('writes signal sets as /proc writes SigIgn', () => {

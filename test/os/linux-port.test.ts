@@ -1,7 +1,7 @@
 // LinuxPort: the OS-interface contract, run with both ways of starting children, plus what
 // only Linux can show: /proc views of the children (fds, groups, signal masks, cwd, env).
 
-import { readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LinuxPort } from '../../src/os/linux/port.js';
 import type { Program, SpawnRequest } from '../../src/os/port.js';
@@ -15,11 +15,11 @@ import {
 afterAll(removeScratch);
 
 portContract(linuxFixture('Linux (posix_spawn)', { blockingWait: true }));
-portContract(linuxFixture('Linux (fork+exec fallback)', { blockingWait: true, forkFallback: true }));
+portContract(linuxFixture('Linux (clone+exec fallback, no blocking wait)', { blockingWait: false, forkFallback: true }));
 
 const methods = [
   ['posix_spawn', false],
-  ['fork+exec', true],
+  ['clone+exec', true],
 ] as const;
 
 describe.each(methods)('LinuxPort children, started with %s', (_name, forkFallback) => {
@@ -158,6 +158,38 @@ describe('LinuxPort errors and identity', () => {
   it('refuses waitpidBlocking when the host did not ask for it', () => {
     expect(() => port.waitpidBlocking(1, { untraced: false, continued: false })).toThrow(
       expect.objectContaining({ code: 'ENOSYS' }));
+  });
+
+  /** A description of its own, O_NONBLOCK, of one of our fds: as a parent that set it hands it. */
+  const nonBlocking = (fd: number, flags: number) => openSync(`/proc/self/fd/${fd}`, flags | constants.O_NONBLOCK);
+  const isNonBlocking = (fd: number) =>
+    (parseInt(/flags:\s+([0-7]+)/.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]!, 8) & constants.O_NONBLOCK) !== 0;
+
+  it('reads an fd it was handed non-blocking once data comes, and leaves it non-blocking', async () => {
+    const [r, w] = port.pipe();
+    const fd = nonBlocking(r, constants.O_RDONLY);
+    try {
+      const pending = port.read(fd); // finds the pipe empty (EAGAIN) and waits
+      await port.write(w, 'late');
+      expect(Buffer.from((await pending)!).toString()).toBe('late');
+      expect(isNonBlocking(fd)).toBe(true);
+    } finally {
+      for (const f of [fd, r, w]) closeSync(f);
+    }
+  });
+
+  it('writes all of a large buffer to a full non-blocking pipe as the reader drains it', async () => {
+    const [r, w] = port.pipe();
+    const fd = nonBlocking(w, constants.O_WRONLY);
+    closeSync(w);
+    try {
+      const data = new Uint8Array(300_000).fill(120);
+      const writing = port.write(fd, data).then(() => closeSync(fd));
+      expect(await readAll(port, r)).toBe('x'.repeat(300_000));
+      await writing;
+    } finally {
+      closeSync(r);
+    }
   });
 
   it('does not count what Node ignores as inherited', () => {

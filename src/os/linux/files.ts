@@ -17,8 +17,13 @@ const OPEN_FLAGS: Record<OpenMode, number> = {
 };
 
 const READ_CHUNK = 65536;
-/** Retry interval for an fd someone else made non-blocking (trap 3). */
-const EAGAIN_RETRY_MS = 5;
+
+/**
+ * Waits until an fd is ready. An fd the shell was handed non-blocking stays so (its other
+ * users chose it, and children must get it as the shell got it: trap 3), and a read or write
+ * that says EAGAIN waits for readiness rather than retrying on a timer.
+ */
+export type Ready = (fd: number, direction: 'read' | 'write') => Promise<void>;
 
 export function openFile(path: string, mode: OpenMode): number {
   return sys('open', () => fs.openSync(path, OPEN_FLAGS[mode], 0o666));
@@ -37,8 +42,6 @@ export function isOpen(fd: number): boolean {
   }
 }
 
-const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function writeOnce(fd: number, data: Uint8Array): Promise<number> {
   return new Promise((resolve, reject) => {
     fs.write(fd, data, 0, data.length, null, (err, n) => (err ? reject(err) : resolve(n)));
@@ -52,20 +55,20 @@ function readOnce(fd: number, buf: Uint8Array): Promise<number> {
 }
 
 /** Writes all of data; the blocking writes run on libuv's thread pool. */
-export async function writeAll(fd: number, data: string | Uint8Array): Promise<void> {
+export async function writeAll(fd: number, data: string | Uint8Array, ready: Ready): Promise<void> {
   let rest = typeof data === 'string' ? Buffer.from(data) : data;
   while (rest.length > 0) {
     try {
       rest = rest.subarray(await writeOnce(fd, rest));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') await later(EAGAIN_RETRY_MS);
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') await ready(fd, 'write').catch(() => {});
       else throw toOsError(err, 'write');
     }
   }
 }
 
 /** One chunk, or null at end of file. EIO is end of file too: a hung-up terminal. */
-export async function readChunk(fd: number): Promise<Uint8Array | null> {
+export async function readChunk(fd: number, ready: Ready): Promise<Uint8Array | null> {
   const buf = Buffer.allocUnsafe(READ_CHUNK);
   for (;;) {
     try {
@@ -74,7 +77,7 @@ export async function readChunk(fd: number): Promise<Uint8Array | null> {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EIO') return null;
-      if (code === 'EAGAIN') await later(EAGAIN_RETRY_MS);
+      if (code === 'EAGAIN') await ready(fd, 'read').catch(() => {});
       else throw toOsError(err, 'read');
     }
   }

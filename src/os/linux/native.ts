@@ -19,7 +19,9 @@ export interface NativeSpawnOptions {
   readonly pgid?: number | null;
   /** Make the child's group the foreground group of this terminal before it execs. */
   readonly ttyfd?: number;
-  /** Force the fork+exec fallback (used where glibc lacks the posix_spawn extensions). */
+  /** Signals the child starts with ignored, besides those the shell inherited as ignored. */
+  readonly ignore?: readonly number[];
+  /** Force the clone+exec fallback (used where glibc lacks the posix_spawn extensions). */
   readonly useFork?: boolean;
 }
 
@@ -40,6 +42,7 @@ export interface NativeError extends Error {
 
 export interface NativeAddon {
   spawn(opts: NativeSpawnOptions): number;
+  /** What a plain request uses; 'fork' is the clone+exec path of native/child.c. */
   spawnMethod(withTty?: boolean): 'posix_spawn' | 'fork';
   getpid(): number;
   getppid(): number;
@@ -67,6 +70,8 @@ export interface NativeAddon {
   pipe(): [number, number];
   /** memfd_create(MFD_CLOEXEC) holding bytes, offset rewound to 0. */
   memfd(bytes: Uint8Array): number;
+  /** poll(2) on a thread of the pool: resolves when fd is ready to read or write (or hung up). */
+  waitFd(fd: number, direction: 'read' | 'write'): Promise<void>;
   strerror(errno: number): string;
   readonly WNOHANG: number;
   readonly WUNTRACED: number;

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import type {
   FileInfo, OpenMode, OsPort, SignalAction, SpawnRequest, TermModes, WaitOptions, WaitStatus,
 } from '../port.js';
-import { decodeWaitStatus } from '../status.js';
+import { decodeWaitStatus, isFinished } from '../status.js';
 import { ChildEvents } from './child-events.js';
 import { Dispositions } from './dispositions.js';
 import { makeOsError, sys } from './errors.js';
@@ -21,8 +21,10 @@ export interface LinuxPortOptions {
   /** Offer waitpidBlocking (only for hosts where nothing else must run while a job runs). */
   readonly blockingWait: boolean;
   /**
-   * Start children with fork+exec instead of posix_spawn. The addon picks fork+exec by
-   * itself where glibc lacks the posix_spawn extensions; this forces it, to test that path.
+   * Start children with the addon's clone+exec path (vfork-style) instead of posix_spawn.
+   * The addon takes that path by itself where glibc lacks the posix_spawn extensions, or where
+   * a child must start with a signal ignored that the shell catches; this forces it, to test
+   * that path.
    */
   readonly forkFallback?: boolean;
 }
@@ -48,7 +50,9 @@ export class LinuxPort implements OsPort {
   readonly features: { readonly blockingWait: boolean };
   private readonly native: NativeAddon;
   private readonly paths: SpawnPaths;
-  private readonly children = new ChildEvents();
+  /** Children spawned and not yet reaped through this port. */
+  private readonly live = new Set<number>();
+  private readonly children = new ChildEvents(() => this.live.size > 0);
   private readonly dispositions: Dispositions;
   private readonly initialEnv: readonly string[];
   private readonly ignoredAtStart: ReadonlySet<number>;
@@ -80,7 +84,10 @@ export class LinuxPort implements OsPort {
     const prepared = prepareSpawn(req, this.native, this.paths, this.forkFallback);
     const fg = req.foregroundOn === undefined ? undefined : this.foregroundOf(req.foregroundOn);
     try {
-      return sys('spawn', () => this.native.spawn(prepared.options));
+      const pid = sys('spawn', () => this.native.spawn(prepared.options));
+      this.live.add(pid);
+      this.children.childrenChanged();
+      return pid;
     } catch (err) {
       // The child may have taken the terminal before its exec failed: give it back.
       if (fg !== undefined && req.foregroundOn !== undefined) this.restoreForeground(req.foregroundOn, fg);
@@ -95,13 +102,33 @@ export class LinuxPort implements OsPort {
   }
 
   waitpid(pid: number, options: WaitOptions): WaitStatus | null {
-    const raw = sys('waitpid', () => this.native.waitpid(pid, this.waitFlags(options)));
-    return raw === null ? null : decodeWaitStatus(raw);
+    const raw = this.reaping(pid, () => this.native.waitpid(pid, this.waitFlags(options)));
+    return raw === null ? null : this.reaped(pid, decodeWaitStatus(raw));
   }
 
   waitpidBlocking(pid: number, options: WaitOptions): WaitStatus {
     if (!this.features.blockingWait) throw makeOsError('ENOSYS', 'waitpid');
-    return decodeWaitStatus(sys('waitpid', () => this.native.waitpidBlocking(pid, this.waitFlags(options))));
+    const raw = this.reaping(pid, () => this.native.waitpidBlocking(pid, this.waitFlags(options)));
+    return this.reaped(pid, decodeWaitStatus(raw));
+  }
+
+  /** A waitpid; ECHILD means the pid is no child of ours (any more). */
+  private reaping<T>(pid: number, wait: () => T): T {
+    try {
+      return sys('waitpid', wait);
+    } catch (err) {
+      if (err instanceof Error && (err as { code?: string }).code === 'ECHILD') this.forget(pid);
+      throw err;
+    }
+  }
+
+  private reaped(pid: number, status: WaitStatus): WaitStatus {
+    if (isFinished(status)) this.forget(pid);
+    return status;
+  }
+
+  private forget(pid: number): void {
+    if (this.live.delete(pid)) this.children.childrenChanged();
   }
 
   childEvent(): Promise<void> {
@@ -169,8 +196,11 @@ export class LinuxPort implements OsPort {
   open(path: string, mode: OpenMode): number { return files.openFile(path, mode); }
   close(fd: number): void { files.closeFd(fd); }
   pipe(): [number, number] { return sys('pipe', () => this.native.pipe()); }
-  write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(fd, data); }
-  read(fd: number): Promise<Uint8Array | null> { return files.readChunk(fd); }
+  write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(fd, data, this.ready); }
+  read(fd: number): Promise<Uint8Array | null> { return files.readChunk(fd, this.ready); }
+
+  /** Waits for an fd someone else made non-blocking, instead of retrying on EAGAIN (trap 3). */
+  private readonly ready: files.Ready = (fd, direction) => this.native.waitFd(fd, direction);
   isOpen(fd: number): boolean { return files.isOpen(fd); }
 
   // --- the file system -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Turns a SpawnRequest into the addon's spawn options. The three kinds of program all become
-// an execve: a program on disk, jcsh-emit fed by a memfd, or a copy of the shell itself.
+// an execve: a program on disk, jcsh-emit fed by a memfd, or a copy of the shell itself fed
+// its source and state by a memfd (argv and the environment are readable by every user).
 
 import { closeSync } from 'node:fs';
 import type { GroupPolicy, Program, SpawnRequest } from '../port.js';
@@ -52,7 +53,14 @@ export function signalMask(signals: readonly number[]): string {
   return signals.reduce((mask, sig) => mask | (1n << BigInt(sig - 1)), 0n).toString(16);
 }
 
-function executable(program: Program, nfds: number, native: NativeAddon, paths: SpawnPaths): Executable {
+/** What a copy of the shell reads from its --subshell-fd (src/cli/subshell.ts decodes it). */
+export function encodeSubshellInput(source: string, state: string): Uint8Array {
+  return encoder.encode(JSON.stringify({ source, state }));
+}
+
+function executable(
+  program: Program, nfds: number, native: NativeAddon, paths: SpawnPaths, ignore: readonly number[],
+): Executable {
   switch (program.kind) {
     case 'exec':
       return { path: program.path, argv: program.argv, envp: program.env, extraFds: [], release: nothing };
@@ -64,10 +72,13 @@ function executable(program: Program, nfds: number, native: NativeAddon, paths: 
       return { path: paths.emit, argv, envp: [], extraFds: [memfd], release: () => closeSync(memfd) };
     }
     case 'subshell': {
-      // Node would reset the signals the shell keeps ignored: tell the copy, as bin/jcsh.js does.
-      const argv = [process.execPath, paths.shell, '--subshell', program.state, '-c', program.source];
-      const envp = [...program.env, `JCSH_SIGIGN=${signalMask(native.inheritedIgnored())}`];
-      return { path: process.execPath, argv, envp, extraFds: [], release: nothing };
+      // The copy reads its fd `nfds` (just above the job's own fds) and closes it at once.
+      const memfd = native.memfd(encodeSubshellInput(program.source, program.state));
+      const argv = [process.execPath, paths.shell, '--subshell-fd', String(nfds)];
+      // Node would reset the signals the copy starts ignored: tell it, as bin/jcsh.js does.
+      const ignored = [...new Set([...native.inheritedIgnored(), ...ignore])];
+      const envp = [...program.env, `JCSH_SIGIGN=${signalMask(ignored)}`];
+      return { path: process.execPath, argv, envp, extraFds: [memfd], release: () => closeSync(memfd) };
     }
   }
 }
@@ -106,7 +117,8 @@ export function prepareSpawn(
 ): PreparedSpawn {
   checkFds(req.fds);
   const pgid = groupPgid(req.group);
-  let exe = executable(req.program, req.fds.length, native, paths);
+  const ignore = req.ignoreSignals ?? [];
+  let exe = executable(req.program, req.fds.length, native, paths, ignore);
   if (req.holdUntil !== undefined) exe = gated(exe, req.fds.length, req.holdUntil, paths);
   const options: NativeSpawnOptions = {
     path: exe.path,
@@ -117,6 +129,7 @@ export function prepareSpawn(
     pgid,
     useFork,
     ...(req.foregroundOn === undefined ? {} : { ttyfd: req.foregroundOn }),
+    ...(ignore.length === 0 ? {} : { ignore }),
   };
   return { options, release: exe.release };
 }
