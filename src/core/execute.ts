@@ -7,6 +7,7 @@ import type { AndOr, List, Pipeline, SimpleCommand } from '../lang/ast.js';
 import { shellStatus } from '../os/status.js';
 import { findBuiltin } from './builtins/registry.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
+import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand } from './command.js';
 import { Interrupted, LineAbandoned } from './errors.js';
 import { runInForeground } from './foreground.js';
@@ -66,7 +67,10 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
   const single = pipeline.commands.length === 1 && !background;
   const plans: StagePlan[] = [];
   for (const cmd of pipeline.commands) {
-    const e = await expandCommand(shell, cmd, runList);
+    // A stage of a pipeline or a background command expands in its own copy of the shell, as
+    // in bash's forked child: `${x=1} | cat` leaves x unset here.
+    const here = single || !expansionAssigns(cmd) ? shell : shell.subshell(true);
+    const e = await expandCommand(here, cmd, runList);
     if (e.kind === 'error') {
       // As bash: an expansion error abandons the line, and ends a script (POSIX 2.8.1).
       if (single) throw abandon(shell, e.message);
@@ -74,7 +78,7 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
       continue;
     }
     if (single) return runSingle(shell, e.command);
-    plans.push(await planStage(shell, e.command));
+    plans.push(await planStage(shell, here, e.command));
   }
   shell.previousCommand = '';
   const job = launchJob(shell, plans, { background });
@@ -126,19 +130,21 @@ function reportTo(shell: Shell, fds: FdTable, error: string): number {
   return 1;
 }
 
-async function planStage(shell: Shell, cmd: ExpandedCommand): Promise<StagePlan> {
+/** `stage` is the copy of the shell the stage expanded in (or the shell itself). */
+async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Promise<StagePlan> {
   const name = cmd.argv[0];
   if (name === undefined) {
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
   const builtin = findBuiltin(name);
   if (builtin) {
-    const { chunks, status } = await runBuiltinCaptured(shell, builtin, cmd.argv);
+    const { chunks, status } = await runBuiltinCaptured(stage, builtin, cmd.argv);
     return { program: { kind: 'emit', chunks, status }, redirects: cmd.redirects, text: cmd.text };
   }
+  // The shell's own table remembers where commands are (a copy would look them up again).
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text);
-  return execStage(shell, cmd, found.path);
+  return execStage(stage, cmd, found.path);
 }
 
 function execStage(shell: Shell, cmd: ExpandedCommand, path: string): StagePlan {
