@@ -17,6 +17,7 @@ import { withRedirects, type FdTable } from './redirect.js';
 import { hasChildren, reapAll } from './reap.js';
 import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
+import { settleSigint, watchSigint } from './sigint.js';
 import { encodeSubshellState } from './subshell-state.js';
 
 export async function runList(shell: Shell, list: List): Promise<number> {
@@ -160,7 +161,13 @@ function started(shell: Shell, job: Job): void {
 /** Waits for a foreground job and settles `$?`, messages and the job table. */
 export async function waitForeground(shell: Shell, job: Job, resume = false): Promise<number> {
   await shell.out.drain();
-  await runInForeground(shell, job, resume);
+  const sigint = watchSigint(shell, job);
+  try {
+    await runInForeground(shell, job, resume);
+    if (sigint) await settleSigint(shell, job, sigint);
+  } finally {
+    sigint?.stop();
+  }
   return settleForeground(shell, job);
 }
 

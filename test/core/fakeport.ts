@@ -3,7 +3,7 @@
 // status changes the test queues; signals are recorded (or refused). Anything else throws, so
 // a test that strays into real process work fails loudly instead of passing by accident.
 
-import { OsError, type FileInfo, type OsPort, type TermModes, type WaitStatus } from '../../src/os/port.js';
+import { OsError, type FileInfo, type OsPort, type SignalCount, type TermModes, type WaitStatus } from '../../src/os/port.js';
 import { FdTable } from '../../src/core/redirect.js';
 import { runBuiltinHere } from '../../src/core/builtins/run.js';
 import type { Builtin } from '../../src/core/builtins/types.js';
@@ -94,6 +94,7 @@ export class FakePort implements OsPort {
   setSignalAction(): void { missing('setSignalAction'); }
   onSignal(): () => void { return missing('onSignal'); }
   inheritedIgnored(): ReadonlySet<number> { return new Set(); }
+  countSignal(): SignalCount { return missing('countSignal'); }
   openTerminal(): number | null { return null; }
   isatty(): boolean { return false; }
   tcgetpgrp(): number { return missing('tcgetpgrp'); }
