@@ -15,14 +15,31 @@ export async function runInForeground(shell: Shell, job: Job, resume: boolean): 
   const tty = job.jobControl ? shell.tty : null;
   job.foreground = true;
   try {
-    if (resume) {
-      if (tty !== null) shell.port.tcsetpgrp(tty, job.pgid);
-      job.markContinued();
-      signalJob(shell, job, SIG.CONT);
-    }
+    if (resume && job.state !== 'dead') continueInForeground(shell, job, tty);
     await waitForJob(shell, job);
   } finally {
     if (tty !== null) reclaimTerminal(shell, tty, job);
+  }
+}
+
+/**
+ * Gives a job the terminal and continues it (bash's start_job). The job may end meanwhile (it
+ * was running, or the reaper got it first): its group is then gone, and neither call can fail
+ * in a way that matters: the wait that follows finds the job dead and returns its status.
+ */
+function continueInForeground(shell: Shell, job: Job, tty: number | null): void {
+  if (tty !== null) {
+    try {
+      shell.port.tcsetpgrp(tty, job.pgid);
+    } catch {
+      // ESRCH/EPERM: no such group any more (it ended during the hand-off).
+    }
+  }
+  job.markContinued();
+  try {
+    signalJob(shell, job, SIG.CONT);
+  } catch {
+    // ESRCH: the same.
   }
 }
 
