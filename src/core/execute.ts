@@ -12,7 +12,7 @@ import { expandCommand, type ExpandedCommand } from './command.js';
 import { Interrupted, LineAbandoned } from './errors.js';
 import { runInForeground } from './foreground.js';
 import type { Job } from './job.js';
-import { errorStage, launchJob, type StagePlan } from './launch.js';
+import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
 import { withRedirects, type FdTable } from './redirect.js';
 import { hasChildren, reapAll } from './reap.js';
 import { notifyJobs } from './notify.js';
@@ -56,7 +56,7 @@ async function runBackground(shell: Shell, item: AndOr): Promise<void> {
     program: { kind: 'subshell', source: item.source, state: encodeSubshellState(shell), env: shell.vars.environ() },
     redirects: [], text: item.source,
   };
-  started(shell, launchJob(shell, [plan], { background: true }));
+  started(shell, await launch(shell, [plan], { background: true }));
 }
 
 async function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Promise<void> {
@@ -82,7 +82,7 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
     plans.push(await planStage(shell, here, e.command));
   }
   shell.previousCommand = '';
-  const job = launchJob(shell, plans, { background });
+  const job = await launch(shell, plans, { background });
   if (background) {
     started(shell, job);
     return 0;
@@ -110,7 +110,7 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
   shell.previousCommand = name;
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return report(shell, found.message, found.status);
-  const job = launchJob(shell, [execStage(shell, cmd, found.path)], { background: false });
+  const job = await launch(shell, [execStage(shell, cmd, found.path)], { background: false });
   return waitForeground(shell, job);
 }
 
@@ -151,6 +151,26 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
 function execStage(shell: Shell, cmd: ExpandedCommand, path: string): StagePlan {
   const env = shell.vars.environ(cmd.assignments);
   return { program: { kind: 'exec', path, argv: cmd.argv, env }, redirects: cmd.redirects, text: cmd.text };
+}
+
+/**
+ * Starts a job. When a stage cannot be started (no process or pipe to be had), the error is one
+ * line, the stages that did start are waited for, and the rest of the line is abandoned, as
+ * bash's throw_to_top_level after "fork: …" or "pipe error: …".
+ */
+async function launch(shell: Shell, plans: readonly StagePlan[], o: LaunchOptions): Promise<Job> {
+  try {
+    return launchJob(shell, plans, o);
+  } catch (e) {
+    if (!(e instanceof LaunchFailed)) throw e;
+    await shell.diag(e.message);
+    if (e.job) {
+      await runInForeground(shell, e.job, false);
+      e.job.notified = true;
+      shell.jobs.remove(e.job);
+    }
+    throw new LineAbandoned(e.status);
+  }
 }
 
 function started(shell: Shell, job: Job): void {

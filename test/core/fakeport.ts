@@ -3,7 +3,9 @@
 // status changes the test queues; signals are recorded (or refused). Anything else throws, so
 // a test that strays into real process work fails loudly instead of passing by accident.
 
-import { OsError, type FileInfo, type OsPort, type SignalCount, type TermModes, type WaitStatus } from '../../src/os/port.js';
+import {
+  OsError, type FileInfo, type OsPort, type SignalCount, type SpawnRequest, type TermModes, type WaitStatus,
+} from '../../src/os/port.js';
 import { FdTable } from '../../src/core/redirect.js';
 import { runBuiltinHere } from '../../src/core/builtins/run.js';
 import type { Builtin } from '../../src/core/builtins/types.js';
@@ -35,6 +37,18 @@ export class FakePort implements OsPort {
   readonly chdirs: string[] = [];
   /** Everything written, per fd, in order. */
   readonly written = new Map<number, string>();
+  /** Every spawn request, in order (spawn works only when onSpawn is set). */
+  readonly spawned: SpawnRequest[] = [];
+  /** Decides what spawn does: return a pid or throw. */
+  onSpawn: ((req: SpawnRequest, index: number) => number) | undefined;
+  /** Decides what pipe does (by default a fresh pair of fds); throw to make it fail. */
+  onPipe: ((index: number) => void) | undefined;
+  /** Called after each kill() that was recorded, e.g. to queue the death it causes. */
+  onKill: ((pid: number, signal: number) => void) | undefined;
+  /** fds handed out by pipe() and not closed yet. */
+  readonly openFds = new Set<number>();
+  private nextFd = 10;
+  private pipes = 0;
   private readonly queued = new Map<number, WaitStatus[]>();
   private waiters: (() => void)[] = [];
 
@@ -74,11 +88,17 @@ export class FakePort implements OsPort {
   getppid(): number { return 1; }
   getpgrp(): number { return 4000; }
   setpgid(): void { missing('setpgid'); }
-  spawn(): number { return missing('spawn'); }
+  spawn(req: SpawnRequest): number {
+    if (!this.onSpawn) return missing('spawn');
+    for (const fd of req.fds) if (fd >= 10 && !this.openFds.has(fd)) throw new Error(`FakePort: spawn with closed fd ${fd}`);
+    this.spawned.push(req);
+    return this.onSpawn(req, this.spawned.length - 1);
+  }
 
   kill(pid: number, signal: number): void {
     if (this.gone.has(pid)) throw new OsError('ESRCH', 'No such process', 'kill');
     this.sent.push({ pid, signal });
+    this.onKill?.(pid, signal);
   }
 
   waitpid(pid: number): WaitStatus | null {
@@ -102,8 +122,19 @@ export class FakePort implements OsPort {
   tcgetattr(): TermModes { return missing('tcgetattr'); }
   tcsetattr(): void { missing('tcsetattr'); }
   open(): number { return missing('open'); }
-  close(): void { /* FdTable closes what it opened: nothing here */ }
-  pipe(): [number, number] { return missing('pipe'); }
+  close(fd: number): void {
+    // FdTable closes what it opened (nothing, here); pipe ends must be closed exactly once.
+    if (fd < 10) return;
+    if (!this.openFds.delete(fd)) throw new Error(`FakePort: close of fd ${fd}, which is not open`);
+  }
+
+  pipe(): [number, number] {
+    if (!this.onPipe) return missing('pipe');
+    this.onPipe(this.pipes++);
+    const ends: [number, number] = [this.nextFd++, this.nextFd++];
+    ends.forEach((fd) => this.openFds.add(fd));
+    return ends;
+  }
 
   async write(fd: number, data: string | Uint8Array): Promise<void> {
     const text = typeof data === 'string' ? data : decoder.decode(data);

@@ -77,7 +77,7 @@ export class LinuxPort implements OsPort {
 
   spawn(req: SpawnRequest): number {
     if (!this.features.blockingWait) this.children.install();
-    const prepared = prepareSpawn(req, this.native, this.paths, this.forkFallback);
+    const prepared = sys('spawn', () => prepareSpawn(req, this.native, this.paths, this.forkFallback));
     const fg = req.foregroundOn === undefined ? undefined : this.foregroundOf(req.foregroundOn);
     try {
       return sys('spawn', () => this.native.spawn(prepared.options));
