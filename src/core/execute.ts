@@ -4,20 +4,18 @@
 // output, so it is a real member of the job's process group (as a forked bash child would be).
 
 import type { AndOr, List, Pipeline, SimpleCommand } from '../lang/ast.js';
-import { shellStatus } from '../os/status.js';
 import { findBuiltin } from './builtins/registry.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand } from './command.js';
-import { Interrupted, LineAbandoned } from './errors.js';
+import { LineAbandoned } from './errors.js';
 import { runInForeground } from './foreground.js';
+import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
 import { withRedirects, type FdTable } from './redirect.js';
 import { hasChildren, reapAll } from './reap.js';
-import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
-import { settleSigint, watchSigint } from './sigint.js';
 import { encodeSubshellState } from './subshell-state.js';
 
 export async function runList(shell: Shell, list: List): Promise<number> {
@@ -176,43 +174,6 @@ async function launch(shell: Shell, plans: readonly StagePlan[], o: LaunchOption
 function started(shell: Shell, job: Job): void {
   shell.lastBackgroundPid = job.lastPid;
   if (shell.interactive && shell.jobControl) void shell.out.write(shell.stdio[2], shell.format.launched(job));
-}
-
-/** Waits for a foreground job and settles `$?`, messages and the job table. */
-export async function waitForeground(shell: Shell, job: Job, resume = false): Promise<number> {
-  await shell.out.drain();
-  const sigint = watchSigint(shell, job);
-  try {
-    await runInForeground(shell, job, resume);
-    if (sigint) await settleSigint(shell, job, sigint);
-  } finally {
-    sigint?.stop();
-  }
-  return settleForeground(shell, job);
-}
-
-async function settleForeground(shell: Shell, job: Job): Promise<number> {
-  if (job.state === 'stopped') {
-    job.notified = true;
-    shell.jobs.setCurrent(job);
-    if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.jobs, shell.place()));
-    return 128 + job.stopSignal();
-  }
-  job.notified = true;
-  shell.jobs.remove(job);
-  const status = shellStatus(job.lastStatus.kind === 'running' ? { kind: 'exited', code: 0 } : job.lastStatus);
-  const killed = shell.format.foregroundKilled(job);
-  if (killed) await shell.out.write(shell.stdio[2], killed);
-  if (shell.interactive) notifyJobs(shell);
-  const last = job.lastStatus;
-  const interruptedJob = last.kind === 'signaled' && last.signal === 2;
-  if ((interruptedJob && job.jobControl) || shell.interrupted) {
-    shell.interrupted = false;
-    if (interruptedJob && shell.interactive) await shell.out.write(shell.stdio[1], '\n');
-    shell.lastStatus = interruptedJob ? status : 130;
-    throw new Interrupted(shell.lastStatus);
-  }
-  return status;
 }
 
 function abandon(shell: Shell, message: string): LineAbandoned {

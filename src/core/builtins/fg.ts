@@ -3,7 +3,7 @@
 // status. A job brought to the foreground is no longer an asynchronous one, so once it ends
 // `wait $!` no longer knows it (its pid is taken out of the finished background pids).
 
-import { waitForeground } from '../execute.js';
+import { waitForeground } from '../foreground-job.js';
 import { resumeInBackground } from './bg.js';
 import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';

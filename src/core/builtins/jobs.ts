@@ -4,7 +4,6 @@
 // nothing; -n shows only jobs whose change has not been reported yet.
 
 import type { List, Word } from '../../lang/ast.js';
-import { runList } from '../execute.js';
 import type { ListFormat } from '../format.js';
 import type { Job } from '../job.js';
 import { dropNotifiedDead } from '../notify.js';
@@ -75,7 +74,7 @@ async function executeWithPgids(ctx: BuiltinContext, operands: readonly string[]
     const r = jobArg(shell, w);
     return r.kind === 'job' ? String(r.job.pgid) : w;
   });
-  return runList(shell, literalCommand(shell.lineno, argv));
+  return shell.dialect.run(shell, literalCommand(shell.lineno, argv));
 }
 
 /** A command line made of words taken literally: nothing in them is expanded again. */
