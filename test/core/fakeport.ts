@@ -8,6 +8,8 @@ import {
 } from '../../src/os/port.js';
 import { FdTable } from '../../src/core/redirect.js';
 import { runBuiltinHere } from '../../src/core/builtins/run.js';
+import { runList } from '../../src/core/execute.js';
+import { parse } from '../../src/lang/parser.js';
 import type { Builtin } from '../../src/core/builtins/types.js';
 import { Shell, type ShellOptions } from '../../src/core/shell.js';
 import type { Job } from '../../src/core/job.js';
@@ -51,6 +53,7 @@ export class FakePort implements OsPort {
   private pipes = 0;
   private readonly queued = new Map<number, WaitStatus[]>();
   private waiters: (() => void)[] = [];
+  private sleepWatchers: (() => void)[] = [];
 
   constructor() {
     this.dir('/');
@@ -108,7 +111,19 @@ export class FakePort implements OsPort {
   waitpidBlocking(): WaitStatus { return missing('waitpidBlocking'); }
 
   childEvent(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      for (const notice of this.sleepWatchers.splice(0)) notice();
+    });
+  }
+
+  /**
+   * Resolves once someone sleeps on child events (a builtin or a foreground wait that has
+   * reaped all there was): the condition a test waits for before it makes the next change.
+   */
+  asleep(): Promise<void> {
+    if (this.waiters.length > 0) return Promise.resolve();
+    return new Promise((resolve) => this.sleepWatchers.push(resolve));
   }
 
   setSignalAction(): void { missing('setSignalAction'); }
@@ -213,4 +228,22 @@ export async function runIn(shell: Shell, builtin: Builtin, ...argv: string[]): 
 export function addJob(shell: Shell, pids: number[], commands: string[], foreground = false): Job {
   const processes = pids.map((pid, i) => ({ pid, command: commands[i]!, status: RUNNING }));
   return shell.jobs.add({ pgid: pids[0]!, processes, foreground, jobControl: true, wd: shell.cwd });
+}
+
+/** Spawns succeed with pids first, first+1, …; the programs are executables in /bin. */
+export function spawnsFrom(port: FakePort, first: number, ...programs: string[]): void {
+  for (const name of programs) port.file(`/bin/${name}`, true);
+  port.onSpawn = (_req, i) => first + i;
+}
+
+/**
+ * Runs a command line through the executor, as typed at a prompt. Resolves with `$?` and what
+ * was written, or rejects with what unwound the executor (ExitRequest, LineAbandoned, …).
+ */
+export async function runLine(shell: Shell, line: string): Promise<Run> {
+  const port = shell.port as FakePort;
+  port.clearOutput();
+  const status = await runList(shell, parse(line));
+  await shell.out.drain();
+  return { status, out: port.output(1), err: port.output(2) };
 }

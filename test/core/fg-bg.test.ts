@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bgBuiltin } from '../../src/core/builtins/bg.js';
 import { fgBuiltin } from '../../src/core/builtins/fg.js';
 import { exited, stopped } from '../../src/os/status.js';
-import { addJob, fakeShell, runIn } from './fakeport.js';
+import { addJob, fakeShell, runIn, runLine, spawnsFrom } from './fakeport.js';
 
 describe('fg and bg errors', () => {
   it('need job control', async () => {
@@ -48,8 +48,9 @@ describe('fg and bg errors', () => {
 
   it('a finished job cannot be resumed', async () => {
     const { shell, port } = fakeShell();
-    const job = addJob(shell, [400], ['sleep 400']);
-    job.record(400, exited(0));
+    spawnsFrom(port, 400, 'sleep');
+    await runLine(shell, 'sleep 400 &');
+    // The job ends and nobody has looked yet: fg's own reaping finds it dead.
     port.change(400, exited(0));
     expect(await runIn(shell, fgBuiltin, 'fg', '%1')).toEqual({ status: 1, out: '', err: 'jcsh: fg: job has terminated\n' });
   });
@@ -83,19 +84,21 @@ describe('bg', () => {
 describe('fg', () => {
   it('names the job, continues its group and returns its status (F05)', async () => {
     const { shell, port } = fakeShell();
-    const job = addJob(shell, [700], ["sh -c 'kill -STOP $$; exit 17'"]);
+    spawnsFrom(port, 700, 'sh');
+    await runLine(shell, "sh -c 'kill -STOP $$; exit 17' &");
     port.change(700, stopped(19));
-    const running = runIn(shell, fgBuiltin, 'fg');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(job.state).toBe('running');
+    const job = shell.jobs.get(1)!;
+    const running = runLine(shell, 'fg');
+    // fg has continued the group and sleeps until the job changes again.
+    await port.asleep();
+    expect([job.state, port.sent]).toEqual(['running', [{ pid: -700, signal: 18 }]]);
     port.change(700, exited(17));
-    shell.finishedPids.set(700, exited(17));
     const r = await running;
     expect([r.status, r.out]).toEqual([17, "sh -c 'kill -STOP $$; exit 17'\n"]);
-    expect(port.sent).toEqual([{ pid: -700, signal: 18 }]);
     expect(shell.jobs.size).toBe(0);
     // A job brought to the foreground is no longer asynchronous: `wait $!` forgets it.
     expect(shell.finishedPids.has(700)).toBe(false);
+    expect((await runLine(shell, 'wait 700')).status).toBe(127);
   });
 
   it('fg job & puts the job in the background instead', async () => {

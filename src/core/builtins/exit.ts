@@ -4,6 +4,7 @@
 
 import { ExitRequest, LineAbandoned } from '../errors.js';
 import { stoppedJobsBlockExit } from '../leave.js';
+import { reapAll } from '../reap.js';
 import { legalNumber } from './lib/numbers.js';
 import type { Builtin } from './types.js';
 
@@ -11,6 +12,8 @@ export const exitBuiltin: Builtin = (ctx) => {
   const shell = ctx.shell;
   if (shell.interactive && !shell.inSubshell) {
     ctx.io.err('exit\n');
+    // A stop not reaped yet still counts: bash's SIGCHLD handler has always run by now.
+    reapAll(shell);
     if (stoppedJobsBlockExit(shell)) return 1;
   }
   const words = ctx.argv.slice(1);
