@@ -4,7 +4,7 @@
 // a test that strays into real process work fails loudly instead of passing by accident.
 
 import {
-  OsError, type FileInfo, type OsPort, type SignalCount, type SpawnRequest, type TermModes, type WaitStatus,
+  OsError, type FileInfo, type OsPort, type SignalAction, type SignalCount, type SpawnRequest, type TermModes, type WaitStatus,
 } from '../../src/os/port.js';
 import { FdTable } from '../../src/core/redirect.js';
 import { runBuiltinHere } from '../../src/core/builtins/run.js';
@@ -54,6 +54,9 @@ export class FakePort implements OsPort {
   private readonly queued = new Map<number, WaitStatus[]>();
   private waiters: (() => void)[] = [];
   private sleepWatchers: (() => void)[] = [];
+  private readonly counts = new Map<number, () => void>();
+  /** Dispositions the shell set for itself. */
+  readonly actions = new Map<number, SignalAction>();
 
   constructor() {
     this.dir('/');
@@ -126,10 +129,29 @@ export class FakePort implements OsPort {
     return new Promise((resolve) => this.sleepWatchers.push(resolve));
   }
 
-  setSignalAction(): void { missing('setSignalAction'); }
+  setSignalAction(signal: number, action: SignalAction): void {
+    this.actions.set(signal, action);
+  }
   onSignal(): () => void { return missing('onSignal'); }
   inheritedIgnored(): ReadonlySet<number> { return new Set(); }
-  countSignal(): SignalCount { return missing('countSignal'); }
+  countSignal(signal: number): SignalCount {
+    if (this.counts.has(signal)) throw new OsError('EBUSY', 'Device or resource busy', 'sigaction');
+    let arrived = 0;
+    this.counts.set(signal, () => arrived++);
+    return {
+      count: () => arrived,
+      stop: () => {
+        this.counts.delete(signal);
+      },
+    };
+  }
+
+  /** The shell receives a signal: counted if it is being counted, else an error of the test. */
+  raise(signal: number): void {
+    const count = this.counts.get(signal);
+    if (!count) throw new Error(`FakePort: signal ${signal} is neither counted nor handled here`);
+    count();
+  }
   openTerminal(): number | null { return null; }
   isatty(): boolean { return false; }
   tcgetpgrp(): number { return missing('tcgetpgrp'); }
