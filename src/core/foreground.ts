@@ -15,7 +15,7 @@ export async function runInForeground(shell: Shell, job: Job, resume: boolean): 
   const tty = job.jobControl ? shell.tty : null;
   job.foreground = true;
   try {
-    if (resume && job.state !== 'dead') continueInForeground(shell, job, tty);
+    if (resume && job.state !== 'dead') continueJob(shell, job, { foreground: true });
     await waitForJob(shell, job);
   } finally {
     if (tty !== null) reclaimTerminal(shell, tty, job);
@@ -23,12 +23,14 @@ export async function runInForeground(shell: Shell, job: Job, resume: boolean): 
 }
 
 /**
- * Gives a job the terminal and continues it (bash's start_job). The job may end meanwhile (it
- * was running, or the reaper got it first): its group is then gone, and neither call can fail
- * in a way that matters: the wait that follows finds the job dead and returns its status.
+ * Continues a job (bash's start_job), the one place that does: in the foreground it is given
+ * the terminal first. The job may end meanwhile (the reaper may even have got it first): its
+ * group is then gone, and neither call fails in a way that matters; whoever waits next finds
+ * the job dead and takes its status.
  */
-function continueInForeground(shell: Shell, job: Job, tty: number | null): void {
-  if (tty !== null) {
+export function continueJob(shell: Shell, job: Job, o: { readonly foreground: boolean }): void {
+  const tty = job.jobControl ? shell.tty : null;
+  if (o.foreground && tty !== null) {
     try {
       shell.port.tcsetpgrp(tty, job.pgid);
     } catch {
@@ -36,6 +38,7 @@ function continueInForeground(shell: Shell, job: Job, tty: number | null): void 
     }
   }
   job.markContinued();
+  job.foreground = o.foreground;
   try {
     signalJob(shell, job, SIG.CONT);
   } catch {

@@ -2,8 +2,7 @@
 // background. Each one is announced as `[n]+ cmd &` with the marks it had before it was
 // resumed; a job already running is reported but is not an error (SUSv3).
 
-import { SIG } from '../../os/signals.js';
-import { signalJob } from '../foreground.js';
+import { continueJob } from '../foreground.js';
 import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { parseOptions } from './lib/options.js';
@@ -49,15 +48,9 @@ export function resumeInBackground(ctx: BuiltinContext, word: string | undefined
     return 0;
   }
   ctx.io.out(shell.format.resumedBackground(job, shell.jobs));
-  job.markContinued();
-  job.foreground = false;
+  continueJob(shell, job, { foreground: false });
   // The user was just told about it; the continue that reaping will see is not news.
   job.notified = true;
-  try {
-    signalJob(shell, job, SIG.CONT);
-  } catch {
-    // ESRCH: the group died meanwhile; reaping will report it.
-  }
   shell.jobs.resetCurrent();
   return 0;
 }
