@@ -14,14 +14,13 @@ import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
 import { withRedirects, type FdTable } from './redirect.js';
-import { hasChildren, reapAll } from './reap.js';
 import type { Shell } from './shell.js';
 import { encodeSubshellState } from './subshell-state.js';
 
 export async function runList(shell: Shell, list: List): Promise<number> {
   for (const item of list.items) {
     shell.lineno = item.pos.line;
-    if (!shell.interactive && hasChildren(shell)) reapAll(shell);
+    if (!shell.interactive && shell.control.hasChildren()) shell.control.update();
     await runAndOr(shell, item);
   }
   return shell.lastStatus;

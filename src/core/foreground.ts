@@ -4,7 +4,6 @@
 
 import { SIG } from '../os/signals.js';
 import type { Job } from './job.js';
-import { waitForJob } from './reap.js';
 import type { Shell } from './shell.js';
 
 /**
@@ -16,7 +15,7 @@ export async function runInForeground(shell: Shell, job: Job, resume: boolean): 
   job.foreground = true;
   try {
     if (resume && job.state !== 'dead') continueJob(shell, job, { foreground: true });
-    await waitForJob(shell, job);
+    await shell.control.waitFor(job);
   } finally {
     if (tty !== null) reclaimTerminal(shell, tty, job);
   }

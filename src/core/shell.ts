@@ -6,6 +6,7 @@ import type { OsPort, TermModes } from '../os/port.js';
 import type { WaitStatus } from '../os/status.js';
 import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
+import { JobControl } from './jobcontrol.js';
 import { JobTable } from './jobtable.js';
 import { CommandCache } from './lookup.js';
 import { Output } from './output.js';
@@ -41,6 +42,8 @@ export class Shell {
   readonly format: MessageFormat;
   readonly out: Output;
   jobs = new JobTable();
+  /** Reaping, continuing and reporting jobs: the one job-control seam. */
+  readonly control: JobControl = new JobControl(this);
   lastStatus = 0;
   lastBackgroundPid: number | undefined;
   cwd: string;

@@ -2,8 +2,6 @@
 // background. Each one is announced as `[n]+ cmd &` with the marks it had before it was
 // resumed; a job already running is reported but is not an error (SUSv3).
 
-import { continueJob } from '../foreground.js';
-import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin, BuiltinContext } from './types.js';
@@ -15,7 +13,7 @@ export const bgBuiltin: Builtin = (ctx) => {
   }
   const parsed = parseOptions(ctx, '', 'bg [job_spec ...]');
   if (!parsed) return 2;
-  reapAll(ctx.shell);
+  ctx.shell.control.update();
   const words = parsed.operands.length > 0 ? parsed.operands : [undefined];
   let status = 0;
   for (const word of words) if (resumeInBackground(ctx, word) !== 0) status = 1;
@@ -48,7 +46,7 @@ export function resumeInBackground(ctx: BuiltinContext, word: string | undefined
     return 0;
   }
   ctx.io.out(shell.format.resumedBackground(job, shell.jobs));
-  continueJob(shell, job, { foreground: false });
+  shell.control.continueJob(job, { foreground: false });
   // The user was just told about it; the continue that reaping will see is not news.
   job.notified = true;
   shell.jobs.resetCurrent();

@@ -4,7 +4,6 @@
 
 import { ExitRequest, LineAbandoned } from '../errors.js';
 import { stoppedJobsBlockExit } from '../leave.js';
-import { reapAll } from '../reap.js';
 import { legalNumber } from './lib/numbers.js';
 import type { Builtin } from './types.js';
 
@@ -13,7 +12,7 @@ export const exitBuiltin: Builtin = (ctx) => {
   if (shell.interactive && !shell.inSubshell) {
     ctx.io.err('exit\n');
     // A stop not reaped yet still counts: bash's SIGCHLD handler has always run by now.
-    reapAll(shell);
+    shell.control.update();
     if (stoppedJobsBlockExit(shell)) return 1;
   }
   const words = ctx.argv.slice(1);

@@ -7,7 +7,6 @@ import type { List, Word } from '../../lang/ast.js';
 import type { ListFormat } from '../format.js';
 import type { Job } from '../job.js';
 import { dropNotifiedDead } from '../notify.js';
-import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin, BuiltinContext } from './types.js';
@@ -37,7 +36,7 @@ export const jobsBuiltin: Builtin = (ctx) => {
   }
   if (execute) return executeWithPgids(ctx, parsed.operands);
   const shell = ctx.shell;
-  reapAll(shell);
+  shell.control.update();
   let failed = false;
   if (parsed.operands.length === 0) {
     for (const job of shell.jobs.all()) if (state === 'any' || job.state === state) print(ctx, job, form);
