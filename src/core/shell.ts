@@ -69,6 +69,11 @@ export class Shell {
   interrupted = false;
   /** This is a copy of a shell running a builtin in a pipeline or background (bash's subshell). */
   inSubshell = false;
+  /**
+   * The process catches SIGINT itself (an interactive shell, and the copies it runs `$(…)`
+   * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
+   */
+  interactiveProcess: boolean;
   private wakers: (() => void)[] = [];
   /** Errors carry no line number (interactive shells, and their subshells). */
   plainErrors: boolean;
@@ -89,6 +94,7 @@ export class Shell {
     this.cwd = o.cwd ?? this.initialCwd();
     // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
     this.plainErrors = o.interactive || o.scriptName === undefined;
+    this.interactiveProcess = o.interactive;
   }
 
   private initialCwd(): string {
@@ -159,6 +165,7 @@ export class Shell {
     s.stdio = [...this.stdio];
     s.inSubshell = true;
     s.plainErrors = this.plainErrors;
+    s.interactiveProcess = this.interactiveProcess;
     return s;
   }
 }

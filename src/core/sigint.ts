@@ -12,7 +12,7 @@ import type { Shell } from './shell.js';
 
 /** Starts counting SIGINT for the length of one foreground wait; null when not needed. */
 export function watchSigint(shell: Shell, job: Job): SignalCount | null {
-  if (shell.interactive || job.jobControl || shell.dialect.name !== 'bash') return null;
+  if (shell.interactiveProcess || job.jobControl || shell.dialect.name !== 'bash') return null;
   // A shell started with SIGINT ignored (a background job of a script) keeps ignoring it.
   if (shell.port.inheritedIgnored().has(SIG.INT)) return null;
   return shell.port.countSignal(SIG.INT);
@@ -21,12 +21,14 @@ export function watchSigint(shell: Shell, job: Job): SignalCount | null {
 /**
  * Once the job is no longer running: dies of SIGINT if both the job and the shell got it. bash
  * asks whether the children reaped after the SIGINT all died of it; the last stage, whose
- * status is `$?`, stands for the job here.
+ * status is `$?`, stands for the job here. Inside `$(…)` (a copy of the shell here, a child in
+ * bash) a SIGINT always ends the shell: bash's parent gets it while it reads the substitution,
+ * outside any wait, and dies of it once the substitution is over.
  */
 export async function settleSigint(shell: Shell, job: Job, watch: SignalCount): Promise<void> {
   const received = watch.count() > 0;
   watch.stop();
-  if (received && diedOfSigint(job.lastStatus)) await dieOfSigint(shell);
+  if (received && (diedOfSigint(job.lastStatus) || shell.inSubshell)) await dieOfSigint(shell);
 }
 
 function diedOfSigint(s: WaitStatus | { readonly kind: 'running' }): boolean {

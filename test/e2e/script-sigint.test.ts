@@ -48,11 +48,31 @@ describe('^C while a script waits for a command (issue 11 item 3)', () => {
     expect(jcsh).toEqual(await interruptDuringSleep('bash', script));
   });
 
+  it('inside $(…) the shell dies of it even when the child survives, as bash reading the substitution does', async () => {
+    const script = `x=$(sh -c 'trap "echo caught >&2" INT; sleep 30; echo done'); echo "after $x"`;
+    const jcsh = await interruptDuringSleep('jcsh', script);
+    expect(jcsh).toEqual({ output: 'caught\n', exitCode: null, signal: 'SIGINT' });
+    expect(jcsh).toEqual(await interruptDuringSleep('bash', script));
+  });
+
   it('a child that dies of a SIGINT the shell never got does not end the script', async () => {
     // No terminal involved: only the child is signalled.
     const script = `sh -c 'kill -INT $$'; echo after $?`;
     const s = start('jcsh', script);
     const r = await s.waitExit();
     expect([stripControls(r.output).replace(/\r/g, ''), r.exitCode]).toEqual(['after 130\n', 0]);
+  });
+});
+
+describe('^C during a command substitution at an interactive prompt', () => {
+  it('the interactive shell survives: only a shell without a SIGINT handler of its own acts on it', async () => {
+    const { startJcsh, outputOf } = await import('./harness.js');
+    const s = await startJcsh();
+    s.sendLine('echo $(sleep 30); echo after');
+    await s.waitUntil(() => s.processes().some((p) => p.comm === 'sleep' && p.state === 'S'), { description: 'sleep running' });
+    s.press('Ctrl+C');
+    await s.expectPrompt();
+    expect(s.exitStatus).toBeNull();
+    expect(await outputOf(s, 'echo still here')).toBe('still here');
   });
 });
