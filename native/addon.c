@@ -38,6 +38,9 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "getSignalAction", jcsh_napi_get_signal_action);
   jcsh_export(env, exports, "inheritedIgnored", jcsh_napi_inherited_ignored);
   jcsh_export(env, exports, "keepIgnored", jcsh_napi_keep_ignored);
+  jcsh_export(env, exports, "startCounting", jcsh_napi_start_counting);
+  jcsh_export(env, exports, "signalCount", jcsh_napi_signal_count);
+  jcsh_export(env, exports, "stopCounting", jcsh_napi_stop_counting);
 
   jcsh_export(env, exports, "isatty", jcsh_napi_isatty);
   jcsh_export(env, exports, "tcgetpgrp", jcsh_napi_tcgetpgrp);

@@ -26,6 +26,9 @@ napi_value jcsh_napi_set_signal_action(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_get_signal_action(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_inherited_ignored(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_keep_ignored(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_start_counting(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_signal_count(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_stop_counting(napi_env env, napi_callback_info info);
 
 /* term_napi.c */
 napi_value jcsh_napi_isatty(napi_env env, napi_callback_info info);

@@ -103,3 +103,51 @@ napi_value jcsh_napi_inherited_ignored(napi_env env, napi_callback_info info) {
     if (sigismember(&inherited_ignored, sig) == 1) napi_set_element(env, list, n++, jcsh_int(env, sig));
   return list;
 }
+
+/* Counting a signal instead of running a handler: what a shell needs while it blocks in
+ * waitpid (bash's wait_sigint_handler). The handler only counts, SA_RESTART lets the wait go
+ * on, and the count can be read at once afterwards; a JS listener would only run on a later
+ * turn of the event loop. stopCounting puts back the disposition counting replaced. */
+static volatile sig_atomic_t signal_counts[LAST_SIGNAL + 1];
+static struct sigaction counted_before[LAST_SIGNAL + 1];
+static int counting[LAST_SIGNAL + 1];
+
+static void count_signal(int sig) {
+  signal_counts[sig]++;
+}
+
+/* startCounting(sig): the count starts at 0. */
+napi_value jcsh_napi_start_counting(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int sig;
+  if (!jcsh_args(env, info, 1, argv) || !read_signal(env, argv[0], &sig)) return NULL;
+  if (counting[sig]) return jcsh_throw_errno(env, EBUSY, "sigaction");
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = count_signal;
+  sa.sa_flags = SA_RESTART;
+  sigfillset(&sa.sa_mask);
+  signal_counts[sig] = 0;
+  if (sigaction(sig, &sa, &counted_before[sig]) != 0) return jcsh_throw_errno(env, errno, "sigaction");
+  counting[sig] = 1;
+  return jcsh_undefined(env);
+}
+
+/* signalCount(sig) -> how many arrived since startCounting */
+napi_value jcsh_napi_signal_count(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int sig;
+  if (!jcsh_args(env, info, 1, argv) || !read_signal(env, argv[0], &sig)) return NULL;
+  return jcsh_int(env, signal_counts[sig]);
+}
+
+/* stopCounting(sig): the disposition from before startCounting again. */
+napi_value jcsh_napi_stop_counting(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int sig;
+  if (!jcsh_args(env, info, 1, argv) || !read_signal(env, argv[0], &sig)) return NULL;
+  if (!counting[sig]) return jcsh_undefined(env);
+  counting[sig] = 0;
+  if (sigaction(sig, &counted_before[sig], NULL) != 0) return jcsh_throw_errno(env, errno, "sigaction");
+  return jcsh_undefined(env);
+}

@@ -1,4 +1,6 @@
-// Control flow that unwinds the executor.
+// Control flow that unwinds the executor, and how an error nobody handled is reported.
+
+import { OsError } from '../os/port.js';
 
 /** ^C (or SIGINT to the shell) abandons the rest of the command line, as in bash. */
 export class Interrupted extends Error {
@@ -26,4 +28,15 @@ export class LineAbandoned extends Error {
     super('line abandoned');
     this.name = 'LineAbandoned';
   }
+}
+
+/**
+ * The one line for an error that reached the top of a command line. A failed system call is
+ * reported as bash's sys_error does ("tcsetpgrp: No such process"); only a bug in jcsh itself
+ * (anything else) is called an internal error.
+ */
+export function failureLine(e: unknown): string {
+  if (e instanceof OsError) return `${e.syscall}: ${e.reason}`;
+  const message = e instanceof Error ? e.message : String(e);
+  return `internal error: ${message.split('\n')[0]}`;
 }

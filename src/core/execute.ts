@@ -4,24 +4,23 @@
 // output, so it is a real member of the job's process group (as a forked bash child would be).
 
 import type { AndOr, List, Pipeline, SimpleCommand } from '../lang/ast.js';
-import { shellStatus } from '../os/status.js';
 import { findBuiltin } from './builtins/registry.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
+import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand } from './command.js';
-import { Interrupted, LineAbandoned } from './errors.js';
+import { LineAbandoned } from './errors.js';
 import { runInForeground } from './foreground.js';
+import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
-import { errorStage, launchJob, type StagePlan } from './launch.js';
+import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
 import { withRedirects, type FdTable } from './redirect.js';
-import { hasChildren, reapAll } from './reap.js';
-import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
 import { encodeSubshellState } from './subshell-state.js';
 
 export async function runList(shell: Shell, list: List): Promise<number> {
   for (const item of list.items) {
     shell.lineno = item.pos.line;
-    if (!shell.interactive && hasChildren(shell)) reapAll(shell);
+    if (!shell.interactive && shell.control.hasChildren()) shell.control.update();
     await runAndOr(shell, item);
   }
   return shell.lastStatus;
@@ -54,7 +53,7 @@ async function runBackground(shell: Shell, item: AndOr): Promise<void> {
     program: { kind: 'subshell', source: item.source, state: encodeSubshellState(shell), env: shell.vars.environ() },
     redirects: [], text: item.source,
   };
-  started(shell, launchJob(shell, [plan], { background: true }));
+  started(shell, await launch(shell, [plan], { background: true }));
 }
 
 async function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Promise<void> {
@@ -66,7 +65,10 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
   const single = pipeline.commands.length === 1 && !background;
   const plans: StagePlan[] = [];
   for (const cmd of pipeline.commands) {
-    const e = await expandCommand(shell, cmd, runList);
+    // A stage of a pipeline or a background command expands in its own copy of the shell, as
+    // in bash's forked child: `${x=1} | cat` leaves x unset here.
+    const here = single || !expansionAssigns(cmd) ? shell : shell.subshell(true);
+    const e = await expandCommand(here, cmd, runList);
     if (e.kind === 'error') {
       // As bash: an expansion error abandons the line, and ends a script (POSIX 2.8.1).
       if (single) throw abandon(shell, e.message);
@@ -74,10 +76,10 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
       continue;
     }
     if (single) return runSingle(shell, e.command);
-    plans.push(await planStage(shell, e.command));
+    plans.push(await planStage(shell, here, e.command));
   }
   shell.previousCommand = '';
-  const job = launchJob(shell, plans, { background });
+  const job = await launch(shell, plans, { background });
   if (background) {
     started(shell, job);
     return 0;
@@ -105,7 +107,7 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
   shell.previousCommand = name;
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return report(shell, found.message, found.status);
-  const job = launchJob(shell, [execStage(shell, cmd, found.path)], { background: false });
+  const job = await launch(shell, [execStage(shell, cmd, found.path)], { background: false });
   return waitForeground(shell, job);
 }
 
@@ -130,19 +132,21 @@ function reportTo(shell: Shell, fds: FdTable, error: string): number {
   return 1;
 }
 
-async function planStage(shell: Shell, cmd: ExpandedCommand): Promise<StagePlan> {
+/** `stage` is the copy of the shell the stage expanded in (or the shell itself). */
+async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Promise<StagePlan> {
   const name = cmd.argv[0];
   if (name === undefined) {
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
   const builtin = findBuiltin(name);
   if (builtin) {
-    const { chunks, status } = await runBuiltinCaptured(shell, builtin, cmd.argv);
+    const { chunks, status } = await runBuiltinCaptured(stage, builtin, cmd.argv);
     return { program: { kind: 'emit', chunks, status }, redirects: cmd.redirects, text: cmd.text };
   }
+  // The shell's own table remembers where commands are (a copy would look them up again).
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text);
-  return execStage(shell, cmd, found.path);
+  return execStage(stage, cmd, found.path);
 }
 
 function execStage(shell: Shell, cmd: ExpandedCommand, path: string): StagePlan {
@@ -150,40 +154,29 @@ function execStage(shell: Shell, cmd: ExpandedCommand, path: string): StagePlan 
   return { program: { kind: 'exec', path, argv: cmd.argv, env }, redirects: cmd.redirects, text: cmd.text };
 }
 
+/**
+ * Starts a job. When a stage cannot be started (no process or pipe to be had), the error is one
+ * line, the stages that did start are waited for, and the rest of the line is abandoned, as
+ * bash's throw_to_top_level after "fork: …" or "pipe error: …".
+ */
+async function launch(shell: Shell, plans: readonly StagePlan[], o: LaunchOptions): Promise<Job> {
+  try {
+    return launchJob(shell, plans, o);
+  } catch (e) {
+    if (!(e instanceof LaunchFailed)) throw e;
+    await shell.diag(e.message);
+    if (e.job) {
+      await runInForeground(shell, e.job, false);
+      e.job.notified = true;
+      shell.jobs.remove(e.job);
+    }
+    throw new LineAbandoned(e.status);
+  }
+}
+
 function started(shell: Shell, job: Job): void {
   shell.lastBackgroundPid = job.lastPid;
   if (shell.interactive && shell.jobControl) void shell.out.write(shell.stdio[2], shell.format.launched(job));
-}
-
-/** Waits for a foreground job and settles `$?`, messages and the job table. */
-export async function waitForeground(shell: Shell, job: Job, resume = false): Promise<number> {
-  await shell.out.drain();
-  await runInForeground(shell, job, resume);
-  return settleForeground(shell, job);
-}
-
-async function settleForeground(shell: Shell, job: Job): Promise<number> {
-  if (job.state === 'stopped') {
-    job.notified = true;
-    shell.jobs.setCurrent(job);
-    if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.jobs, shell.place()));
-    return 128 + job.stopSignal();
-  }
-  job.notified = true;
-  shell.jobs.remove(job);
-  const status = shellStatus(job.lastStatus.kind === 'running' ? { kind: 'exited', code: 0 } : job.lastStatus);
-  const killed = shell.format.foregroundKilled(job);
-  if (killed) await shell.out.write(shell.stdio[2], killed);
-  if (shell.interactive) notifyJobs(shell);
-  const last = job.lastStatus;
-  const interruptedJob = last.kind === 'signaled' && last.signal === 2;
-  if ((interruptedJob && job.jobControl) || shell.interrupted) {
-    shell.interrupted = false;
-    if (interruptedJob && shell.interactive) await shell.out.write(shell.stdio[1], '\n');
-    shell.lastStatus = interruptedJob ? status : 130;
-    throw new Interrupted(shell.lastStatus);
-  }
-  return status;
 }
 
 function abandon(shell: Shell, message: string): LineAbandoned {

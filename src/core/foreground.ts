@@ -4,7 +4,6 @@
 
 import { SIG } from '../os/signals.js';
 import type { Job } from './job.js';
-import { waitForJob } from './reap.js';
 import type { Shell } from './shell.js';
 
 /**
@@ -15,14 +14,34 @@ export async function runInForeground(shell: Shell, job: Job, resume: boolean): 
   const tty = job.jobControl ? shell.tty : null;
   job.foreground = true;
   try {
-    if (resume) {
-      if (tty !== null) shell.port.tcsetpgrp(tty, job.pgid);
-      job.markContinued();
-      signalJob(shell, job, SIG.CONT);
-    }
-    await waitForJob(shell, job);
+    if (resume && job.state !== 'dead') continueJob(shell, job, { foreground: true });
+    await shell.control.waitFor(job);
   } finally {
     if (tty !== null) reclaimTerminal(shell, tty, job);
+  }
+}
+
+/**
+ * Continues a job (bash's start_job), the one place that does: in the foreground it is given
+ * the terminal first. The job may end meanwhile (the reaper may even have got it first): its
+ * group is then gone, and neither call fails in a way that matters; whoever waits next finds
+ * the job dead and takes its status.
+ */
+export function continueJob(shell: Shell, job: Job, o: { readonly foreground: boolean }): void {
+  const tty = job.jobControl ? shell.tty : null;
+  if (o.foreground && tty !== null) {
+    try {
+      shell.port.tcsetpgrp(tty, job.pgid);
+    } catch {
+      // ESRCH/EPERM: no such group any more (it ended during the hand-off).
+    }
+  }
+  job.markContinued();
+  job.foreground = o.foreground;
+  try {
+    signalJob(shell, job, SIG.CONT);
+  } catch {
+    // ESRCH: the same.
   }
 }
 

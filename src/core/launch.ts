@@ -4,6 +4,7 @@
 
 import { OsError, type GroupPolicy, type OutputChunk, type Program } from '../os/port.js';
 import { SIG } from '../os/signals.js';
+import { signalJob } from './foreground.js';
 import type { Job, JobProcess } from './job.js';
 import { RUNNING } from './job.js';
 import { explainExecError } from './lookup.js';
@@ -34,46 +35,118 @@ export function errorStage(shell: Shell, message: string, status: number, text: 
   return { program: { kind: 'emit', chunks, status }, redirects: [], text };
 }
 
-export function launchJob(shell: Shell, stages: readonly StagePlan[], o: LaunchOptions): Job {
-  const jobControl = shell.jobControl;
-  // The leader waits at a barrier until the other stages have joined its group (see holdUntil).
-  const barrier = jobControl && stages.length > 1 ? shell.port.pipe() : null;
-  let started: { pgid: number; processes: JobProcess[] };
-  try {
-    started = spawnStages(shell, stages, o, barrier?.[0]);
-  } finally {
-    barrier?.forEach((fd) => shell.port.close(fd));
+/**
+ * A job could not be started, or only its first stages were (bash's "fork: …" and "pipe
+ * error: …"). `job` holds the stages that did start, already sent SIGTERM as bash's
+ * terminate_current_pipeline does: the caller waits for them, so none is left a zombie.
+ */
+export class LaunchFailed extends Error {
+  constructor(readonly job: Job | null, message: string, readonly status: number) {
+    super(message);
+    this.name = 'LaunchFailed';
   }
-  return shell.jobs.add({ ...started, foreground: !o.background, jobControl, wd: shell.cwd });
 }
 
-function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOptions, barrier: number | undefined) {
-  const processes: JobProcess[] = [];
-  let pgid = 0;
+export function launchJob(shell: Shell, stages: readonly StagePlan[], o: LaunchOptions): Job {
+  const jobControl = shell.jobControl;
+  const started: Started = { pgid: 0, processes: [] };
+  let failure: LaunchFailed | null = null;
+  try {
+    // The leader waits at a barrier until the other stages have joined its group (see holdUntil).
+    const barrier = jobControl && stages.length > 1 ? makePipe(shell) : null;
+    try {
+      spawnStages(shell, stages, o, barrier?.[0], started);
+    } finally {
+      barrier?.forEach((fd) => shell.port.close(fd));
+    }
+  } catch (e) {
+    failure = launchFailure(e);
+  }
+  if (started.processes.length === 0) throw failure!;
+  const job = shell.jobs.add({ ...started, foreground: !o.background, jobControl, wd: shell.cwd });
+  if (failure === null) return job;
+  terminate(shell, job);
+  throw new LaunchFailed(job, failure.message, failure.status);
+}
+
+interface Started {
+  pgid: number;
+  readonly processes: JobProcess[];
+}
+
+/** A pipe that failed is reported as bash does ("pipe error: …"), apart from a failed spawn. */
+class PipeError extends Error {
+  constructor(override readonly cause: OsError) {
+    super(`pipe error: ${cause.reason}`);
+  }
+}
+
+function makePipe(shell: Shell): [number, number] {
+  try {
+    return shell.port.pipe();
+  } catch (e) {
+    throw e instanceof OsError ? new PipeError(e) : e;
+  }
+}
+
+/** bash: a pipe that fails is status 1, a fork that fails 126 (EX_NOEXEC). */
+function launchFailure(e: unknown): LaunchFailed {
+  if (e instanceof PipeError) return new LaunchFailed(null, e.message, 1);
+  if (e instanceof OsError) return new LaunchFailed(null, `fork: ${e.reason}`, 126);
+  throw e;
+}
+
+/** The stages that started go, as in bash: SIGTERM (and SIGCONT, should one be stopped). */
+function terminate(shell: Shell, job: Job): void {
+  for (const signal of job.jobControl ? [SIG.TERM, SIG.CONT] : [SIG.TERM]) {
+    try {
+      signalJob(shell, job, signal);
+    } catch {
+      // Gone already; the wait will say so.
+    }
+  }
+}
+
+/**
+ * Spawns each stage with a pipe to the next, recording each one that starts in `started`.
+ * Whatever fails, every pipe end this made is closed on the way out.
+ */
+function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOptions, barrier: number | undefined, started: Started): void {
   // POSIX 2.9.3.1: without job control a background job ignores SIGINT and SIGQUIT (a ^C
   // meant for the foreground must not reach it), and reads /dev/null unless redirected.
   const unattached = o.background && !shell.jobControl;
   let stdin = unattached ? shell.port.open('/dev/null', 'read') : shell.stdio[0];
-  for (let i = 0; i < stages.length; i++) {
-    const last = i === stages.length - 1;
-    const [readEnd, writeEnd] = last ? [-1, shell.stdio[1]] : shell.port.pipe();
-    const place: Placement = {
-      group: !shell.jobControl ? { kind: 'inherit' } : i === 0 ? { kind: 'lead' } : { kind: 'join', pgid },
-      takeTerminal: shell.jobControl && !o.background && i === 0 && shell.tty !== null,
-      hold: i === 0 ? barrier : undefined,
-      ignore: unattached ? [SIG.INT, SIG.QUIT] : [],
-    };
-    try {
-      const pid = spawnStage(shell, stages[i]!, [stdin, writeEnd, shell.stdio[2]], place, o);
-      if (i === 0) pgid = shell.jobControl ? pid : shell.pgid;
-      processes.push({ pid, command: stages[i]!.text, status: RUNNING });
-    } finally {
-      if (i > 0 || unattached) shell.port.close(stdin);
-      if (!last) shell.port.close(writeEnd);
+  // stdin is an fd of ours (to close): /dev/null, or a pipe's read end from the second stage on.
+  let ownStdin = unattached;
+  try {
+    for (let i = 0; i < stages.length; i++) {
+      const last = i === stages.length - 1;
+      const [readEnd, writeEnd] = last ? [-1, shell.stdio[1]] : makePipe(shell);
+      const place: Placement = {
+        group: !shell.jobControl ? { kind: 'inherit' } : i === 0 ? { kind: 'lead' } : { kind: 'join', pgid: started.pgid },
+        takeTerminal: shell.jobControl && !o.background && i === 0 && shell.tty !== null,
+        hold: i === 0 ? barrier : undefined,
+        ignore: unattached ? [SIG.INT, SIG.QUIT] : [],
+      };
+      try {
+        const pid = spawnStage(shell, stages[i]!, [stdin, writeEnd, shell.stdio[2]], place, o);
+        if (i === 0) started.pgid = shell.jobControl ? pid : shell.pgid;
+        started.processes.push({ pid, command: stages[i]!.text, status: RUNNING });
+      } catch (e) {
+        if (!last) shell.port.close(readEnd);
+        throw e;
+      } finally {
+        if (ownStdin) shell.port.close(stdin);
+        ownStdin = false;
+        if (!last) shell.port.close(writeEnd);
+      }
+      stdin = readEnd;
+      ownStdin = !last;
     }
-    stdin = readEnd;
+  } finally {
+    // Only when a pipe() failed after a stage started: its reader is not needed any more.
+    if (ownStdin) shell.port.close(stdin);
   }
-  return { pgid, processes };
 }
 
 interface Placement {
@@ -107,6 +180,9 @@ function relocated(shell: Shell, name: string, oldPath: string): string | null {
   return found.kind === 'found' && found.path !== oldPath ? found.path : null;
 }
 
+/** Codes that mean no process could be made (or given its fds): not the program's fault. */
+const NO_PROCESS = new Set(['EAGAIN', 'EMFILE', 'ENFILE', 'EBADF']);
+
 /** Spawns; an exec that fails becomes a stage reporting the failure (126/127, as bash). */
 function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Placement, o: LaunchOptions): number {
   const request = (program: Program) => ({
@@ -118,7 +194,7 @@ function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Plac
   try {
     return shell.port.spawn(request(plan.program));
   } catch (e) {
-    if (!(e instanceof OsError) || plan.program.kind !== 'exec') throw e;
+    if (!(e instanceof OsError) || plan.program.kind !== 'exec' || NO_PROCESS.has(e.code)) throw e;
     const program = plan.program;
     const moved = e.code === 'ENOENT' ? relocated(shell, program.argv[0]!, program.path) : null;
     if (moved) return spawnOrReport(shell, { ...plan, program: { ...program, path: moved } }, fds, place, o);

@@ -51,9 +51,17 @@ function searchPath(shell: Shell, name: string): string | undefined {
   return undefined;
 }
 
-/** bash's words for an exec that failed: a directory is "Is a directory", not EACCES's text. */
+/**
+ * bash 5.2's words for an exec that failed (execute_cmd.c shell_execve): a directory is "Is a
+ * directory", not EACCES's text; ENOENT for a file that is there and executable means its
+ * `#!` interpreter (or the ELF loader) is missing.
+ */
 export function explainExecError(shell: Shell, path: string, code: string, reason: string): { message: string; status: 126 | 127 } {
-  if (code === 'ENOENT') return { message: reason, status: 127 };
+  if (code === 'ENOENT') {
+    const info = shell.port.stat(path);
+    if (info?.type === 'file' && info.executable) return { message: 'cannot execute: required file not found', status: 127 };
+    return { message: reason, status: 127 };
+  }
   if (code === 'EACCES' && shell.port.stat(path)?.type === 'directory') return { message: 'Is a directory', status: 126 };
   return { message: reason, status: 126 };
 }

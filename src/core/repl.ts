@@ -3,7 +3,7 @@
 // business (a line editor on a real tty, a simulated terminal elsewhere).
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
-import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
+import { ExitRequest, failureLine, Interrupted, LineAbandoned } from './errors.js';
 import { ensureForeground } from './foreground.js';
 import { DEFAULT_PS2, expandPrompt } from './prompt.js';
 import { hasChildren, reapAll } from './reap.js';
@@ -111,6 +111,5 @@ function startReaper(shell: Shell): () => void {
 }
 
 export async function internalError(shell: Shell, e: unknown): Promise<void> {
-  const message = e instanceof Error ? e.message : String(e);
-  await shell.diag(`internal error: ${message.split('\n')[0]}`);
+  await shell.diag(failureLine(e));
 }

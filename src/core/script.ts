@@ -3,8 +3,7 @@
 // lets a script file go on with its next line, as bash does. In a -c string it ends the run.
 
 import { SyntaxError as ShellSyntaxError, type AndOr, type List } from '../lang/ast.js';
-import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
-import { internalError } from './repl.js';
+import { ExitRequest, failureLine, Interrupted, LineAbandoned } from './errors.js';
 import type { Shell } from './shell.js';
 
 export async function runScript(shell: Shell, source: string): Promise<number> {
@@ -33,7 +32,7 @@ export async function runScript(shell: Shell, source: string): Promise<number> {
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted) return e.status;
-    await internalError(shell, e);
+    await shell.diag(failureLine(e));
     return 1;
   } finally {
     await shell.out.drain();

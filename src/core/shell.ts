@@ -6,6 +6,7 @@ import type { OsPort, TermModes } from '../os/port.js';
 import type { WaitStatus } from '../os/status.js';
 import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
+import { JobControl } from './jobcontrol.js';
 import { JobTable } from './jobtable.js';
 import { CommandCache } from './lookup.js';
 import { Output } from './output.js';
@@ -41,6 +42,8 @@ export class Shell {
   readonly format: MessageFormat;
   readonly out: Output;
   jobs = new JobTable();
+  /** Reaping, continuing and reporting jobs: the one job-control seam. */
+  readonly control: JobControl = new JobControl(this);
   lastStatus = 0;
   lastBackgroundPid: number | undefined;
   cwd: string;
@@ -66,6 +69,11 @@ export class Shell {
   interrupted = false;
   /** This is a copy of a shell running a builtin in a pipeline or background (bash's subshell). */
   inSubshell = false;
+  /**
+   * The process catches SIGINT itself (an interactive shell, and the copies it runs `$(…)`
+   * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
+   */
+  interactiveProcess: boolean;
   private wakers: (() => void)[] = [];
   /** Errors carry no line number (interactive shells, and their subshells). */
   plainErrors: boolean;
@@ -86,6 +94,7 @@ export class Shell {
     this.cwd = o.cwd ?? this.startingCwd();
     // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
     this.plainErrors = o.interactive || o.scriptName === undefined;
+    this.interactiveProcess = o.interactive;
   }
 
   /** Finds the directory in the process and, as bash's set_pwd, binds PWD and OLDPWD to it. */
@@ -163,6 +172,7 @@ export class Shell {
     s.stdio = [...this.stdio];
     s.inSubshell = true;
     s.plainErrors = this.plainErrors;
+    s.interactiveProcess = this.interactiveProcess;
     return s;
   }
 }

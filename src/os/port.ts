@@ -116,6 +116,14 @@ export interface FileInfo {
 
 export type SignalAction = 'default' | 'ignore';
 
+/** A signal being counted (OsPort.countSignal). */
+export interface SignalCount {
+  /** Arrivals since counting began. */
+  count(): number;
+  /** Puts back the disposition the counting replaced; later calls do nothing. */
+  stop(): void;
+}
+
 export interface OsPort {
   /** Capabilities of this kernel. */
   readonly features: {
@@ -154,6 +162,12 @@ export interface OsPort {
   onSignal(signal: number, handler: () => void): () => void;
   /** Signals that were ignored when the shell started (they stay ignored in children). */
   inheritedIgnored(): ReadonlySet<number>;
+  /**
+   * Catches a signal by only counting its arrivals, until stop(). Unlike an onSignal handler
+   * (which may run only after a blocking call returns) the count is current at once, and a
+   * blocking waitpid goes on through the signal. One count per signal at a time.
+   */
+  countSignal(signal: number): SignalCount;
 
   // --- the terminal -------------------------------------------------------------------------
   /**

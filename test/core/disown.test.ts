@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { disownBuiltin } from '../../src/core/builtins/disown.js';
 import { reapAll } from '../../src/core/reap.js';
 import { exited, stopped } from '../../src/os/status.js';
-import { addJob, fakeShell, runIn } from './fakeport.js';
+import { hangupJobs } from '../../src/core/leave.js';
+import { addJob, fakeShell, runIn, runLine, spawnsFrom } from './fakeport.js';
 
 describe('disown', () => {
   it('errors: no jobs, missing jobs, pids that are no job, bad options (I04)', async () => {
@@ -34,6 +35,18 @@ describe('disown', () => {
     const job = addJob(shell, [10], ['a']);
     expect((await runIn(shell, disownBuiltin, 'disown', '-h', '%1')).status).toBe(0);
     expect([shell.jobs.size, job.noHangup]).toEqual([1, true]);
+  });
+
+  it('-h jobs are spared when the shell hangs up; the others get SIGHUP, stopped ones SIGCONT too', async () => {
+    const { shell, port } = fakeShell();
+    spawnsFrom(port, 10, 'sleep');
+    for (const n of [1, 2, 3]) await runLine(shell, `sleep ${n} &`);
+    port.change(12, stopped(20));
+    reapAll(shell);
+    expect((await runLine(shell, 'disown -h %1')).status).toBe(0);
+    // What the shell does on SIGHUP (the host calls this, then dies of SIGHUP).
+    hangupJobs(shell);
+    expect(port.sent).toEqual([{ pid: -11, signal: 1 }, { pid: -12, signal: 1 }, { pid: -12, signal: 18 }]);
   });
 
   it('-r forgets running jobs only, -a all of them, warning about stopped ones', async () => {

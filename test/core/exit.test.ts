@@ -5,7 +5,7 @@ import { exitBuiltin } from '../../src/core/builtins/exit.js';
 import { ExitRequest, LineAbandoned } from '../../src/core/errors.js';
 import type { Shell } from '../../src/core/shell.js';
 import { stopped } from '../../src/os/status.js';
-import { addJob, fakeShell, type FakePort, runIn } from './fakeport.js';
+import { fakeShell, type FakePort, runIn, runLine, spawnsFrom } from './fakeport.js';
 
 /** Runs exit; returns the status it leaves with, or `stays` with the builtin's status. */
 async function exit(shell: Shell, ...argv: string[]): Promise<{ leaves?: number; stays?: number; abandons?: number; err: string }> {
@@ -49,18 +49,35 @@ describe('exit', () => {
   });
 
   it('with stopped jobs it refuses once, unless the previous command was exit or jobs (K02)', async () => {
-    const { shell } = fakeShell();
-    const job = addJob(shell, [302], ['sleep 302']);
-    job.record(302, stopped(20));
-    shell.previousCommand = 'echo';
-    expect(await exit(shell)).toEqual({ stays: 1, err: 'exit\nThere are stopped jobs.\n' });
-    shell.previousCommand = 'jobs';
-    expect((await exit(shell)).leaves).toBe(0);
+    const { shell, port } = fakeShell();
+    spawnsFrom(port, 302, 'sleep');
+    await runLine(shell, 'sleep 302 &');
+    port.change(302, stopped(20));
+    await runLine(shell, 'echo hi');
+    expect(await runLine(shell, 'exit')).toEqual({ status: 1, out: '', err: 'exit\nThere are stopped jobs.\n' });
+    // A second exit right after the warning leaves, with the status the refusal left.
+    await expect(runLine(shell, 'exit')).rejects.toEqual(new ExitRequest(1));
+    await runLine(shell, 'echo hi');
+    expect((await runLine(shell, 'exit')).status).toBe(1);
+    // So does exit right after jobs.
+    await runLine(shell, 'jobs');
+    await expect(runLine(shell, 'exit 4')).rejects.toEqual(new ExitRequest(4));
   });
 
-  it('a copy of the shell says nothing and ignores stopped jobs', async () => {
-    const { shell } = fakeShell();
-    addJob(shell, [302], ['sleep 302']).record(302, stopped(20));
-    expect(await exit(shell.subshell(true), '9')).toEqual({ leaves: 9, err: '' });
+  it('a copy of the shell (a pipeline stage) says nothing and ignores stopped jobs', async () => {
+    const { shell, port } = fakeShell();
+    spawnsFrom(port, 302, 'sleep', 'cat');
+    await runLine(shell, 'sleep 302 &');
+    port.change(302, stopped(20));
+    await runLine(shell, 'echo hi');
+    // exit in a pipeline runs in a copy: its output and status go to the emitting stage.
+    port.onPipe = () => {};
+    const stage = runLine(shell, 'exit 9 | cat');
+    await port.asleep();
+    const emit = port.spawned.at(-2)!.program;
+    expect(emit).toEqual({ kind: 'emit', chunks: [], status: 9 });
+    port.change(304, { kind: 'exited', code: 0 });
+    port.change(303, { kind: 'exited', code: 9 });
+    expect((await stage).status).toBe(0);
   });
 });

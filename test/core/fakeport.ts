@@ -3,9 +3,13 @@
 // status changes the test queues; signals are recorded (or refused). Anything else throws, so
 // a test that strays into real process work fails loudly instead of passing by accident.
 
-import { OsError, type FileInfo, type OsPort, type TermModes, type WaitStatus } from '../../src/os/port.js';
+import {
+  OsError, type FileInfo, type OsPort, type SignalAction, type SignalCount, type SpawnRequest, type TermModes, type WaitStatus,
+} from '../../src/os/port.js';
 import { FdTable } from '../../src/core/redirect.js';
 import { runBuiltinHere } from '../../src/core/builtins/run.js';
+import { runList } from '../../src/core/execute.js';
+import { parse } from '../../src/lang/parser.js';
 import type { Builtin } from '../../src/core/builtins/types.js';
 import { Shell, type ShellOptions } from '../../src/core/shell.js';
 import type { Job } from '../../src/core/job.js';
@@ -35,8 +39,24 @@ export class FakePort implements OsPort {
   readonly chdirs: string[] = [];
   /** Everything written, per fd, in order. */
   readonly written = new Map<number, string>();
+  /** Every spawn request, in order (spawn works only when onSpawn is set). */
+  readonly spawned: SpawnRequest[] = [];
+  /** Decides what spawn does: return a pid or throw. */
+  onSpawn: ((req: SpawnRequest, index: number) => number) | undefined;
+  /** Decides what pipe does (by default a fresh pair of fds); throw to make it fail. */
+  onPipe: ((index: number) => void) | undefined;
+  /** Called after each kill() that was recorded, e.g. to queue the death it causes. */
+  onKill: ((pid: number, signal: number) => void) | undefined;
+  /** fds handed out by pipe() and not closed yet. */
+  readonly openFds = new Set<number>();
+  private nextFd = 10;
+  private pipes = 0;
   private readonly queued = new Map<number, WaitStatus[]>();
   private waiters: (() => void)[] = [];
+  private sleepWatchers: (() => void)[] = [];
+  private readonly counts = new Map<number, () => void>();
+  /** Dispositions the shell set for itself. */
+  readonly actions = new Map<number, SignalAction>();
 
   constructor() {
     this.dir('/');
@@ -74,11 +94,17 @@ export class FakePort implements OsPort {
   getppid(): number { return 1; }
   getpgrp(): number { return 4000; }
   setpgid(): void { missing('setpgid'); }
-  spawn(): number { return missing('spawn'); }
+  spawn(req: SpawnRequest): number {
+    if (!this.onSpawn) return missing('spawn');
+    for (const fd of req.fds) if (fd >= 10 && !this.openFds.has(fd)) throw new Error(`FakePort: spawn with closed fd ${fd}`);
+    this.spawned.push(req);
+    return this.onSpawn(req, this.spawned.length - 1);
+  }
 
   kill(pid: number, signal: number): void {
     if (this.gone.has(pid)) throw new OsError('ESRCH', 'No such process', 'kill');
     this.sent.push({ pid, signal });
+    this.onKill?.(pid, signal);
   }
 
   waitpid(pid: number): WaitStatus | null {
@@ -88,12 +114,44 @@ export class FakePort implements OsPort {
   waitpidBlocking(): WaitStatus { return missing('waitpidBlocking'); }
 
   childEvent(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      for (const notice of this.sleepWatchers.splice(0)) notice();
+    });
   }
 
-  setSignalAction(): void { missing('setSignalAction'); }
+  /**
+   * Resolves once someone sleeps on child events (a builtin or a foreground wait that has
+   * reaped all there was): the condition a test waits for before it makes the next change.
+   */
+  asleep(): Promise<void> {
+    if (this.waiters.length > 0) return Promise.resolve();
+    return new Promise((resolve) => this.sleepWatchers.push(resolve));
+  }
+
+  setSignalAction(signal: number, action: SignalAction): void {
+    this.actions.set(signal, action);
+  }
   onSignal(): () => void { return missing('onSignal'); }
   inheritedIgnored(): ReadonlySet<number> { return new Set(); }
+  countSignal(signal: number): SignalCount {
+    if (this.counts.has(signal)) throw new OsError('EBUSY', 'Device or resource busy', 'sigaction');
+    let arrived = 0;
+    this.counts.set(signal, () => arrived++);
+    return {
+      count: () => arrived,
+      stop: () => {
+        this.counts.delete(signal);
+      },
+    };
+  }
+
+  /** The shell receives a signal: counted if it is being counted, else an error of the test. */
+  raise(signal: number): void {
+    const count = this.counts.get(signal);
+    if (!count) throw new Error(`FakePort: signal ${signal} is neither counted nor handled here`);
+    count();
+  }
   openTerminal(): number | null { return null; }
   isatty(): boolean { return false; }
   tcgetpgrp(): number { return missing('tcgetpgrp'); }
@@ -101,8 +159,19 @@ export class FakePort implements OsPort {
   tcgetattr(): TermModes { return missing('tcgetattr'); }
   tcsetattr(): void { missing('tcsetattr'); }
   open(): number { return missing('open'); }
-  close(): void { /* FdTable closes what it opened: nothing here */ }
-  pipe(): [number, number] { return missing('pipe'); }
+  close(fd: number): void {
+    // FdTable closes what it opened (nothing, here); pipe ends must be closed exactly once.
+    if (fd < 10) return;
+    if (!this.openFds.delete(fd)) throw new Error(`FakePort: close of fd ${fd}, which is not open`);
+  }
+
+  pipe(): [number, number] {
+    if (!this.onPipe) return missing('pipe');
+    this.onPipe(this.pipes++);
+    const ends: [number, number] = [this.nextFd++, this.nextFd++];
+    ends.forEach((fd) => this.openFds.add(fd));
+    return ends;
+  }
 
   async write(fd: number, data: string | Uint8Array): Promise<void> {
     const text = typeof data === 'string' ? data : decoder.decode(data);
@@ -181,4 +250,22 @@ export async function runIn(shell: Shell, builtin: Builtin, ...argv: string[]): 
 export function addJob(shell: Shell, pids: number[], commands: string[], foreground = false): Job {
   const processes = pids.map((pid, i) => ({ pid, command: commands[i]!, status: RUNNING }));
   return shell.jobs.add({ pgid: pids[0]!, processes, foreground, jobControl: true, wd: shell.cwd });
+}
+
+/** Spawns succeed with pids first, first+1, …; the programs are executables in /bin. */
+export function spawnsFrom(port: FakePort, first: number, ...programs: string[]): void {
+  for (const name of programs) port.file(`/bin/${name}`, true);
+  port.onSpawn = (_req, i) => first + i;
+}
+
+/**
+ * Runs a command line through the executor, as typed at a prompt. Resolves with `$?` and what
+ * was written, or rejects with what unwound the executor (ExitRequest, LineAbandoned, …).
+ */
+export async function runLine(shell: Shell, line: string): Promise<Run> {
+  const port = shell.port as FakePort;
+  port.clearOutput();
+  const status = await runList(shell, parse(line));
+  await shell.out.drain();
+  return { status, out: port.output(1), err: port.output(2) };
 }

@@ -4,16 +4,25 @@
 import { describe, expect, it } from 'vitest';
 import { RUNNING, type Job } from '../../src/core/job.js';
 import { JobTable } from '../../src/core/jobtable.js';
-import { signaled, stopped } from '../../src/os/status.js';
+import { reapAll } from '../../src/core/reap.js';
+import type { Shell } from '../../src/core/shell.js';
+import { continued, signaled, stopped } from '../../src/os/status.js';
+import { fakeShell, type FakePort } from './fakeport.js';
 
 function bg(table: JobTable, pid: number): Job {
   return table.add({ pgid: pid, processes: [{ pid, command: `sleep ${pid}`, status: RUNNING }], foreground: false, jobControl: true, wd: '/' });
 }
 
-/** What reapAll does when a job stops: record it, then make it current. */
-function stop(table: JobTable, job: Job): void {
-  job.record(job.pgid, stopped(20));
-  table.setCurrent(job);
+/** A shell whose reaper decides the marks, as it does when a job stops or continues. */
+function shellWithTable(): { shell: Shell; port: FakePort; t: JobTable } {
+  const { shell, port } = fakeShell();
+  return { shell, port, t: shell.jobs };
+}
+
+/** The kernel reports a stop of the job's process; the shell's own reaper takes it in. */
+function stop(shell: Shell, job: Job): void {
+  (shell.port as FakePort).change(job.pgid, stopped(20));
+  reapAll(shell);
 }
 
 function marks(table: JobTable): string {
@@ -60,27 +69,27 @@ describe('current and previous jobs', () => {
   });
 
   it('a stopped job outranks running ones (B02)', () => {
-    const t = new JobTable();
+    const { shell, t } = shellWithTable();
     const [, two] = [bg(t, 300), bg(t, 350), bg(t, 400)];
-    stop(t, two!);
+    stop(shell, two!);
     expect(marks(t)).toBe('1  2+ 3-');
   });
 
   it('a stopped job stays current when a new background job starts', () => {
-    const t = new JobTable();
+    const { shell, t } = shellWithTable();
     const one = bg(t, 100);
     bg(t, 200);
-    stop(t, t.get(2)!);
+    stop(shell, t.get(2)!);
     bg(t, 300);
     expect(marks(t)).toBe('1  2+ 3-');
     expect(one.state).toBe('running');
   });
 
   it('with two stopped jobs the older stopped one is previous, not a newer running one', () => {
-    const t = new JobTable();
+    const { shell, t } = shellWithTable();
     bg(t, 5);
-    stop(t, bg(t, 10));
-    stop(t, bg(t, 11));
+    stop(shell, bg(t, 10));
+    stop(shell, bg(t, 11));
     bg(t, 12);
     expect(marks(t)).toBe('1  2- 3+ 4 ');
   });
@@ -92,6 +101,30 @@ describe('current and previous jobs', () => {
     three.record(3, signaled(15));
     t.remove(three);
     expect(marks(t)).toBe('1- 2+');
+  });
+
+  it('stops reaped in one pass: the last one stopped becomes current', () => {
+    const { shell, port, t } = shellWithTable();
+    bg(t, 1); bg(t, 2); bg(t, 3);
+    port.change(3, stopped(20));
+    port.change(1, stopped(20));
+    reapAll(shell);
+    // Job order decides which stop the reaper sees last: job 3's.
+    expect(t.current?.id).toBe(3);
+    expect(t.previous?.id).toBe(1);
+  });
+
+  it('a stopped job that is continued elsewhere is running again once reaped, and no longer outranks', () => {
+    const { shell, port, t } = shellWithTable();
+    bg(t, 1);
+    stop(shell, bg(t, 2));
+    bg(t, 3);
+    expect(marks(t)).toBe('1  2+ 3-');
+    port.change(2, continued);
+    reapAll(shell);
+    expect(t.get(2)!.state).toBe('running');
+    // Running jobs rank by age now: the newest is current.
+    expect(t.current?.id).toBe(3);
   });
 
   it('an empty table has no current job', () => {

@@ -90,7 +90,7 @@ describe('tsh bg, jobs and quit', () => {
     const { shell, port } = tshShell();
     addJob(shell, [400], ['./myspin 4']);
     port.change(400, stopped(20));
-    expect(() => quitTsh({ shell, argv: ['quit'], io: { out: () => {}, err: () => {} }, error: () => {}, usage: () => {} }))
+    expect(() => quitTsh({ shell, argv: ['quit'], io: { out: () => {}, err: () => {} }, error: () => {}, usage: () => {}, isBuiltin: () => false }))
       .toThrow(new ExitRequest(0));
   });
 

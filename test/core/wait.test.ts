@@ -6,8 +6,6 @@ import { Interrupted } from '../../src/core/errors.js';
 import { exited, signaled, stopped } from '../../src/os/status.js';
 import { addJob, fakeShell, runIn } from './fakeport.js';
 
-const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
-
 describe('wait errors (G04)', () => {
   it('an unknown pid or job is 127; a word that is neither is 1', async () => {
     const { shell } = fakeShell();
@@ -51,7 +49,7 @@ describe('wait for jobs and pids (G03)', () => {
     const { shell, port } = fakeShell();
     addJob(shell, [77], ['sleep 5']);
     const waiting = runIn(shell, waitBuiltin, 'wait', '77');
-    await tick();
+    await port.asleep();
     port.change(77, signaled(15));
     expect((await waiting).status).toBe(143);
   });
@@ -61,7 +59,7 @@ describe('wait for jobs and pids (G03)', () => {
     addJob(shell, [10, 11], ["sh -c 'exit 44'", "sh -c 'cat; exit 88'"]);
     port.change(11, exited(88));
     const waiting = runIn(shell, waitBuiltin, 'wait', '%+');
-    await tick();
+    await port.asleep();
     expect(shell.jobs.size).toBe(1);
     port.change(10, exited(44));
     expect((await waiting).status).toBe(88);
@@ -108,7 +106,7 @@ describe('wait and stopped jobs (G06)', () => {
     addJob(shell, [2], ['sleep 0.1']);
     const waiting = runIn(shell, waitBuiltin, 'wait');
     port.change(2, exited(0));
-    await tick();
+    await port.asleep();
     port.change(1, exited(9));
     const r = await waiting;
     expect(r.status).toBe(0);
@@ -121,7 +119,7 @@ describe('wait and stopped jobs (G06)', () => {
     addJob(shell, [5], ['sleep 5']);
     const waiting = runIn(shell, waitBuiltin, 'wait', '-f', '%1');
     port.change(5, stopped(19));
-    await tick();
+    await port.asleep();
     port.change(5, exited(3));
     expect((await waiting).status).toBe(3);
   });
@@ -133,7 +131,7 @@ describe('wait -n', () => {
     addJob(shell, [1], ['sleep 0.3']);
     addJob(shell, [2], ['sleep 0.2']);
     const first = runIn(shell, waitBuiltin, 'wait', '-n', '-p', 'P');
-    await tick();
+    await port.asleep();
     port.change(2, exited(7));
     expect((await first).status).toBe(7);
     expect(shell.vars.get('P')).toBe('2');
@@ -148,7 +146,7 @@ describe('wait -n', () => {
     addJob(shell, [2], ['b']);
     port.change(1, exited(1));
     const waiting = runIn(shell, waitBuiltin, 'wait', '-n', '%2', '%7');
-    await tick();
+    await port.asleep();
     port.change(2, exited(2));
     expect(await waiting).toMatchObject({ status: 2, err: expect.stringContaining('jcsh: wait: %7: no such job\n') });
     expect((await runIn(shell, waitBuiltin, 'wait', '-n', '99')).status).toBe(127);
@@ -157,10 +155,10 @@ describe('wait -n', () => {
 
 describe('interrupting and subshells', () => {
   it('^C ends the wait with 130 and abandons the command line (C06)', async () => {
-    const { shell } = fakeShell();
+    const { shell, port } = fakeShell();
     addJob(shell, [100], ['sleep 100']);
     const waiting = runIn(shell, waitBuiltin, 'wait', '%1');
-    await tick();
+    await port.asleep();
     shell.interrupt();
     await expect(waiting).rejects.toEqual(new Interrupted(130));
     expect([shell.lastStatus, shell.interrupted, shell.jobs.size]).toEqual([130, false, 1]);

@@ -2,9 +2,6 @@
 // background. Each one is announced as `[n]+ cmd &` with the marks it had before it was
 // resumed; a job already running is reported but is not an error (SUSv3).
 
-import { SIG } from '../../os/signals.js';
-import { signalJob } from '../foreground.js';
-import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin, BuiltinContext } from './types.js';
@@ -16,7 +13,7 @@ export const bgBuiltin: Builtin = (ctx) => {
   }
   const parsed = parseOptions(ctx, '', 'bg [job_spec ...]');
   if (!parsed) return 2;
-  reapAll(ctx.shell);
+  ctx.shell.control.update();
   const words = parsed.operands.length > 0 ? parsed.operands : [undefined];
   let status = 0;
   for (const word of words) if (resumeInBackground(ctx, word) !== 0) status = 1;
@@ -49,15 +46,9 @@ export function resumeInBackground(ctx: BuiltinContext, word: string | undefined
     return 0;
   }
   ctx.io.out(shell.format.resumedBackground(job, shell.jobs));
-  job.markContinued();
-  job.foreground = false;
+  shell.control.continueJob(job, { foreground: false });
   // The user was just told about it; the continue that reaping will see is not news.
   job.notified = true;
-  try {
-    signalJob(shell, job, SIG.CONT);
-  } catch {
-    // ESRCH: the group died meanwhile; reaping will report it.
-  }
   shell.jobs.resetCurrent();
   return 0;
 }

@@ -5,7 +5,6 @@
 
 import type { Job } from '../job.js';
 import type { Shell } from '../shell.js';
-import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { legalPid } from './lib/numbers.js';
 import { parseOptions } from './lib/options.js';
@@ -16,7 +15,7 @@ export const disownBuiltin: Builtin = (ctx) => {
   if (!parsed) return 2;
   const has = (name: string): boolean => parsed.options.some((o) => o.name === name);
   const shell = ctx.shell;
-  reapAll(shell);
+  shell.control.update();
   const keep = has('h');
   if (parsed.operands.length === 0 && (has('a') || has('r'))) {
     const runningOnly = has('r');

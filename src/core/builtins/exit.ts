@@ -11,6 +11,8 @@ export const exitBuiltin: Builtin = (ctx) => {
   const shell = ctx.shell;
   if (shell.interactive && !shell.inSubshell) {
     ctx.io.err('exit\n');
+    // A stop not reaped yet still counts: bash's SIGCHLD handler has always run by now.
+    shell.control.update();
     if (stoppedJobsBlockExit(shell)) return 1;
   }
   const words = ctx.argv.slice(1);

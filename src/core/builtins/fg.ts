@@ -3,9 +3,8 @@
 // status. A job brought to the foreground is no longer an asynchronous one, so once it ends
 // `wait $!` no longer knows it (its pid is taken out of the finished background pids).
 
-import { waitForeground } from '../execute.js';
+import { waitForeground } from '../foreground-job.js';
 import { resumeInBackground } from './bg.js';
-import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin } from './types.js';
@@ -19,7 +18,7 @@ export const fgBuiltin: Builtin = async (ctx) => {
   const parsed = parseOptions(ctx, '', 'fg [job_spec]');
   if (!parsed) return 2;
   const operands = parsed.operands;
-  reapAll(shell);
+  shell.control.update();
   // bash: a last operand "&" makes fg act as bg on the first operand.
   if (operands.length > 0 && operands[operands.length - 1] === '&') return resumeInBackground(ctx, operands[0]);
   // Extra operands are ignored, as bash does.

@@ -4,11 +4,9 @@
 // nothing; -n shows only jobs whose change has not been reported yet.
 
 import type { List, Word } from '../../lang/ast.js';
-import { runList } from '../execute.js';
 import type { ListFormat } from '../format.js';
 import type { Job } from '../job.js';
 import { dropNotifiedDead } from '../notify.js';
-import { reapAll } from '../reap.js';
 import { jobArg } from './lib/jobargs.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin, BuiltinContext } from './types.js';
@@ -38,7 +36,7 @@ export const jobsBuiltin: Builtin = (ctx) => {
   }
   if (execute) return executeWithPgids(ctx, parsed.operands);
   const shell = ctx.shell;
-  reapAll(shell);
+  shell.control.update();
   let failed = false;
   if (parsed.operands.length === 0) {
     for (const job of shell.jobs.all()) if (state === 'any' || job.state === state) print(ctx, job, form);
@@ -75,7 +73,7 @@ async function executeWithPgids(ctx: BuiltinContext, operands: readonly string[]
     const r = jobArg(shell, w);
     return r.kind === 'job' ? String(r.job.pgid) : w;
   });
-  return runList(shell, literalCommand(shell.lineno, argv));
+  return shell.dialect.run(shell, literalCommand(shell.lineno, argv));
 }
 
 /** A command line made of words taken literally: nothing in them is expanded again. */

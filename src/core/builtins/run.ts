@@ -6,6 +6,7 @@ import type { OutputChunk } from '../../os/port.js';
 import { ExitRequest, LineAbandoned } from '../errors.js';
 import type { FdTable } from '../redirect.js';
 import type { Shell } from '../shell.js';
+import { findBuiltin } from './registry.js';
 import type { Builtin, BuiltinContext, BuiltinIO } from './types.js';
 
 const encoder = new TextEncoder();
@@ -16,6 +17,7 @@ function context(shell: Shell, argv: readonly string[], io: BuiltinIO): BuiltinC
     shell, argv, io,
     error: (message) => io.err(`${shell.errorPrefix()}${name}: ${message}\n`),
     usage: (text) => io.err(`${name}: usage: ${text}\n`),
+    isBuiltin: (word) => findBuiltin(word) !== undefined,
   };
 }
 

@@ -6,7 +6,6 @@
 import { absolute } from '../lookup.js';
 import type { Shell } from '../shell.js';
 import { parseOptions } from './lib/options.js';
-import { findBuiltin } from './registry.js';
 import type { Builtin, BuiltinContext } from './types.js';
 
 const USAGE = 'type [-afptP] name [name ...]';
@@ -52,7 +51,7 @@ export const typeBuiltin: Builtin = (ctx) => {
 /** Prints what `name` is; returns false when it is nothing. */
 function describe(ctx: BuiltinContext, name: string, flags: Flags): boolean {
   let found = false;
-  if (!flags.forcePath && findBuiltin(name)) {
+  if (!flags.forcePath && ctx.isBuiltin(name)) {
     found = true;
     if (flags.style === 'type') ctx.io.out('builtin\n');
     else if (flags.style === 'describe') ctx.io.out(`${name} is a shell builtin\n`);

@@ -19,6 +19,8 @@ export interface BuiltinContext {
   error(message: string): void;
   /** bash's usage line: "NAME: usage: …" on stderr. */
   usage(text: string): void;
+  /** True when NAME is a builtin (handed in, so that no builtin imports the registry). */
+  isBuiltin(name: string): boolean;
 }
 
 export type Builtin = (ctx: BuiltinContext) => number | Promise<number>;

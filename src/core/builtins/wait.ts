@@ -13,7 +13,6 @@ import type { Job } from '../job.js';
 import { notifyJobs } from '../notify.js';
 import type { Shell } from '../shell.js';
 import { isValidName } from '../vars.js';
-import { reapAll } from '../reap.js';
 import { waitUntil } from './lib/childwait.js';
 import { jobArg } from './lib/jobargs.js';
 import { legalPid } from './lib/numbers.js';
@@ -48,7 +47,7 @@ export const waitBuiltin: Builtin = async (ctx) => {
     shell.vars.unset(variable);
   }
   // bash's job states are current when a builtin starts (its SIGCHLD handler reaps at once).
-  reapAll(shell);
+  shell.control.update();
   let outcome: Outcome;
   if (next) outcome = await waitForNext(ctx, parsed.operands);
   else if (parsed.operands.length === 0) outcome = await waitForAll(ctx);

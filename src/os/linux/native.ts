@@ -59,6 +59,12 @@ export interface NativeAddon {
   inheritedIgnored(): number[];
   /** Ignores these again in the shell and keeps them ignored in every child. */
   keepIgnored(signals: readonly number[]): void;
+  /** Catches a signal with a handler that only counts it (SA_RESTART); EBUSY if already counting. */
+  startCounting(signal: number): void;
+  /** How many times it arrived since startCounting. */
+  signalCount(signal: number): number;
+  /** Puts back the disposition startCounting replaced. */
+  stopCounting(signal: number): void;
   isatty(fd: number): boolean;
   tcgetpgrp(fd: number): number;
   /** tcsetpgrp with SIGTTOU, SIGTTIN and SIGTSTP blocked around it. */

@@ -5,7 +5,7 @@
 
 import { hostname } from 'node:os';
 import type {
-  FileInfo, OpenMode, OsPort, SignalAction, SpawnRequest, TermModes, WaitOptions, WaitStatus,
+  FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
 } from '../port.js';
 import { decodeWaitStatus, isFinished } from '../status.js';
 import { ChildEvents } from './child-events.js';
@@ -81,7 +81,7 @@ export class LinuxPort implements OsPort {
 
   spawn(req: SpawnRequest): number {
     if (!this.features.blockingWait) this.children.install();
-    const prepared = prepareSpawn(req, this.native, this.paths, this.forkFallback);
+    const prepared = sys('spawn', () => prepareSpawn(req, this.native, this.paths, this.forkFallback));
     const fg = req.foregroundOn === undefined ? undefined : this.foregroundOf(req.foregroundOn);
     try {
       const pid = sys('spawn', () => this.native.spawn(prepared.options));
@@ -152,6 +152,21 @@ export class LinuxPort implements OsPort {
 
   inheritedIgnored(): ReadonlySet<number> {
     return this.ignoredAtStart;
+  }
+
+  countSignal(signal: number): SignalCount {
+    // Natively: a JS listener runs only on a later turn of the event loop, and adding and
+    // removing one around every command costs tens of microseconds.
+    sys('sigaction', () => this.native.startCounting(signal));
+    let counting = true;
+    return {
+      count: () => this.native.signalCount(signal),
+      stop: () => {
+        if (!counting) return;
+        counting = false;
+        sys('sigaction', () => this.native.stopCounting(signal));
+      },
+    };
   }
 
   // --- the terminal ------------------------------------------------------------------------------

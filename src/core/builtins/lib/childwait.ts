@@ -3,7 +3,6 @@
 // status 130 and abandons the rest of the command line.
 
 import { Interrupted } from '../../errors.js';
-import { reapAll } from '../../reap.js';
 import type { Shell } from '../../shell.js';
 
 /**
@@ -11,10 +10,10 @@ import type { Shell } from '../../shell.js';
  * meanwhile, as bash's wait does.
  */
 export async function waitUntil(shell: Shell, done: () => boolean): Promise<void> {
-  reapAll(shell);
+  shell.control.update();
   while (!done()) {
     await shell.nextEvent();
-    reapAll(shell);
+    shell.control.update();
     if (shell.interrupted) {
       shell.interrupted = false;
       shell.lastStatus = 130;

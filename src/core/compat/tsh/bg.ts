@@ -1,22 +1,16 @@
 // `bg PID|%jobid` (tsh.c do_bgfg): continues the job in the background and prints its launch
 // line again, "[2] (26283) ./myspin 5 ". A job already running is continued all the same.
 
-import { SIG } from '../../../os/signals.js';
 import type { Builtin } from '../../builtins/types.js';
-import { signalJob } from '../../foreground.js';
+import { continueJob } from '../../foreground.js';
 import { jobOfArgument } from './jobarg.js';
 
 export const bgTsh: Builtin = (ctx) => {
   const shell = ctx.shell;
   const job = jobOfArgument(ctx);
   if (!job) return 1;
-  job.markContinued();
-  job.foreground = false;
-  try {
-    signalJob(shell, job, SIG.CONT);
-  } catch {
-    // ESRCH: it died meanwhile; the reaper tells.
-  }
+  // A job that died meanwhile is the reaper's to report.
+  continueJob(shell, job, { foreground: false });
   ctx.io.out(shell.format.resumedBackground(job, shell.jobs));
   return 0;
 };

@@ -2,7 +2,6 @@
 // a job id, anything else is an error; the number is read as atoi reads it. The error texts are
 // tsh's, printed on stdout without any prefix.
 
-import { reapAll } from '../../reap.js';
 import type { BuiltinContext } from '../../builtins/types.js';
 import type { Job } from '../../job.js';
 import type { Shell } from '../../shell.js';
@@ -26,7 +25,7 @@ export function tshJobArg(shell: Shell, name: string, word: string | undefined):
  * returns null when there is none.
  */
 export function jobOfArgument(ctx: BuiltinContext): Job | null {
-  reapAll(ctx.shell);
+  ctx.shell.control.update();
   const r = tshJobArg(ctx.shell, ctx.argv[0]!, ctx.argv[1]);
   if (r.kind === 'job') return r.job;
   ctx.io.out(`${r.message}\n`);

@@ -11,7 +11,6 @@ import { runBuiltinHere } from '../../builtins/run.js';
 import type { Builtin } from '../../builtins/types.js';
 import { launchJob, type StagePlan } from '../../launch.js';
 import { absolute } from '../../lookup.js';
-import { reapAll } from '../../reap.js';
 import { FdTable } from '../../redirect.js';
 import type { Shell } from '../../shell.js';
 import { waitTshForeground } from './foreground.js';
@@ -27,7 +26,7 @@ export async function runTshList(shell: Shell, list: List): Promise<number> {
   for (const item of list.items) {
     shell.lineno = item.pos.line;
     // Between the lines of a script nothing else reaps: tell about earlier jobs first.
-    reapAll(shell);
+    shell.control.update();
     await runTshLine(shell, item);
   }
   return 0;

@@ -1,0 +1,49 @@
+// Waiting for a foreground job, then settling what its end means for the shell: `$?`, the
+// Stopped or killed-by-signal message, the job table, and ^C (an interrupted job abandons the
+// rest of the line). Used by the executor and by `fg`; it imports neither, so the builtins and
+// the executor do not import each other.
+
+import { shellStatus } from '../os/status.js';
+import { Interrupted } from './errors.js';
+import { runInForeground } from './foreground.js';
+import type { Job } from './job.js';
+import { notifyJobs } from './notify.js';
+import type { Shell } from './shell.js';
+import { settleSigint, watchSigint } from './sigint.js';
+
+/** Waits for a foreground job and settles `$?`, messages and the job table. */
+export async function waitForeground(shell: Shell, job: Job, resume = false): Promise<number> {
+  await shell.out.drain();
+  const sigint = watchSigint(shell, job);
+  try {
+    await runInForeground(shell, job, resume);
+    if (sigint) await settleSigint(shell, job, sigint);
+  } finally {
+    sigint?.stop();
+  }
+  return settleForeground(shell, job);
+}
+
+async function settleForeground(shell: Shell, job: Job): Promise<number> {
+  if (job.state === 'stopped') {
+    job.notified = true;
+    shell.jobs.setCurrent(job);
+    if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.jobs, shell.place()));
+    return 128 + job.stopSignal();
+  }
+  job.notified = true;
+  shell.jobs.remove(job);
+  const status = shellStatus(job.lastStatus.kind === 'running' ? { kind: 'exited', code: 0 } : job.lastStatus);
+  const killed = shell.format.foregroundKilled(job);
+  if (killed) await shell.out.write(shell.stdio[2], killed);
+  if (shell.interactive) notifyJobs(shell);
+  const last = job.lastStatus;
+  const interruptedJob = last.kind === 'signaled' && last.signal === 2;
+  if ((interruptedJob && job.jobControl) || shell.interrupted) {
+    shell.interrupted = false;
+    if (interruptedJob && shell.interactive) await shell.out.write(shell.stdio[1], '\n');
+    shell.lastStatus = interruptedJob ? status : 130;
+    throw new Interrupted(shell.lastStatus);
+  }
+  return status;
+}
