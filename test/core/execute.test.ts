@@ -71,6 +71,17 @@ describe('the executor', () => {
     expect((await runLine(shell, 'wait $!')).status).toBe(143);
   });
 
+  it('without job control a background job reads /dev/null and starts with SIGINT and SIGQUIT ignored (POSIX 2.9.3.1)', async () => {
+    const { shell, port } = fakeShell({ interactive: false, monitor: false });
+    spawnsFrom(port, 300, 'sleep');
+    await runLine(shell, 'sleep 9 &');
+    const req = port.spawned[0]!;
+    expect(port.opened).toEqual(['/dev/null']);
+    expect(req.fds[0]).not.toBe(0);
+    expect(req.ignoreSignals).toEqual([2, 3]);
+    expect(port.openFds.size).toBe(0);
+  });
+
   it('NAME=value alone sets a variable; before a command it is only in that command\'s environment', async () => {
     const { shell, port } = script();
     await runLine(shell, 'A=1');

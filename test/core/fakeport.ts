@@ -47,7 +47,7 @@ export class FakePort implements OsPort {
   onPipe: ((index: number) => void) | undefined;
   /** Called after each kill() that was recorded, e.g. to queue the death it causes. */
   onKill: ((pid: number, signal: number) => void) | undefined;
-  /** fds handed out by pipe() and not closed yet. */
+  /** fds handed out by pipe() or open() and not closed yet. */
   readonly openFds = new Set<number>();
   private nextFd = 10;
   private pipes = 0;
@@ -158,7 +158,15 @@ export class FakePort implements OsPort {
   tcsetpgrp(): void { missing('tcsetpgrp'); }
   tcgetattr(): TermModes { return missing('tcgetattr'); }
   tcsetattr(): void { missing('tcsetattr'); }
-  open(): number { return missing('open'); }
+  /** Paths open() was asked for, in order; only /dev/null can be opened. */
+  readonly opened: string[] = [];
+  open(path: string): number {
+    if (path !== '/dev/null') return missing(`open of ${path}`);
+    this.opened.push(path);
+    const fd = this.nextFd++;
+    this.openFds.add(fd);
+    return fd;
+  }
   close(fd: number): void {
     // FdTable closes what it opened (nothing, here); pipe ends must be closed exactly once.
     if (fd < 10) return;
