@@ -1,0 +1,97 @@
+// Closing the terminal (the pty master) while jcsh lives: as bash (B10.8, H8.4), every job gets
+// SIGHUP (a stopped one SIGCONT too) unless `disown -h` exempted it, and the shell itself dies
+// of SIGHUP, whichever of its read (end of file at the prompt), its write (EIO) or the signal
+// tells it first. No Node assertion or crash on the way out.
+
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readProcess, type PtySession } from '../../src/ptytest/index.js';
+import { run, startJcsh } from './harness.js';
+
+function alive(pid: number): boolean {
+  const p = readProcess(pid);
+  return p != null && p.state !== 'Z';
+}
+
+function sleepPid(s: PtySession, seconds: number): number | undefined {
+  return s.processes().find((p) => p.comm === 'sleep' && p.args.includes(String(seconds)) && p.state !== 'Z')?.pid;
+}
+
+interface Jobs {
+  /** Jobs that must be gone after the hang-up. */
+  readonly doomed: number[];
+  /** The `disown -h` job, which must survive it. */
+  readonly exempt: number;
+}
+
+/** A running job, a stopped one and a `disown -h`'d one (numbers from `base` on). */
+async function threeJobs(s: PtySession, base: number): Promise<Jobs> {
+  await run(s, `sleep ${base} &`);
+  s.sendLine(`sleep ${base + 1}`);
+  await s.waitUntil(() => s.foregroundProcesses().some((p) => p.comm === 'sleep'));
+  s.press('Ctrl+Z');
+  await s.expect('Stopped');
+  await s.expectPrompt();
+  await run(s, `sleep ${base + 2} &`);
+  await run(s, 'disown -h %3');
+  const pids = [base, base + 1, base + 2].map((n) => s.waitUntil(() => sleepPid(s, n)));
+  const [running, stopped, exempt] = await Promise.all(pids);
+  await s.waitUntil(() => readProcess(stopped!)?.state === 'T');
+  return { doomed: [running!, stopped!], exempt: exempt! };
+}
+
+/** After the hang-up: the shell died of SIGHUP, the jobs are gone, the exempt one lives on. */
+async function expectHungUp(s: PtySession, jobs: Jobs, more: number[] = []): Promise<void> {
+  const exit = await s.waitExit();
+  expect({ code: exit.exitCode, signal: exit.signal }).toEqual({ code: null, signal: 'SIGHUP' });
+  await s.waitUntil(() => [...jobs.doomed, ...more].every((pid) => !alive(pid)), { description: 'every job to be gone' });
+  expect(alive(jobs.exempt)).toBe(true);
+  process.kill(jobs.exempt, 'SIGKILL');
+}
+
+/** The system call a thread of `pid` is blocked in (x86-64 numbers), for each of its threads. */
+function syscalls(pid: number): number[] {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const text = fs.readFileSync(`/proc/${pid}/task/${tid}/syscall`, 'utf8');
+      return Number(text.split(' ')[0]);
+    });
+  } catch {
+    return [];
+  }
+}
+
+const SYS_WRITE = 1;
+
+describe('closing the terminal (B10.8, H8.4)', () => {
+  it('at the prompt: every job but the disown -h one is hung up and the shell dies of SIGHUP', async () => {
+    const s = await startJcsh();
+    const jobs = await threeJobs(s, 1230);
+    await s.waitIdle();
+    s.hangup();
+    await expectHungUp(s, jobs);
+  });
+
+  it('while a foreground job runs: it and every other job but the exempt one are hung up', async () => {
+    const s = await startJcsh();
+    const jobs = await threeJobs(s, 1240);
+    s.sendLine('sleep 1249');
+    const fg = await s.waitUntil(() => s.foregroundProcesses().find((p) => p.comm === 'sleep')?.pid);
+    s.hangup();
+    await expectHungUp(s, jobs, [fg]);
+  });
+
+  it('while the shell is blocked writing to the terminal: its write fails, it still hangs up every job', async () => {
+    const s = await startJcsh();
+    const jobs = await threeJobs(s, 1250);
+    await run(s, 'x=0123456789; x=$x$x$x$x$x$x$x$x$x$x; x=$x$x$x$x$x$x$x$x$x$x; x=$x$x$x$x$x$x$x$x$x$x');
+    s.sendLine('sleep 0.5; echo $x $x $x $x $x $x $x $x');
+    await s.waitUntil(() => s.foregroundProcesses().some((p) => p.comm === 'sleep'));
+    // ^S while the job owns the terminal (the line editor's raw mode would take it as a key):
+    // the echo that follows blocks in write(2) until the terminal goes away.
+    s.press('Ctrl+S');
+    await s.waitUntil(() => syscalls(s.pid).includes(SYS_WRITE), { description: 'the shell to block in write(2)' });
+    s.hangup();
+    await expectHungUp(s, jobs);
+  });
+});
