@@ -5,8 +5,10 @@
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readProcess, type PtySession } from '../../src/ptytest/index.js';
-import { run, startJcsh } from './harness.js';
+import path from 'node:path';
+import { readProcess, spawnPty, type PtySession } from '../../src/ptytest/index.js';
+import { pathWithHelpers } from '../helpers/paths.js';
+import { JCSH, PROMPT, run, startJcsh, tempHome } from './harness.js';
 
 function alive(pid: number): boolean {
   const p = readProcess(pid);
@@ -44,6 +46,10 @@ async function threeJobs(s: PtySession, base: number): Promise<Jobs> {
 async function expectHungUp(s: PtySession, jobs: Jobs, more: number[] = []): Promise<void> {
   const exit = await s.waitExit();
   expect({ code: exit.exitCode, signal: exit.signal }).toEqual({ code: null, signal: 'SIGHUP' });
+  await expectJobsHungUp(s, jobs, more);
+}
+
+async function expectJobsHungUp(s: PtySession, jobs: Jobs, more: number[] = []): Promise<void> {
   await s.waitUntil(() => [...jobs.doomed, ...more].every((pid) => !alive(pid)), { description: 'every job to be gone' });
   expect(alive(jobs.exempt)).toBe(true);
   process.kill(jobs.exempt, 'SIGKILL');
@@ -62,6 +68,27 @@ function syscalls(pid: number): number[] {
 }
 
 const SYS_WRITE = 1;
+
+/**
+ * jcsh as the child of a session leader that survives the hang-up (sh, catching SIGHUP). The
+ * kernel signals only the session leader, so jcsh learns of it only by reading (end of file)
+ * or writing (EIO). sh writes jcsh's $? (129 when killed by SIGHUP) to a file.
+ */
+async function startUnderSh(): Promise<{ s: PtySession; jcsh: number; status: string }> {
+  const home = tempHome();
+  const status = path.join(home, 'status');
+  const script = `trap : HUP; "$0" "$1" --plain --norc; echo $? > "${status}"`;
+  const s = spawnPty('sh', ['-c', script, process.execPath, JCSH], {
+    prompt: PROMPT, timeout: 8000, cwd: home, env: { PS1: PROMPT, PATH: pathWithHelpers(), HOME: home },
+  });
+  await s.expectPrompt();
+  const jcsh = await s.waitUntil(() => s.processes().find((p) => p.pid !== s.pid && p.args.includes(JCSH))?.pid);
+  return { s, jcsh, status };
+}
+
+async function expectStatusFile(s: PtySession, file: string, text: string): Promise<void> {
+  await s.waitUntil(() => fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text, { description: `${file} to say ${text.trim()}` });
+}
 
 describe('closing the terminal (B10.8, H8.4)', () => {
   it('at the prompt: every job but the disown -h one is hung up and the shell dies of SIGHUP', async () => {
@@ -93,5 +120,28 @@ describe('closing the terminal (B10.8, H8.4)', () => {
     await s.waitUntil(() => syscalls(s.pid).includes(SYS_WRITE), { description: 'the shell to block in write(2)' });
     s.hangup();
     await expectHungUp(s, jobs);
+  });
+
+  it('no SIGHUP, at the prompt: end of file on the terminal is the hang-up', async () => {
+    const { s, jcsh, status } = await startUnderSh();
+    const jobs = await threeJobs(s, 1260);
+    await s.waitIdle();
+    s.hangup();
+    await expectStatusFile(s, status, '129\n');
+    expect(alive(jcsh)).toBe(false);
+    await expectJobsHungUp(s, jobs);
+  });
+
+  it('no SIGHUP, while writing: EIO from the terminal is the hang-up', async () => {
+    const { s, jcsh, status } = await startUnderSh();
+    const jobs = await threeJobs(s, 1270);
+    await run(s, 'x=0123456789; x=$x$x$x$x$x$x$x$x$x$x; x=$x$x$x$x$x$x$x$x$x$x');
+    s.sendLine('sleep 0.5; echo $x $x $x $x');
+    await s.waitUntil(() => s.foregroundProcesses().some((p) => p.comm === 'sleep'));
+    s.press('Ctrl+S');
+    await s.waitUntil(() => syscalls(jcsh).includes(SYS_WRITE), { description: 'the shell to block in write(2)' });
+    s.hangup();
+    await expectStatusFile(s, status, '129\n');
+    await expectJobsHungUp(s, jobs);
   });
 });
