@@ -38,14 +38,15 @@ export async function interactiveLoop(shell: Shell, reader: LineReader): Promise
     for (;;) {
       try {
         const status = await oneCommand(shell, reader);
-        if (status !== null) return status;
-        failures = 0;
+        if (typeof status === 'number') return status;
+        // A terminal that keeps being taken away must not make the loop spin either.
+        failures = status === 'lost' ? failures + 1 : 0;
       } catch (e) {
         await reportFailure(shell, e);
         failures++;
-        // A failure that persists (no fd left to read the terminal with) must not spin.
-        if (failures >= BACKOFF_AFTER) await pause(Math.min(MAX_BACKOFF_MS, 50 * 2 ** failures));
       }
+      // A failure that persists (no fd left to read the terminal with) must not spin.
+      if (failures >= BACKOFF_AFTER) await pause(Math.min(MAX_BACKOFF_MS, 50 * 2 ** failures));
     }
   } finally {
     stopReaper();
@@ -56,8 +57,11 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Reads and runs one command; returns an exit status when the shell should leave. */
-async function oneCommand(shell: Shell, reader: LineReader): Promise<number | null> {
+/**
+ * Reads and runs one command; returns an exit status when the shell should leave, 'lost' when
+ * the terminal was taken away before a line was read.
+ */
+async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'lost' | null> {
   reapAll(shell);
   shell.dialect.notify(shell);
   ensureForeground(shell);
@@ -65,6 +69,7 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | nu
   const input = await readCommand(shell, reader);
   if (input.kind === 'eof') return shell.dialect.endOfInput(shell);
   if (input.kind === 'none') return null;
+  if (input.kind === 'lost') return 'lost';
   reader.remember(input.source);
   try {
     shell.interrupted = false;
@@ -80,6 +85,7 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | nu
 type Command =
   | { readonly kind: 'command'; readonly source: string; readonly list: List }
   | { readonly kind: 'none' }
+  | { readonly kind: 'lost' }
   | { readonly kind: 'eof' };
 
 async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
@@ -87,7 +93,7 @@ async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
   for (;;) {
     const ps = source === '' ? shell.vars.get('PS1') ?? shell.dialect.prompt : shell.vars.get('PS2') ?? DEFAULT_PS2;
     const r = await reader.read(expandPrompt(ps, shell));
-    if (r.kind === 'lost') return { kind: 'none' };
+    if (r.kind === 'lost') return { kind: 'lost' };
     if (r.kind === 'interrupt') {
       shell.lastStatus = 130;
       return { kind: 'none' };

@@ -103,53 +103,62 @@ export class ReadlineReader implements LineReader {
     this.filterInput(input);
     return new Promise<ReadResult>((resolve) => {
       let settled = false;
-      const rl = readline.createInterface({
-        input, output, terminal: true, prompt, history: [...this.o.history.entries], historySize: 1000,
-        removeHistoryDuplicates: false, tabSize: 8,
-        completer: (line: string) => {
-          const c = this.o.completer(line);
-          return [c.candidates, c.word];
-        },
-      });
+      let rl: readline.Interface | null = null;
       const finish = (r: ReadResult) => {
         if (settled) return;
         settled = true;
         this.current = null;
         this.abandon = null;
         try {
-          rl.close();
+          rl?.close();
         } catch {
           // Raw mode could not be left: the terminal is gone.
         }
         input.destroy();
         resolve(r);
       };
+      // EIO: the shell is not in the foreground (a job took the terminal); the loop takes it
+      // back. Listened to first: raw mode itself may fail so.
+      input.on('error', () => finish({ kind: 'lost' }));
+      // End of file from a terminal in raw mode: it was hung up. Heard before readline, which
+      // would run the half-typed line.
+      input.prependListener('end', () => this.o.onHangup());
+      rl = this.prompt(input, output, prompt, finish);
+      if (settled) return rl.close();
       this.current = input;
       this.abandon = () => finish({ kind: 'eof' });
-      rl.on('line', (text) => finish({ kind: 'line', text }));
-      rl.on('SIGINT', () => {
-        output.write('^C\r\n');
-        finish({ kind: 'interrupt' });
-      });
-      // Without a listener readline would suspend the shell itself with SIGTSTP.
-      rl.on('SIGTSTP', () => {});
-      rl.on('close', () => {
-        if (settled) return;
-        // ^D on an empty line: like bash, end the prompt's line before the shell says "exit".
-        if (this.o.newlineAtEof) output.write('\r\n');
-        finish({ kind: 'eof' });
-      });
-      // End of file from a terminal in raw mode: it was hung up. Before readline hears of it,
-      // which would run the half-typed line.
-      input.prependListener('end', () => this.o.onHangup());
-      // EIO: the shell is not in the foreground (a job took the terminal); the loop takes it back.
-      const lost = () => finish({ kind: 'lost' });
-      rl.on('error', lost);
-      input.on('error', lost);
-      rl.prompt();
+      // What was typed ahead comes first, before anything libuv reads from now on.
       const pending = this.typeahead;
       this.typeahead = Buffer.alloc(0);
       if (pending.length > 0) input.emit('data', pending);
     });
+  }
+
+  /** Starts readline's prompt; `finish` ends it with what was read. */
+  private prompt(input: tty.ReadStream, output: tty.WriteStream, prompt: string, finish: (r: ReadResult) => void): readline.Interface {
+    const rl = readline.createInterface({
+      input, output, terminal: true, prompt, history: [...this.o.history.entries], historySize: 1000,
+      removeHistoryDuplicates: false, tabSize: 8,
+      completer: (line: string) => {
+        const c = this.o.completer(line);
+        return [c.candidates, c.word];
+      },
+    });
+    rl.on('line', (text) => finish({ kind: 'line', text }));
+    rl.on('SIGINT', () => {
+      output.write('^C\r\n');
+      finish({ kind: 'interrupt' });
+    });
+    // Without a listener readline would suspend the shell itself with SIGTSTP.
+    rl.on('SIGTSTP', () => {});
+    // ^D on an empty line: like bash, end the prompt's line before the shell says "exit".
+    rl.on('close', () => {
+      if (this.current !== input) return;
+      if (this.o.newlineAtEof) output.write('\r\n');
+      finish({ kind: 'eof' });
+    });
+    rl.on('error', () => finish({ kind: 'lost' }));
+    rl.prompt();
+    return rl;
   }
 }
