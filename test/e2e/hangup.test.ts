@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readProcess, spawnPty, type PtySession } from '../../src/ptytest/index.js';
-import { pathWithHelpers } from '../helpers/paths.js';
+import { helper, pathWithHelpers } from '../helpers/paths.js';
 import { JCSH, PROMPT, run, startJcsh, tempHome } from './harness.js';
 
 function alive(pid: number): boolean {
@@ -97,6 +97,23 @@ describe('closing the terminal (B10.8, H8.4)', () => {
     await s.waitIdle();
     s.hangup();
     await expectHungUp(s, jobs);
+  });
+
+  it('tsh: at the prompt, the running and the stopped job are hung up and the shell dies of SIGHUP', async () => {
+    const s = await startJcsh({ args: ['--compat=tsh'] });
+    await run(s, `${helper('spin')} 1280 &`);
+    s.sendLine(`${helper('spin')} 1281`);
+    await s.waitUntil(() => s.foregroundProcesses().some((p) => p.comm === 'spin'));
+    s.press('Ctrl+Z');
+    await s.expect('stopped by signal 20');
+    await s.expectPrompt();
+    const spins = s.processes().filter((p) => p.comm === 'spin').map((p) => p.pid);
+    expect(spins).toHaveLength(2);
+    await s.waitIdle();
+    s.hangup();
+    const exit = await s.waitExit();
+    expect({ code: exit.exitCode, signal: exit.signal }).toEqual({ code: null, signal: 'SIGHUP' });
+    await s.waitUntil(() => spins.every((pid) => !alive(pid)), { description: 'both jobs to be gone' });
   });
 
   it('while a foreground job runs: it and every other job but the exempt one are hung up', async () => {
