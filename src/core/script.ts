@@ -4,7 +4,7 @@
 
 import { SyntaxError as ShellSyntaxError, type AndOr, type List } from '../lang/ast.js';
 import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
-import { internalError } from './repl.js';
+import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
 
 export async function runScript(shell: Shell, source: string): Promise<number> {
@@ -33,7 +33,7 @@ export async function runScript(shell: Shell, source: string): Promise<number> {
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted) return e.status;
-    await internalError(shell, e);
+    await reportFailure(shell, e);
     return 1;
   } finally {
     await shell.out.drain();
