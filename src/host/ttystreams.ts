@@ -19,6 +19,7 @@ function streamFd(stream: tty.ReadStream | tty.WriteStream): number | undefined 
 export class TerminalStreams {
   private readFd: number | null = null;
   private writer: tty.WriteStream | null = null;
+  private watchingSize = false;
 
   constructor(
     private readonly path: string,
@@ -35,15 +36,30 @@ export class TerminalStreams {
     return stream;
   }
 
-  /** The output stream, kept from prompt to prompt (made again after a failure). */
+  /** The output stream, kept from prompt to prompt (made again after a failure), its size current. */
   output(): tty.WriteStream {
-    if (this.writer && !this.writer.destroyed) return this.writer;
+    if (this.writer && !this.writer.destroyed) {
+      refreshSize(this.writer);
+      return this.writer;
+    }
     const fd = fs.openSync(this.path, 'w');
     const stream = new tty.WriteStream(fd);
     // libuv writes through a description of its own; ours is no longer needed.
     if (streamFd(stream) !== fd) fs.closeSync(fd);
     stream.on('error', (e: NodeJS.ErrnoException) => this.onWriteError(e.code ?? ''));
+    // Node keeps only process.stdout's size up to date; readline redraws from this one's.
+    if (!this.watchingSize) process.on('SIGWINCH', () => this.writer && refreshSize(this.writer));
+    this.watchingSize = true;
     this.writer = stream;
     return stream;
   }
+}
+
+/**
+ * Reads the terminal's size again (getWindowSize() only returns what the stream last read);
+ * on a change the stream emits 'resize', on which readline redraws its line. Node does this
+ * on SIGWINCH for process.stdout only, through this same internal method.
+ */
+function refreshSize(stream: tty.WriteStream): void {
+  (stream as unknown as { _refreshSize?: () => void })._refreshSize?.();
 }
