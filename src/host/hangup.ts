@@ -11,7 +11,12 @@ import type { Shell } from '../core/shell.js';
 import { endJobControl, type JobControlStart } from '../core/startup.js';
 import { SIG } from '../os/signals.js';
 
-export function hangUp(shell: Shell, start: JobControlStart | null, reader: { release(): void }): never {
+/** Set once the shell is on its way out: leaving the line editor may report the hang-up again. */
+let hangingUp = false;
+
+export function hangUp(shell: Shell, start: JobControlStart | null, reader: { release(): void }): void {
+  if (hangingUp) return;
+  hangingUp = true;
   const port = shell.port;
   hangupJobs(shell);
   terminateStoppedJobs(shell);
@@ -24,5 +29,5 @@ export function hangUp(shell: Shell, start: JobControlStart | null, reader: { re
   port.setSignalAction(SIG.HUP, 'default');
   port.kill(port.getpid(), SIG.HUP);
   // A signal a process sends itself is delivered before kill() returns; this is never reached.
-  return port.exit(128 + SIG.HUP);
+  port.exit(128 + SIG.HUP);
 }
