@@ -37,7 +37,7 @@ export interface ReadlineReaderOptions {
   readonly completer: Completer;
   /** End the prompt's line when ^D ends the input (bash does; tsh prints nothing). */
   readonly newlineAtEof: boolean;
-  /** The terminal is gone (end of file, or EIO writing to it). Does not return. */
+  /** The terminal is gone (end of file, or EIO writing to it): the shell hangs up and dies. */
   readonly onHangup: () => void;
 }
 
