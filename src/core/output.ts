@@ -2,17 +2,23 @@
 // stall the event loop that reads it back, as command substitution does), so writes to one
 // fd are chained to keep their order.
 
-import type { OsPort } from '../os/port.js';
+import { OsError, type OsPort } from '../os/port.js';
+
+/** What the host makes of a failed write (EIO on its terminal: the terminal was hung up). */
+export type WriteFailure = (fd: number, code: string) => void;
 
 export class Output {
   private tail: Promise<void> = Promise.resolve();
+  /** Told of every failed write; a reader that went away is otherwise not the shell's error. */
+  onFailure: WriteFailure | null = null;
 
   constructor(private readonly port: OsPort) {}
 
   write(fd: number, data: string | Uint8Array): Promise<void> {
     if (data.length === 0) return this.tail;
-    this.tail = this.tail.then(() => this.port.write(fd, data)).catch(() => {
-      // A reader that went away (EPIPE) or a closed fd is not the shell's error to report.
+    this.tail = this.tail.then(() => this.port.write(fd, data)).catch((e: unknown) => {
+      // EPIPE or a closed fd: nothing to report here; the host decides about its terminal.
+      this.onFailure?.(fd, e instanceof OsError ? e.code : '');
     });
     return this.tail;
   }

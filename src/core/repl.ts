@@ -3,6 +3,7 @@
 // business (a line editor on a real tty, a simulated terminal elsewhere).
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
+import { OsError } from '../os/port.js';
 import { ExitRequest, failureLine, Interrupted, LineAbandoned } from './errors.js';
 import { ensureForeground } from './foreground.js';
 import { DEFAULT_PS2, expandPrompt } from './prompt.js';
@@ -12,7 +13,9 @@ import type { Shell } from './shell.js';
 export type ReadResult =
   | { readonly kind: 'line'; readonly text: string }
   | { readonly kind: 'eof' }
-  | { readonly kind: 'interrupt' };
+  | { readonly kind: 'interrupt' }
+  /** Nothing was read: the terminal was taken away (EIO); the loop takes it back and asks again. */
+  | { readonly kind: 'lost' };
 
 export interface LineReader {
   read(prompt: string): Promise<ReadResult>;
@@ -20,21 +23,45 @@ export interface LineReader {
   remember(command: string): void;
 }
 
-/** Runs the interactive loop until the shell is asked to leave; returns the exit status. */
+/** Failures in a row after which the loop waits a little before it prompts again. */
+const BACKOFF_AFTER = 2;
+const MAX_BACKOFF_MS = 2000;
+
+/**
+ * Runs the interactive loop until the shell is asked to leave; returns the exit status. No
+ * failure inside it ends the shell: it is reported in one line and the loop prompts again.
+ */
 export async function interactiveLoop(shell: Shell, reader: LineReader): Promise<number> {
   const stopReaper = startReaper(shell);
+  let failures = 0;
   try {
     for (;;) {
-      const status = await oneCommand(shell, reader);
-      if (status !== null) return status;
+      try {
+        const status = await oneCommand(shell, reader);
+        if (typeof status === 'number') return status;
+        // A terminal that keeps being taken away must not make the loop spin either.
+        failures = status === 'lost' ? failures + 1 : 0;
+      } catch (e) {
+        await reportFailure(shell, e);
+        failures++;
+      }
+      // A failure that persists (no fd left to read the terminal with) must not spin.
+      if (failures >= BACKOFF_AFTER) await pause(Math.min(MAX_BACKOFF_MS, 50 * 2 ** failures));
     }
   } finally {
     stopReaper();
   }
 }
 
-/** Reads and runs one command; returns an exit status when the shell should leave. */
-async function oneCommand(shell: Shell, reader: LineReader): Promise<number | null> {
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Reads and runs one command; returns an exit status when the shell should leave, 'lost' when
+ * the terminal was taken away before a line was read.
+ */
+async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'lost' | null> {
   reapAll(shell);
   shell.dialect.notify(shell);
   ensureForeground(shell);
@@ -42,6 +69,7 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | nu
   const input = await readCommand(shell, reader);
   if (input.kind === 'eof') return shell.dialect.endOfInput(shell);
   if (input.kind === 'none') return null;
+  if (input.kind === 'lost') return 'lost';
   reader.remember(input.source);
   try {
     shell.interrupted = false;
@@ -49,7 +77,7 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | nu
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted || e instanceof LineAbandoned) shell.lastStatus = e.status;
-    else await internalError(shell, e);
+    else await reportFailure(shell, e);
   }
   return null;
 }
@@ -57,6 +85,7 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | nu
 type Command =
   | { readonly kind: 'command'; readonly source: string; readonly list: List }
   | { readonly kind: 'none' }
+  | { readonly kind: 'lost' }
   | { readonly kind: 'eof' };
 
 async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
@@ -64,6 +93,7 @@ async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
   for (;;) {
     const ps = source === '' ? shell.vars.get('PS1') ?? shell.dialect.prompt : shell.vars.get('PS2') ?? DEFAULT_PS2;
     const r = await reader.read(expandPrompt(ps, shell));
+    if (r.kind === 'lost') return { kind: 'lost' };
     if (r.kind === 'interrupt') {
       shell.lastStatus = 130;
       return { kind: 'none' };
@@ -110,6 +140,12 @@ function startReaper(shell: Shell): () => void {
   };
 }
 
-export async function internalError(shell: Shell, e: unknown): Promise<void> {
+/**
+ * One line for a failure that escaped a command. A system call that failed (EMFILE, ENOSPC,
+ * ...) is the user's world, not a bug: it is said as such, with status 1. Anything else is a
+ * bug of the shell and says so.
+ */
+export async function reportFailure(shell: Shell, e: unknown): Promise<void> {
+  if (e instanceof OsError) shell.lastStatus = 1;
   await shell.diag(failureLine(e));
 }

@@ -3,7 +3,8 @@
 // lets a script file go on with its next line, as bash does. In a -c string it ends the run.
 
 import { SyntaxError as ShellSyntaxError, type AndOr, type List } from '../lang/ast.js';
-import { ExitRequest, failureLine, Interrupted, LineAbandoned } from './errors.js';
+import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
+import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
 
 export async function runScript(shell: Shell, source: string): Promise<number> {
@@ -32,7 +33,7 @@ export async function runScript(shell: Shell, source: string): Promise<number> {
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted) return e.status;
-    await shell.diag(failureLine(e));
+    await reportFailure(shell, e);
     return 1;
   } finally {
     await shell.out.drain();

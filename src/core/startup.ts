@@ -16,6 +16,7 @@ export function initJobControl(shell: Shell): JobControlStart | null {
   const port = shell.port;
   const tty = port.openTerminal();
   if (tty === null) {
+    if (shell.jobControl && shell.dialect.name === 'bash') sayNoJobControl(shell);
     shell.jobControl = false;
     return null;
   }
@@ -44,6 +45,16 @@ export function initJobControl(shell: Shell): JobControlStart | null {
   port.tcsetpgrp(tty, shell.pgid);
   shell.modes = port.tcgetattr(tty);
   return { originalPgrp };
+}
+
+/**
+ * bash 5.2's two lines when job control was asked for and there is no terminal to control
+ * (`setsid bash -i`): it falls back on stderr, whose tcgetpgrp() fails with ENOTTY.
+ */
+function sayNoJobControl(shell: Shell): void {
+  const out = (line: string) => void shell.out.write(shell.stdio[2], `${shell.name}: ${line}\n`);
+  out('cannot set terminal process group (-1): Inappropriate ioctl for device');
+  out('no job control in this shell');
 }
 
 /** Stops the shell with SIGTTIN until someone puts its group in the foreground (B10.1). */

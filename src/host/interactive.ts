@@ -6,16 +6,18 @@ import path from 'node:path';
 import type { Options } from '../cli/args.js';
 import { complete } from '../core/complete.js';
 import { startTsh, tshDialect } from '../core/compat/tsh/index.js';
-import { hangupJobs, terminateStoppedJobs } from '../core/leave.js';
-import { interactiveLoop, internalError, type LineReader } from '../core/repl.js';
+import { terminateStoppedJobs } from '../core/leave.js';
+import { interactiveLoop, reportFailure, type LineReader } from '../core/repl.js';
 import { runScript } from '../core/script.js';
 import { Shell } from '../core/shell.js';
 import { endJobControl, initJobControl } from '../core/startup.js';
 import { SIG } from '../os/signals.js';
 import { createLinuxPort } from '../os/linux/index.js';
 import type { OsPort } from '../os/port.js';
+import { hangUp } from './hangup.js';
 import { HistoryFile } from './history.js';
-import { PlainReader, ReadlineReader } from './lineeditor.js';
+import { ReadlineReader } from './lineeditor.js';
+import { PlainReader } from './plainreader.js';
 
 export async function runInteractive(o: Options): Promise<never> {
   const port = createLinuxPort({ blockingWait: false });
@@ -26,6 +28,13 @@ export async function runInteractive(o: Options): Promise<never> {
   });
   // tsh never touches the terminal; on pipes (the lab's driver) neither do we: no one types there.
   const start = tsh && !port.isatty(0) ? null : initJobControl(shell);
+  // Closing the terminal, however the shell hears of it first: the SIGHUP the kernel sends, end
+  // of file at the prompt, or EIO writing to the terminal (bash's hangup_all_jobs, B10.8).
+  const reader = makeReader(shell, port, () => hangUp(shell, start, reader));
+  port.onSignal(SIG.HUP, () => hangUp(shell, start, reader));
+  shell.out.onFailure = (fd, code) => {
+    if (code === 'EIO' && fd === shell.tty) hangUp(shell, start, reader);
+  };
   const leave = (status: number): never => {
     terminateStoppedJobs(shell);
     endJobControl(shell, start);
@@ -35,25 +44,30 @@ export async function runInteractive(o: Options): Promise<never> {
   if (tsh) startTsh(shell, leave);
   else port.onSignal(SIG.INT, () => shell.interrupt());
   if (o.noPrompt) shell.vars.set('PS1', '');
-  port.onSignal(SIG.HUP, () => {
-    hangupJobs(shell);
-    leave(128 + SIG.HUP);
-  });
   // tsh has no start-up file, and a bash-flavoured one would mean nothing to its grammar.
   if (!o.norc && !tsh) await sourceRc(shell, port);
-  const status = await interactiveLoop(shell, makeReader(shell, port));
+  const status = await interactiveLoop(shell, reader);
   return leave(status);
 }
 
-function makeReader(shell: Shell, port: OsPort): LineReader {
+/** The line reader, and how it lets go of the terminal when the shell must die at once. */
+export type Reader = LineReader & { release(): void };
+
+function makeReader(shell: Shell, port: OsPort, onHangup: () => void): Reader {
   // bash prompts on stderr when its input is not a terminal; tsh printf()s its prompt.
   if (!port.isatty(0) || shell.tty === null) {
-    return new PlainReader(0, shell.dialect.name === 'tsh' ? 1 : 2, (fd) => port.read(fd));
+    const plain = new PlainReader(0, shell.dialect.name === 'tsh' ? 1 : 2, (fd) => port.read(fd));
+    return Object.assign(plain, { release: () => {} });
   }
   const home = shell.vars.get('HOME');
   const file = shell.vars.get('HISTFILE') ?? (home ? path.join(home, '.jcsh_history') : null);
-  const completer = (line: string) => complete(shell, line);
-  return new ReadlineReader('/dev/tty', new HistoryFile(file || null), completer, shell.dialect.name === 'bash');
+  return new ReadlineReader({
+    ttyPath: '/dev/tty',
+    history: new HistoryFile(file || null),
+    completer: (line: string) => complete(shell, line),
+    newlineAtEof: shell.dialect.name === 'bash',
+    onHangup,
+  });
 }
 
 async function sourceRc(shell: Shell, port: OsPort): Promise<void> {
@@ -64,7 +78,6 @@ async function sourceRc(shell: Shell, port: OsPort): Promise<void> {
   try {
     await runScript(shell, port.readFile(rc));
   } catch (e) {
-    await internalError(shell, e);
+    await reportFailure(shell, e);
   }
 }
-

@@ -164,7 +164,9 @@ export class PtyConnection {
 
   /** Write to the pty master, i.e. type. */
   write(data: string): void {
-    if (this.#ended) throw new Error(`cannot write to the pty: the session has ended (${JSON.stringify(data)})`);
+    // After the drain let go, the master fd is closed and its number may already be another
+    // session's: a late keystroke must fail, not land in a stranger's terminal.
+    if (this.#ended || this.#drain.released) throw new Error(`cannot write to the pty: the session has ended (${JSON.stringify(data)})`);
     this.log.record('in', data);
     this.#pty.write(data);
   }

@@ -48,6 +48,11 @@ export class PtyDrain {
     }
   }
 
+  /** True once the master may be closed: from then on its fd number may belong to another pty. */
+  get released(): boolean {
+    return this.#released;
+  }
+
   /** True when a marker can be sent: we hold the slave. */
   get holding(): boolean {
     return this.#slave !== null && !this.#released;

@@ -1,6 +1,7 @@
 // Start-up: the shell takes its own group and the terminal, waits while in the background
 // (B10.1), reads ~/.jcshrc unless --norc, and leaves its terminal in cooked mode.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +54,21 @@ describe('start-up', () => {
     await bash.expect('exit');
     await bash.expectPrompt();
     expect(await outputOf(bash, "stty -a | grep -o -- ' -*icanon' ; stty -a | grep -o -- ' -*echo '")).toBe(' icanon\n echo');
+  });
+});
+
+describe('start-up without a controlling terminal', () => {
+  // As bash 5.2 (`echo 'exit 4' | setsid -w bash -i`): two lines on stderr, then the shell runs
+  // without job control and ends with the status of its last command.
+  it('an interactive shell says it has no job control, as bash does', () => {
+    const r = spawnSync('setsid', ['-w', process.execPath, JCSH, '-i', '--norc'], {
+      input: 'echo hi\nexit 4\n', encoding: 'utf8', env: { PATH: pathWithHelpers(), HOME: tempHome(), PS1: PROMPT },
+    });
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([
+      'jcsh: cannot set terminal process group (-1): Inappropriate ioctl for device',
+      'jcsh: no job control in this shell',
+    ]);
+    expect(r.stdout).toBe('hi\n');
+    expect(r.status).toBe(4);
   });
 });

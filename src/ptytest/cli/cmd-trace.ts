@@ -24,7 +24,7 @@ export async function commandTrace(command: Extract<Command, { kind: 'trace' }>,
   const launch = launchOptions(command.options, DEFAULT_TIMEOUT_MS);
   const shells = shellsOf(command.options, launch);
   const outcomes: TraceOutcome[] = [];
-  for (const spec of shells) outcomes.push(await runTrace(items, spec, { launch, signalShell: command.signalShell }));
+  for (const spec of shells) outcomes.push(await runTrace(items, spec, { launch, signalShell: command.signalShell, typeAhead: command.typeAhead }));
   const failed = outcomes.some((o) => o.failure !== null);
   const [first, second] = outcomes;
   if (second === undefined) {

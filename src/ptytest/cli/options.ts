@@ -19,7 +19,7 @@ export interface CommonOptions {
 export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'run'; readonly file: string; readonly options: CommonOptions; readonly transcript: boolean }
-  | { readonly kind: 'trace'; readonly file: string; readonly options: CommonOptions; readonly signalShell: boolean }
+  | { readonly kind: 'trace'; readonly file: string; readonly options: CommonOptions; readonly signalShell: boolean; readonly typeAhead: boolean }
   | { readonly kind: 'suspend-check'; readonly program: readonly string[]; readonly options: CommonOptions; readonly quit: string | null };
 
 type Name = 'run' | 'trace' | 'suspend-check';
@@ -38,6 +38,7 @@ const VALUED: Readonly<Record<string, readonly Name[]>> = {
 const FLAGS: Readonly<Record<string, readonly Name[]>> = {
   '--transcript': ['run'],
   '--signal-shell': ['trace'],
+  '--type-ahead': ['trace'],
   '--help': ['run', 'trace', 'suspend-check'],
 };
 
@@ -131,7 +132,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (found.flags.has('--help')) return { kind: 'help' };
   const options = common(found);
   if (name === 'run') return { kind: 'run', file: onlyFile(name, found.positional), options, transcript: found.flags.has('--transcript') };
-  if (name === 'trace') return { kind: 'trace', file: onlyFile(name, found.positional), options, signalShell: found.flags.has('--signal-shell') };
+  if (name === 'trace') return { kind: 'trace', file: onlyFile(name, found.positional), options, signalShell: found.flags.has('--signal-shell'), typeAhead: found.flags.has('--type-ahead') };
   if (found.positional.length === 0) throw new UsageError('suspend-check needs a program: suspend-check -- PROGRAM [ARGS...]');
   return { kind: 'suspend-check', program: found.positional, options, quit: found.values.get('--quit')?.at(-1) ?? null };
 }

@@ -1,12 +1,15 @@
 // Playing a trace's items into a shell in a pty, the way a careful person at the keyboard
 // would: a command line only once the shell is back at its prompt, a ^C only once the job
-// it is meant for is running. (sdriver just wrote into a pipe and relied on SLEEPs.)
+// it is meant for is running. (sdriver just wrote into a pipe and relied on SLEEPs.) With
+// type-ahead, a line goes as soon as the terminal is in a line editor's mode, as a quick
+// typist's would, and only the end of the trace waits for every line to be answered.
 
 import { findMatch } from '../match.js';
 import { isAlive, isWaitingForInput, readProcess } from '../procfs.js';
 import type { PtySession } from '../session.js';
 import type { KeyName } from '../keys.js';
 import { runningJob, shellIdle, skipReceived, waitQuiet, waitReady } from './ready.js';
+import { lineEditorOn, waitAnswered } from './typeahead.js';
 import type { ShellRun } from './target.js';
 import type { TraceSignal } from './trace-parse.js';
 
@@ -22,14 +25,18 @@ export class TraceDriver {
   readonly #run: ShellRun;
   readonly #s: PtySession;
   readonly #signalShell: boolean;
+  readonly #typeAhead: boolean;
+  /** Every command line typed so far. */
+  readonly #typed: string[] = [];
   #owed: Owed = 'prompt';
   /** Where the output stood when we last typed a line. */
   #mark = 0;
 
-  constructor(run: ShellRun, signalShell: boolean) {
+  constructor(run: ShellRun, signalShell: boolean, typeAhead = false) {
     this.#run = run;
     this.#s = run.session;
     this.#signalShell = signalShell;
+    this.#typeAhead = typeAhead;
   }
 
   /**
@@ -41,6 +48,7 @@ export class TraceDriver {
   async ready(): Promise<void> {
     const { timeout } = this.#run;
     const owed = this.#owed;
+    if (this.#typeAhead && owed === 'prompt') await waitAnswered(this.#s, this.#run.prompt, this.#typed, timeout);
     if (owed === 'prompt') await this.#s.expectPrompt({ timeout });
     else if (owed === 'quiet') await waitQuiet(this.#s, QUIET_MS, timeout);
     this.#owed = 'nothing';
@@ -49,7 +57,9 @@ export class TraceDriver {
   }
 
   async command(text: string): Promise<void> {
-    await this.ready();
+    if (this.#typeAhead) await lineEditorOn(this.#s, this.#run.timeout);
+    else await this.ready();
+    this.#typed.push(text);
     await this.#type(`${text}\r`);
     this.#owed = 'prompt';
   }

@@ -77,11 +77,11 @@ async function finish(driver: TraceDriver, exited: () => boolean): Promise<void>
 export async function runTrace(
   items: readonly TraceItem[],
   spec: ShellSpec,
-  options: { readonly launch: LaunchOptions; readonly signalShell: boolean },
+  options: { readonly launch: LaunchOptions; readonly signalShell: boolean; readonly typeAhead?: boolean },
 ): Promise<TraceOutcome> {
   const run = launchShell(spec, options.launch);
   const sampler = new PidSampler(run.session);
-  const driver = new TraceDriver(run, options.signalShell);
+  const driver = new TraceDriver(run, options.signalShell, options.typeAhead ?? false);
   let failure: TraceFailure | null = null;
   let current: TraceItem | null = null;
   try {

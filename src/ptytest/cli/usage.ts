@@ -19,6 +19,9 @@ Options:
   --transcript      (run) also print what the terminal showed
   --signal-shell    (trace) INT/TSTP/QUIT send the signal to the shell's pid, as the lab's
                     sdriver does, instead of typing ^C ^Z ^\\ on the terminal
+  --type-ahead      (trace) type each line as soon as the terminal is in a line editor's
+                    (non-canonical) mode, without waiting for the prompt: lines typed ahead
+                    must not be lost
   --quit KEYS       (suspend-check) what quits PROGRAM (default q; escapes \\r \\e \\xNN work)
 
 The shell runs in a new pty with PS1='pty$ ', HISTFILE=/dev/null and a private HOME.

@@ -1,0 +1,33 @@
+// The terminal was closed (or the shell got SIGHUP): as bash's termsig_handler, hang up every
+// job (hangup_all_jobs), end job control (terminate_stopped_jobs, give the terminal back),
+// then die of SIGHUP itself, so that the parent sees "killed by signal 1".
+//
+// Dying by the signal, not exit(129), also keeps Node's exit-time terminal reset from running:
+// on a hung-up terminal its tcsetattr fails with EIO and Node aborts on an assertion. The line
+// editor is left first, so a SIGHUP sent while the terminal still exists leaves it cooked.
+
+import { hangupJobs, terminateStoppedJobs } from '../core/leave.js';
+import type { Shell } from '../core/shell.js';
+import { endJobControl, type JobControlStart } from '../core/startup.js';
+import { SIG } from '../os/signals.js';
+
+/** Set once the shell is on its way out: leaving the line editor may report the hang-up again. */
+let hangingUp = false;
+
+export function hangUp(shell: Shell, start: JobControlStart | null, reader: { release(): void }): void {
+  if (hangingUp) return;
+  hangingUp = true;
+  const port = shell.port;
+  hangupJobs(shell);
+  terminateStoppedJobs(shell);
+  try {
+    reader.release();
+  } catch {
+    // The terminal is gone; there are no modes to put back.
+  }
+  endJobControl(shell, start);
+  port.setSignalAction(SIG.HUP, 'default');
+  port.kill(port.getpid(), SIG.HUP);
+  // A signal a process sends itself is delivered before kill() returns; this is never reached.
+  port.exit(128 + SIG.HUP);
+}

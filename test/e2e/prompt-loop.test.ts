@@ -1,0 +1,71 @@
+// The interactive loop keeps no state from one prompt to the next beyond what it means to: no
+// file descriptor leaks from the line editor, and no failure inside the loop ends the shell.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { spawnPty, type PtySession } from '../../src/ptytest/index.js';
+import { pathWithHelpers } from '../helpers/paths.js';
+import { JCSH, outputOf, PROMPT, run, startJcsh, tempHome } from './harness.js';
+
+function openFds(pid: number): number {
+  return fs.readdirSync(`/proc/${pid}/fd`).length;
+}
+
+/** jcsh started by sh with a limit on its open files (`ulimit -n`), exec'd so it leads the session. */
+async function startLimited(maxFiles: number): Promise<PtySession> {
+  const home = tempHome();
+  const s = spawnPty('sh', ['-c', `ulimit -n ${maxFiles} && exec "$0" "$1" --plain --norc`, process.execPath, JCSH], {
+    prompt: PROMPT, timeout: 8000, cwd: home, env: { PS1: PROMPT, PATH: pathWithHelpers(), HOME: home },
+  });
+  await s.expectPrompt();
+  return s;
+}
+
+describe('the prompt loop', () => {
+  it('opens no file descriptor for good: as many are open after 200 prompts as after the first', async () => {
+    const s = await startJcsh();
+    // The first command sets up for good what any command needs (the SIGCHLD watch, ...).
+    await run(s, 'true');
+    await s.waitIdle();
+    const before = openFds(s.pid);
+    for (let i = 0; i < 200; i++) await run(s, i % 2 === 0 ? '' : 'true');
+    await s.waitIdle();
+    expect(openFds(s.pid)).toBe(before);
+  });
+
+  it('with ulimit -n 64 a hundred commands still run', async () => {
+    const s = await startLimited(64);
+    for (let i = 0; i < 100; i++) expect(await outputOf(s, `echo line ${i}`)).toBe(`line ${i}`);
+    expect(s.exitStatus).toBeNull();
+  });
+
+  it('a command that runs out of file descriptors is one line, not an internal error, and the shell goes on', async () => {
+    const s = await startLimited(24);
+    const out = await outputOf(s, 'true | true | true | true | true | true | true | true | true | true | true | true | true');
+    expect(out).not.toContain('internal error');
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out).toMatch(/^jcsh: .*Too many open files$/);
+    expect(await outputOf(s, 'echo still here')).toBe('still here');
+  });
+
+  it('an unwritable history file does not end the shell', async () => {
+    const home = tempHome();
+    fs.mkdirSync(`${home}/hist`);
+    const s = await startJcsh({ home, env: { HISTFILE: `${home}/hist` } });
+    expect(await outputOf(s, 'echo one')).toBe('one');
+    expect(await outputOf(s, 'echo two')).toBe('two');
+  });
+});
+
+describe('a system call that fails in a script', () => {
+  // Which call fails first near the limit (pipe2, or the child's fd shuffle) is the launcher's
+  // business; here it must be said in one line, as a failure of that call.
+  it('is one line without "internal error", status 1 (a pipeline at the fd limit)', () => {
+    const pipeline = Array.from({ length: 13 }, () => 'true').join(' | ');
+    const r = spawnSync('sh', ['-c', 'ulimit -n 24 && exec "$0" "$1" -c "$2"', process.execPath, JCSH, pipeline], { encoding: 'utf8' });
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).toMatch(/^jcsh: [a-z0-9_]+: [A-Z][^\n]+\n$/);
+    expect(r.status).toBe(1);
+  });
+});
