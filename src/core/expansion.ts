@@ -58,6 +58,7 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pen
   const port = shell.port;
   const [readEnd, writeEnd] = port.pipe();
   const sub = shell.subshell(false);
+  sub.mayBlock = false;
   for (const [name, value] of pending.values) {
     if (pending.exported) sub.vars.export(name, value);
     else sub.vars.set(name, value);

@@ -68,7 +68,7 @@ function record(shell: Shell, job: Job, pid: number, s: WaitStatus): boolean {
  * on child events.
  */
 export async function waitForJob(shell: Shell, job: Job): Promise<void> {
-  if (shell.port.features.blockingWait) {
+  if (shell.port.features.blockingWait && shell.mayBlock) {
     waitBlocking(shell, job);
     return;
   }

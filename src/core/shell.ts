@@ -70,6 +70,12 @@ export class Shell {
   /** This is a copy of a shell running a builtin in a pipeline or background (bash's subshell). */
   inSubshell = false;
   /**
+   * Waiting for a job may block the whole process in waitpid. Not while this process itself
+   * reads a pipe the job writes (`$(…)`): the job would fill the pipe and wait for a reader
+   * that cannot run until the wait returns.
+   */
+  mayBlock = true;
+  /**
    * The process catches SIGINT itself (an interactive shell, and the copies it runs `$(…)`
    * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
    */
@@ -173,6 +179,7 @@ export class Shell {
     s.inSubshell = true;
     s.plainErrors = this.plainErrors;
     s.interactiveProcess = this.interactiveProcess;
+    s.mayBlock = this.mayBlock;
     return s;
   }
 }

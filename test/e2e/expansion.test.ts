@@ -17,7 +17,7 @@ interface Run {
 
 function shellRun(argv0: string, args: string[], script: string, cwd: string): Run {
   // stdin is /dev/null: on a socket (Node's pipes) bash thinks sshd started it and reads ~/.bashrc
-  const r = spawnSync(argv0, [...args, '-c', script], { encoding: 'utf8', cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+  const r = spawnSync(argv0, [...args, '-c', script], { encoding: 'utf8', cwd, timeout: 15000, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -54,6 +54,8 @@ const cases: { name: string; script: string; stdout: string; cwd?: () => string 
   { name: 'a command substitution in an assignment sees the earlier ones, not exported', script: `x=1 y=$(echo "[$x]") z=$(sh -c 'echo "[$x]"'); echo $y $z`, stdout: '[1] []\n' },
   { name: 'prefix assignments of an external command stay out of the shell', script: `FOO=foo BAR="[$FOO]" sh -c :; echo "[$FOO][$BAR]"`, stdout: '[][]\n' },
   { name: 'a backslash from an unquoted variable escapes a glob character', script: GLOB_SCRIPT, stdout: GLOB_OUTPUT, cwd: globDir },
+  // The shell reads the substitution's pipe while it waits: a writer never blocks on a full pipe.
+  { name: 'a command substitution longer than a pipe buffer is read whole', script: `x=$(head -c 204800 /dev/zero | tr '\\0' x); echo \${#x}; echo "$(yes | head -n 50000)" | wc -l`, stdout: '204800\n50000\n' },
   { name: 'cd exports OLDPWD and PWD', script: `cd /tmp; cd /; sh -c 'echo "$OLDPWD $PWD"'`, stdout: '/tmp /\n' },
 ];
 
