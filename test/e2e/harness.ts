@@ -1,7 +1,7 @@
 // Starting jcsh (or bash, for comparison) in a pty for end-to-end tests: a fixed unusual
 // prompt, no rc files, the C helpers on PATH, a private HOME, and cleanup after every test.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,22 @@ export const JCSH = path.resolve(import.meta.dirname, '..', '..', 'bin', 'jcsh.j
 
 afterEach(async () => {
   await closeAllSessions();
+});
+
+/**
+ * Children started outside a pty (spawn with `detached: true`, so each leads its own group):
+ * push them here and each group is killed, with whatever it started, after every test.
+ */
+export const detachedChildren: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of detachedChildren.splice(0)) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 });
 
 export interface ShellOptions {

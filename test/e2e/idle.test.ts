@@ -3,25 +3,15 @@
 // terminal. And a nohup-style start keeps SIGHUP ignored in its children although the
 // interactive shell catches SIGHUP itself (issue 11 items 1 and 9).
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadNative } from '../../src/os/linux/native.js';
 import { spawnPty } from '../../src/ptytest/index.js';
 import { waitUntil } from '../../src/ptytest/wait.js';
 import { pathWithHelpers } from '../helpers/paths.js';
-import { JCSH, PROMPT, outputOf, run, startJcsh, tempHome } from './harness.js';
+import { detachedChildren, JCSH, outputOf, PROMPT, run, startJcsh, tempHome } from './harness.js';
 
-const started: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of started.splice(0)) {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
 
 /** How often the main thread of pid has gone to sleep (each wake-up from idle adds one). */
 function sleepsOf(pid: number): number {
@@ -77,7 +67,7 @@ describe('an idle interactive shell', () => {
       stdio: [stdin, 'pipe', 'pipe'], detached: true, env: { PATH: pathWithHelpers(), HOME: tempHome(), PS1: PROMPT },
     });
     fs.closeSync(stdin);
-    started.push(child);
+    detachedChildren.push(child);
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr!.resume();

@@ -8,24 +8,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnPty } from '../../src/ptytest/index.js';
 import { waitUntil } from '../../src/ptytest/wait.js';
-import { JCSH } from './harness.js';
+import { detachedChildren, JCSH } from './harness.js';
 
 const O_NONBLOCK = 0o4000;
-const started: ChildProcess[] = [];
-
-afterEach(() => {
-  // Each one leads its own group (detached): end it together with whatever it started.
-  for (const child of started.splice(0)) {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
 
 /** Runs a shell's -c to the end; stdin is a pipe fed with `input` unless given. */
 function sh(shell: string, script: string, o: { input?: string; stdin?: 'inherit' | number } = {}) {
@@ -83,7 +71,7 @@ describe('fds of children are as the shell got them (issue 11 item 1)', () => {
 
   it('`jcsh -c cat` waits for input that comes later instead of failing with EAGAIN', async () => {
     const child = spawn(JCSH, ['-c', 'cat; echo "cat: $?"'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    started.push(child);
+    detachedChildren.push(child);
     const output = collect(child);
     // Write only once cat sleeps in its read (or has already failed, as it did when Node had
     // made the shared pipe non-blocking).
@@ -174,7 +162,7 @@ describe('a subshell gets its state privately (issue 11 item 6)', () => {
     const child = spawn(JCSH, ['-c', 'secret=hunter2; sleep 30 && true & echo "$!"; wait'], {
       stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     });
-    started.push(child);
+    detachedChildren.push(child);
     const output = collect(child);
     const line = await waitUntil(() => /^(\d+)\n/.exec(output.text()), { timeout: 10_000, description: 'the pid' });
     const pid = Number(line[1]);
