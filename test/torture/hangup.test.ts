@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProcess, type PtySession } from '../../src/ptytest/index.js';
 import { run, startBash, startJcsh, tempHome } from '../e2e/harness.js';
-import { scale } from './scale.js';
+import { budget, scale } from './scale.js';
 
 const SHELLS: [string, () => Promise<PtySession>][] = [['jcsh', startJcsh], ['bash', startBash]];
 
@@ -57,7 +57,7 @@ describe.each(SHELLS)('torture: the end of %s', (name, start) => {
       process.kill(running, 'SIGKILL');
       await s.close();
     }
-  });
+  }, budget(20_000, 120_000));
 
   it(`hang-up of ${name} with a running and a stopped job: both get SIGHUP (the stopped one SIGCONT too), ${name} dies of SIGHUP`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
@@ -85,7 +85,7 @@ describe.each(SHELLS)('torture: the end of %s', (name, start) => {
       expect(lines).toEqual(['running', 'stopped']);
       expect(alive(running)).toBe(false);
     }
-  });
+  }, budget(20_000, 120_000));
 
   it(`hang-up of ${name} with a job that ignores SIGHUP: ${name} still dies of SIGHUP, the job lives on`, async () => {
     const s = await start();
