@@ -5,6 +5,7 @@ import { median, percentile } from './shells.mjs';
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0)} ms` : 'n/a');
 const us = (x) => (Number.isFinite(x) ? `${(x * 1000).toFixed(0)} µs` : 'n/a');
 const mib = (kib) => `${(kib / 1024).toFixed(1)} MiB`;
+const signed = (x) => `${x >= 0 ? '+' : '−'}${ms(Math.abs(x))}`;
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
 
 function table(header, rows) {
@@ -50,8 +51,8 @@ function startupSection(prompt, startup) {
   return ['### Time to first prompt', '',
     table(['what', 'median'], rows), '',
     `- jcsh's first prompt ÷ node's: **${ratio(median(prompt.jcsh), median(prompt.node))}** ` +
-    `(+${ms(median(prompt.jcsh) - median(prompt.node))})`,
-    `- \`jcsh -c true\` ÷ \`node -e 0\`: **${ratio(jcshC, nodeBare)}** (+${ms(jcshC - nodeBare)})`, ''].join('\n');
+    `(${signed(median(prompt.jcsh) - median(prompt.node))})`,
+    `- \`jcsh -c true\` ÷ \`node -e 0\`: **${ratio(jcshC, nodeBare)}** (${signed(jcshC - nodeBare)})`, ''].join('\n');
 }
 
 function memorySection(memory, jobs) {

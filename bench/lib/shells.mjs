@@ -10,7 +10,7 @@ export const JCSH = path.join(ROOT, 'bin', 'jcsh.js');
 
 /** `name` found on PATH, or null. */
 export function which(name) {
-  const r = spawnSync('sh', ['-c', 'command -v "$1"', 'sh', name], { encoding: 'utf8' });
+  const r = spawnSync('/bin/sh', ['-c', 'command -v "$1"', 'sh', name], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
