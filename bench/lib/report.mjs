@@ -1,0 +1,90 @@
+// The results of bench/run.mjs as Markdown: one run, medians, ratios, the machine.
+
+import { median, percentile } from './shells.mjs';
+
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0)} ms` : 'n/a');
+const us = (x) => (Number.isFinite(x) ? `${(x * 1000).toFixed(0)} µs` : 'n/a');
+const mib = (kib) => `${(kib / 1024).toFixed(1)} MiB`;
+const signed = (x) => `${x >= 0 ? '+' : '−'}${ms(Math.abs(x))}`;
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
+
+function table(header, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function scriptSection(title, what, bench, n) {
+  const rows = bench.rows.map((r) => [r.name, ms(r.wallMs), us(r.wallMs / n), ms(r.cpuMs), us(r.cpuMs / n),
+    `${ms(Math.min(...r.walls))} – ${ms(Math.max(...r.walls))}`]);
+  const j = bench.rows.find((r) => r.name === 'jcsh');
+  const ratios = bench.rows.filter((r) => r.name !== 'jcsh')
+    .map((r) => `jcsh/${r.name}: wall **${ratio(j.wallMs, r.wallMs)}**, CPU ${ratio(j.cpuMs, r.cpuMs)}`);
+  const missing = bench.missing.map((m) => `${m} is not installed here: no figure for it.`);
+  return [`### ${title}`, '', what, '',
+    table(['shell', 'median wall', 'per command', 'median CPU', 'CPU per command', 'wall min – max'], rows), '',
+    ...ratios.map((r) => `- ${r}`), ...missing.map((m) => `- ${m}`), ''].join('\n');
+}
+
+function stopsSection(stops) {
+  const rows = Object.entries(stops).map(([name, r]) => [name, ms(median(r.stop)), ms(percentile(r.stop, 99)),
+    ms(median(r.fg)), ms(percentile(r.fg, 99))]);
+  const j = stops.jcsh;
+  const b = stops.bash;
+  const ratios = b ? [`- jcsh/bash p50: ^Z **${ratio(median(j.stop), median(b.stop))}**, fg **${ratio(median(j.fg), median(b.fg))}**`]
+    : ['- bash is not installed here: no comparison.'];
+  const n = j.stop.length;
+  return ['### ^Z to `Stopped`, `fg` to running, through a pty', '',
+    `${n} cycles on a foreground \`cat\`: from pressing ^Z to the shell's \`Stopped\` line on the terminal; ` +
+    'from typing `fg⏎` to `cat` running again (out of state T, its group in the foreground; /proc polled every ms).', '',
+    table(['shell', '^Z p50', '^Z p99', 'fg p50', 'fg p99'], rows), '', ...ratios, ''].join('\n');
+}
+
+function startupSection(prompt, startup) {
+  const rows = [
+    ['jcsh, first prompt in a new pty', ms(median(prompt.jcsh))],
+    ...(prompt.bash ? [['bash -i, first prompt in a new pty', ms(median(prompt.bash))]] : []),
+    ['`node -e` printing the prompt, in a new pty', ms(median(prompt.node))],
+    ...Object.entries(startup).map(([k, runs]) => [`\`${k}\`, start to exit, no pty`, ms(median(runs.map((r) => r.wallMs)))]),
+  ];
+  const nodeBare = median(startup['node -e 0'].map((r) => r.wallMs));
+  const jcshC = median(startup['jcsh -c true'].map((r) => r.wallMs));
+  return ['### Time to first prompt', '',
+    table(['what', 'median'], rows), '',
+    `- jcsh's first prompt ÷ node's: **${ratio(median(prompt.jcsh), median(prompt.node))}** ` +
+    `(${signed(median(prompt.jcsh) - median(prompt.node))})`,
+    `- \`jcsh -c true\` ÷ \`node -e 0\`: **${ratio(jcshC, nodeBare)}** (${signed(jcshC - nodeBare)})`, ''].join('\n');
+}
+
+function memorySection(memory, jobs) {
+  const rows = Object.entries(memory).map(([name, m]) => [name, mib(m.idleRss), mib(m.jobsRss),
+    `${((m.jobsRss - m.idleRss) / jobs).toFixed(2)} KiB`, ms(median(m.idleTrip)), ms(median(m.jobsTrip))]);
+  const j = memory.jcsh;
+  const b = memory.bash;
+  const ratios = b ? [`- jcsh/bash RSS: idle **${ratio(j.idleRss, b.idleRss)}**, with ${jobs} jobs **${ratio(j.jobsRss, b.jobsRss)}**`,
+    `- \`/bin/true\` at the prompt with ${jobs} live jobs, jcsh/bash: **${ratio(median(j.jobsTrip), median(b.jobsTrip))}**`] : [];
+  return [`### Memory, idle and with ${jobs} jobs`, '',
+    `The shell's resident set (VmRSS) at rest after ten prompts, then with ${jobs} live background jobs ` +
+    `(\`sleep 3600 &\`, 100 per line). Also the time from typing \`/bin/true⏎\` to the next prompt (median of 20): ` +
+    'every child that ends makes the shell look at its jobs.', '',
+    table(['shell', 'RSS idle', `RSS, ${jobs} jobs`, 'per job', '/bin/true idle', `/bin/true, ${jobs} jobs`], rows), '',
+    ...ratios, ''].join('\n');
+}
+
+export function render(r) {
+  const m = r.machine;
+  const n = r.options.lines;
+  return [
+    '## Latest run', '',
+    `${m.date}: ${m.cpu}, ${m.memory}; ${m.kernel}; ${m.libc}; Node ${m.node}; ${m.shells.join('; ')}. ` +
+    `Load average at the start: ${m.load}. Options: ${JSON.stringify(r.options)}.`, '',
+    scriptSection(`Spawn rate: ${n} sequential \`/bin/true\``, `A script of ${n} lines \`/bin/true\`, run by each shell; ` +
+      `median of ${r.options.rounds} interleaved rounds after one warm-up each. CPU is user + system of the shell and ` +
+      'everything it waited for (POSIX `times` in a wrapping sh).', r.sequential, n),
+    scriptSection(`Background: ${n} × \`true &\`, then \`wait\``, `A script of ${n} lines \`true &\` and a \`wait\`; as above.`,
+      r.background, n),
+    stopsSection(r.stops),
+    startupSection(r.prompt, r.startup),
+    memorySection(r.memory, r.options.jobs),
+    ...(r.missing.length ? [`Not measured: ${r.missing.join(', ')}.`, ''] : []),
+  ].join('\n');
+}

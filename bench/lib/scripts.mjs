@@ -1,0 +1,37 @@
+// Script benchmarks: the same script run by jcsh, bash and dash, interleaved round by round
+// so that a busy moment of the machine hits every shell alike.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { median, scriptShells, timeRun } from './shells.mjs';
+
+/**
+ * Runs `text` as a script file with each shell `rounds` times (after one warm-up run each).
+ * Returns { rows: [{ name, wallMs, cpuMs, walls, cpus }], missing }.
+ */
+export function benchScript(text, rounds) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-bench-'));
+  const script = path.join(dir, 'bench.sh');
+  fs.writeFileSync(script, text);
+  const { found, missing } = scriptShells();
+  const runs = Object.fromEntries(found.map((s) => [s.name, []]));
+  try {
+    for (const s of found) timeRun(s.argv(script));
+    for (let r = 0; r < rounds; r++) for (const s of found) runs[s.name].push(timeRun(s.argv(script)));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const rows = found.map((s) => {
+    const walls = runs[s.name].map((x) => x.wallMs);
+    const cpus = runs[s.name].map((x) => x.cpuMs);
+    return { name: s.name, wallMs: median(walls), cpuMs: median(cpus), walls, cpus };
+  });
+  return { rows, missing };
+}
+
+/** 2000 sequential /bin/true. */
+export const sequentialTrue = (n) => '/bin/true\n'.repeat(n);
+
+/** n background `true` then one `wait`. */
+export const backgroundTrue = (n) => `${'true &\n'.repeat(n)}wait\n`;

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// npm run bench: every benchmark of issue 11 in one run, written into docs/performance.md
+// (between the markers there; the analysis around them is kept) and printed.
+//   node bench/run.mjs [--rounds R] [--lines N] [--cycles C] [--jobs J] [--quick] [--no-write]
+// Needs the compiled tree (npm run compile). bash and dash are compared where installed; a
+// missing one is named in the report, never a crash.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeMachine } from './lib/machine.mjs';
+import { firstPrompt, memoryWithJobs, nodeInPty, stopAndContinue } from './lib/pty.mjs';
+import { render } from './lib/report.mjs';
+import { backgroundTrue, benchScript, sequentialTrue } from './lib/scripts.mjs';
+import { JCSH, ROOT, timeRun, which } from './lib/shells.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const o = {
+  rounds: opt('rounds', quick ? 3 : 7),
+  lines: opt('lines', 2000),
+  cycles: opt('cycles', quick ? 20 : 100),
+  starts: opt('starts', quick ? 5 : 15),
+  jobs: opt('jobs', 1000),
+};
+const say = (text) => process.stderr.write(`${text}\n`);
+
+const results = { machine: describeMachine(), options: o, missing: [] };
+
+say(`sequential: ${o.lines} × /bin/true, ${o.rounds} rounds`);
+results.sequential = benchScript(sequentialTrue(o.lines), o.rounds);
+say(`background: ${o.lines} × true & + wait, ${o.rounds} rounds`);
+results.background = benchScript(backgroundTrue(o.lines), o.rounds);
+
+const ptyShells = ['jcsh', ...(which('bash') ? ['bash'] : [])];
+if (!which('bash')) results.missing.push('bash (terminal benchmarks)');
+results.stops = {};
+results.prompt = {};
+results.memory = {};
+for (const name of ptyShells) {
+  say(`^Z / fg: ${o.cycles} cycles with ${name}`);
+  results.stops[name] = await stopAndContinue(name, o.cycles);
+  say(`first prompt: ${o.starts} starts of ${name}`);
+  results.prompt[name] = await firstPrompt(name, o.starts);
+  say(`memory: idle and ${o.jobs} jobs with ${name}`);
+  results.memory[name] = await memoryWithJobs(name, o.jobs, 20);
+}
+results.prompt.node = await nodeInPty(o.starts);
+
+say(`start-up without a terminal: ${o.starts} runs each`);
+const startups = { 'node -e 0': [process.execPath, '-e', '0'], 'jcsh -c true': [process.execPath, JCSH, '-c', 'true'] };
+for (const sh of ['bash', 'dash']) if (which(sh)) startups[`${sh} -c true`] = [sh, '-c', 'true'];
+results.startup = Object.fromEntries(Object.entries(startups).map(([k, argv]) => {
+  timeRun(argv);
+  return [k, Array.from({ length: o.starts }, () => timeRun(argv))];
+}));
+
+const markdown = render(results);
+process.stdout.write(markdown);
+if (!args.includes('--no-write')) {
+  const file = path.join(ROOT, 'docs', 'performance.md');
+  const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+  const END = '<!-- bench:end -->';
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Performance\n\n${BEGIN}\n${END}\n`;
+  const [head, rest] = old.includes(BEGIN) ? old.split(BEGIN) : [`${old.trimEnd()}\n\n`, END];
+  const tail = rest.includes(END) ? rest.slice(rest.indexOf(END) + END.length) : '\n';
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${head}${BEGIN}\n${markdown}${END}${tail}`);
+  say(`written: ${path.relative(process.cwd(), file)}`);
+}
