@@ -16,8 +16,9 @@ export function unmatched(closer: string, pos: Position): SyntaxError {
   return new SyntaxError(`unexpected EOF while looking for matching \`${closer}'`, pos, true);
 }
 
+/** bash echoes the text raw; a newline in it is shown as `\n` so that an error stays one line. */
 export function badSubstitution(text: string, pos: Position): SyntaxError {
-  return new SyntaxError(`${text}: bad substitution`, pos, false);
+  return new SyntaxError(`${text.replace(/\n/g, '\\n')}: bad substitution`, pos, false);
 }
 
 export function unsupported(what: string, pos: Position): SyntaxError {

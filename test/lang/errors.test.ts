@@ -93,6 +93,8 @@ describe('invalid input', () => {
     ['echo ${}', '${}: bad substitution'],
     ['echo ${x!}', '${x!}: bad substitution'],
     ['echo ${:-x}', '${:-x}: bad substitution'],
+    // found by the parser fuzzing (test/torture): an error message is one line
+    ['echo ${\n}', '${\\n}: bad substitution'],
   ])('%j: %s', (source, message) => {
     expect(parseError(source)).toMatchObject({ message, incomplete: false });
   });
