@@ -25,7 +25,10 @@ describe('start-up', () => {
     const bash = await startBash();
     await run(bash, `${process.execPath} ${JCSH} --plain --norc &`);
     const jcsh = await bash.waitUntil(() => bash.processes().find((p) => p.args.includes(JCSH) && p.state === 'T'));
-    expect(await outputOf(bash, 'jobs -l')).toMatch(/Stopped \(tty input\)/);
+    // /proc shows the stop before bash's SIGCHLD handler has recorded it: ask until bash knows.
+    let listing = '';
+    for (let tries = 0; tries < 50 && !/Stopped/.test(listing); tries++) listing = await outputOf(bash, 'jobs -l');
+    expect(listing).toMatch(/Stopped \(tty input\)/);
     bash.sendLine('fg');
     await bash.expect(PROMPT);
     await bash.waitUntil(() => bash.foregroundPgid() === jcsh.pid);
