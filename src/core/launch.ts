@@ -124,13 +124,13 @@ function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOption
       const [readEnd, writeEnd] = last ? [-1, shell.stdio[1]] : makePipe(shell);
       const place: Placement = {
         group: !shell.jobControl ? { kind: 'inherit' } : i === 0 ? { kind: 'lead' } : { kind: 'join', pgid: started.pgid },
-        takeTerminal: shell.jobControl && !o.background && i === 0 && shell.tty !== null,
+        takeTerminal: shell.jobControl && !o.background && i === 0 && shell.terminal.fd !== null,
         hold: i === 0 ? barrier : undefined,
         ignore: unattached ? [SIG.INT, SIG.QUIT] : [],
       };
       try {
         const pid = spawnStage(shell, stages[i]!, [stdin, writeEnd, shell.stdio[2]], place, o);
-        if (i === 0) started.pgid = shell.jobControl ? pid : shell.pgid;
+        if (i === 0) started.pgid = shell.jobControl ? pid : shell.terminal.pgid;
         started.processes.push({ pid, command: stages[i]!.text, status: RUNNING });
       } catch (e) {
         if (!last) shell.port.close(readEnd);
@@ -187,7 +187,7 @@ const NO_PROCESS = new Set(['EAGAIN', 'EMFILE', 'ENFILE', 'EBADF']);
 function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Placement, o: LaunchOptions): number {
   const request = (program: Program) => ({
     program, fds, cwd: shell.cwd, group: place.group,
-    ...(place.takeTerminal ? { foregroundOn: shell.tty! } : {}),
+    ...(place.takeTerminal ? { foregroundOn: shell.terminal.fd! } : {}),
     ...(place.hold !== undefined ? { holdUntil: place.hold } : {}),
     ...(place.ignore.length > 0 ? { ignoreSignals: place.ignore } : {}),
   });

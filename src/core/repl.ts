@@ -5,7 +5,6 @@
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import { OsError } from '../os/port.js';
 import { ExitRequest, failureLine, Interrupted, LineAbandoned } from './errors.js';
-import { ensureForeground } from './foreground.js';
 import { DEFAULT_PS2, expandPrompt } from './prompt.js';
 import { hasChildren, reapAll } from './reap.js';
 import type { Shell } from './shell.js';
@@ -64,7 +63,7 @@ function pause(ms: number): Promise<void> {
 async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'lost' | null> {
   reapAll(shell);
   shell.dialect.notify(shell);
-  ensureForeground(shell);
+  if (shell.jobControl) shell.terminal.ensureForeground();
   await shell.out.drain();
   const input = await readCommand(shell, reader);
   if (input.kind === 'eof') return shell.dialect.endOfInput(shell);

@@ -1,8 +1,8 @@
-// The state of one shell: variables, positional parameters, the job table, the terminal it
-// controls and its saved modes. Executor, builtins and the interactive loop all work on this;
+// The state of one shell: variables, positional parameters, the job table, and the hand-off of
+// the terminal it controls. Executor, builtins and the interactive loop all work on this;
 // it talks to the kernel only through the OS port.
 
-import type { OsPort, TermModes } from '../os/port.js';
+import type { OsPort } from '../os/port.js';
 import type { WaitStatus } from '../os/status.js';
 import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
@@ -10,6 +10,7 @@ import { JobControl } from './jobcontrol.js';
 import { JobTable } from './jobtable.js';
 import { CommandCache } from './lookup.js';
 import { Output } from './output.js';
+import { TerminalHandoff } from './terminal.js';
 import { bindStartDirectories, Variables, type VarSnapshot } from './vars.js';
 
 export interface ShellOptions {
@@ -27,6 +28,8 @@ export interface ShellOptions {
   /** Variables of a parent shell (subshells). */
   readonly vars?: VarSnapshot;
   readonly cwd?: string;
+  /** The terminal of the shell this one is a copy of. */
+  readonly terminal?: TerminalHandoff;
 }
 
 export class Shell {
@@ -49,12 +52,9 @@ export class Shell {
   cwd: string;
   /** Current line of the script, for error messages. */
   lineno = 0;
-  /** The controlling terminal (a blocking fd of our own), or null. */
-  tty: number | null = null;
-  pgid: number;
   readonly pid: number;
-  /** The shell's own terminal modes, restored after a job stops or is killed. */
-  modes: TermModes | null = null;
+  /** The controlling terminal, the shell's modes and group: the only way a job gets the terminal. */
+  readonly terminal: TerminalHandoff;
   /** Where the shell's fds 0, 1, 2 point for children (the tty fd replaces a shared tty). */
   stdio: [number, number, number] = [0, 1, 2];
   /** Where command names were found on PATH (bash's hash table). */
@@ -96,7 +96,7 @@ export class Shell {
     this.format = this.dialect.format;
     this.out = new Output(o.port);
     this.pid = o.port.getpid();
-    this.pgid = o.port.getpgrp();
+    this.terminal = o.terminal ?? new TerminalHandoff(o.port);
     this.cwd = o.cwd ?? this.startingCwd();
     // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
     this.plainErrors = o.interactive || o.scriptName === undefined;
@@ -163,7 +163,7 @@ export class Shell {
     const s = new Shell({
       port: this.port, name: this.name, args: this.positional, interactive: false, monitor: false,
       ...(this.scriptName !== undefined ? { scriptName: this.scriptName } : {}),
-      dialect: this.dialect, vars: this.vars.snapshot(), cwd: this.cwd,
+      dialect: this.dialect, vars: this.vars.snapshot(), cwd: this.cwd, terminal: this.terminal.copy(),
     });
     if (shareJobs) {
       s.jobs = this.jobs;
@@ -174,7 +174,6 @@ export class Shell {
     s.lastStatus = this.lastStatus;
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.lineno = this.lineno;
-    s.tty = this.tty;
     s.stdio = [...this.stdio];
     s.inSubshell = true;
     s.plainErrors = this.plainErrors;

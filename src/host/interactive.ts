@@ -33,7 +33,7 @@ export async function runInteractive(o: Options): Promise<never> {
   const reader = makeReader(shell, port, () => hangUp(shell, start, reader));
   port.onSignal(SIG.HUP, () => hangUp(shell, start, reader));
   shell.out.onFailure = (fd, code) => {
-    if (code === 'EIO' && fd === shell.tty) hangUp(shell, start, reader);
+    if (code === 'EIO' && fd === shell.terminal.fd) hangUp(shell, start, reader);
   };
   const leave = (status: number): never => {
     terminateStoppedJobs(shell);
@@ -55,7 +55,7 @@ export type Reader = LineReader & { release(): void };
 
 function makeReader(shell: Shell, port: OsPort, onHangup: () => void): Reader {
   // bash prompts on stderr when its input is not a terminal; tsh printf()s its prompt.
-  if (!port.isatty(0) || shell.tty === null) {
+  if (!port.isatty(0) || shell.terminal.fd === null) {
     const plain = new PlainReader(0, shell.dialect.name === 'tsh' ? 1 : 2, (fd) => port.read(fd));
     return Object.assign(plain, { release: () => {} });
   }
