@@ -3,7 +3,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { disownBuiltin } from '../../src/core/builtins/disown.js';
-import { reapAll } from '../../src/core/reap.js';
 import { exited, stopped } from '../../src/os/status.js';
 import { hangupJobs } from '../../src/core/leave.js';
 import { addJob, fakeShell, runIn, runLine, spawnsFrom } from './fakeport.js';
@@ -42,7 +41,7 @@ describe('disown', () => {
     spawnsFrom(port, 10, 'sleep');
     for (const n of [1, 2, 3]) await runLine(shell, `sleep ${n} &`);
     port.change(12, stopped(20));
-    reapAll(shell);
+    shell.control.update();
     expect((await runLine(shell, 'disown -h %1')).status).toBe(0);
     // What the shell does on SIGHUP (the host calls this, then dies of SIGHUP).
     hangupJobs(shell);
@@ -69,7 +68,7 @@ describe('disown', () => {
     await runIn(shell, disownBuiltin, 'disown', '%1');
     expect([...shell.disowned]).toEqual([60]);
     port.change(60, exited(0));
-    reapAll(shell);
+    shell.control.update();
     expect([...shell.disowned]).toEqual([]);
   });
 });

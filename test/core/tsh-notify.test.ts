@@ -5,14 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { tshDialect } from '../../src/core/compat/tsh/dialect.js';
 import { forwardToForeground } from '../../src/core/compat/tsh/start.js';
-import { reapAll } from '../../src/core/reap.js';
 import { continued, exited, signaled, stopped } from '../../src/os/status.js';
 import { addJob, fakeShell } from './fakeport.js';
 
 async function reapAndRead(shell: ReturnType<typeof fakeShell>['shell']): Promise<string> {
   const port = shell.port as ReturnType<typeof fakeShell>['port'];
   port.clearOutput();
-  reapAll(shell);
+  shell.control.update();
   await shell.out.drain();
   return port.output(1) + port.output(2);
 }
