@@ -9,7 +9,6 @@ import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand } from './command.js';
 import { LineAbandoned } from './errors.js';
-import { runInForeground } from './foreground.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
@@ -166,7 +165,7 @@ async function launch(shell: Shell, plans: readonly StagePlan[], o: LaunchOption
     if (!(e instanceof LaunchFailed)) throw e;
     await shell.diag(e.message);
     if (e.job) {
-      await runInForeground(shell, e.job, false);
+      await shell.control.runInForeground(e.job, false);
       e.job.notified = true;
       shell.jobs.remove(e.job);
     }

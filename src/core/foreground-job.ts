@@ -5,7 +5,6 @@
 
 import { shellStatus } from '../os/status.js';
 import { Interrupted } from './errors.js';
-import { runInForeground } from './foreground.js';
 import type { Job } from './job.js';
 import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
@@ -16,7 +15,7 @@ export async function waitForeground(shell: Shell, job: Job, resume = false): Pr
   await shell.out.drain();
   const sigint = watchSigint(shell, job);
   try {
-    await runInForeground(shell, job, resume);
+    await shell.control.runInForeground(job, resume);
     if (sigint) await settleSigint(shell, job, sigint);
   } finally {
     sigint?.stop();

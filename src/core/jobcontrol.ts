@@ -7,7 +7,7 @@
 // SIGCHLD only says that something changed. A builtin updates before it looks at the table,
 // because bash's SIGCHLD handler has always run by the time a builtin starts.
 
-import { continueJob } from './foreground.js';
+import { continueJob, runInForeground, signalJob } from './foreground.js';
 import type { Job } from './job.js';
 import { hasChildren, reapAll, waitForJob } from './reap.js';
 import type { Shell } from './shell.js';
@@ -30,9 +30,22 @@ export class JobControl {
     return waitForJob(this.shell, job);
   }
 
-  /** Continues a stopped (or running) job, giving it the terminal in the foreground. */
+  /** Continues a stopped (or running) job; in the background (fg goes through runInForeground). */
   continueJob(job: Job, o: { readonly foreground: boolean }): void {
     continueJob(this.shell, job, o);
+  }
+
+  /**
+   * Runs a job in the foreground until it stops or ends, the terminal lent to it for that
+   * time; `resume` continues it first (fg).
+   */
+  runInForeground(job: Job, resume: boolean): Promise<void> {
+    return runInForeground(this.shell, job, resume);
+  }
+
+  /** Sends a signal to a job: its group with job control, else each member. */
+  signal(job: Job, signal: number): void {
+    signalJob(this.shell, job, signal);
   }
 
   /** Reports the changes the user has not seen, in the dialect's words. */

@@ -4,7 +4,6 @@
 
 import { OsError, type GroupPolicy, type OutputChunk, type Program } from '../os/port.js';
 import { SIG } from '../os/signals.js';
-import { signalJob } from './foreground.js';
 import type { Job, JobProcess } from './job.js';
 import { RUNNING } from './job.js';
 import { explainExecError } from './lookup.js';
@@ -100,7 +99,7 @@ function launchFailure(e: unknown): LaunchFailed {
 function terminate(shell: Shell, job: Job): void {
   for (const signal of job.jobControl ? [SIG.TERM, SIG.CONT] : [SIG.TERM]) {
     try {
-      signalJob(shell, job, signal);
+      shell.control.signal(job, signal);
     } catch {
       // Gone already; the wait will say so.
     }

@@ -3,7 +3,6 @@
 // let running ones be; on SIGHUP, hang up every job first.
 
 import { SIG } from '../os/signals.js';
-import { signalJob } from './foreground.js';
 import type { Shell } from './shell.js';
 
 /**
@@ -32,8 +31,8 @@ export async function leaveAtEndOfInput(shell: Shell): Promise<number | null> {
 export function terminateStoppedJobs(shell: Shell): void {
   for (const job of shell.jobs.all()) {
     if (job.state !== 'stopped') continue;
-    safely(() => signalJob(shell, job, SIG.TERM));
-    safely(() => signalJob(shell, job, SIG.CONT));
+    safely(() => shell.control.signal(job, SIG.TERM));
+    safely(() => shell.control.signal(job, SIG.CONT));
   }
 }
 
@@ -41,8 +40,8 @@ export function terminateStoppedJobs(shell: Shell): void {
 export function hangupJobs(shell: Shell): void {
   for (const job of shell.jobs.all()) {
     if (job.noHangup || job.state === 'dead') continue;
-    safely(() => signalJob(shell, job, SIG.HUP));
-    if (job.state === 'stopped') safely(() => signalJob(shell, job, SIG.CONT));
+    safely(() => shell.control.signal(job, SIG.HUP));
+    if (job.state === 'stopped') safely(() => shell.control.signal(job, SIG.CONT));
   }
 }
 

@@ -12,6 +12,7 @@ const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
 /** Module (relative to src) -> the only modules that may import it. */
 const PRIVATE: Record<string, readonly string[]> = {
   'core/reap.ts': ['core/jobcontrol.ts'],
+  'core/foreground.ts': ['core/jobcontrol.ts'],
 };
 
 function sources(dir: string): string[] {

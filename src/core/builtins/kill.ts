@@ -6,7 +6,6 @@
 
 import { OsError } from '../../os/port.js';
 import { SIG } from '../../os/signals.js';
-import { signalJob } from '../foreground.js';
 import type { Job } from '../job.js';
 import { jobArg } from './lib/jobargs.js';
 import { legalNumber, legalPid } from './lib/numbers.js';
@@ -127,10 +126,10 @@ function signalJobAs(ctx: BuiltinContext, job: Job, signal: number): void {
   // bash clears the job's notified flag, so a stopped job is listed again at the next prompt.
   job.notified = false;
   const stopped = job.state === 'stopped';
-  signalJob(ctx.shell, job, signal);
+  ctx.shell.control.signal(job, signal);
   if (!stopped || !job.jobControl) return;
   if (signal === SIG.TERM || signal === SIG.HUP) {
-    signalJob(ctx.shell, job, SIG.CONT);
+    ctx.shell.control.signal(job, SIG.CONT);
   } else if (signal === SIG.CONT) {
     job.markContinued();
     job.foreground = false;

@@ -5,7 +5,6 @@
 // which owns the terminal.
 
 import { SIG } from '../../../os/signals.js';
-import { signalJob } from '../../foreground.js';
 import type { Shell } from '../../shell.js';
 
 /** `leave` ends the shell with a status, as the host does it. */
@@ -26,7 +25,7 @@ export function forwardToForeground(shell: Shell, signal: number): void {
   const job = shell.jobs.all().find((j) => j.foreground && j.state === 'running');
   if (!job) return;
   try {
-    signalJob(shell, job, signal);
+    shell.control.signal(job, signal);
   } catch {
     // It ended meanwhile; the reaper tells.
   }
