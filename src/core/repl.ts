@@ -63,7 +63,7 @@ function pause(ms: number): Promise<void> {
 async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'lost' | null> {
   shell.control.update();
   shell.control.notify();
-  if (shell.jobControl) shell.terminal.ensureForeground();
+  if (shell.control.enabled) shell.terminal.ensureForeground();
   await shell.out.drain();
   const input = await readCommand(shell, reader);
   if (input.kind === 'eof') return shell.dialect.endOfInput(shell);
@@ -71,7 +71,7 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'l
   if (input.kind === 'lost') return 'lost';
   reader.remember(input.source);
   try {
-    shell.interrupted = false;
+    shell.control.interrupted = false;
     await shell.dialect.run(shell, input.list);
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;

@@ -3,11 +3,9 @@
 // it talks to the kernel only through the OS port.
 
 import type { OsPort } from '../os/port.js';
-import type { WaitStatus } from '../os/status.js';
 import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
-import { JobControl } from './jobcontrol.js';
-import { JobTable } from './jobtable.js';
+import { JobControl, type JobState } from './jobcontrol.js';
 import { CommandCache } from './lookup.js';
 import { Output } from './output.js';
 import { TerminalHandoff } from './terminal.js';
@@ -28,6 +26,8 @@ export interface ShellOptions {
   /** Variables of a parent shell (subshells). */
   readonly vars?: VarSnapshot;
   readonly cwd?: string;
+  /** The jobs of the shell this one is a copy of. */
+  readonly jobs?: JobState;
   /** The terminal of the shell this one is a copy of. */
   readonly terminal?: TerminalHandoff;
 }
@@ -39,14 +39,12 @@ export class Shell {
   readonly name: string;
   readonly scriptName: string | undefined;
   readonly interactive: boolean;
-  jobControl: boolean;
   readonly dialect: Dialect;
   /** Every job message goes through this (the dialect's). */
   readonly format: MessageFormat;
   readonly out: Output;
-  jobs = new JobTable();
-  /** Reaping, continuing and reporting jobs: the one job-control seam. */
-  readonly control: JobControl = new JobControl(this);
+  /** Job state, and reaping, continuing and reporting jobs: the one job-control seam. */
+  readonly control: JobControl;
   lastStatus = 0;
   lastBackgroundPid: number | undefined;
   cwd: string;
@@ -59,14 +57,6 @@ export class Shell {
   stdio: [number, number, number] = [0, 1, 2];
   /** Where command names were found on PATH (bash's hash table). */
   readonly commands = new CommandCache();
-  /** Pids of disowned jobs: no longer in the table, but still children to reap. */
-  disowned = new Set<number>();
-  /** Statuses of finished background pids not yet asked for by `wait`. */
-  readonly finishedPids = new Map<number, WaitStatus>();
-  /** Name of the previous command, for exit's "There are stopped jobs." rule. */
-  previousCommand = '';
-  /** Set when the shell itself received SIGINT while it was busy. */
-  interrupted = false;
   /** This is a copy of a shell running a builtin in a pipeline or background (bash's subshell). */
   inSubshell = false;
   /**
@@ -80,7 +70,6 @@ export class Shell {
    * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
    */
   interactiveProcess: boolean;
-  private wakers: (() => void)[] = [];
   /** Errors carry no line number (interactive shells, and their subshells). */
   plainErrors: boolean;
 
@@ -91,7 +80,7 @@ export class Shell {
     this.name = o.name;
     this.scriptName = o.scriptName;
     this.interactive = o.interactive;
-    this.jobControl = o.monitor;
+    this.control = new JobControl(this, o.monitor, o.jobs);
     this.dialect = o.dialect ?? bashDialect;
     this.format = this.dialect.format;
     this.out = new Output(o.port);
@@ -136,24 +125,6 @@ export class Shell {
     return this.out.write(this.stdio[2], `${this.errorPrefix()}${message}\n`);
   }
 
-  /** The shell got SIGINT: remember it and wake anything sleeping in nextEvent(). */
-  interrupt(): void {
-    this.interrupted = true;
-    for (const wake of this.wakers.splice(0)) wake();
-  }
-
-  /** Sleeps until a child changes state or the shell is interrupted. */
-  nextEvent(): Promise<void> {
-    if (this.interrupted) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      this.wakers.push(resolve);
-      void this.port.childEvent().then(() => {
-        this.wakers = this.wakers.filter((w) => w !== resolve);
-        resolve();
-      });
-    });
-  }
-
   /**
    * A copy that runs a builtin or a command substitution without touching this shell. A
    * builtin in a pipeline shares the job table (`jobs | wc -l`); a command substitution gets a
@@ -164,13 +135,10 @@ export class Shell {
       port: this.port, name: this.name, args: this.positional, interactive: false, monitor: false,
       ...(this.scriptName !== undefined ? { scriptName: this.scriptName } : {}),
       dialect: this.dialect, vars: this.vars.snapshot(), cwd: this.cwd, terminal: this.terminal.copy(),
+      jobs: shareJobs
+        ? { jobs: this.control.jobs, disowned: this.control.disowned }
+        : { jobs: this.control.jobs.copy(), disowned: new Set() },
     });
-    if (shareJobs) {
-      s.jobs = this.jobs;
-      s.disowned = this.disowned;
-    } else {
-      s.jobs = this.jobs.copy();
-    }
     s.lastStatus = this.lastStatus;
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.lineno = this.lineno;

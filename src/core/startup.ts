@@ -15,15 +15,15 @@ export function initJobControl(shell: Shell): JobControlStart | null {
   const port = shell.port;
   const tty = shell.terminal.open();
   if (tty === null) {
-    if (shell.jobControl && shell.dialect.name === 'bash') sayNoJobControl(shell);
-    shell.jobControl = false;
+    if (shell.control.enabled && shell.dialect.name === 'bash') sayNoJobControl(shell);
+    shell.control.enabled = false;
     return null;
   }
   shell.stdio = [0, 1, 2].map((fd) => (port.isatty(fd) ? tty : fd)) as [number, number, number];
-  if (!shell.jobControl) return null;
+  if (!shell.control.enabled) return null;
   if (!shell.terminal.waitUntilForeground()) {
     void shell.diag('initialize_job_control: no job control in background');
-    shell.jobControl = false;
+    shell.control.enabled = false;
     return null;
   }
   for (const sig of [SIG.TSTP, SIG.TTIN, SIG.TTOU]) port.setSignalAction(sig, 'ignore');

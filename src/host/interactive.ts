@@ -42,7 +42,7 @@ export async function runInteractive(o: Options): Promise<never> {
   };
   // tsh passes SIGINT (and SIGTSTP) on to the foreground job; bash stops what it is doing.
   if (tsh) startTsh(shell, leave);
-  else port.onSignal(SIG.INT, () => shell.interrupt());
+  else port.onSignal(SIG.INT, () => shell.control.interrupt());
   if (o.noPrompt) shell.vars.set('PS1', '');
   // tsh has no start-up file, and a bash-flavoured one would mean nothing to its grammar.
   if (!o.norc && !tsh) await sourceRc(shell, port);

@@ -15,7 +15,7 @@ function bg(table: JobTable, pid: number): Job {
 /** A shell whose reaper decides the marks, as it does when a job stops or continues. */
 function shellWithTable(): { shell: Shell; port: FakePort; t: JobTable } {
   const { shell, port } = fakeShell();
-  return { shell, port, t: shell.jobs };
+  return { shell, port, t: shell.control.jobs };
 }
 
 /** The kernel reports a stop of the job's process; the shell's own reaper takes it in. */

@@ -47,7 +47,7 @@ describe('tsh fg and bg errors', () => {
     addJob(shell, [400], ['./myspin 4 &']);
     port.change(400, exited(0));
     expect((await runIn(shell, bgTsh, 'bg', '%1')).out).toBe('%1: No such job\n');
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
   });
 
   it('atoi as C has it', () => {

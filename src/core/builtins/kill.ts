@@ -89,7 +89,7 @@ function signalOperand(ctx: BuiltinContext, word: string, signal: number, spec: 
   const pid = (word.startsWith('-') ? word.length > 1 : word.length > 0) ? legalPid(word) : null;
   if (pid !== null) {
     // `kill -- -PGID` of one of our jobs is handled like its job spec.
-    const job = pid < -1 ? shell.jobs.findByPid(-pid) : undefined;
+    const job = pid < -1 ? shell.control.jobs.findByPid(-pid) : undefined;
     return attempt(ctx, spec, pid, () => (job?.jobControl ? signalJobAs(ctx, job, signal) : shell.port.kill(pid, signal)));
   }
   if (word === '') {

@@ -10,6 +10,6 @@ export const bgTsh: Builtin = (ctx) => {
   if (!job) return 1;
   // A job that died meanwhile is the reaper's to report.
   shell.control.continueJob(job, { foreground: false });
-  ctx.io.out(shell.format.resumedBackground(job, shell.jobs));
+  ctx.io.out(shell.format.resumedBackground(job, shell.control.jobs));
   return 0;
 };
