@@ -30,6 +30,8 @@ export interface ShellOptions {
   readonly jobs?: JobState;
   /** The terminal of the shell this one is a copy of. */
   readonly terminal?: TerminalHandoff;
+  /** What a copy of a shell (subshell()) keeps of the shell it copies. */
+  readonly copyOf?: Pick<Shell, 'plainErrors' | 'interactiveProcess'>;
 }
 
 export class Shell {
@@ -58,7 +60,7 @@ export class Shell {
   /** Where command names were found on PATH (bash's hash table). */
   readonly commands = new CommandCache();
   /** This is a copy of a shell running a builtin in a pipeline or background (bash's subshell). */
-  inSubshell = false;
+  readonly inSubshell: boolean;
   /**
    * Waiting for a job may block the whole process in waitpid. Not while this process itself
    * reads a pipe the job writes (`$(…)`): the job would fill the pipe and wait for a reader
@@ -69,9 +71,9 @@ export class Shell {
    * The process catches SIGINT itself (an interactive shell, and the copies it runs `$(…)`
    * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
    */
-  interactiveProcess: boolean;
+  readonly interactiveProcess: boolean;
   /** Errors carry no line number (interactive shells, and their subshells). */
-  plainErrors: boolean;
+  readonly plainErrors: boolean;
 
   constructor(o: ShellOptions) {
     this.port = o.port;
@@ -88,8 +90,9 @@ export class Shell {
     this.terminal = o.terminal ?? new TerminalHandoff(o.port);
     this.cwd = o.cwd ?? this.startingCwd();
     // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
-    this.plainErrors = o.interactive || o.scriptName === undefined;
-    this.interactiveProcess = o.interactive;
+    this.plainErrors = o.copyOf?.plainErrors ?? (o.interactive || o.scriptName === undefined);
+    this.interactiveProcess = o.copyOf?.interactiveProcess ?? o.interactive;
+    this.inSubshell = o.copyOf !== undefined;
   }
 
   /** Finds the directory in the process and, as bash's set_pwd, binds PWD and OLDPWD to it. */
@@ -138,14 +141,12 @@ export class Shell {
       jobs: shareJobs
         ? { jobs: this.control.jobs, disowned: this.control.disowned }
         : { jobs: this.control.jobs.copy(), disowned: new Set() },
+      copyOf: this,
     });
     s.lastStatus = this.lastStatus;
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.lineno = this.lineno;
     s.stdio = [...this.stdio];
-    s.inSubshell = true;
-    s.plainErrors = this.plainErrors;
-    s.interactiveProcess = this.interactiveProcess;
     s.mayBlock = this.mayBlock;
     return s;
   }
