@@ -9,7 +9,6 @@ import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand } from './command.js';
 import { LineAbandoned } from './errors.js';
-import { runInForeground } from './foreground.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
@@ -78,7 +77,7 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
     if (single) return runSingle(shell, e.command);
     plans.push(await planStage(shell, here, e.command));
   }
-  shell.previousCommand = '';
+  shell.control.previousCommand = '';
   const job = await launch(shell, plans, { background });
   if (background) {
     started(shell, job);
@@ -97,14 +96,14 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
     try {
       if (error !== null) return reportTo(shell, fds, error);
       const status = await runBuiltinHere(shell, builtin, cmd.argv, fds);
-      shell.previousCommand = name;
+      shell.control.previousCommand = name;
       return status;
     } finally {
       await shell.out.drain();
       fds.close(shell);
     }
   }
-  shell.previousCommand = name;
+  shell.control.previousCommand = name;
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return report(shell, found.message, found.status);
   const job = await launch(shell, [execStage(shell, cmd, found.path)], { background: false });
@@ -166,9 +165,9 @@ async function launch(shell: Shell, plans: readonly StagePlan[], o: LaunchOption
     if (!(e instanceof LaunchFailed)) throw e;
     await shell.diag(e.message);
     if (e.job) {
-      await runInForeground(shell, e.job, false);
+      await shell.control.runInForeground(e.job, false);
       e.job.notified = true;
-      shell.jobs.remove(e.job);
+      shell.control.jobs.remove(e.job);
     }
     throw new LineAbandoned(e.status);
   }
@@ -176,7 +175,7 @@ async function launch(shell: Shell, plans: readonly StagePlan[], o: LaunchOption
 
 function started(shell: Shell, job: Job): void {
   shell.lastBackgroundPid = job.lastPid;
-  if (shell.interactive && shell.jobControl) void shell.out.write(shell.stdio[2], shell.format.launched(job));
+  if (shell.interactive && shell.control.enabled) void shell.out.write(shell.stdio[2], shell.format.launched(job));
 }
 
 function abandon(shell: Shell, message: string): LineAbandoned {

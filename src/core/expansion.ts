@@ -47,7 +47,7 @@ function special(shell: Shell, name: string): string | undefined {
     case '!': return shell.lastBackgroundPid === undefined ? undefined : String(shell.lastBackgroundPid);
     case '#': return String(shell.positional.length);
     case '0': return shell.name;
-    case '-': return (shell.interactive ? 'i' : '') + (shell.jobControl ? 'm' : '');
+    case '-': return (shell.interactive ? 'i' : '') + (shell.control.enabled ? 'm' : '');
     default:
       if (/^[1-9]\d*$/.test(name)) return shell.positional[Number(name) - 1];
       return undefined;
@@ -96,11 +96,11 @@ async function runToEnd(sub: Shell, list: List, run: SubstitutionRunner): Promis
  * would belong to the forked subshell): hand them to the reaper so none stays a zombie.
  */
 function adoptLeftovers(shell: Shell, sub: Shell): void {
-  for (const job of sub.jobs.all()) {
-    if (shell.jobs.get(job.id) === job) continue;
-    for (const pid of job.livePids()) shell.disowned.add(pid);
+  for (const job of sub.control.jobs.all()) {
+    if (shell.control.jobs.get(job.id) === job) continue;
+    for (const pid of job.livePids()) shell.control.disowned.add(pid);
   }
-  for (const pid of sub.disowned) shell.disowned.add(pid);
+  for (const pid of sub.control.disowned) shell.control.disowned.add(pid);
 }
 
 async function readAll(shell: Shell, fd: number): Promise<string> {

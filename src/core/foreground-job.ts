@@ -5,7 +5,6 @@
 
 import { shellStatus } from '../os/status.js';
 import { Interrupted } from './errors.js';
-import { runInForeground } from './foreground.js';
 import type { Job } from './job.js';
 import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
@@ -16,7 +15,7 @@ export async function waitForeground(shell: Shell, job: Job, resume = false): Pr
   await shell.out.drain();
   const sigint = watchSigint(shell, job);
   try {
-    await runInForeground(shell, job, resume);
+    await shell.control.runInForeground(job, resume);
     if (sigint) await settleSigint(shell, job, sigint);
   } finally {
     sigint?.stop();
@@ -27,20 +26,20 @@ export async function waitForeground(shell: Shell, job: Job, resume = false): Pr
 async function settleForeground(shell: Shell, job: Job): Promise<number> {
   if (job.state === 'stopped') {
     job.notified = true;
-    shell.jobs.setCurrent(job);
-    if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.jobs, shell.place()));
+    shell.control.jobs.setCurrent(job);
+    if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.control.jobs, shell.place()));
     return 128 + job.stopSignal();
   }
   job.notified = true;
-  shell.jobs.remove(job);
+  shell.control.jobs.remove(job);
   const status = shellStatus(job.lastStatus.kind === 'running' ? { kind: 'exited', code: 0 } : job.lastStatus);
   const killed = shell.format.foregroundKilled(job);
   if (killed) await shell.out.write(shell.stdio[2], killed);
   if (shell.interactive) notifyJobs(shell);
   const last = job.lastStatus;
   const interruptedJob = last.kind === 'signaled' && last.signal === 2;
-  if ((interruptedJob && job.jobControl) || shell.interrupted) {
-    shell.interrupted = false;
+  if ((interruptedJob && job.jobControl) || shell.control.interrupted) {
+    shell.control.interrupted = false;
     if (interruptedJob && shell.interactive) await shell.out.write(shell.stdio[1], '\n');
     shell.lastStatus = interruptedJob ? status : 130;
     throw new Interrupted(shell.lastStatus);

@@ -1,6 +1,6 @@
-// Handing the terminal to a job: one scoped operation that always gives it back. Modes follow
-// bash (jobs.c wait_for): after a stop or a death by signal the shell's saved modes are put
-// back; after a normal exit the modes the job left are adopted, so `stty tostop` persists.
+// Running a job in the foreground, continuing a job, signalling a job: what the job-control
+// service does to jobs. The terminal itself is the hand-off's (terminal.ts): a job gets it
+// only inside TerminalHandoff.lend(), which always takes it back.
 
 import { SIG } from '../os/signals.js';
 import type { Job } from './job.js';
@@ -11,65 +11,27 @@ import type { Shell } from './shell.js';
  * job the terminal and continues it (fg); a job spawned with the terminal already has it.
  */
 export async function runInForeground(shell: Shell, job: Job, resume: boolean): Promise<void> {
-  const tty = job.jobControl ? shell.tty : null;
   job.foreground = true;
-  try {
-    if (resume && job.state !== 'dead') continueJob(shell, job, { foreground: true });
+  const give = resume && job.state !== 'dead';
+  await shell.terminal.lend(job, give, async () => {
+    if (give) continueJob(shell, job, { foreground: true });
     await shell.control.waitFor(job);
-  } finally {
-    if (tty !== null) reclaimTerminal(shell, tty, job);
-  }
+  });
 }
 
 /**
- * Continues a job (bash's start_job), the one place that does: in the foreground it is given
- * the terminal first. The job may end meanwhile (the reaper may even have got it first): its
- * group is then gone, and neither call fails in a way that matters; whoever waits next finds
- * the job dead and takes its status.
+ * Continues a job (bash's start_job), the one place that does. In the foreground the caller
+ * has given it the terminal first (runInForeground). The job may end meanwhile (the reaper may
+ * even have got it first): its group is then gone, the signal fails in a way that does not
+ * matter, and whoever waits next finds the job dead and takes its status.
  */
 export function continueJob(shell: Shell, job: Job, o: { readonly foreground: boolean }): void {
-  const tty = job.jobControl ? shell.tty : null;
-  if (o.foreground && tty !== null) {
-    try {
-      shell.port.tcsetpgrp(tty, job.pgid);
-    } catch {
-      // ESRCH/EPERM: no such group any more (it ended during the hand-off).
-    }
-  }
   job.markContinued();
   job.foreground = o.foreground;
   try {
     signalJob(shell, job, SIG.CONT);
   } catch {
     // ESRCH: the same.
-  }
-}
-
-/** Takes the terminal back and settles the modes (bash's give_terminal_to + set/get_tty_state). */
-function reclaimTerminal(shell: Shell, tty: number, job: Job): void {
-  const port = shell.port;
-  try {
-    port.tcsetpgrp(tty, shell.pgid);
-  } catch {
-    // The terminal is gone (hangup); nothing to reclaim.
-    return;
-  }
-  const s = job.signalStatus();
-  try {
-    if ((s.kind === 'signaled' || s.kind === 'stopped') && shell.modes) port.tcsetattr(tty, shell.modes);
-    else if (job.state === 'dead') shell.modes = port.tcgetattr(tty);
-  } catch {
-    // Modes are best effort: a vanished terminal must not take the shell down.
-  }
-}
-
-/** Makes sure the shell owns the terminal, e.g. after a job handed it to a group that died. */
-export function ensureForeground(shell: Shell): void {
-  if (shell.tty === null || !shell.jobControl) return;
-  try {
-    if (shell.port.tcgetpgrp(shell.tty) !== shell.pgid) shell.port.tcsetpgrp(shell.tty, shell.pgid);
-  } catch {
-    // No terminal any more.
   }
 }
 

@@ -1,19 +1,63 @@
 // The job-control service: the one object the executor, the builtins and the dialects ask to
 // bring the job table up to date with the kernel, to continue a job and to report changes. It
-// owns no state of its own (the table is the shell's); what it fixes is where each of these
-// happens, so that a different kernel (the simulator) meets job control in one place.
+// also holds the shell's job state (the table, disowned and finished pids, whether job control
+// is on), apart from the shell-language state of Shell, so that a different kernel (the
+// simulator) meets job control in one place.
 //
 // The table is brought up to date by polling the shell's own children (reap.ts): on Linux a
 // SIGCHLD only says that something changed. A builtin updates before it looks at the table,
 // because bash's SIGCHLD handler has always run by the time a builtin starts.
 
-import { continueJob } from './foreground.js';
+import { continueJob, runInForeground, signalJob } from './foreground.js';
+import type { WaitStatus } from '../os/status.js';
 import type { Job } from './job.js';
+import { JobTable } from './jobtable.js';
 import { hasChildren, reapAll, waitForJob } from './reap.js';
 import type { Shell } from './shell.js';
 
+/** The jobs a copy of the shell starts with: its parent's table, shared or copied. */
+export interface JobState {
+  readonly jobs: JobTable;
+  readonly disowned: Set<number>;
+}
+
 export class JobControl {
-  constructor(private readonly shell: Shell) {}
+  /** Job control on (-m, or interactive with a terminal): jobs get process groups of their own. */
+  enabled: boolean;
+  readonly jobs: JobTable;
+  /** Pids of disowned jobs: no longer in the table, but still children to reap. */
+  readonly disowned: Set<number>;
+  /** Statuses of finished background pids not yet asked for by `wait`. */
+  readonly finishedPids = new Map<number, WaitStatus>();
+  /** Name of the previous command, for exit's "There are stopped jobs." rule. */
+  previousCommand = '';
+  /** Set when the shell itself received SIGINT while it was busy. */
+  interrupted = false;
+  private wakers: (() => void)[] = [];
+
+  constructor(private readonly shell: Shell, enabled: boolean, state?: JobState) {
+    this.enabled = enabled;
+    this.jobs = state?.jobs ?? new JobTable();
+    this.disowned = state?.disowned ?? new Set();
+  }
+
+  /** The shell got SIGINT: remember it and wake anything sleeping in nextEvent(). */
+  interrupt(): void {
+    this.interrupted = true;
+    for (const wake of this.wakers.splice(0)) wake();
+  }
+
+  /** Sleeps until a child changes state or the shell is interrupted. */
+  nextEvent(): Promise<void> {
+    if (this.interrupted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.wakers.push(resolve);
+      void this.shell.port.childEvent().then(() => {
+        this.wakers = this.wakers.filter((w) => w !== resolve);
+        resolve();
+      });
+    });
+  }
 
   /** Takes in every pending status change of the shell's children; true if any. */
   update(): boolean {
@@ -30,9 +74,22 @@ export class JobControl {
     return waitForJob(this.shell, job);
   }
 
-  /** Continues a stopped (or running) job, giving it the terminal in the foreground. */
+  /** Continues a stopped (or running) job; in the background (fg goes through runInForeground). */
   continueJob(job: Job, o: { readonly foreground: boolean }): void {
     continueJob(this.shell, job, o);
+  }
+
+  /**
+   * Runs a job in the foreground until it stops or ends, the terminal lent to it for that
+   * time; `resume` continues it first (fg).
+   */
+  runInForeground(job: Job, resume: boolean): Promise<void> {
+    return runInForeground(this.shell, job, resume);
+  }
+
+  /** Sends a signal to a job: its group with job control, else each member. */
+  signal(job: Job, signal: number): void {
+    signalJob(this.shell, job, signal);
   }
 
   /** Reports the changes the user has not seen, in the dialect's words. */

@@ -4,7 +4,6 @@
 
 import { OsError, type GroupPolicy, type OutputChunk, type Program } from '../os/port.js';
 import { SIG } from '../os/signals.js';
-import { signalJob } from './foreground.js';
 import type { Job, JobProcess } from './job.js';
 import { RUNNING } from './job.js';
 import { explainExecError } from './lookup.js';
@@ -48,7 +47,7 @@ export class LaunchFailed extends Error {
 }
 
 export function launchJob(shell: Shell, stages: readonly StagePlan[], o: LaunchOptions): Job {
-  const jobControl = shell.jobControl;
+  const jobControl = shell.control.enabled;
   const started: Started = { pgid: 0, processes: [] };
   let failure: LaunchFailed | null = null;
   try {
@@ -63,7 +62,7 @@ export function launchJob(shell: Shell, stages: readonly StagePlan[], o: LaunchO
     failure = launchFailure(e);
   }
   if (started.processes.length === 0) throw failure!;
-  const job = shell.jobs.add({ ...started, foreground: !o.background, jobControl, wd: shell.cwd });
+  const job = shell.control.jobs.add({ ...started, foreground: !o.background, jobControl, wd: shell.cwd });
   if (failure === null) return job;
   terminate(shell, job);
   throw new LaunchFailed(job, failure.message, failure.status);
@@ -100,7 +99,7 @@ function launchFailure(e: unknown): LaunchFailed {
 function terminate(shell: Shell, job: Job): void {
   for (const signal of job.jobControl ? [SIG.TERM, SIG.CONT] : [SIG.TERM]) {
     try {
-      signalJob(shell, job, signal);
+      shell.control.signal(job, signal);
     } catch {
       // Gone already; the wait will say so.
     }
@@ -114,7 +113,7 @@ function terminate(shell: Shell, job: Job): void {
 function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOptions, barrier: number | undefined, started: Started): void {
   // POSIX 2.9.3.1: without job control a background job ignores SIGINT and SIGQUIT (a ^C
   // meant for the foreground must not reach it), and reads /dev/null unless redirected.
-  const unattached = o.background && !shell.jobControl;
+  const unattached = o.background && !shell.control.enabled;
   let stdin = unattached ? shell.port.open('/dev/null', 'read') : shell.stdio[0];
   // stdin is an fd of ours (to close): /dev/null, or a pipe's read end from the second stage on.
   let ownStdin = unattached;
@@ -123,14 +122,14 @@ function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOption
       const last = i === stages.length - 1;
       const [readEnd, writeEnd] = last ? [-1, shell.stdio[1]] : makePipe(shell);
       const place: Placement = {
-        group: !shell.jobControl ? { kind: 'inherit' } : i === 0 ? { kind: 'lead' } : { kind: 'join', pgid: started.pgid },
-        takeTerminal: shell.jobControl && !o.background && i === 0 && shell.tty !== null,
+        group: !shell.control.enabled ? { kind: 'inherit' } : i === 0 ? { kind: 'lead' } : { kind: 'join', pgid: started.pgid },
+        takeTerminal: shell.control.enabled && !o.background && i === 0 && shell.terminal.fd !== null,
         hold: i === 0 ? barrier : undefined,
         ignore: unattached ? [SIG.INT, SIG.QUIT] : [],
       };
       try {
         const pid = spawnStage(shell, stages[i]!, [stdin, writeEnd, shell.stdio[2]], place, o);
-        if (i === 0) started.pgid = shell.jobControl ? pid : shell.pgid;
+        if (i === 0) started.pgid = shell.control.enabled ? pid : shell.terminal.pgid;
         started.processes.push({ pid, command: stages[i]!.text, status: RUNNING });
       } catch (e) {
         if (!last) shell.port.close(readEnd);
@@ -187,7 +186,7 @@ const NO_PROCESS = new Set(['EAGAIN', 'EMFILE', 'ENFILE', 'EBADF']);
 function spawnOrReport(shell: Shell, plan: StagePlan, fds: number[], place: Placement, o: LaunchOptions): number {
   const request = (program: Program) => ({
     program, fds, cwd: shell.cwd, group: place.group,
-    ...(place.takeTerminal ? { foregroundOn: shell.tty! } : {}),
+    ...(place.takeTerminal ? { foregroundOn: shell.terminal.fd! } : {}),
     ...(place.hold !== undefined ? { holdUntil: place.hold } : {}),
     ...(place.ignore.length > 0 ? { ignoreSignals: place.ignore } : {}),
   });

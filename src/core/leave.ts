@@ -3,7 +3,6 @@
 // let running ones be; on SIGHUP, hang up every job first.
 
 import { SIG } from '../os/signals.js';
-import { signalJob } from './foreground.js';
 import type { Shell } from './shell.js';
 
 /**
@@ -12,8 +11,8 @@ import type { Shell } from './shell.js';
  */
 export function stoppedJobsBlockExit(shell: Shell): boolean {
   if (!shell.interactive || shell.inSubshell) return false;
-  if (!shell.jobs.all().some((j) => j.state === 'stopped')) return false;
-  if (shell.previousCommand === 'exit' || shell.previousCommand === 'jobs') return false;
+  if (!shell.control.jobs.all().some((j) => j.state === 'stopped')) return false;
+  if (shell.control.previousCommand === 'exit' || shell.control.previousCommand === 'jobs') return false;
   void shell.out.write(shell.stdio[2], 'There are stopped jobs.\n');
   return true;
 }
@@ -22,7 +21,7 @@ export function stoppedJobsBlockExit(shell: Shell): boolean {
 export async function leaveAtEndOfInput(shell: Shell): Promise<number | null> {
   await shell.out.write(shell.stdio[2], 'exit\n');
   if (stoppedJobsBlockExit(shell)) {
-    shell.previousCommand = 'exit';
+    shell.control.previousCommand = 'exit';
     return null;
   }
   return shell.lastStatus;
@@ -30,19 +29,19 @@ export async function leaveAtEndOfInput(shell: Shell): Promise<number | null> {
 
 /** SIGTERM then SIGCONT to every stopped job (end_job_control). */
 export function terminateStoppedJobs(shell: Shell): void {
-  for (const job of shell.jobs.all()) {
+  for (const job of shell.control.jobs.all()) {
     if (job.state !== 'stopped') continue;
-    safely(() => signalJob(shell, job, SIG.TERM));
-    safely(() => signalJob(shell, job, SIG.CONT));
+    safely(() => shell.control.signal(job, SIG.TERM));
+    safely(() => shell.control.signal(job, SIG.CONT));
   }
 }
 
 /** SIGHUP (and SIGCONT to stopped ones) to every job not marked `disown -h`. */
 export function hangupJobs(shell: Shell): void {
-  for (const job of shell.jobs.all()) {
+  for (const job of shell.control.jobs.all()) {
     if (job.noHangup || job.state === 'dead') continue;
-    safely(() => signalJob(shell, job, SIG.HUP));
-    if (job.state === 'stopped') safely(() => signalJob(shell, job, SIG.CONT));
+    safely(() => shell.control.signal(job, SIG.HUP));
+    if (job.state === 'stopped') safely(() => shell.control.signal(job, SIG.CONT));
   }
 }
 

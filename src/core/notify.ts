@@ -7,11 +7,11 @@ import type { Shell } from './shell.js';
 /** Prints pending job notices and drops dead jobs the user now knows about. */
 export function notifyJobs(shell: Shell): void {
   let text = '';
-  for (const job of shell.jobs.all()) {
+  for (const job of shell.control.jobs.all()) {
     if (job.notified) continue;
     if (job.state === 'running') continue;
     const report = job.state === 'stopped' || !job.foreground;
-    if (report && shell.interactive && shell.jobControl) text += shell.format.changed(job, shell.jobs, shell.place());
+    if (report && shell.interactive && shell.control.enabled) text += shell.format.changed(job, shell.control.jobs, shell.place());
     if (job.state === 'dead' && !shell.interactive && !job.foreground) continue; // kept for `wait` and `jobs`
     job.notified = true;
   }
@@ -20,7 +20,7 @@ export function notifyJobs(shell: Shell): void {
 }
 
 export function dropNotifiedDead(shell: Shell): void {
-  for (const job of shell.jobs.all()) {
-    if (job.state === 'dead' && job.notified) shell.jobs.remove(job);
+  for (const job of shell.control.jobs.all()) {
+    if (job.state === 'dead' && job.notified) shell.control.jobs.remove(job);
   }
 }

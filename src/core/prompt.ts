@@ -29,7 +29,7 @@ function escape(e: string, shell: Shell): string | undefined {
     case 'w': return tildePath(shell);
     case 'W': return baseName(shell);
     case '$': return shell.port.getuid() === 0 ? '#' : '$';
-    case 'j': return String(shell.jobs.size);
+    case 'j': return String(shell.control.jobs.size);
     case 's': return shell.name.replace(/^.*\//, '');
     case 'v': case 'V': return VERSION;
     case 'n': return '\n';

@@ -13,7 +13,7 @@ export function reapAll(shell: Shell): boolean {
   let changed = false;
   let restack = false;
   let lastStopped: Job | undefined;
-  for (const job of shell.jobs.all()) {
+  for (const job of shell.control.jobs.all()) {
     for (const pid of job.livePids()) {
       for (let s = shell.port.waitpid(pid, ALL); s; s = shell.port.waitpid(pid, ALL)) {
         changed = true;
@@ -24,8 +24,8 @@ export function reapAll(shell: Shell): boolean {
     }
   }
   if (restack) {
-    if (lastStopped) shell.jobs.setCurrent(lastStopped);
-    else shell.jobs.resetCurrent();
+    if (lastStopped) shell.control.jobs.setCurrent(lastStopped);
+    else shell.control.jobs.resetCurrent();
   }
   reapDisowned(shell);
   if (changed && shell.dialect.notifyAtOnce) shell.dialect.notify(shell);
@@ -37,28 +37,28 @@ export function reapAll(shell: Shell): boolean {
  * or they would stay zombies. Their statuses interest nobody.
  */
 function reapDisowned(shell: Shell): void {
-  for (const pid of shell.disowned) {
+  for (const pid of shell.control.disowned) {
     try {
       for (let s = shell.port.waitpid(pid, ALL); s; s = shell.port.waitpid(pid, ALL)) {
         if (s.kind === 'exited' || s.kind === 'signaled') {
-          shell.disowned.delete(pid);
+          shell.control.disowned.delete(pid);
           break;
         }
       }
     } catch {
-      shell.disowned.delete(pid);
+      shell.control.disowned.delete(pid);
     }
   }
 }
 
 /** True while any child of the shell may still change state. */
 export function hasChildren(shell: Shell): boolean {
-  return shell.jobs.size > 0 || shell.disowned.size > 0;
+  return shell.control.jobs.size > 0 || shell.control.disowned.size > 0;
 }
 
 function record(shell: Shell, job: Job, pid: number, s: WaitStatus): boolean {
   const restack = job.record(pid, s);
-  if (job.state === 'dead' && job.async && pid === job.lastPid) shell.finishedPids.set(pid, s);
+  if (job.state === 'dead' && job.async && pid === job.lastPid) shell.control.finishedPids.set(pid, s);
   return restack;
 }
 
@@ -85,7 +85,7 @@ function waitBlocking(shell: Shell, job: Job): void {
     const pid = job.processes.find((p) => p.status.kind === 'running')?.pid;
     if (pid === undefined) break;
     const s = shell.port.waitpidBlocking(pid, options);
-    if (record(shell, job, pid, s) && isStopped(job)) shell.jobs.setCurrent(job);
+    if (record(shell, job, pid, s) && isStopped(job)) shell.control.jobs.setCurrent(job);
   }
 }
 

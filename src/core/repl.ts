@@ -5,9 +5,7 @@
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import { OsError } from '../os/port.js';
 import { ExitRequest, failureLine, Interrupted, LineAbandoned } from './errors.js';
-import { ensureForeground } from './foreground.js';
 import { DEFAULT_PS2, expandPrompt } from './prompt.js';
-import { hasChildren, reapAll } from './reap.js';
 import type { Shell } from './shell.js';
 
 export type ReadResult =
@@ -32,7 +30,8 @@ const MAX_BACKOFF_MS = 2000;
  * failure inside it ends the shell: it is reported in one line and the loop prompts again.
  */
 export async function interactiveLoop(shell: Shell, reader: LineReader): Promise<number> {
-  const stopReaper = startReaper(shell);
+  // Reaps children as soon as they change, so no zombie waits for the next prompt (J02).
+  const stopReaper = shell.control.watch();
   let failures = 0;
   try {
     for (;;) {
@@ -62,9 +61,9 @@ function pause(ms: number): Promise<void> {
  * the terminal was taken away before a line was read.
  */
 async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'lost' | null> {
-  reapAll(shell);
-  shell.dialect.notify(shell);
-  ensureForeground(shell);
+  shell.control.update();
+  shell.control.notify();
+  if (shell.control.enabled) shell.terminal.ensureForeground();
   await shell.out.drain();
   const input = await readCommand(shell, reader);
   if (input.kind === 'eof') return shell.dialect.endOfInput(shell);
@@ -72,7 +71,7 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'l
   if (input.kind === 'lost') return 'lost';
   reader.remember(input.source);
   try {
-    shell.interrupted = false;
+    shell.control.interrupted = false;
     await shell.dialect.run(shell, input.list);
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
@@ -124,20 +123,6 @@ function tryParse(shell: Shell, source: string): List | ShellSyntaxError | 'inco
     if (!(e instanceof ShellSyntaxError)) throw e;
     return e.incomplete ? 'incomplete' : e;
   }
-}
-
-/** Reaps children as soon as they change, so no zombie waits for the next prompt (J02). */
-function startReaper(shell: Shell): () => void {
-  let running = true;
-  void (async () => {
-    while (running) {
-      await shell.port.childEvent();
-      if (running && hasChildren(shell)) reapAll(shell);
-    }
-  })();
-  return () => {
-    running = false;
-  };
 }
 
 /**

@@ -1,15 +1,14 @@
-// The state of one shell: variables, positional parameters, the job table, the terminal it
-// controls and its saved modes. Executor, builtins and the interactive loop all work on this;
+// The state of one shell: variables, positional parameters, the job table, and the hand-off of
+// the terminal it controls. Executor, builtins and the interactive loop all work on this;
 // it talks to the kernel only through the OS port.
 
-import type { OsPort, TermModes } from '../os/port.js';
-import type { WaitStatus } from '../os/status.js';
+import type { OsPort } from '../os/port.js';
 import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
-import { JobControl } from './jobcontrol.js';
-import { JobTable } from './jobtable.js';
+import { JobControl, type JobState } from './jobcontrol.js';
 import { CommandCache } from './lookup.js';
 import { Output } from './output.js';
+import { TerminalHandoff } from './terminal.js';
 import { bindStartDirectories, Variables, type VarSnapshot } from './vars.js';
 
 export interface ShellOptions {
@@ -27,6 +26,12 @@ export interface ShellOptions {
   /** Variables of a parent shell (subshells). */
   readonly vars?: VarSnapshot;
   readonly cwd?: string;
+  /** The jobs of the shell this one is a copy of. */
+  readonly jobs?: JobState;
+  /** The terminal of the shell this one is a copy of. */
+  readonly terminal?: TerminalHandoff;
+  /** What a copy of a shell (subshell()) keeps of the shell it copies. */
+  readonly copyOf?: Pick<Shell, 'plainErrors' | 'interactiveProcess'>;
 }
 
 export class Shell {
@@ -36,39 +41,26 @@ export class Shell {
   readonly name: string;
   readonly scriptName: string | undefined;
   readonly interactive: boolean;
-  jobControl: boolean;
   readonly dialect: Dialect;
   /** Every job message goes through this (the dialect's). */
   readonly format: MessageFormat;
   readonly out: Output;
-  jobs = new JobTable();
-  /** Reaping, continuing and reporting jobs: the one job-control seam. */
-  readonly control: JobControl = new JobControl(this);
+  /** Job state, and reaping, continuing and reporting jobs: the one job-control seam. */
+  readonly control: JobControl;
   lastStatus = 0;
   lastBackgroundPid: number | undefined;
   cwd: string;
   /** Current line of the script, for error messages. */
   lineno = 0;
-  /** The controlling terminal (a blocking fd of our own), or null. */
-  tty: number | null = null;
-  pgid: number;
   readonly pid: number;
-  /** The shell's own terminal modes, restored after a job stops or is killed. */
-  modes: TermModes | null = null;
+  /** The controlling terminal, the shell's modes and group: the only way a job gets the terminal. */
+  readonly terminal: TerminalHandoff;
   /** Where the shell's fds 0, 1, 2 point for children (the tty fd replaces a shared tty). */
   stdio: [number, number, number] = [0, 1, 2];
   /** Where command names were found on PATH (bash's hash table). */
   readonly commands = new CommandCache();
-  /** Pids of disowned jobs: no longer in the table, but still children to reap. */
-  disowned = new Set<number>();
-  /** Statuses of finished background pids not yet asked for by `wait`. */
-  readonly finishedPids = new Map<number, WaitStatus>();
-  /** Name of the previous command, for exit's "There are stopped jobs." rule. */
-  previousCommand = '';
-  /** Set when the shell itself received SIGINT while it was busy. */
-  interrupted = false;
   /** This is a copy of a shell running a builtin in a pipeline or background (bash's subshell). */
-  inSubshell = false;
+  readonly inSubshell: boolean;
   /**
    * Waiting for a job may block the whole process in waitpid. Not while this process itself
    * reads a pipe the job writes (`$(…)`): the job would fill the pipe and wait for a reader
@@ -79,10 +71,9 @@ export class Shell {
    * The process catches SIGINT itself (an interactive shell, and the copies it runs `$(…)`
    * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
    */
-  interactiveProcess: boolean;
-  private wakers: (() => void)[] = [];
+  readonly interactiveProcess: boolean;
   /** Errors carry no line number (interactive shells, and their subshells). */
-  plainErrors: boolean;
+  readonly plainErrors: boolean;
 
   constructor(o: ShellOptions) {
     this.port = o.port;
@@ -91,16 +82,17 @@ export class Shell {
     this.name = o.name;
     this.scriptName = o.scriptName;
     this.interactive = o.interactive;
-    this.jobControl = o.monitor;
+    this.control = new JobControl(this, o.monitor, o.jobs);
     this.dialect = o.dialect ?? bashDialect;
     this.format = this.dialect.format;
     this.out = new Output(o.port);
     this.pid = o.port.getpid();
-    this.pgid = o.port.getpgrp();
+    this.terminal = o.terminal ?? new TerminalHandoff(o.port);
     this.cwd = o.cwd ?? this.startingCwd();
     // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
-    this.plainErrors = o.interactive || o.scriptName === undefined;
-    this.interactiveProcess = o.interactive;
+    this.plainErrors = o.copyOf?.plainErrors ?? (o.interactive || o.scriptName === undefined);
+    this.interactiveProcess = o.copyOf?.interactiveProcess ?? o.interactive;
+    this.inSubshell = o.copyOf !== undefined;
   }
 
   /** Finds the directory in the process and, as bash's set_pwd, binds PWD and OLDPWD to it. */
@@ -136,24 +128,6 @@ export class Shell {
     return this.out.write(this.stdio[2], `${this.errorPrefix()}${message}\n`);
   }
 
-  /** The shell got SIGINT: remember it and wake anything sleeping in nextEvent(). */
-  interrupt(): void {
-    this.interrupted = true;
-    for (const wake of this.wakers.splice(0)) wake();
-  }
-
-  /** Sleeps until a child changes state or the shell is interrupted. */
-  nextEvent(): Promise<void> {
-    if (this.interrupted) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      this.wakers.push(resolve);
-      void this.port.childEvent().then(() => {
-        this.wakers = this.wakers.filter((w) => w !== resolve);
-        resolve();
-      });
-    });
-  }
-
   /**
    * A copy that runs a builtin or a command substitution without touching this shell. A
    * builtin in a pipeline shares the job table (`jobs | wc -l`); a command substitution gets a
@@ -163,22 +137,16 @@ export class Shell {
     const s = new Shell({
       port: this.port, name: this.name, args: this.positional, interactive: false, monitor: false,
       ...(this.scriptName !== undefined ? { scriptName: this.scriptName } : {}),
-      dialect: this.dialect, vars: this.vars.snapshot(), cwd: this.cwd,
+      dialect: this.dialect, vars: this.vars.snapshot(), cwd: this.cwd, terminal: this.terminal.copy(),
+      jobs: shareJobs
+        ? { jobs: this.control.jobs, disowned: this.control.disowned }
+        : { jobs: this.control.jobs.copy(), disowned: new Set() },
+      copyOf: this,
     });
-    if (shareJobs) {
-      s.jobs = this.jobs;
-      s.disowned = this.disowned;
-    } else {
-      s.jobs = this.jobs.copy();
-    }
     s.lastStatus = this.lastStatus;
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.lineno = this.lineno;
-    s.tty = this.tty;
     s.stdio = [...this.stdio];
-    s.inSubshell = true;
-    s.plainErrors = this.plainErrors;
-    s.interactiveProcess = this.interactiveProcess;
     s.mayBlock = this.mayBlock;
     return s;
   }

@@ -33,7 +33,7 @@ export async function runInteractive(o: Options): Promise<never> {
   const reader = makeReader(shell, port, () => hangUp(shell, start, reader));
   port.onSignal(SIG.HUP, () => hangUp(shell, start, reader));
   shell.out.onFailure = (fd, code) => {
-    if (code === 'EIO' && fd === shell.tty) hangUp(shell, start, reader);
+    if (code === 'EIO' && fd === shell.terminal.fd) hangUp(shell, start, reader);
   };
   const leave = (status: number): never => {
     terminateStoppedJobs(shell);
@@ -42,7 +42,7 @@ export async function runInteractive(o: Options): Promise<never> {
   };
   // tsh passes SIGINT (and SIGTSTP) on to the foreground job; bash stops what it is doing.
   if (tsh) startTsh(shell, leave);
-  else port.onSignal(SIG.INT, () => shell.interrupt());
+  else port.onSignal(SIG.INT, () => shell.control.interrupt());
   if (o.noPrompt) shell.vars.set('PS1', '');
   // tsh has no start-up file, and a bash-flavoured one would mean nothing to its grammar.
   if (!o.norc && !tsh) await sourceRc(shell, port);
@@ -55,7 +55,7 @@ export type Reader = LineReader & { release(): void };
 
 function makeReader(shell: Shell, port: OsPort, onHangup: () => void): Reader {
   // bash prompts on stderr when its input is not a terminal; tsh printf()s its prompt.
-  if (!port.isatty(0) || shell.tty === null) {
+  if (!port.isatty(0) || shell.terminal.fd === null) {
     const plain = new PlainReader(0, shell.dialect.name === 'tsh' ? 1 : 2, (fd) => port.read(fd));
     return Object.assign(plain, { release: () => {} });
   }

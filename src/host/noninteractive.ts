@@ -30,7 +30,7 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
   if (parent) shell.lastStatus = parent.status;
-  const start = shell.jobControl ? initJobControl(shell) : null;
+  const start = shell.control.enabled ? initJobControl(shell) : null;
   const leave = (status: number): never => {
     endJobControl(shell, start);
     return port.exit(status);

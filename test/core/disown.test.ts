@@ -3,7 +3,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { disownBuiltin } from '../../src/core/builtins/disown.js';
-import { reapAll } from '../../src/core/reap.js';
 import { exited, stopped } from '../../src/os/status.js';
 import { hangupJobs } from '../../src/core/leave.js';
 import { addJob, fakeShell, runIn, runLine, spawnsFrom } from './fakeport.js';
@@ -26,15 +25,15 @@ describe('disown', () => {
     addJob(shell, [30], ['d']);
     expect((await runIn(shell, disownBuiltin, 'disown')).status).toBe(0);
     expect((await runIn(shell, disownBuiltin, 'disown', '21')).status).toBe(0);
-    expect(shell.jobs.all().map((j) => j.id)).toEqual([1]);
-    expect(shell.jobs.current?.id).toBe(1);
+    expect(shell.control.jobs.all().map((j) => j.id)).toEqual([1]);
+    expect(shell.control.jobs.current?.id).toBe(1);
   });
 
   it('-h keeps the job but spares it the hangup', async () => {
     const { shell } = fakeShell();
     const job = addJob(shell, [10], ['a']);
     expect((await runIn(shell, disownBuiltin, 'disown', '-h', '%1')).status).toBe(0);
-    expect([shell.jobs.size, job.noHangup]).toEqual([1, true]);
+    expect([shell.control.jobs.size, job.noHangup]).toEqual([1, true]);
   });
 
   it('-h jobs are spared when the shell hangs up; the others get SIGHUP, stopped ones SIGCONT too', async () => {
@@ -42,7 +41,7 @@ describe('disown', () => {
     spawnsFrom(port, 10, 'sleep');
     for (const n of [1, 2, 3]) await runLine(shell, `sleep ${n} &`);
     port.change(12, stopped(20));
-    reapAll(shell);
+    shell.control.update();
     expect((await runLine(shell, 'disown -h %1')).status).toBe(0);
     // What the shell does on SIGHUP (the host calls this, then dies of SIGHUP).
     hangupJobs(shell);
@@ -55,21 +54,21 @@ describe('disown', () => {
     addJob(shell, [20], ['b']);
     port.change(20, stopped(20));
     await runIn(shell, disownBuiltin, 'disown', '-r');
-    expect(shell.jobs.all().map((j) => j.id)).toEqual([2]);
-    shell.finishedPids.set(5, exited(0));
+    expect(shell.control.jobs.all().map((j) => j.id)).toEqual([2]);
+    shell.control.finishedPids.set(5, exited(0));
     expect(await runIn(shell, disownBuiltin, 'disown', '-a')).toEqual({
       status: 0, out: '', err: 'jcsh: warning: deleting stopped job 2 with process group 20\n',
     });
-    expect([shell.jobs.size, shell.finishedPids.size]).toEqual([0, 0]);
+    expect([shell.control.jobs.size, shell.control.finishedPids.size]).toEqual([0, 0]);
   });
 
   it('the processes of a forgotten job are still reaped', async () => {
     const { shell, port } = fakeShell();
     addJob(shell, [60], ['sleep 0.5']);
     await runIn(shell, disownBuiltin, 'disown', '%1');
-    expect([...shell.disowned]).toEqual([60]);
+    expect([...shell.control.disowned]).toEqual([60]);
     port.change(60, exited(0));
-    reapAll(shell);
-    expect([...shell.disowned]).toEqual([]);
+    shell.control.update();
+    expect([...shell.control.disowned]).toEqual([]);
   });
 });

@@ -155,9 +155,9 @@ export class FakePort implements OsPort {
   openTerminal(): number | null { return null; }
   isatty(): boolean { return false; }
   tcgetpgrp(): number { return missing('tcgetpgrp'); }
-  tcsetpgrp(): void { missing('tcsetpgrp'); }
+  tcsetpgrp(_fd: number, _pgid: number): void { missing('tcsetpgrp'); }
   tcgetattr(): TermModes { return missing('tcgetattr'); }
-  tcsetattr(): void { missing('tcsetattr'); }
+  tcsetattr(_fd: number, _modes: TermModes): void { missing('tcsetattr'); }
   /** Paths open() was asked for, in order; only /dev/null can be opened. */
   readonly opened: string[] = [];
   open(path: string): number {
@@ -257,7 +257,7 @@ export async function runIn(shell: Shell, builtin: Builtin, ...argv: string[]): 
 /** Adds a background job of the given pipeline stages; the first pid leads the group. */
 export function addJob(shell: Shell, pids: number[], commands: string[], foreground = false): Job {
   const processes = pids.map((pid, i) => ({ pid, command: commands[i]!, status: RUNNING }));
-  return shell.jobs.add({ pgid: pids[0]!, processes, foreground, jobControl: true, wd: shell.cwd });
+  return shell.control.jobs.add({ pgid: pids[0]!, processes, foreground, jobControl: true, wd: shell.cwd });
 }
 
 /** Spawns succeed with pids first, first+1, …; the programs are executables in /bin. */

@@ -69,7 +69,7 @@ describe('bg', () => {
     const r = await runIn(shell, bgBuiltin, 'bg', '%1', '%2');
     expect(r).toEqual({ status: 0, out: '[1]- spin 4 &\n[2]+ spin 5 &\n', err: '' });
     expect(port.sent).toEqual([{ pid: -400, signal: 18 }, { pid: -401, signal: 18 }]);
-    expect(shell.jobs.all().map((j) => j.state)).toEqual(['running', 'running']);
+    expect(shell.control.jobs.all().map((j) => j.state)).toEqual(['running', 'running']);
     expect(shell.lastBackgroundPid).toBe(401);
   });
 
@@ -81,7 +81,7 @@ describe('bg', () => {
     await runLine(shell, 'spin 5 &');
     port.change(401, stopped(20));
     expect((await runIn(shell, bgBuiltin, 'bg')).out).toBe('[2]+ spin 5 &\n');
-    expect(shell.jobs.all().map((j) => shell.jobs.mark(j))).toEqual(['+', '-']);
+    expect(shell.control.jobs.all().map((j) => shell.control.jobs.mark(j))).toEqual(['+', '-']);
   });
 });
 
@@ -91,7 +91,7 @@ describe('fg', () => {
     spawnsFrom(port, 700, 'sh');
     await runLine(shell, "sh -c 'kill -STOP $$; exit 17' &");
     port.change(700, stopped(19));
-    const job = shell.jobs.get(1)!;
+    const job = shell.control.jobs.get(1)!;
     const running = runLine(shell, 'fg');
     // fg has continued the group and sleeps until the job changes again.
     await port.asleep();
@@ -99,9 +99,9 @@ describe('fg', () => {
     port.change(700, exited(17));
     const r = await running;
     expect([r.status, r.out]).toEqual([17, "sh -c 'kill -STOP $$; exit 17'\n"]);
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
     // A job brought to the foreground is no longer asynchronous: `wait $!` forgets it.
-    expect(shell.finishedPids.has(700)).toBe(false);
+    expect(shell.control.finishedPids.has(700)).toBe(false);
     expect((await runLine(shell, 'wait 700')).status).toBe(127);
   });
 

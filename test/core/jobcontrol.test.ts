@@ -13,7 +13,7 @@ describe('JobControl', () => {
     expect(shell.control.update()).toBe(false);
     port.change(50, stopped(20));
     expect(shell.control.update()).toBe(true);
-    expect(shell.jobs.get(1)!.state).toBe('stopped');
+    expect(shell.control.jobs.get(1)!.state).toBe('stopped');
   });
 
   it('watch() reaps as children change, until stopped', async () => {
@@ -25,7 +25,7 @@ describe('JobControl', () => {
     port.change(60, exited(0));
     // The watcher reaps, then sleeps on the next child event.
     await port.asleep();
-    expect(shell.jobs.get(1)!.state).toBe('dead');
+    expect(shell.control.jobs.get(1)!.state).toBe('dead');
     stop();
   });
 
@@ -35,7 +35,7 @@ describe('JobControl', () => {
     await runLine(shell, 'sleep 1 &');
     port.change(70, stopped(20));
     shell.control.update();
-    const job = shell.jobs.get(1)!;
+    const job = shell.control.jobs.get(1)!;
     shell.control.continueJob(job, { foreground: false });
     expect([job.state, job.foreground, port.sent]).toEqual(['running', false, [{ pid: -70, signal: 18 }]]);
   });

@@ -51,7 +51,7 @@ describe('jobs', () => {
     addJob(shell, [500], ['sleep 0.1']);
     port.change(500, exited(0));
     expect((await runIn(shell, jobsBuiltin, 'jobs')).out).toBe('[1]+  Done                    sleep 0.1\n');
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
     expect(await runIn(shell, jobsBuiltin, 'jobs')).toEqual({ status: 0, out: '', err: '' });
   });
 

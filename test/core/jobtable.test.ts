@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { RUNNING, type Job } from '../../src/core/job.js';
 import { JobTable } from '../../src/core/jobtable.js';
-import { reapAll } from '../../src/core/reap.js';
 import type { Shell } from '../../src/core/shell.js';
 import { continued, signaled, stopped } from '../../src/os/status.js';
 import { fakeShell, type FakePort } from './fakeport.js';
@@ -16,13 +15,13 @@ function bg(table: JobTable, pid: number): Job {
 /** A shell whose reaper decides the marks, as it does when a job stops or continues. */
 function shellWithTable(): { shell: Shell; port: FakePort; t: JobTable } {
   const { shell, port } = fakeShell();
-  return { shell, port, t: shell.jobs };
+  return { shell, port, t: shell.control.jobs };
 }
 
 /** The kernel reports a stop of the job's process; the shell's own reaper takes it in. */
 function stop(shell: Shell, job: Job): void {
   (shell.port as FakePort).change(job.pgid, stopped(20));
-  reapAll(shell);
+  shell.control.update();
 }
 
 function marks(table: JobTable): string {
@@ -108,7 +107,7 @@ describe('current and previous jobs', () => {
     bg(t, 1); bg(t, 2); bg(t, 3);
     port.change(3, stopped(20));
     port.change(1, stopped(20));
-    reapAll(shell);
+    shell.control.update();
     // Job order decides which stop the reaper sees last: job 3's.
     expect(t.current?.id).toBe(3);
     expect(t.previous?.id).toBe(1);
@@ -121,7 +120,7 @@ describe('current and previous jobs', () => {
     bg(t, 3);
     expect(marks(t)).toBe('1  2+ 3-');
     port.change(2, continued);
-    reapAll(shell);
+    shell.control.update();
     expect(t.get(2)!.state).toBe('running');
     // Running jobs rank by age now: the newest is current.
     expect(t.current?.id).toBe(3);

@@ -49,7 +49,7 @@ describe('a pipeline whose later stage fails to start', () => {
     expect(port.sent).toEqual([{ pid: 100, signal: 15 }]);
     expect(reaped(port, 100)).toBe(true);
     expect([...port.openFds]).toEqual([]);
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
   });
 
   it('pipe() fails (EMFILE): the stage already running is waited for, "pipe error: …" and 1', async () => {
@@ -65,7 +65,7 @@ describe('a pipeline whose later stage fails to start', () => {
     expect(port.sent).toEqual([{ pid: 100, signal: 15 }]);
     expect(reaped(port, 100)).toBe(true);
     expect([...port.openFds]).toEqual([]);
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
   });
 
   it('the first stage fails: nothing to wait for, one line, no fd left open', async () => {
@@ -98,7 +98,7 @@ describe('a pipeline whose later stage fails to start', () => {
     expect(port.sent).toEqual([{ pid: -100, signal: 15 }, { pid: -100, signal: 18 }]);
     expect(reaped(port, 100) && reaped(port, 101)).toBe(true);
     expect([...port.openFds]).toEqual([]);
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
   });
 
   it('a lone command that cannot be spawned is one line and 126, not an internal error', async () => {

@@ -10,7 +10,6 @@ import { jobsTsh } from '../../src/core/compat/tsh/jobs.js';
 import { quitTsh } from '../../src/core/compat/tsh/quit.js';
 import { findTshBuiltin } from '../../src/core/compat/tsh/registry.js';
 import { ExitRequest } from '../../src/core/errors.js';
-import { reapAll } from '../../src/core/reap.js';
 import { exited, signaled, stopped } from '../../src/os/status.js';
 import { addJob, fakeShell, runIn } from './fakeport.js';
 
@@ -48,7 +47,7 @@ describe('tsh fg and bg errors', () => {
     addJob(shell, [400], ['./myspin 4 &']);
     port.change(400, exited(0));
     expect((await runIn(shell, bgTsh, 'bg', '%1')).out).toBe('%1: No such job\n');
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
   });
 
   it('atoi as C has it', () => {
@@ -63,7 +62,7 @@ describe('tsh bg, jobs and quit', () => {
     const j2 = addJob(shell, [500], ['./myspin 5 '], true);
     port.change(500, stopped(20));
     // Reaping reports the stop at once (tested in tsh-notify); here only what follows.
-    reapAll(shell);
+    shell.control.update();
     await shell.out.drain();
     expect(await runIn(shell, jobsTsh, 'jobs')).toEqual({
       status: 0, err: '', out: '[1] (400) Running ./myspin 4 &\n[2] (500) Stopped ./myspin 5 \n',

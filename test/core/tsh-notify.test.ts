@@ -5,14 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { tshDialect } from '../../src/core/compat/tsh/dialect.js';
 import { forwardToForeground } from '../../src/core/compat/tsh/start.js';
-import { reapAll } from '../../src/core/reap.js';
 import { continued, exited, signaled, stopped } from '../../src/os/status.js';
 import { addJob, fakeShell } from './fakeport.js';
 
 async function reapAndRead(shell: ReturnType<typeof fakeShell>['shell']): Promise<string> {
   const port = shell.port as ReturnType<typeof fakeShell>['port'];
   port.clearOutput();
-  reapAll(shell);
+  shell.control.update();
   await shell.out.drain();
   return port.output(1) + port.output(2);
 }
@@ -26,7 +25,7 @@ describe('tsh notifications', () => {
     port.change(500, signaled(2));
     expect(await reapAndRead(shell)).toBe('Job [1] (400) stopped by signal 19\nJob [2] (500) terminated by signal 2\n');
     expect(port.output(2)).toBe('');
-    expect(shell.jobs.all().map((j) => j.id)).toEqual([1]);
+    expect(shell.control.jobs.all().map((j) => j.id)).toEqual([1]);
   });
 
   it('say nothing of normal exits or continues, and never repeat themselves', async () => {
@@ -36,11 +35,11 @@ describe('tsh notifications', () => {
     port.change(400, exited(0));
     port.change(500, stopped(20));
     expect(await reapAndRead(shell)).toBe('Job [2] (500) stopped by signal 20\n');
-    expect(shell.jobs.size).toBe(1);
+    expect(shell.control.jobs.size).toBe(1);
     expect(await reapAndRead(shell)).toBe('');
     port.change(500, continued);
     expect(await reapAndRead(shell)).toBe('');
-    expect(shell.jobs.get(2)?.state).toBe('running');
+    expect(shell.control.jobs.get(2)?.state).toBe('running');
   });
 
   it('bash keeps them for the next prompt', async () => {
@@ -48,7 +47,7 @@ describe('tsh notifications', () => {
     addJob(shell, [400], ['spin 4']);
     port.change(400, signaled(15));
     expect(await reapAndRead(shell)).toBe('');
-    expect(shell.jobs.get(1)?.state).toBe('dead');
+    expect(shell.control.jobs.get(1)?.state).toBe('dead');
   });
 });
 

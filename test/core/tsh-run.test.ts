@@ -24,7 +24,7 @@ describe('tsh lines', () => {
   it('a seventeenth job is refused (tsh.c MAXJOBS)', async () => {
     const r = await runLine('./myspin 17 &', 16);
     expect(r.out).toBe('Tried to create too many jobs\n');
-    expect(r.shell.jobs.size).toBe(16);
+    expect(r.shell.control.jobs.size).toBe(16);
   });
 
   it('quit leaves with 0 whatever $? was', async () => {

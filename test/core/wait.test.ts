@@ -42,7 +42,7 @@ describe('wait for jobs and pids (G03)', () => {
     const r = await runIn(shell, waitBuiltin, 'wait', '3', '2', '1');
     expect(r.status).toBe(1);
     expect(r.err).toContain("[3]+  Exit 3                  sh -c 'exit 3'\n");
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
   });
 
   it('sleeps until the job ends; a death by signal is 128+n', async () => {
@@ -60,7 +60,7 @@ describe('wait for jobs and pids (G03)', () => {
     port.change(11, exited(88));
     const waiting = runIn(shell, waitBuiltin, 'wait', '%+');
     await port.asleep();
-    expect(shell.jobs.size).toBe(1);
+    expect(shell.control.jobs.size).toBe(1);
     port.change(10, exited(44));
     expect((await waiting).status).toBe(88);
   });
@@ -89,7 +89,7 @@ describe('wait and stopped jobs (G06)', () => {
     expect(await runIn(shell, waitBuiltin, 'wait', '%1')).toEqual({
       status: 148, out: '', err: 'jcsh: warning: wait_for_job: job 1 is stopped\n',
     });
-    expect(shell.jobs.size).toBe(1);
+    expect(shell.control.jobs.size).toBe(1);
   });
 
   it('jobs that ended before wait looked are reported too', async () => {
@@ -97,7 +97,7 @@ describe('wait and stopped jobs (G06)', () => {
     addJob(shell, [1], ['sigreport']);
     port.change(1, exited(0));
     expect(await runIn(shell, waitBuiltin, 'wait')).toEqual({ status: 0, out: '', err: '[1]+  Done                    sigreport\n' });
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
   });
 
   it('bare wait waits for the running jobs and reports them', async () => {
@@ -111,7 +111,7 @@ describe('wait and stopped jobs (G06)', () => {
     const r = await waiting;
     expect(r.status).toBe(0);
     expect(r.err).toContain('Exit 9                  sleep 0.2\n');
-    expect(shell.jobs.size).toBe(0);
+    expect(shell.control.jobs.size).toBe(0);
   });
 
   it('-f keeps waiting through a stop', async () => {
@@ -159,9 +159,9 @@ describe('interrupting and subshells', () => {
     addJob(shell, [100], ['sleep 100']);
     const waiting = runIn(shell, waitBuiltin, 'wait', '%1');
     await port.asleep();
-    shell.interrupt();
+    shell.control.interrupt();
     await expect(waiting).rejects.toEqual(new Interrupted(130));
-    expect([shell.lastStatus, shell.interrupted, shell.jobs.size]).toEqual([130, false, 1]);
+    expect([shell.lastStatus, shell.control.interrupted, shell.control.jobs.size]).toEqual([130, false, 1]);
   });
 
   it('a copy of the shell in a pipeline has no children to wait for', async () => {

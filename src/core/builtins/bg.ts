@@ -7,7 +7,7 @@ import { parseOptions } from './lib/options.js';
 import type { Builtin, BuiltinContext } from './types.js';
 
 export const bgBuiltin: Builtin = (ctx) => {
-  if (!ctx.shell.jobControl) {
+  if (!ctx.shell.control.enabled) {
     ctx.error('no job control');
     return 1;
   }
@@ -45,10 +45,10 @@ export function resumeInBackground(ctx: BuiltinContext, word: string | undefined
     ctx.error(`job ${job.id} already in background`);
     return 0;
   }
-  ctx.io.out(shell.format.resumedBackground(job, shell.jobs));
+  ctx.io.out(shell.format.resumedBackground(job, shell.control.jobs));
   shell.control.continueJob(job, { foreground: false });
   // The user was just told about it; the continue that reaping will see is not news.
   job.notified = true;
-  shell.jobs.resetCurrent();
+  shell.control.jobs.resetCurrent();
   return 0;
 }

@@ -19,12 +19,12 @@ export const disownBuiltin: Builtin = (ctx) => {
   const keep = has('h');
   if (parsed.operands.length === 0 && (has('a') || has('r'))) {
     const runningOnly = has('r');
-    for (const job of shell.jobs.all()) {
+    for (const job of shell.control.jobs.all()) {
       if (runningOnly && job.state !== 'running') continue;
       if (keep) job.noHangup = true;
       else forget(ctx, job);
     }
-    if (!keep && !runningOnly) shell.finishedPids.clear();
+    if (!keep && !runningOnly) shell.control.finishedPids.clear();
     return 0;
   }
   const words = parsed.operands.length > 0 ? parsed.operands : [undefined];
@@ -44,7 +44,7 @@ export const disownBuiltin: Builtin = (ctx) => {
 function findJob(ctx: BuiltinContext, shell: Shell, word: string | undefined): Job | undefined {
   const pid = word === undefined ? null : legalPid(word);
   if (pid !== null) {
-    const job = shell.jobs.findByPid(pid);
+    const job = shell.control.jobs.findByPid(pid);
     if (!job) ctx.error(`${word}: no such job`);
     return job;
   }
@@ -60,6 +60,6 @@ function forget(ctx: BuiltinContext, job: Job): void {
   if (job.state === 'stopped' && !shell.inSubshell) {
     ctx.io.err(`${shell.errorPrefix()}warning: deleting stopped job ${job.id} with process group ${job.pgid}\n`);
   }
-  shell.jobs.remove(job);
-  for (const pid of job.livePids()) shell.disowned.add(pid);
+  shell.control.jobs.remove(job);
+  for (const pid of job.livePids()) shell.control.disowned.add(pid);
 }

@@ -11,7 +11,7 @@ import type { Builtin } from './types.js';
 
 export const fgBuiltin: Builtin = async (ctx) => {
   const shell = ctx.shell;
-  if (!shell.jobControl) {
+  if (!shell.control.enabled) {
     ctx.error('no job control');
     return 1;
   }
@@ -37,10 +37,10 @@ export const fgBuiltin: Builtin = async (ctx) => {
     return 1;
   }
   ctx.io.out(shell.format.resumedForeground(job));
-  shell.jobs.setCurrent(job);
+  shell.control.jobs.setCurrent(job);
   try {
     return await waitForeground(shell, job, true);
   } finally {
-    shell.finishedPids.delete(job.lastPid);
+    shell.control.finishedPids.delete(job.lastPid);
   }
 };

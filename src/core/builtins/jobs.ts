@@ -39,7 +39,7 @@ export const jobsBuiltin: Builtin = (ctx) => {
   shell.control.update();
   let failed = false;
   if (parsed.operands.length === 0) {
-    for (const job of shell.jobs.all()) if (state === 'any' || job.state === state) print(ctx, job, form);
+    for (const job of shell.control.jobs.all()) if (state === 'any' || job.state === state) print(ctx, job, form);
   } else {
     for (const word of parsed.operands) {
       const r = jobArg(shell, word);
@@ -60,7 +60,7 @@ function print(ctx: BuiltinContext, job: Job, form: Form): void {
   if (form === 'changed' && job.notified) return;
   const format: ListFormat = form === 'changed' ? 'standard' : form;
   const shell = ctx.shell;
-  ctx.io.out(shell.format.jobLine(job, shell.jobs, format, shell.place()));
+  ctx.io.out(shell.format.jobLine(job, shell.control.jobs, format, shell.place()));
   if (format !== 'pids') job.notified = true;
 }
 

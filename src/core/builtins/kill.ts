@@ -6,7 +6,6 @@
 
 import { OsError } from '../../os/port.js';
 import { SIG } from '../../os/signals.js';
-import { signalJob } from '../foreground.js';
 import type { Job } from '../job.js';
 import { jobArg } from './lib/jobargs.js';
 import { legalNumber, legalPid } from './lib/numbers.js';
@@ -90,7 +89,7 @@ function signalOperand(ctx: BuiltinContext, word: string, signal: number, spec: 
   const pid = (word.startsWith('-') ? word.length > 1 : word.length > 0) ? legalPid(word) : null;
   if (pid !== null) {
     // `kill -- -PGID` of one of our jobs is handled like its job spec.
-    const job = pid < -1 ? shell.jobs.findByPid(-pid) : undefined;
+    const job = pid < -1 ? shell.control.jobs.findByPid(-pid) : undefined;
     return attempt(ctx, spec, pid, () => (job?.jobControl ? signalJobAs(ctx, job, signal) : shell.port.kill(pid, signal)));
   }
   if (word === '') {
@@ -127,10 +126,10 @@ function signalJobAs(ctx: BuiltinContext, job: Job, signal: number): void {
   // bash clears the job's notified flag, so a stopped job is listed again at the next prompt.
   job.notified = false;
   const stopped = job.state === 'stopped';
-  signalJob(ctx.shell, job, signal);
+  ctx.shell.control.signal(job, signal);
   if (!stopped || !job.jobControl) return;
   if (signal === SIG.TERM || signal === SIG.HUP) {
-    signalJob(ctx.shell, job, SIG.CONT);
+    ctx.shell.control.signal(job, SIG.CONT);
   } else if (signal === SIG.CONT) {
     job.markContinued();
     job.foreground = false;

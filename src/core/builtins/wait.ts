@@ -37,7 +37,7 @@ export const waitBuiltin: Builtin = async (ctx) => {
   if (!parsed) return 2;
   const shell = ctx.shell;
   const next = parsed.options.some((o) => o.name === 'n');
-  const flags: WaitFlags = { force: parsed.options.some((o) => o.name === 'f') && shell.jobControl };
+  const flags: WaitFlags = { force: parsed.options.some((o) => o.name === 'f') && shell.control.enabled };
   const variable = parsed.options.filter((o) => o.name === 'p').at(-1)?.arg;
   if (variable !== undefined) {
     if (!isValidName(variable)) {
@@ -58,7 +58,7 @@ export const waitBuiltin: Builtin = async (ctx) => {
 
 /** A copy of the shell running in a pipeline or in the background has no children of its own. */
 function jobsOf(shell: Shell): Job[] {
-  return shell.inSubshell ? [] : shell.jobs.all();
+  return shell.inSubshell ? [] : shell.control.jobs.all();
 }
 
 function stillRunning(job: Job, flags: WaitFlags): boolean {
@@ -77,7 +77,7 @@ function settle(shell: Shell, job: Job): void {
   notifyJobs(shell);
   if (job.state !== 'dead') return;
   job.notified = true;
-  shell.jobs.remove(job);
+  shell.control.jobs.remove(job);
 }
 
 async function waitForJob(shell: Shell, job: Job, flags: WaitFlags): Promise<number> {
@@ -112,7 +112,7 @@ async function waitForPid(ctx: BuiltinContext, pid: number, flags: WaitFlags): P
   const shell = ctx.shell;
   const job = jobsOf(shell).find((j) => j.hasProcess(pid));
   if (job) return { status: await waitForJob(shell, job, flags), pid };
-  const finished = shell.inSubshell ? undefined : shell.finishedPids.get(pid);
+  const finished = shell.inSubshell ? undefined : shell.control.finishedPids.get(pid);
   if (finished) return { status: shellStatus(finished), pid };
   ctx.error(`pid ${pid} is not a child of this shell`);
   return { status: 127 };
@@ -154,10 +154,10 @@ async function waitForAll(ctx: BuiltinContext): Promise<Outcome> {
   for (const job of jobsOf(shell)) {
     if (job.state === 'dead') {
       job.notified = true;
-      shell.jobs.remove(job);
+      shell.control.jobs.remove(job);
     }
   }
-  if (!shell.inSubshell) shell.finishedPids.clear();
+  if (!shell.inSubshell) shell.control.finishedPids.clear();
   return { status: 0 };
 }
 
@@ -189,7 +189,7 @@ async function waitForNext(ctx: BuiltinContext, operands: readonly string[]): Pr
 function waitListJob(shell: Shell, word: string): Job | undefined {
   if (shell.inSubshell) return undefined;
   const pid = legalPid(word);
-  if (pid !== null) return shell.jobs.findByPid(pid);
+  if (pid !== null) return shell.control.jobs.findByPid(pid);
   const r = jobArg(shell, word);
   return r.kind === 'job' ? r.job : undefined;
 }

@@ -1,5 +1,5 @@
 // Waiting inside a builtin must stay interruptible: ^C at the keyboard makes the interactive
-// shell call shell.interrupt(), which wakes shell.nextEvent(); bash's wait then gives up with
+// shell call shell.control.interrupt(), which wakes shell.control.nextEvent(); bash's wait then gives up with
 // status 130 and abandons the rest of the command line.
 
 import { Interrupted } from '../../errors.js';
@@ -12,10 +12,10 @@ import type { Shell } from '../../shell.js';
 export async function waitUntil(shell: Shell, done: () => boolean): Promise<void> {
   shell.control.update();
   while (!done()) {
-    await shell.nextEvent();
+    await shell.control.nextEvent();
     shell.control.update();
-    if (shell.interrupted) {
-      shell.interrupted = false;
+    if (shell.control.interrupted) {
+      shell.control.interrupted = false;
       shell.lastStatus = 130;
       throw new Interrupted(130);
     }

@@ -12,12 +12,12 @@ export type JobArg =
 
 export function jobArg(shell: Shell, word: string | undefined): JobArg {
   if (word === undefined) {
-    const r = currentJob(shell.jobs);
+    const r = currentJob(shell.control.jobs);
     return r.kind === 'job' ? r : { kind: 'error', message: r.message, ambiguous: false };
   }
   // bash's get_job_spec answers NO_JOB for an empty word; resolveJobSpec would take the current job.
   if (word === '') return { kind: 'error', message: ': no such job', ambiguous: false };
-  const r = resolveJobSpec(shell.jobs, word);
+  const r = resolveJobSpec(shell.control.jobs, word);
   if (r.kind === 'job') return r;
   return { kind: 'error', message: r.message, ambiguous: r.message.endsWith(': ambiguous job spec') };
 }

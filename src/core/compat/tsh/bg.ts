@@ -2,7 +2,6 @@
 // line again, "[2] (26283) ./myspin 5 ". A job already running is continued all the same.
 
 import type { Builtin } from '../../builtins/types.js';
-import { continueJob } from '../../foreground.js';
 import { jobOfArgument } from './jobarg.js';
 
 export const bgTsh: Builtin = (ctx) => {
@@ -10,7 +9,7 @@ export const bgTsh: Builtin = (ctx) => {
   const job = jobOfArgument(ctx);
   if (!job) return 1;
   // A job that died meanwhile is the reaper's to report.
-  continueJob(shell, job, { foreground: false });
-  ctx.io.out(shell.format.resumedBackground(job, shell.jobs));
+  shell.control.continueJob(job, { foreground: false });
+  ctx.io.out(shell.format.resumedBackground(job, shell.control.jobs));
   return 0;
 };

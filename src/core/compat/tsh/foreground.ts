@@ -1,9 +1,7 @@
 // Waiting for a tsh foreground job (tsh.c waitfg), after a launch or `fg`.
 
-import { runInForeground } from '../../foreground.js';
 import type { Job } from '../../job.js';
 import type { Shell } from '../../shell.js';
-import { notifyTsh } from './notify.js';
 
 /**
  * Gives a job the terminal until it stops or ends (`resume` continues it first, for fg). The
@@ -11,6 +9,6 @@ import { notifyTsh } from './notify.js';
  */
 export async function waitTshForeground(shell: Shell, job: Job, resume: boolean): Promise<void> {
   await shell.out.drain();
-  await runInForeground(shell, job, resume);
-  notifyTsh(shell);
+  await shell.control.runInForeground(job, resume);
+  shell.control.notify();
 }

@@ -14,9 +14,9 @@ export function tshJobArg(shell: Shell, name: string, word: string | undefined):
   if (word === undefined) return error(`${name} command requires PID or %jobid argument`);
   if (/^[0-9]/.test(word)) {
     const pid = atoi(word);
-    return found(shell.jobs.findByPid(pid), `(${pid}): No such process`);
+    return found(shell.control.jobs.findByPid(pid), `(${pid}): No such process`);
   }
-  if (word.startsWith('%')) return found(shell.jobs.get(atoi(word.slice(1))), `${word}: No such job`);
+  if (word.startsWith('%')) return found(shell.control.jobs.get(atoi(word.slice(1))), `${word}: No such job`);
   return error(`${name}: argument must be a PID or %jobid`);
 }
 

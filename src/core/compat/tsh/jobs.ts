@@ -6,8 +6,8 @@ export const jobsTsh: Builtin = (ctx) => {
   const shell = ctx.shell;
   // Changes still unreaped are reported first, as tsh's SIGCHLD handler would have.
   shell.control.update();
-  for (const job of shell.jobs.all()) {
-    if (job.state !== 'dead') ctx.io.out(shell.format.jobLine(job, shell.jobs, 'standard', shell.place()));
+  for (const job of shell.control.jobs.all()) {
+    if (job.state !== 'dead') ctx.io.out(shell.format.jobLine(job, shell.control.jobs, 'standard', shell.place()));
   }
   return 0;
 };

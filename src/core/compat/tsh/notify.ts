@@ -9,9 +9,9 @@ import type { Shell } from '../../shell.js';
 
 export function notifyTsh(shell: Shell): void {
   let text = '';
-  for (const job of shell.jobs.all()) {
+  for (const job of shell.control.jobs.all()) {
     if (job.notified || job.state === 'running') continue;
-    text += shell.format.changed(job, shell.jobs, shell.place());
+    text += shell.format.changed(job, shell.control.jobs, shell.place());
     job.notified = true;
   }
   if (text) void shell.out.write(shell.stdio[1], text);

@@ -36,7 +36,7 @@ async function runTshLine(shell: Shell, item: AndOr): Promise<void> {
   const argv = item.first.commands[0]!.words.map(literalText);
   const builtin = findTshBuiltin(argv[0]!);
   if (builtin) return runHere(shell, builtin, argv);
-  if (shell.jobs.size >= MAX_JOBS) {
+  if (shell.control.jobs.size >= MAX_JOBS) {
     // tshref starts the program anyway and loses track of it; refusing leaves no stray child.
     await shell.out.write(shell.stdio[1], 'Tried to create too many jobs\n');
     return;

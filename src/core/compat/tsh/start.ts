@@ -5,7 +5,6 @@
 // which owns the terminal.
 
 import { SIG } from '../../../os/signals.js';
-import { signalJob } from '../../foreground.js';
 import type { Shell } from '../../shell.js';
 
 /** `leave` ends the shell with a status, as the host does it. */
@@ -14,7 +13,7 @@ export function startTsh(shell: Shell, leave: (status: number) => void): void {
   shell.stdio[2] = shell.stdio[1];
   // Every job leads a group of its own, terminal or not (tsh's setpgid(0, 0)), so that a
   // forwarded signal never hits the shell.
-  shell.jobControl = true;
+  shell.control.enabled = true;
   for (const signal of [SIG.INT, SIG.TSTP]) shell.port.onSignal(signal, () => forwardToForeground(shell, signal));
   shell.port.onSignal(SIG.QUIT, () => {
     void shell.out.write(shell.stdio[1], 'Terminating after receipt of SIGQUIT signal\n').then(() => leave(1));
@@ -23,10 +22,10 @@ export function startTsh(shell: Shell, leave: (status: number) => void): void {
 
 /** tsh's sigint_handler / sigtstp_handler: kill(-pgid, sig) if there is a foreground job. */
 export function forwardToForeground(shell: Shell, signal: number): void {
-  const job = shell.jobs.all().find((j) => j.foreground && j.state === 'running');
+  const job = shell.control.jobs.all().find((j) => j.foreground && j.state === 'running');
   if (!job) return;
   try {
-    signalJob(shell, job, signal);
+    shell.control.signal(job, signal);
   } catch {
     // It ended meanwhile; the reaper tells.
   }
