@@ -33,6 +33,7 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "kill", jcsh_napi_kill);
   jcsh_export(env, exports, "waitpid", jcsh_napi_waitpid);
   jcsh_export(env, exports, "waitpidBlocking", jcsh_napi_waitpid_blocking);
+  jcsh_export(env, exports, "pendingChild", jcsh_napi_pending_child);
 
   jcsh_export(env, exports, "setSignalAction", jcsh_napi_set_signal_action);
   jcsh_export(env, exports, "getSignalAction", jcsh_napi_get_signal_action);

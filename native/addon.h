@@ -17,6 +17,7 @@ napi_value jcsh_napi_setpgid(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_kill(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_waitpid(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_waitpid_blocking(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_pending_child(napi_env env, napi_callback_info info);
 
 /* signal_napi.c */
 void jcsh_snapshot_ignored(void);

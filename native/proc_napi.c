@@ -80,3 +80,20 @@ napi_value jcsh_napi_waitpid_blocking(napi_env env, napi_callback_info info) {
   if (!read_wait_args(env, info, &pid, &flags)) return NULL;
   return do_waitpid(env, pid, flags & ~WNOHANG);
 }
+
+/* waitid(P_ALL, WNOHANG|WNOWAIT) -> the pid of a child with a status change waiting (exit,
+ * stop or continue), without collecting it; 0 when there is none. With 1,000 live jobs,
+ * polling each pid after every command costs milliseconds; this one call says which child to
+ * poll. The pid may be a child of libuv or node-pty (the shell then polls all of its own),
+ * and is never 0 while one of ours has something to say. */
+napi_value jcsh_napi_pending_child(napi_env env, napi_callback_info info) {
+  (void)info;
+  siginfo_t si;
+  int r;
+  si.si_pid = 0;
+  do r = waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WCONTINUED | WNOHANG | WNOWAIT);
+  while (r < 0 && errno == EINTR);
+  if (r < 0 && errno == ECHILD) return jcsh_int(env, 0);
+  if (r < 0) return jcsh_throw_errno(env, errno, "waitid");
+  return jcsh_int(env, si.si_pid);
+}

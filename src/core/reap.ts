@@ -1,6 +1,7 @@
-// Collecting child status changes. The shell asks about each child it started, by pid, and
-// never waits for "any child" (the host may have children of its own). One SIGCHLD can stand
-// for several changes, so every live child is polled until it has nothing more to say.
+// Collecting child status changes. The shell collects only children it started, by pid, and
+// never waits for "any child" (the host may have children of its own). The kernel names a
+// child with a change waiting (without collecting it): when there is one, every live child is
+// polled until it has nothing more to say, since one SIGCHLD can stand for several changes.
 
 import type { WaitStatus } from '../os/status.js';
 import type { Job } from './job.js';
@@ -8,46 +9,63 @@ import type { Shell } from './shell.js';
 
 const ALL = { untraced: true, continued: true } as const;
 
-/** Polls every live child of every job; returns true if anything changed. */
+interface Tally {
+  changed: boolean;
+  restack: boolean;
+  lastStopped: Job | undefined;
+}
+
+/**
+ * Takes in every pending change of the shell's children; returns true if anything changed.
+ * It polls only when the kernel says some child has a change waiting: a script with 1,000
+ * jobs running updates before every command, and one call then stands for a thousand when
+ * nothing happened. When something did, every child is polled in table order, so that of
+ * several stops the last in the table becomes current, as in bash.
+ */
 export function reapAll(shell: Shell): boolean {
-  let changed = false;
-  let restack = false;
-  let lastStopped: Job | undefined;
-  for (const job of shell.control.jobs.all()) {
-    for (const pid of job.livePids()) {
-      for (let s = shell.port.waitpid(pid, ALL); s; s = shell.port.waitpid(pid, ALL)) {
-        changed = true;
-        restack = record(shell, job, pid, s) || restack;
-        if (job.state === 'stopped') lastStopped = job;
-        if (s.kind === 'exited' || s.kind === 'signaled') break;
-      }
-    }
-  }
-  if (restack) {
-    if (lastStopped) shell.control.jobs.setCurrent(lastStopped);
+  if (!hasChildren(shell) || shell.port.pendingChild() === 0) return false;
+  const tally: Tally = { changed: false, restack: false, lastStopped: undefined };
+  pollAll(shell, tally);
+  if (tally.restack) {
+    if (tally.lastStopped) shell.control.jobs.setCurrent(tally.lastStopped);
     else shell.control.jobs.resetCurrent();
   }
-  reapDisowned(shell);
-  if (changed && shell.dialect.notifyAtOnce) shell.dialect.notify(shell);
-  return changed;
+  if (tally.changed && shell.dialect.notifyAtOnce) shell.dialect.notify(shell);
+  return tally.changed;
+}
+
+/** Every live child of every job, and every disowned one. */
+function pollAll(shell: Shell, tally: Tally): void {
+  for (const job of shell.control.jobs.all()) {
+    for (const pid of job.livePids()) pollChild(shell, job, pid, tally);
+  }
+  for (const pid of shell.control.disowned) reapDisowned(shell, pid);
+}
+
+/** Takes in what one child of a job has to say. */
+function pollChild(shell: Shell, job: Job, pid: number, tally: Tally): void {
+  for (let s = shell.port.waitpid(pid, ALL); s; s = shell.port.waitpid(pid, ALL)) {
+    tally.changed = true;
+    tally.restack = record(shell, job, pid, s) || tally.restack;
+    if (job.state === 'stopped') tally.lastStopped = job;
+    if (s.kind === 'exited' || s.kind === 'signaled') break;
+  }
 }
 
 /**
  * Disowned jobs left the table, but their processes are still our children: reap them too,
  * or they would stay zombies. Their statuses interest nobody.
  */
-function reapDisowned(shell: Shell): void {
-  for (const pid of shell.control.disowned) {
-    try {
-      for (let s = shell.port.waitpid(pid, ALL); s; s = shell.port.waitpid(pid, ALL)) {
-        if (s.kind === 'exited' || s.kind === 'signaled') {
-          shell.control.disowned.delete(pid);
-          break;
-        }
+function reapDisowned(shell: Shell, pid: number): void {
+  try {
+    for (let s = shell.port.waitpid(pid, ALL); s; s = shell.port.waitpid(pid, ALL)) {
+      if (s.kind === 'exited' || s.kind === 'signaled') {
+        shell.control.disowned.delete(pid);
+        break;
       }
-    } catch {
-      shell.control.disowned.delete(pid);
     }
+  } catch {
+    shell.control.disowned.delete(pid);
   }
 }
 

@@ -150,6 +150,13 @@ export interface OsPort {
   /** Blocking waitpid(pid, ...); only when features.blockingWait. */
   waitpidBlocking(pid: number, options: WaitOptions): WaitStatus;
   /**
+   * The pid of a child with a change (exit, stop, continue) that waitpid would report, without
+   * collecting it; 0 when no child has one. Lets the shell poll the one child that changed
+   * instead of each of a thousand live jobs. The pid may be none of the shell's (a host's own
+   * child), and the same one comes back until waitpid collects its change.
+   */
+  pendingChild(): number;
+  /**
    * Resolves at the next child status change (SIGCHLD). While a call is pending the host
    * stays alive. Several changes may be behind one resolution: poll every child.
    */

@@ -107,11 +107,22 @@ export class FakePort implements OsPort {
     this.onKill?.(pid, signal);
   }
 
+  /** How many waitpid calls the shell made. */
+  waitpidCalls = 0;
   waitpid(pid: number): WaitStatus | null {
+    this.waitpidCalls++;
     return this.queued.get(pid)?.shift() ?? null;
   }
 
   waitpidBlocking(): WaitStatus { return missing('waitpidBlocking'); }
+
+  /** How often the shell asked which child has a change pending. */
+  pendingChecks = 0;
+  pendingChild(): number {
+    this.pendingChecks++;
+    for (const [pid, q] of this.queued) if (q.length > 0) return pid;
+    return 0;
+  }
 
   childEvent(): Promise<void> {
     return new Promise((resolve) => {

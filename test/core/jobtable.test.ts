@@ -6,7 +6,7 @@ import { RUNNING, type Job } from '../../src/core/job.js';
 import { JobTable } from '../../src/core/jobtable.js';
 import type { Shell } from '../../src/core/shell.js';
 import { continued, signaled, stopped } from '../../src/os/status.js';
-import { fakeShell, type FakePort } from './fakeport.js';
+import { addJob, fakeShell, type FakePort } from './fakeport.js';
 
 function bg(table: JobTable, pid: number): Job {
   return table.add({ pgid: pid, processes: [{ pid, command: `sleep ${pid}`, status: RUNNING }], foreground: false, jobControl: true, wd: '/' });
@@ -131,5 +131,18 @@ describe('current and previous jobs', () => {
     t.remove(bg(t, 1));
     expect(t.current).toBeUndefined();
     expect(t.previous).toBeUndefined();
+  });
+});
+
+describe('the reaper among many live jobs', () => {
+  it('asks the kernel once, not once per job, when no child has anything to report', () => {
+    const { shell, port } = fakeShell();
+    for (let pid = 1000; pid < 2000; pid++) addJob(shell, [pid], [`sleep ${pid}`]);
+    port.waitpidCalls = 0;
+    expect(shell.control.update()).toBe(false);
+    expect([port.waitpidCalls, port.pendingChecks]).toEqual([0, 1]);
+    port.change(1500, stopped(19));
+    expect(shell.control.update()).toBe(true);
+    expect(shell.control.jobs.all().find((j) => j.pgid === 1500)!.state).toBe('stopped');
   });
 });

@@ -48,6 +48,20 @@ export function processContract(fx: ContractFixture): void {
       expect(await t.status(pid)).toEqual({ kind: 'signaled', signal: SIG.TERM, coreDumped: false });
     });
 
+    it('names a child that has a change waiting, without collecting it', async () => {
+      const pid = t.spawn(req(sleeper()));
+      expect(port.pendingChild()).toBe(0);
+      port.kill(pid, SIG.STOP);
+      await until('a pending stop', () => (port.pendingChild() === pid ? true : undefined));
+      expect(port.pendingChild()).toBe(pid);
+      expect(port.waitpid(pid, ALL)).toEqual({ kind: 'stopped', signal: SIG.STOP });
+      expect(port.pendingChild()).toBe(0);
+      port.kill(pid, SIG.KILL);
+      await until('a pending death', () => (port.pendingChild() === pid ? true : undefined));
+      expect(await t.status(pid)).toEqual({ kind: 'signaled', signal: SIG.KILL, coreDumped: false });
+      expect(port.pendingChild()).toBe(0);
+    });
+
     it('reports a stop once, then the continue, then the death', async () => {
       const pid = t.spawn(req(sleeper()));
       port.kill(pid, SIG.STOP);

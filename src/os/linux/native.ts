@@ -53,6 +53,8 @@ export interface NativeAddon {
   waitpid(pid: number, flags: number): number | null;
   /** waitpid(pid, flags) without WNOHANG; blocks the thread, retries on EINTR. */
   waitpidBlocking(pid: number, flags: number): number;
+  /** waitid(P_ALL, WNOHANG|WNOWAIT): the pid of a child with a change waiting, or 0. Collects nothing. */
+  pendingChild(): number;
   setSignalAction(signal: number, action: 'ignore' | 'default'): void;
   getSignalAction(signal: number): 'ignore' | 'default' | 'handler';
   /** Signals that were SIG_IGN when the addon loaded, without SIGPIPE and SIGXFSZ. */

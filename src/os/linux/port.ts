@@ -131,6 +131,10 @@ export class LinuxPort implements OsPort {
     if (this.live.delete(pid)) this.children.childrenChanged();
   }
 
+  pendingChild(): number {
+    return sys('waitid', () => this.native.pendingChild());
+  }
+
   childEvent(): Promise<void> {
     return this.children.next();
   }
