@@ -51,8 +51,8 @@ describe.concurrent('shell-lab traces against bash', () => {
   test('trace05: jobs lists two running background jobs', async () => {
     const out = await bash('05');
     expect(out).toMatch(line('[2] <pid>'));
-    expect(out).toMatch(bashJob(1, '-', 'Running', './spin 2 &'));
-    expect(out).toMatch(bashJob(2, '+', 'Running', './spin 3 &'));
+    expect(out).toMatch(bashJob(1, '-', 'Running', './spin 20 &'));
+    expect(out).toMatch(bashJob(2, '+', 'Running', './spin 30 &'));
   });
 
   test('trace06: ^C ends the foreground job', async () => {
@@ -63,7 +63,7 @@ describe.concurrent('shell-lab traces against bash', () => {
 
   test('trace07: ^C ends only the foreground job', async () => {
     const out = await bash('07');
-    expect(outputsOf(out, 'jobs')).toEqual([['[1]+  Running                 ./spin 4 &']]);
+    expect(outputsOf(out, 'jobs')).toEqual([['[1]+  Running                 ./spin 40 &']]);
   });
 
   test('trace08: ^Z stops only the foreground job', async () => {
@@ -71,23 +71,23 @@ describe.concurrent('shell-lab traces against bash', () => {
     expect(out).toMatch(line('^Z'));
     const [jobs] = outputsOf(out, 'jobs');
     expect(jobs).toHaveLength(2);
-    expect(jobs!.join('\n')).toMatch(bashJob(1, '-', 'Running', './spin 4 &'));
-    expect(jobs!.join('\n')).toMatch(bashJob(2, '+', 'Stopped', './spin 5'));
+    expect(jobs!.join('\n')).toMatch(bashJob(1, '-', 'Running', './spin 40 &'));
+    expect(jobs!.join('\n')).toMatch(bashJob(2, '+', 'Stopped', './spin 50'));
   });
 
   test('trace09: bg %2 resumes the stopped job in the background', async () => {
     const out = await bash('09');
-    expect(outputsOf(out, 'bg %2')).toEqual([['[2]+ ./spin 5 &']]);
+    expect(outputsOf(out, 'bg %2')).toEqual([['[2]+ ./spin 50 &']]);
     const last = outputsOf(out, 'jobs').at(-1)!.join('\n');
-    expect(last).toMatch(bashJob(1, '-', 'Running', './spin 4 &'));
-    expect(last).toMatch(bashJob(2, '+', 'Running', './spin 5 &'));
+    expect(last).toMatch(bashJob(1, '-', 'Running', './spin 40 &'));
+    expect(last).toMatch(bashJob(2, '+', 'Running', './spin 50 &'));
   });
 
   test('trace10: fg %1 brings a background job to the foreground; ^Z; fg %1 runs it to its end', async () => {
     const out = await bash('10');
     const [stopped, finished] = outputsOf(out, 'fg %1');
-    expect(stopped!.join('\n')).toMatch(bashJob(1, '+', 'Stopped', './spin 3'));
-    expect(finished).toEqual(['./spin 3']);
+    expect(stopped!.join('\n')).toMatch(bashJob(1, '+', 'Stopped', './spin 5'));
+    expect(finished).toEqual(['./spin 5']);
     expect(outputsOf(out, 'jobs').at(-1)).toEqual([]);
   });
 
@@ -109,11 +109,11 @@ describe.concurrent('shell-lab traces against bash', () => {
     const out = await bash('14');
     for (const message of ['bash: ./bogus: No such file or directory', 'bash: fg: current: no such job', 'bash: bg: current: no such job',
       'bash: fg: a: no such job', 'bash: bg: a: no such job', 'bash: fg: 9999999: no such job', 'bash: bg: 9999999: no such job',
-      'bash: fg: %2: no such job', 'bash: bg: %2: no such job', '[1]+ ./spin 4 &']) {
+      'bash: fg: %2: no such job', 'bash: bg: %2: no such job', '[1]+ ./spin 40 &']) {
       expect(out).toMatch(line(message));
     }
-    expect(out).toMatch(bashJob(1, '+', 'Stopped', './spin 4'));
-    expect(outputsOf(out, 'jobs')).toEqual([['[1]+  Running                 ./spin 4 &']]);
+    expect(out).toMatch(bashJob(1, '+', 'Stopped', './spin 40'));
+    expect(outputsOf(out, 'jobs')).toEqual([['[1]+  Running                 ./spin 40 &']]);
   });
 
   test.skipIf(!isReference)(withReference('trace15: all together'), async () => {
@@ -121,8 +121,8 @@ describe.concurrent('shell-lab traces against bash', () => {
     expect(out).toMatch(line('bash: ./bogus: No such file or directory'));
     expect(out).toMatch(line('bash: bg: %3: no such job'));
     const jobs = outputsOf(out, 'jobs').map((block) => block.join('\n'));
-    expect(jobs[1]).toMatch(bashJob(1, '+', 'Stopped', './spin 3'));
-    expect(jobs[2]).toMatch(bashJob(1, '-', 'Running', './spin 3 &'));
+    expect(jobs[1]).toMatch(bashJob(1, '+', 'Stopped', './spin 5'));
+    expect(jobs[2]).toMatch(bashJob(1, '-', 'Running', './spin 5 &'));
     expect(out).toMatch(line('[the shell exited with status 0]'));
   });
 

@@ -56,11 +56,11 @@ describe.concurrent('shell-lab traces against jcsh --compat=tsh', () => {
 
   test('trace05: jobs lists [jid] (pid) Running cmdline [needs --compat=tsh]', async () => {
     const out = await tsh('05');
-    expect(outputsOf(out, './spin 3 &')).toEqual([[expect.stringMatching(line('[2] (<pid>) ./spin 3 &'))]]);
+    expect(outputsOf(out, './spin 30 &')).toEqual([[expect.stringMatching(line('[2] (<pid>) ./spin 30 &'))]]);
     const [jobs] = outputsOf(out, 'jobs');
     expect(jobs).toHaveLength(2);
-    expect(jobs![0]).toMatch(line('[1] (<pid>) Running ./spin 2 &'));
-    expect(jobs![1]).toMatch(line('[2] (<pid>) Running ./spin 3 &'));
+    expect(jobs![0]).toMatch(line('[1] (<pid>) Running ./spin 20 &'));
+    expect(jobs![1]).toMatch(line('[2] (<pid>) Running ./spin 30 &'));
   });
 
   test('trace06: ^C ends the foreground job; nothing is left', async () => {
@@ -74,7 +74,7 @@ describe.concurrent('shell-lab traces against jcsh --compat=tsh', () => {
   test('trace07: ^C ends only the foreground job [needs --compat=tsh]', async () => {
     const out = await tsh('07');
     expect(out).toMatch(afterKey('^C', 'Job [2] (<pid>) terminated by signal 2'));
-    expect(outputsOf(out, 'jobs')).toEqual([[expect.stringMatching(line('[1] (<pid>) Running ./spin 4 &'))]]);
+    expect(outputsOf(out, 'jobs')).toEqual([[expect.stringMatching(line('[1] (<pid>) Running ./spin 40 &'))]]);
   });
 
   test('trace08: ^Z stops only the foreground job [needs --compat=tsh]', async () => {
@@ -82,14 +82,14 @@ describe.concurrent('shell-lab traces against jcsh --compat=tsh', () => {
     expect(out).toMatch(afterKey('^Z', 'Job [2] (<pid>) stopped by signal 20'));
     const [jobs] = outputsOf(out, 'jobs');
     expect(jobs).toHaveLength(2);
-    expect(jobs![0]).toMatch(line('[1] (<pid>) Running ./spin 4 &'));
-    expect(jobs![1]).toMatch(line('[2] (<pid>) Stopped ./spin 5'));
+    expect(jobs![0]).toMatch(line('[1] (<pid>) Running ./spin 40 &'));
+    expect(jobs![1]).toMatch(line('[2] (<pid>) Stopped ./spin 50'));
   });
 
   test('trace09: bg %2 prints [2] (pid) cmdline and the job runs [needs --compat=tsh]', async () => {
     const out = await tsh('09');
-    expect(outputsOf(out, 'bg %2')).toEqual([[expect.stringMatching(line('[2] (<pid>) ./spin 5'))]]);
-    expect(outputsOf(out, 'jobs').at(-1)![1]).toMatch(line('[2] (<pid>) Running ./spin 5'));
+    expect(outputsOf(out, 'bg %2')).toEqual([[expect.stringMatching(line('[2] (<pid>) ./spin 50'))]]);
+    expect(outputsOf(out, 'jobs').at(-1)![1]).toMatch(line('[2] (<pid>) Running ./spin 50'));
   });
 
   test('trace10: fg %1 is silent; ^Z; the job is Stopped; fg %1 runs it to its end [needs --compat=tsh]', async () => {
@@ -98,7 +98,7 @@ describe.concurrent('shell-lab traces against jcsh --compat=tsh', () => {
     expect(stopped).toEqual([expect.stringMatching(afterKey('^Z', 'Job [1] (<pid>) stopped by signal 20'))]);
     expect(finished).toEqual([]);
     const jobs = outputsOf(out, 'jobs');
-    expect(jobs[0]).toEqual([expect.stringMatching(line('[1] (<pid>) Stopped ./spin 3 &'))]);
+    expect(jobs[0]).toEqual([expect.stringMatching(line('[1] (<pid>) Stopped ./spin 5 &'))]);
     expect(jobs[1]).toEqual([]);
   });
 
@@ -134,15 +134,15 @@ describe.concurrent('shell-lab traces against jcsh --compat=tsh', () => {
       ['./bogus', './bogus: Command not found'],
       ['fg', 'fg command requires PID or %jobid argument'],
       ['bg', 'bg command requires PID or %jobid argument'],
-      ['./spin 4 &', '[1] (<pid>) ./spin 4 &'],
+      ['./spin 40 &', '[1] (<pid>) ./spin 40 &'],
       ['fg a', 'fg: argument must be a PID or %jobid'],
       ['bg a', 'bg: argument must be a PID or %jobid'],
       ['fg 9999999', '(9999999): No such process'],
       ['bg 9999999', '(9999999): No such process'],
       ['fg %2', '%2: No such job'],
       ['bg %2', '%2: No such job'],
-      ['bg %1', '[1] (<pid>) ./spin 4 &'],
-      ['jobs', '[1] (<pid>) Running ./spin 4 &'],
+      ['bg %1', '[1] (<pid>) ./spin 40 &'],
+      ['jobs', '[1] (<pid>) Running ./spin 40 &'],
     ];
     for (const [command, message] of expected) {
       expect(outputsOf(out, command), command).toEqual([[expect.stringMatching(line(message))]]);
@@ -157,8 +157,8 @@ describe.concurrent('shell-lab traces against jcsh --compat=tsh', () => {
     expect(out).toMatch(afterKey('^Z', 'Job [1] (<pid>) stopped by signal 20'));
     expect(outputsOf(out, 'bg %3')).toEqual([['%3: No such job']]);
     const jobs = outputsOf(out, 'jobs');
-    expect(jobs[1]![0]).toMatch(line('[1] (<pid>) Stopped ./spin 3 &'));
-    expect(jobs[2]![0]).toMatch(line('[1] (<pid>) Running ./spin 3 &'));
+    expect(jobs[1]![0]).toMatch(line('[1] (<pid>) Stopped ./spin 5 &'));
+    expect(jobs[2]![0]).toMatch(line('[1] (<pid>) Running ./spin 5 &'));
     expect(outputsOf(out, 'fg %1').at(-1)).toEqual([]);
     expect(out).toMatch(line('[the shell exited with status 0]'));
   });
@@ -181,6 +181,6 @@ describe.concurrent('signals to the shell\'s pid are forwarded, as sdriver expec
   test('trace08: SIGTSTP to the shell stops the foreground job only [needs --compat=tsh]', async () => {
     const out = await tsh('08', ['--signal-shell']);
     expect(out).toMatch(line('Job [2] (<pid>) stopped by signal 20'));
-    expect(outputsOf(out, 'jobs')[0]![0]).toMatch(line('[1] (<pid>) Running ./spin 4 &'));
+    expect(outputsOf(out, 'jobs')[0]![0]).toMatch(line('[1] (<pid>) Running ./spin 40 &'));
   });
 });
