@@ -100,7 +100,8 @@ describe('background jobs and the job table', () => {
     const done = await launchAndSettle(s, 'sleep 0.1 &', () => !s.processes().some((p) => p.comm === 'sleep'));
     expect(done).toContain('[1]+  Done                    sleep 0.1');
     expect(await outputOf(s, 'jobs; echo $?')).toBe('0');
-    await run(s, 'sh -c "kill -STOP \\$\\$; : task-1" &');
+    // task-1 stops first, so task-2, stopping last, is the current job
+    await launchAndSettle(s, 'sh -c "kill -STOP \\$\\$; : task-1" &', () => s.processes().filter((p) => p.state === 'T').length === 1);
     await launchAndSettle(s, 'sh -c "kill -STOP \\$\\$; : task-2" &', () => s.processes().filter((p) => p.state === 'T').length === 2);
     expect(await outputOf(s, 'jobs %1')).toMatch(/^\[1\]-  Stopped                 sh -c .*task-1/);
     expect(await outputOf(s, 'jobs %?task-2')).toMatch(/^\[2\]\+  Stopped                 sh -c .*task-2/);
