@@ -59,12 +59,12 @@ export async function stopAndContinue(name, cycles) {
   }
 }
 
-/** Time from starting the shell in a new pty to its first prompt, `n` times. */
-export async function firstPrompt(name, n) {
+/** Time from `start()` (a new pty session) to its first prompt, `n` times. */
+async function timeToPrompt(start, n) {
   const times = [];
   for (let i = 0; i < n; i++) {
     const t0 = now();
-    const s = startShell(name);
+    const s = start();
     try {
       await s.expectPrompt();
       times.push(now() - t0);
@@ -75,23 +75,18 @@ export async function firstPrompt(name, n) {
   return times;
 }
 
+/** Time from starting the shell in a new pty to its first prompt, `n` times. */
+export function firstPrompt(name, n) {
+  return timeToPrompt(() => startShell(name), n);
+}
+
 /**
  * Time from starting in a new pty a Node that only prints the prompt (`node -e`) to that
  * prompt, `n` times: the floor for jcsh, measured the same way.
  */
-export async function nodeInPty(n) {
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = now();
-    const s = spawnPty(process.execPath, ['-e', `process.stdout.write(${JSON.stringify(PROMPT)})`], { timeout: 20000, prompt: PROMPT });
-    try {
-      await s.expectPrompt();
-      times.push(now() - t0);
-    } finally {
-      await s.close();
-    }
-  }
-  return times;
+export function nodeInPty(n) {
+  const script = `process.stdout.write(${JSON.stringify(PROMPT)})`;
+  return timeToPrompt(() => spawnPty(process.execPath, ['-e', script], { timeout: 20000, prompt: PROMPT }), n);
 }
 
 function rssKiB(pid) {
