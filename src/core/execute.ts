@@ -95,9 +95,14 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
     const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
     try {
       if (error !== null) return reportTo(shell, fds, error);
-      const status = await runBuiltinHere(shell, builtin, cmd.argv, fds);
-      shell.control.previousCommand = name;
-      return status;
+      const restore = shell.vars.assignFor(cmd.assignments);
+      try {
+        const status = await runBuiltinHere(shell, builtin, cmd.argv, fds);
+        shell.control.previousCommand = name;
+        return status;
+      } finally {
+        restore();
+      }
     } finally {
       await shell.out.drain();
       fds.close(shell);

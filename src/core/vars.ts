@@ -49,6 +49,27 @@ export class Variables {
     if (name === 'PATH') this.pathGeneration++;
   }
 
+  /**
+   * Assignments written before a builtin (`HOME=/tmp cd`): bash's temporary environment, seen
+   * by the builtin and exported to what it runs, then gone. Returns what puts the variables
+   * back as they were.
+   */
+  assignFor(assignments: ReadonlyMap<string, string>): () => void {
+    const saved = [...assignments.keys()].map((name) => {
+      const entry = this.table.get(name);
+      return [name, entry && { ...entry }] as const;
+    });
+    for (const [name, value] of assignments) this.export(name, value);
+    return () => {
+      for (const [name, entry] of saved) {
+        if (entry) this.table.set(name, entry);
+        else this.table.delete(name);
+        if (name === 'PATH') this.pathGeneration++;
+      }
+      this.exportedCache = null;
+    };
+  }
+
   /** `export NAME` / `export NAME=value`. */
   export(name: string, value?: string): void {
     if (value !== undefined) this.set(name, value);

@@ -56,6 +56,7 @@ const cases: { name: string; script: string; stdout: string; cwd?: () => string 
   { name: 'a backslash from an unquoted variable escapes a glob character', script: GLOB_SCRIPT, stdout: GLOB_OUTPUT, cwd: globDir },
   // The shell reads the substitution's pipe while it waits: a writer never blocks on a full pipe.
   { name: 'a command substitution longer than a pipe buffer is read whole', script: `x=$(head -c 204800 /dev/zero | tr '\\0' x); echo \${#x}; echo "$(yes | head -n 50000)" | wc -l`, stdout: '204800\n50000\n' },
+  { name: 'assignments before a builtin last as long as the builtin (bash\'s temporary environment)', script: `HOME=/tmp cd; pwd; echo "[\${HOME-unset}]"; X=1 true; echo "[\${X-unset}]"`, stdout: '/tmp\n[unset]\n[unset]\n' },
   { name: 'cd exports OLDPWD and PWD', script: `cd /tmp; cd /; sh -c 'echo "$OLDPWD $PWD"'`, stdout: '/tmp /\n' },
 ];
 
