@@ -49,9 +49,9 @@ describe('trace --compare', () => {
   test('trace05 against bash and jcsh --compat=tsh: the job lines differ, pids as placeholders', async () => {
     const r = await cli(['trace', join(TRACES, 'trace05.txt'), '--shell', BASH, '--compare', 'jcsh --compat=tsh', ...IN_HELPERS_DIR]);
     expect(r.out).toContain('-[1] <pid1>\n');
-    expect(r.out).toContain('+[1] (<pid1>) ./spin 2 &\n');
-    expect(r.out).toContain('-[1]- Running ./spin 2 &\n');
-    expect(r.out).toContain('+[1] (<pid1>) Running ./spin 2 &\n');
+    expect(r.out).toContain('+[1] (<pid1>) ./spin 20 &\n');
+    expect(r.out).toContain('-[1]- Running ./spin 20 &\n');
+    expect(r.out).toContain('+[1] (<pid1>) Running ./spin 20 &\n');
     expect(r.status).toBe(1);
   });
 
