@@ -14,12 +14,12 @@ import {
 
 afterAll(removeScratch);
 
-portContract(linuxFixture('Linux (posix_spawn)', { blockingWait: true }));
-portContract(linuxFixture('Linux (clone+exec fallback, no blocking wait)', { blockingWait: false, forkFallback: true }));
+portContract(linuxFixture('Linux (clone on the shared stack)', { blockingWait: true }));
+portContract(linuxFixture('Linux (clone fallback: own stack, dispositions queried; no blocking wait)', { blockingWait: false, forkFallback: true }));
 
 const methods = [
-  ['posix_spawn', false],
-  ['clone+exec', true],
+  ['the shared stack', false],
+  ['the fallback', true],
 ] as const;
 
 describe.each(methods)('LinuxPort children, started with %s', (_name, forkFallback) => {

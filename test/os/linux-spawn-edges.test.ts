@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compiledPortUrl } from './compiled.js';
 
-const methods = [['posix_spawn', false], ['clone+exec', true]] as const;
+const methods = [['the shared stack', false], ['the fallback', true]] as const;
 
 /** Runs body as an ES module with LinuxPort in scope, under `sh -c PREFIX; exec node`. */
 function runScript(body: string, o: { prefix?: string; env?: Record<string, string> } = {}): string {
