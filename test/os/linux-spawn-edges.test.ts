@@ -73,4 +73,44 @@ describe.each(methods)('spawn with %s', (_name, forkFallback) => {
     `, { env: { JCSH_SIGIGN: '1' } });
     expect(out).toBe('SigIgn:\t0000000000000007\n'.repeat(2) + 'SigIgn:\t0000000000000001\n');
   });
+
+  it('starts a child with every signal default but the inherited ignored ones and nothing blocked, while the shell catches and ignores others', () => {
+    const out = runScript(`
+      const port = new LinuxPort({ blockingWait: true, forkFallback: ${forkFallback} });
+      for (const sig of [2, 17, 28]) port.onSignal(sig, () => {}); // SIGINT, SIGCHLD, SIGWINCH
+      for (const sig of [20, 21, 22]) port.setSignalAction(sig, 'ignore'); // a job-control shell
+      const own = fs.readFileSync('/proc/self/status', 'utf8');
+      const mask = (key) => BigInt('0x' + own.split(String.fromCharCode(10)).find((l) => l.startsWith(key)).slice(7).trim());
+      // The shell really catches (glibc's 33 included) and ignores (Node's SIGPIPE too) them.
+      console.log((mask('SigCgt') & 0x1_0801_0002n).toString(16), (mask('SigIgn') & 0x381001n).toString(16));
+      // cat installs no handler of its own (grep catches SIGSEGV).
+      const child = await output(port, ['/bin/cat', '/proc/self/status']);
+      for (const key of ['SigBlk', 'SigIgn', 'SigCgt']) console.log(child.split(String.fromCharCode(10)).find((l) => l.startsWith(key)));
+    `, { env: { JCSH_SIGIGN: '1' } });
+    expect(out).toBe('108010002 381001\n' +
+      'SigBlk:\t0000000000000000\nSigIgn:\t0000000000000001\nSigCgt:\t0000000000000000\n');
+  });
+
+  it('starts children correctly while a worker thread spawns at the same time (one shared child stack)', () => {
+    const out = runScript(`
+      const { Worker } = await import('node:worker_threads');
+      const body = async (port, tag) => {
+        let bad = 0;
+        for (let i = 0; i < 150; i++) if ((await output(port, ['/bin/echo', tag + i])) !== tag + i + '\\n') bad++;
+        return bad;
+      };
+      const workerCode = \`
+        const { LinuxPort } = await import(\${JSON.stringify(${JSON.stringify(compiledPortUrl())})});
+        const { parentPort } = await import('node:worker_threads');
+        \${output.toString()}
+        const body = \${body.toString()};
+        parentPort.postMessage(await body(new LinuxPort({ blockingWait: true, forkFallback: ${forkFallback} }), 'w'));
+      \`;
+      const worker = new Worker(workerCode, { eval: true, type: 'module' });
+      const done = new Promise((resolve, reject) => { worker.on('message', resolve); worker.on('error', reject); });
+      const mine = await body(new LinuxPort({ blockingWait: true, forkFallback: ${forkFallback} }), 'm');
+      console.log(mine, await done);
+    `);
+    expect(out).toBe('0 0\n');
+  });
 });
