@@ -88,7 +88,6 @@
 #define LAST_SIGNAL 64
 /* The child runs a few small frames and the libc wrappers of system calls. */
 #define CHILD_STACK (64 * 1024)
-#define GUARD 4096
 /* Bit sig-1 stands for signal sig: the kernel's 64-signal set, as rt_sig* and /proc use it. */
 typedef uint64_t sigbits;
 #define BIT(sig) ((sigbits)1 << ((sig) - 1))
@@ -147,17 +146,23 @@ static int hex_after(const char *text, const char *key, sigbits *out) {
   return digits > 0;
 }
 
-/* SigIgn and SigCgt of this process, from an fd on /proc/self/status kept open. Main-path
- * only: its callers hold the shared stack, so one thread at a time opens and reads it. */
-static int dispositions_from_proc(sigbits *ignored, sigbits *caught) {
-  static int fd = -1;
+static int read_status(int fd, sigbits *ignored, sigbits *caught) {
   char text[4096];
-  if (fd < 0) fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
   ssize_t n = pread(fd, text, sizeof text - 1, 0);
   if (n <= 0) return 0;
   text[n] = '\0';
   return hex_after(text, "SigIgn:", ignored) && hex_after(text, "SigCgt:", caught);
+}
+
+/* SigIgn and SigCgt of this process, from an fd on /proc/self/status kept open. Main-path
+ * only: its callers hold the shared stack, so one thread at a time opens and reads it. An fd
+ * that stops answering (closed behind our back) is forgotten, not closed: its number may be
+ * someone else's by now. */
+static int dispositions_from_proc(sigbits *ignored, sigbits *caught) {
+  static int fd = -1;
+  if (fd >= 0 && read_status(fd, ignored, caught)) return 1;
+  fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+  return fd >= 0 && read_status(fd, ignored, caught);
 }
 
 static void dispositions_by_query(sigbits *ignored, sigbits *caught) {
@@ -241,18 +246,24 @@ static int child_main(void *arg) {
 
 /* ---- in the parent: the clone -------------------------------------------------------------- */
 
+static size_t guard_size(void) {
+  long page = sysconf(_SC_PAGESIZE);
+  return page > 0 ? (size_t)page : 4096;
+}
+
 /* A stack with a guard page below it; returns its top, or NULL with errno set. */
 static char *map_stack(void) {
-  char *base = mmap(NULL, GUARD + CHILD_STACK, PROT_READ | PROT_WRITE,
+  const size_t guard = guard_size();
+  char *base = mmap(NULL, guard + CHILD_STACK, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_NORESERVE, -1, 0);
   if (base == MAP_FAILED) return NULL;
-  if (mprotect(base, GUARD, PROT_NONE) != 0) {
+  if (mprotect(base, guard, PROT_NONE) != 0) {
     int err = errno;
-    munmap(base, GUARD + CHILD_STACK);
+    munmap(base, guard + CHILD_STACK);
     errno = err;
     return NULL;
   }
-  return base + GUARD + CHILD_STACK;
+  return base + guard + CHILD_STACK;
 }
 
 static int clone_child(struct child_ctx *ctx, char *stack_top, pid_t *pid) {
@@ -283,7 +294,7 @@ int jcsh_spawn(const struct jcsh_spawn_req *req, pid_t *pid) {
   plan_signals(&ctx, own);
   char *top = own ? map_stack() : shared_top;
   int err = top ? clone_child(&ctx, top, pid) : errno;
-  if (own && top) munmap(top - CHILD_STACK - GUARD, GUARD + CHILD_STACK);
+  if (own && top) munmap(top - CHILD_STACK - guard_size(), guard_size() + CHILD_STACK);
   else if (!own) atomic_flag_clear(&shared_busy);
   return err;
 }
