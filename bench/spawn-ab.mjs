@@ -53,6 +53,8 @@ for (let r = 0; r <= rounds; r++) {
   const cb = spawnCall(before);
   const ca = spawnCall(after);
   if (r === 0) continue; // warm-up
+  process.stderr.write(`round ${r}: before ${b.wallMs.toFixed(0)}/${b.cpuMs.toFixed(0)} ms, after ${a.wallMs.toFixed(0)}/${a.cpuMs.toFixed(0)} ms` +
+    `${d ? `, dash ${d.wallMs.toFixed(0)}/${d.cpuMs.toFixed(0)} ms` : ''} (wall/CPU); spawn call p10 ${cb.p10.toFixed(0)} → ${ca.p10.toFixed(0)} µs\n`);
   runs.before.push(b); runs.after.push(a); if (d) runs.dash.push(d);
   runs.callBefore.push(cb); runs.callAfter.push(ca);
 }
