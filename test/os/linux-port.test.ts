@@ -52,6 +52,14 @@ describe.each(methods)('LinuxPort children, started with %s', (_name, forkFallba
     }
   }
 
+  it('returns from spawn only once the child has exec\'d, in its own group (CLONE_VFORK)', () => {
+    const program = sleeper();
+    const pid = t.spawn(req(program, [-1, -1, -1]));
+    // Read synchronously, before anything else can run: no polling.
+    expect(readlinkSync(`/proc/${pid}/exe`)).toBe(realpathSync(program.kind === 'exec' ? program.path : ''));
+    expect(procGroups(pid).pgid).toBe(pid);
+  });
+
   it('has exactly the requested fds, stdin closed for -1', async () => {
     const [, w] = t.pipe();
     const pid = t.spawn(req(sleeper(), [-1, w, -1, w]));
