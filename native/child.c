@@ -99,6 +99,9 @@ struct ksigaction {
   void (*handler)(int);
   unsigned long rest[3];
 };
+#if defined(__mips__) || defined(__alpha__) || defined(__sparc__)
+#error "struct ksigaction: this architecture's kernel sigaction has another layout"
+#endif
 
 /* What the clone child reads (request, plan) and writes (err), in the parent's memory. */
 struct child_ctx {
