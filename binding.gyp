@@ -22,7 +22,10 @@
         "native/term_napi.c",
         "native/fd_napi.c",
         "native/child.c"
-      ]
+      ],
+      # Bind every symbol at load: the clone child (child.c) must not enter the lazy binder,
+      # which takes locks and writes the thread's state it shares with the parent.
+      "ldflags": ["-Wl,-z,now"]
     },
     {
       "target_name": "jcsh-emit",

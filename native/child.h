@@ -22,14 +22,14 @@ struct jcsh_spawn_req {
   int ttyfd;            /* >= 0: make the child's group the foreground group of this tty */
   const sigset_t *sigignore;  /* signals the child starts with SIG_IGN */
   const sigset_t *sigdefault; /* signals reset to SIG_DFL: every other one */
-  int use_fork;         /* force the clone+exec path (tests of the fallback) */
+  int use_fork;         /* force the fallback: a stack of its own, dispositions queried (tests) */
 };
 
 /* Starts the child. Returns 0 and sets *pid, or returns an errno value (the exec or setup
  * failure seen by the child, or a failure to create it). A child that failed has been reaped. */
 int jcsh_spawn(const struct jcsh_spawn_req *req, pid_t *pid);
 
-/* Which mechanism jcsh_spawn uses for a request without use_fork. */
+/* Which mechanism jcsh_spawn uses ("clone": clone(CLONE_VM|CLONE_VFORK), see child.c). */
 const char *jcsh_spawn_method(int with_tty);
 
 #endif

@@ -6,7 +6,8 @@
  *         pgid?: number | null   (absent/null: stay in our group; 0: lead a new group;
  *                                 N > 0: join group N),
  *         ttyfd?: number          (make the child's group the foreground group of this tty),
- *         useFork?: boolean }     (force the clone+exec fallback, for its tests)
+ *         useFork?: boolean }     (force the fallback: a stack mapped for this spawn and
+ *                                  dispositions queried signal by signal, for its tests)
  * envp may be one Uint8Array of NUL-terminated "NAME=value" strings: the shell builds it once
  * per change of its environment, and it is read in place (no copy, one N-API call instead of
  * two per variable), which matters at a thousand spawns a second.
@@ -138,9 +139,9 @@ static int read_flags(napi_env env, napi_value opts, struct jcsh_spawn_req *req)
   return 1;
 }
 
-/* The parent's half of bash's double setpgid. With posix_spawn the child has already exec'd
- * (EACCES) and had joined its group itself before that, or the spawn would have failed; so
- * every error here is ignorable. */
+/* The parent's half of bash's double setpgid. The child has already exec'd (EACCES: the parent
+ * resumes only then) and had joined its group itself before that, or the spawn would have
+ * failed; so every error here is ignorable. */
 static void parent_setpgid(const struct jcsh_spawn_req *req, pid_t pid) {
   if (req->group == JCSH_GROUP_INHERIT) return;
   (void)setpgid(pid, req->group == JCSH_GROUP_JOIN ? req->pgid : pid);

@@ -14,12 +14,12 @@ import {
 
 afterAll(removeScratch);
 
-portContract(linuxFixture('Linux (posix_spawn)', { blockingWait: true }));
-portContract(linuxFixture('Linux (clone+exec fallback, no blocking wait)', { blockingWait: false, forkFallback: true }));
+portContract(linuxFixture('Linux (clone on the shared stack)', { blockingWait: true }));
+portContract(linuxFixture('Linux (clone fallback: own stack, dispositions queried; no blocking wait)', { blockingWait: false, forkFallback: true }));
 
 const methods = [
-  ['posix_spawn', false],
-  ['clone+exec', true],
+  ['the shared stack', false],
+  ['the fallback', true],
 ] as const;
 
 describe.each(methods)('LinuxPort children, started with %s', (_name, forkFallback) => {
@@ -51,6 +51,14 @@ describe.each(methods)('LinuxPort children, started with %s', (_name, forkFallba
       expect(last).toEqual(expected);
     }
   }
+
+  it('returns from spawn only once the child has exec\'d, in its own group (CLONE_VFORK)', () => {
+    const program = sleeper();
+    const pid = t.spawn(req(program, [-1, -1, -1]));
+    // Read synchronously, before anything else can run: no polling.
+    expect(readlinkSync(`/proc/${pid}/exe`)).toBe(realpathSync(program.kind === 'exec' ? program.path : ''));
+    expect(procGroups(pid).pgid).toBe(pid);
+  });
 
   it('has exactly the requested fds, stdin closed for -1', async () => {
     const [, w] = t.pipe();

@@ -95,7 +95,7 @@ describe('LinuxPort on a terminal', () => {
     expect(r['ttyFdFlags'] & O_NONBLOCK).toBe(0);
   });
 
-  it.each(['posixSpawnChild', 'forkChild'])('gives the terminal to a child with foregroundOn (%s)', (key) => {
+  it.each(['sharedStackChild', 'fallbackChild'])('gives the terminal to a child with foregroundOn (%s)', (key) => {
     const child = r[key];
     expect(child.tpgid).toBe(child.pid);
     expect(child.tcgetpgrp).toBe(child.pid);

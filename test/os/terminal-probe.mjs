@@ -104,8 +104,8 @@ async function main() {
   results.ttyFdFlags = fdFlags(fd);
   results.ownPgrp = port.getpgrp();
   results.foregroundAtStart = port.tcgetpgrp(fd);
-  results.posixSpawnChild = await foregroundChild(port, fd);
-  results.forkChild = await foregroundChild(new LinuxPort({ blockingWait: false, forkFallback: true }), fd);
+  results.sharedStackChild = await foregroundChild(port, fd);
+  results.fallbackChild = await foregroundChild(new LinuxPort({ blockingWait: false, forkFallback: true }), fd);
   results.failedSpawn = failedForegroundSpawn(port, fd);
   results.tostop = await tostop(port, fd);
   results.sigttou = SIGTTOU;

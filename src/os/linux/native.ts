@@ -21,7 +21,7 @@ export interface NativeSpawnOptions {
   readonly ttyfd?: number;
   /** Signals the child starts with ignored, besides those the shell inherited as ignored. */
   readonly ignore?: readonly number[];
-  /** Force the clone+exec fallback (used where glibc lacks the posix_spawn extensions). */
+  /** Force the fallback: a child stack mapped for this spawn, dispositions queried one by one. */
   readonly useFork?: boolean;
 }
 
@@ -43,7 +43,7 @@ export interface NativeError extends Error {
 export interface NativeAddon {
   spawn(opts: NativeSpawnOptions): number;
   /** What a plain request uses; 'fork' is the clone+exec path of native/child.c. */
-  spawnMethod(withTty?: boolean): 'posix_spawn' | 'fork';
+  spawnMethod(withTty?: boolean): 'clone';
   getpid(): number;
   getppid(): number;
   getpgrp(): number;

@@ -1,6 +1,6 @@
 // LinuxPort: the OS interface on the real kernel, through the native addon (native/) for
 // what Node lacks (process groups, the terminal's foreground group, waitpid of one child
-// with WUNTRACED/WCONTINUED, posix_spawn with an exact fd map) and node:fs for the rest.
+// with WUNTRACED/WCONTINUED, clone+exec with an exact fd map) and node:fs for the rest.
 // It never touches process.stdin/stdout (trap 3) and never waits for "any child" (trap 4).
 
 import { hostname } from 'node:os';
@@ -21,10 +21,10 @@ export interface LinuxPortOptions {
   /** Offer waitpidBlocking (only for hosts where nothing else must run while a job runs). */
   readonly blockingWait: boolean;
   /**
-   * Start children with the addon's clone+exec path (vfork-style) instead of posix_spawn.
-   * The addon takes that path by itself where glibc lacks the posix_spawn extensions, or where
-   * a child must start with a signal ignored that the shell catches; this forces it, to test
-   * that path.
+   * Start children with the addon's fallback: clone on a stack mapped for that spawn, with the
+   * shell's dispositions queried signal by signal rather than read from /proc/self/status.
+   * The addon takes it by itself for a spawn from a second thread (the shared stack is taken)
+   * or where /proc cannot be read; this forces it, to test that path.
    */
   readonly forkFallback?: boolean;
 }
