@@ -3,7 +3,12 @@
 import { SyntaxError, type Position } from './ast.js';
 
 export function unexpectedToken(text: string, pos: Position): SyntaxError {
-  return new SyntaxError(`syntax error near unexpected token \`${text}'`, pos, false);
+  return new SyntaxError(`syntax error near unexpected token \`${oneLine(text)}'`, pos, false);
+}
+
+/** Source text for a message: line continuations dropped, a newline shown as `\n`. */
+function oneLine(text: string): string {
+  return text.replace(/\\\n/g, '').replace(/\n/g, '\\n');
 }
 
 /** The text ended where more was required, e.g. after `|` or `&&`: more input may complete it. */
@@ -18,7 +23,7 @@ export function unmatched(closer: string, pos: Position): SyntaxError {
 
 /** bash echoes the text raw; a newline in it is shown as `\n` so that an error stays one line. */
 export function badSubstitution(text: string, pos: Position): SyntaxError {
-  return new SyntaxError(`${text.replace(/\n/g, '\\n')}: bad substitution`, pos, false);
+  return new SyntaxError(`${oneLine(text)}: bad substitution`, pos, false);
 }
 
 export function unsupported(what: string, pos: Position): SyntaxError {

@@ -99,6 +99,12 @@ describe('invalid input', () => {
     expect(parseError(source)).toMatchObject({ message, incomplete: false });
   });
 
+  it('says an unexpected token on one line, without its line continuations (found by the fuzzing)', () => {
+    const message = parseError('2>&1\\\n>').message;
+    expect(message).toMatch(/^syntax error near unexpected token `[^`\n]*'$/);
+    expect(message).not.toContain('\\');
+  });
+
   it('rejects here-documents and arithmetic expansion clearly', () => {
     expect(parseError('cat <<EOF')).toMatchObject({ incomplete: false, message: expect.stringContaining('here-documents') });
     expect(parseError('cat <<<x')).toMatchObject({ incomplete: false, message: expect.stringContaining('here-strings') });
