@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { launchAndSettle, outputOf, startJcsh } from '../e2e/harness.js';
-import { budget, describeFds, FULL, openFds, rssKiB, scale } from './scale.js';
+import { budget, describeFds, FULL, MEASURED_HEAP, openFds, rssKiB, scale } from './scale.js';
 
 const BATCH = 100;
 const JOBS = scale(500, 10_000);
@@ -33,7 +33,7 @@ function notices(text: string): Notices {
 
 describe('torture: background jobs', () => {
   it(`${JOBS} short background jobs in batches of ${BATCH}: each reported once with its status, no zombie, empty table, flat fds and memory`, async () => {
-    const s = await startJcsh({ cols: 200 });
+    const s = await startJcsh({ cols: 200, env: MEASURED_HEAP });
     const children = () => s.processes().filter((p) => p.ppid === s.pid);
     const samples: { jobs: number; fds: number; rss: number }[] = [];
     for (let started = 0; started < JOBS; started += BATCH) {

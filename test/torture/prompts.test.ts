@@ -4,13 +4,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { outputOf, run, startJcsh } from '../e2e/harness.js';
-import { budget, describeFds, openFds, rssKiB, scale } from './scale.js';
+import { budget, describeFds, MEASURED_HEAP, openFds, rssKiB, scale } from './scale.js';
 
 const PROMPTS = scale(200, 1000);
 
 describe('torture: prompts', () => {
   it(`${PROMPTS} prompts leave the shell's fds and memory flat`, async () => {
-    const s = await startJcsh();
+    const s = await startJcsh({ env: MEASURED_HEAP });
     // A few lines first, so that whatever the editor sets up once is already there.
     for (let i = 0; i < 10; i++) await run(s, '');
     const fds = openFds(s.pid);

@@ -38,3 +38,11 @@ export function rssKiB(pid: number): number {
   if (!m) throw new Error(`no VmRSS for pid ${pid}`);
   return Number(m[1]);
 }
+
+/**
+ * Node options for a jcsh whose memory is measured. Without a cap V8 grows its heap long before
+ * it collects, so resident memory climbs for thousands of commands with nothing leaking. Capped
+ * (the shell's live heap is a few MiB), a leak ends the shell with "heap out of memory" and
+ * resident memory must stay flat.
+ */
+export const MEASURED_HEAP = { NODE_OPTIONS: '--max-old-space-size=24 --max-semi-space-size=1' };
