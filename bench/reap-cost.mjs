@@ -8,18 +8,14 @@
 //   node bench/reap-cost.mjs [--jobs N] [--samples S]
 
 import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { numberOption } from './lib/options.mjs';
+import { JCSH } from './lib/shells.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const opt = numberOption;
 const jobs = opt('jobs', 1000);
 const samples = opt('samples', 31);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const shells = [
-  { name: 'jcsh', argv: [process.execPath, path.join(root, 'bin', 'jcsh.js'), '-c'] },
+  { name: 'jcsh', argv: [process.execPath, JCSH, '-c'] },
   { name: 'bash', argv: ['bash', '-c'] },
 ].filter((s) => s.name === 'jcsh' || spawnSync('which', ['bash']).status === 0);
 

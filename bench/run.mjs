@@ -12,13 +12,10 @@ import { firstPrompt, memoryWithJobs, nodeInPty, stopAndContinue } from './lib/p
 import { render } from './lib/report.mjs';
 import { backgroundTrue, benchScript, sequentialTrue } from './lib/scripts.mjs';
 import { JCSH, ROOT, timeRun, which } from './lib/shells.mjs';
+import { flag, numberOption } from './lib/options.mjs';
 
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const opt = numberOption;
+const quick = flag('quick');
 const o = {
   rounds: opt('rounds', quick ? 3 : 7),
   lines: opt('lines', 2000),
@@ -60,7 +57,7 @@ results.startup = Object.fromEntries(Object.entries(startups).map(([k, argv]) =>
 
 const markdown = render(results);
 process.stdout.write(markdown);
-if (!args.includes('--no-write')) {
+if (!flag('no-write')) {
   const file = path.join(ROOT, 'docs', 'performance.md');
   const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
   const END = '<!-- bench:end -->';

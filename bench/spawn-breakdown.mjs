@@ -12,12 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadNative } from '../dist/os/linux/native.js';
 import { JCSH, ROOT, median, timeRun } from './lib/shells.mjs';
+import { numberOption } from './lib/options.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const opt = numberOption;
 const spawns = opt('spawns', 2000);
 const lines = opt('lines', 2000);
 const rounds = opt('rounds', 5);

@@ -7,21 +7,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { numberOption } from './lib/options.mjs';
+import { JCSH } from './lib/shells.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const opt = numberOption;
 const lines = opt('lines', 2000);
 const rounds = opt('rounds', 7);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-bench-'));
 const script = path.join(dir, 'spawn.sh');
 fs.writeFileSync(script, '/bin/true\n'.repeat(lines));
 
 const shells = [
-  { name: 'jcsh', argv: [process.execPath, path.join(root, 'bin', 'jcsh.js'), script] },
+  { name: 'jcsh', argv: [process.execPath, JCSH, script] },
   { name: 'bash', argv: ['bash', script] },
   { name: 'dash', argv: ['dash', script] },
 ].filter((s) => s.name === 'jcsh' || spawnSync('which', [s.argv[0]]).status === 0);
