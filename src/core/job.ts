@@ -86,8 +86,13 @@ export class Job {
     const proc = this.processes.find((p) => p.pid === pid);
     if (!proc) return false;
     proc.status = status.kind === 'continued' ? RUNNING : status;
+    const before = this.state;
+    this.recompute();
+    if (this.state === before) return false;
+    // Only a change of the job's state is news: one member of a stopped pipeline continuing
+    // before the others must not report the job Stopped a second time.
     this.notified = false;
-    return this.recompute();
+    return this.state !== 'dead';
   }
 
   /** Marks every live member running again (bash's start_job, before SIGCONT). */
@@ -97,20 +102,15 @@ export class Job {
     this.notified = false;
   }
 
-  private recompute(): boolean {
+  private recompute(): void {
     const anyRunning = this.processes.some((p) => p.status.kind === 'running');
-    if (anyRunning && this.state !== 'stopped') return false;
+    if (anyRunning && this.state !== 'stopped') return;
     if (this.processes.some((p) => p.status.kind === 'stopped')) {
       this.state = 'stopped';
       this.foreground = false;
-      return true;
+      return;
     }
-    if (anyRunning) {
-      this.state = 'running';
-      return true;
-    }
-    this.state = 'dead';
-    return false;
+    this.state = anyRunning ? 'running' : 'dead';
   }
 
   /** The stop signal of the job (the last stopped member's), or 0. */

@@ -146,3 +146,23 @@ describe('the reaper among many live jobs', () => {
     expect(shell.control.jobs.all().find((j) => j.pgid === 1500)!.state).toBe('stopped');
   });
 });
+
+describe('notices of a stopped pipeline', () => {
+  it('one member continuing before the others does not report the job Stopped again (D01b)', () => {
+    const { shell, port } = fakeShell();
+    const job = addJob(shell, [700, 701], ['cat', 'cat']);
+    port.change(700, stopped(21));
+    port.change(701, stopped(21));
+    shell.control.update();
+    expect(job.state).toBe('stopped');
+    job.notified = true; // the user saw "[1]+  Stopped  cat | cat"
+    port.change(700, continued);
+    shell.control.update();
+    expect([job.state, job.notified]).toEqual(['stopped', true]);
+    port.change(700, signaled(15));
+    port.change(701, continued);
+    port.change(701, signaled(15));
+    shell.control.update();
+    expect([job.state, job.notified]).toEqual(['dead', false]);
+  });
+});
