@@ -97,7 +97,7 @@ describe.concurrent('shell-lab traces against bash', () => {
 
   test.skipIf(!hasPs)(withPs('trace12: ^Z stops both processes of split'), async () => {
     const out = await bash('12');
-    expect(outputsOf(out, 'jobs')).toEqual([['[1]+  Stopped                 ./split 4']]);
+    expect(outputsOf(out, 'jobs')).toEqual([['[1]+  Stopped                 ./split 40']]);
     expect(psStates(out, 'split')).toEqual([['T', 'T']]);
   });
 

@@ -117,7 +117,7 @@ describe.concurrent('shell-lab traces against jcsh --compat=tsh', () => {
   test('trace12: stopped by signal 20, jobs says Stopped [needs --compat=tsh]', async () => {
     const out = await tsh('12');
     expect(out).toMatch(afterKey('^Z', 'Job [1] (<pid>) stopped by signal 20'));
-    expect(outputsOf(out, 'jobs')).toEqual([[expect.stringMatching(line('[1] (<pid>) Stopped ./split 4'))]]);
+    expect(outputsOf(out, 'jobs')).toEqual([[expect.stringMatching(line('[1] (<pid>) Stopped ./split 40'))]]);
   });
 
   test.skipIf(!hasPs)(withPs('trace13: fg %1 continues both processes, which then finish'), async () => {
