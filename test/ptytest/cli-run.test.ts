@@ -21,7 +21,7 @@ describe('scripts that pass', () => {
     );
     const r = await cli(['run', file, '--shell', BASH, ...HELPERS_ON_PATH]);
     expect(r.err).toBe('');
-    expect(r.out).toMatch(/^  ✓ +2 {2}prompt$/m);
+    expect(r.out).toMatch(/^  ✓ +2 {2}prompt(  \(\d+ ms\))?$/m);
     expect(r.out).toMatch(/✓ +6 {2}expect \/Stopped \+spin 30\/ +→ Stopped {17}spin 30/);
     expect(r.out).toContain('PASSED: 20 steps.');
     expect(r.out).toContain('(the shell exited with status 3)');
