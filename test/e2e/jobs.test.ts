@@ -90,7 +90,11 @@ describe('background jobs and the job table', () => {
     const last = /^\[2\] (\d+)$/.exec(launch)![1]!;
     expect(await outputOf(s, 'echo $!')).toBe(last);
     const leader = await outputOf(s, 'jobs -p %2');
-    const members = s.processes().filter((p) => p.comm === 'sleep' && p.pgid === Number(leader));
+    // the leader runs jcsh-gate until every stage has joined the group, then execs sleep
+    const members = await s.waitUntil(() => {
+      const found = s.processes().filter((p) => p.comm === 'sleep' && p.pgid === Number(leader));
+      return found.length === 2 ? found : undefined;
+    });
     expect(members.map((p) => p.pid).sort()).toEqual([Number(leader), Number(last)].sort());
     expect(Number(leader)).not.toBe(s.pid);
   });
