@@ -95,6 +95,8 @@ export async function waitForJob(shell: Shell, job: Job): Promise<void> {
     await shell.port.childEvent();
     reapAll(shell);
   }
+  // waitpid told of the end at once; a ^C that came first may not have reached the shell yet.
+  await shell.port.signalsDelivered();
 }
 
 function waitBlocking(shell: Shell, job: Job): void {

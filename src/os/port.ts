@@ -161,6 +161,13 @@ export interface OsPort {
    * stays alive. Several changes may be behind one resolution: poll every child.
    */
   childEvent(): Promise<void>;
+  /**
+   * Resolves once every signal already delivered to the shell has run its onSignal handler. A
+   * host may run handlers late (Node runs them on a later turn of its event loop), while the
+   * shell learns of a child's end at once from waitpid: a ^C that came before the job ended
+   * must be seen before the shell decides whether the job was interrupted.
+   */
+  signalsDelivered(): Promise<void>;
 
   // --- signals of the shell itself ----------------------------------------------------------
   /** Sets the shell's own disposition (SIG_DFL / SIG_IGN) for a signal. */

@@ -124,6 +124,10 @@ export class FakePort implements OsPort {
     return 0;
   }
 
+  signalsDelivered(): Promise<void> {
+    return Promise.resolve();
+  }
+
   childEvent(): Promise<void> {
     return new Promise((resolve) => {
       this.waiters.push(resolve);

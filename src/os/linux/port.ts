@@ -135,6 +135,11 @@ export class LinuxPort implements OsPort {
     return sys('waitid', () => this.native.pendingChild());
   }
 
+  signalsDelivered(): Promise<void> {
+    // libuv reads its signal pipe in the poll phase, and setImmediate runs right after it.
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
   childEvent(): Promise<void> {
     return this.children.next();
   }
