@@ -167,7 +167,7 @@ describe('keys and job control', () => {
     const bash = spawnBash();
     await bash.expectPrompt();
     await run(bash, 'true & false & sh -c "exit 3" &');
-    await bash.waitUntil(() => bash.processes().length === 1, { description: 'the jobs to end' });
+    await bash.waitUntil(() => bash.processes().length === 1, { description: 'the jobs to end', timeout: 20_000 });
     expect(bash.zombies()).toEqual([]);
   });
 });
