@@ -66,15 +66,15 @@ export function parseDecimal(text: string): number | undefined {
 
 /**
  * Reads one line from `fd` a byte at a time, as a shell's `read` does so that what follows the
- * line stays for the next reader. Returns the line without its newline and whether a newline
+ * line stays for the next reader; EINTR ends it only when `interrupted` says so. Returns the line without its newline and whether a newline
  * (rather than end of file) ended it.
  */
-export function* readLine(fd: number): Code<{ line: string; newline: boolean } | sys.SysError> {
+export function* readLine(fd: number, interrupted: () => boolean = () => false): Code<{ line: string; newline: boolean } | sys.SysError> {
   const bytes: number[] = [];
   for (;;) {
     const r = yield* sys.read(fd, 1);
     if (r instanceof sys.SysError) {
-      if (r.errno === 'EINTR') continue;
+      if (r.errno === 'EINTR' && !interrupted()) continue;
       return r;
     }
     if (r.length === 0) return { line: decode(Uint8Array.from(bytes)), newline: false };
