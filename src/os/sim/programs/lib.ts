@@ -110,3 +110,17 @@ export function getenv(env: readonly string[], name: string): string | undefined
   for (const e of env) if (e.startsWith(prefix)) return e.slice(prefix.length);
   return undefined;
 }
+
+/** One line on standard output. */
+export const say = (line: string) => writeAll(1, `${line}\n`);
+
+/** Waits (in 10 ms steps of virtual time) until `pid` shows `state` in the process table. */
+export function* waitForState(pid: number, state: 'Z' | 'T' | 'S'): Code<boolean> {
+  for (let i = 0; i < 10000; i++) {
+    const p = (yield* sys.procs()).find((q) => q.pid === pid);
+    if (!p) return false;
+    if (p.state === state) return true;
+    yield* sys.sleep(10);
+  }
+  return false;
+}
