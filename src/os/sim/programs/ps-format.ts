@@ -14,7 +14,7 @@ export interface Field {
 export function statOf(p: ProcInfo): string {
   let s = p.state;
   if (p.sessionLeader) s += 's';
-  if (p.tpgid !== -1 && p.pgid === p.tpgid && p.state !== 'Z') s += '+';
+  if (p.tpgid !== -1 && p.pgid === p.tpgid) s += '+';
   return s;
 }
 

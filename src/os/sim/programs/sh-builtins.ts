@@ -163,10 +163,17 @@ function* kill(sh: ShellState, args: readonly string[]): Code<number> {
   return status;
 }
 
+/** dash's wait: for the given children (or all), using what earlier waits already reaped. */
 function* wait(sh: ShellState, args: readonly string[]): Code<number> {
-  const targets = args.length > 0 ? args.map(Number) : [-1];
   let status = 0;
-  for (const pid of targets) {
+  for (const arg of args.length > 0 ? args : [null]) {
+    const pid = arg === null ? -1 : Number(arg);
+    if (pid !== -1 && sh.reaped.has(pid)) {
+      status = sh.reaped.get(pid)!;
+      sh.reaped.delete(pid);
+      continue;
+    }
+    if (pid === -1) sh.reaped.clear();
     for (;;) {
       const r = yield* sys.waitpid(pid);
       if (r instanceof sys.SysError) {
@@ -176,10 +183,11 @@ function* wait(sh: ShellState, args: readonly string[]): Code<number> {
         if (pid !== -1) status = 127;
         break;
       }
-      if (r === 0) break;
-      status = r.status.kind === 'exited' ? r.status.code : r.status.kind === 'signaled' ? 128 + r.status.signal : 0;
+      if (r === 0 || (r.status.kind !== 'exited' && r.status.kind !== 'signaled')) continue;
+      status = r.status.kind === 'exited' ? r.status.code : 128 + r.status.signal;
       if (pid !== -1) break;
     }
+    if (pid === -1) status = 0;
   }
   return status;
 }

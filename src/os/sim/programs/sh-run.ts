@@ -80,23 +80,33 @@ function* execCommand(sh: ShellState, argv: readonly string[], env: readonly str
   return denied ? 126 : 127;
 }
 
-/** Waits for a foreground child; dash reports deaths by signals other than SIGINT and SIGPIPE. */
-function* waitForeground(pid: number, report: boolean): Code<number> {
-  for (;;) {
-    const r = yield* sys.waitpid(pid);
+/**
+ * Waits for foreground children with waitpid(-1), as dash's wait3 loop does: background
+ * children that end meanwhile are reaped too (no zombie lingers) and kept for `wait`. Deaths
+ * by signals other than SIGINT and SIGPIPE are reported for the last of `pids`, as dash does.
+ */
+function* waitForeground(sh: ShellState, pids: readonly number[]): Code<number> {
+  const left = new Set(pids);
+  let status = 0;
+  while (left.size > 0) {
+    const r = yield* sys.waitpid(-1);
     if (r instanceof sys.SysError) {
       if (r.errno === 'EINTR') continue;
       return 127;
     }
-    if (r === 0) continue;
-    if (r.status.kind === 'exited') return r.status.code;
-    if (r.status.kind !== 'signaled') continue;
-    const sig = r.status.signal;
-    if (report && sig !== SIG.INT && sig !== SIG.PIPE) {
-      yield* sys.write(2, `${signalText(sig)}${r.status.coreDumped ? ' (core dumped)' : ''}\n`);
+    if (r === 0 || (r.status.kind !== 'exited' && r.status.kind !== 'signaled')) continue;
+    const code = r.status.kind === 'exited' ? r.status.code : 128 + r.status.signal;
+    if (!left.delete(r.pid)) {
+      sh.reaped.set(r.pid, code);
+      continue;
     }
-    return 128 + sig;
+    if (r.pid !== pids[pids.length - 1]) continue;
+    status = code;
+    if (r.status.kind === 'signaled' && r.status.signal !== SIG.INT && r.status.signal !== SIG.PIPE) {
+      yield* sys.write(2, `${signalText(r.status.signal)}${r.status.coreDumped ? ' (core dumped)' : ''}\n`);
+    }
   }
+  return status;
 }
 
 export class Executor {
@@ -214,9 +224,7 @@ export class Executor {
       }
       if (!(pid instanceof sys.SysError)) pids.push(pid);
     }
-    let status = 0;
-    for (const [i, pid] of pids.entries()) status = yield* waitForeground(pid, i === pids.length - 1);
-    return status;
+    return yield* waitForeground(sh, pids);
   }
 
   /** A simple command; with `execLast` (in a child) an external command is exec'd without a fork. */
@@ -255,7 +263,7 @@ export class Executor {
       yield* sh.warn('Cannot fork');
       return 2;
     }
-    return yield* waitForeground(pid, true);
+    return yield* waitForeground(sh, [pid]);
   }
 
   /** `exec [cmd...]`: redirections stay; a command replaces the shell, which exits if it cannot. */

@@ -15,6 +15,8 @@ export class ShellState implements Params {
   lastBackground: number | null = null;
   /** Trap actions by signal number: '' ignores; 0 is EXIT. */
   readonly traps: Map<number, string>;
+  /** Exit statuses ($?-style) of children reaped while waiting for another, for `wait`. */
+  readonly reaped = new Map<number, number>();
   /** Caught signals whose trap (or, for an untrapped SIGINT, death) waits for a safe point. */
   readonly pending: number[] = [];
   /** Set by `exit` (or a fatal error): the status the shell leaves with. */
