@@ -156,7 +156,8 @@ function* kill(sh: ShellState, args: readonly string[]): Code<number> {
     }
     const r = yield* sys.kill(Number(p), signal);
     if (r instanceof sys.SysError) {
-      yield* sh.warn(`kill: ${r.reason}`);
+      // dash formats this one with "%s\n" and its warning adds another newline: a blank line follows.
+      yield* sh.warn(`kill: ${r.reason}\n`);
       status = 1;
     }
   }

@@ -1,0 +1,117 @@
+// The simulated sh behaves and prints as dash 0.5.12 for `sh -c` lines (expected texts from
+// dash on this machine; its messages start with $0, here "sh", and the line number).
+
+import { describe, expect, it } from 'vitest';
+import { exited, run, signaled } from './run.js';
+
+const sh = (line: string, input?: string) => run(['sh', '-c', line], { input });
+
+describe('sh -c', () => {
+  it('runs lists with ;, && and || and keeps $?', async () => {
+    const r = await sh('echo a; false; echo $?; true && echo y || echo n; false && echo y || echo n');
+    expect(r.out).toBe('a\n1\ny\nn\n');
+  });
+
+  it('says "not found" for a missing command, with its line, and exits 127', async () => {
+    const r = await sh('echo one\nnosuch');
+    expect(r.out).toBe('one\nsh: 2: nosuch: not found\n');
+    expect(r.status).toEqual(exited(127));
+    expect((await sh('/nonexist/x')).out).toBe('sh: 1: /nonexist/x: not found\n');
+  });
+
+  it('exits with exit N, and with 2 on a bad number', async () => {
+    expect((await sh('exit 3; echo no')).status).toEqual(exited(3));
+    const bad = await sh('exit foo');
+    expect(bad.out).toBe('sh: 1: exit: Illegal number: foo\n');
+    expect(bad.status).toEqual(exited(2));
+  });
+
+  it('redirects >, >>, < and 2>&1, with dash\'s complaints for files it cannot open', async () => {
+    expect((await sh('echo hi > /tmp/o; echo again >> /tmp/o; cat < /tmp/o; nosuch 2>/tmp/e; cat /tmp/e')).out).toBe(
+      'hi\nagain\nsh: 1: nosuch: not found\n',
+    );
+    expect((await sh('cat /tmp/nosuch 2>&1 | wc -l')).out).toBe('1\n');
+    const create = await sh('echo a > /nonexist/x');
+    expect(create.out).toBe('sh: 1: cannot create /nonexist/x: Directory nonexistent\n');
+    expect(create.status).toEqual(exited(2));
+    expect((await sh('cat < /nonexist')).out).toBe('sh: 1: cannot open /nonexist: No such file\n');
+  });
+
+  it('expands $$, $?, $!, variables and quotes as dash does', async () => {
+    expect((await sh('echo $$; x=3; echo "$x" \'$x\' a\\ b')).out).toBe('101\n3 $x a b\n');
+    expect((await sh('sleep 1 & echo $!')).out).toBe('102\n');
+  });
+
+  it('has dash\'s echo: -n first only, escapes always on', async () => {
+    expect((await sh("echo -n hi; echo -e 'a\\tb\\c'; echo x")).out).toBe('hi-e a\tbx\n');
+  });
+
+  it('reads a line with read', async () => {
+    const r = await sh('read x; echo "got $x"', 'hello world\n');
+    expect(r.out).toBe('hello world\ngot hello world\n');
+    expect((await sh('read')).out).toBe('sh: 1: read: arg count\n');
+  });
+
+  it('reports syntax errors as dash does, with status 2, before running the line', async () => {
+    const r = await sh("echo 'unterminated");
+    expect(r.out).toBe('sh: 1: Syntax error: Unterminated quoted string\n');
+    expect(r.status).toEqual(exited(2));
+    expect((await sh('echo a;;')).out).toBe('sh: 1: Syntax error: ";;" unexpected\n');
+  });
+
+  it('exec replaces the shell; a command it cannot find ends the shell with 127', async () => {
+    expect((await sh('exec echo replaced; echo not reached')).out).toBe('replaced\n');
+    const r = await sh('exec nosuch; echo not reached');
+    expect(r.out).toBe('sh: 1: exec: nosuch: not found\n');
+    expect(r.status).toEqual(exited(127));
+  });
+
+  it('reports a foreground command killed by a signal other than SIGINT, and gives 128 + N', async () => {
+    expect((await sh("sh -c 'kill $$'; echo $?")).out).toBe('Terminated\n143\n');
+    expect((await sh("sh -c 'kill -9 $$'; echo $?")).out).toBe('Killed\n137\n');
+    expect((await sh("sh -c 'kill -INT $$'; echo $?")).out).toBe('130\n');
+  });
+
+  it('trap "" SIG ignores it; trap "cmd" SIG runs cmd at the next safe point', async () => {
+    expect((await sh('trap "" INT; kill -INT $$; echo survived')).out).toBe('survived\n');
+    expect((await sh('trap "echo got USR1" USR1; kill -USR1 $$; echo after')).out).toBe('got USR1\nafter\n');
+  });
+
+  it('runs a trap for a signal that came while it waited for a command only once the command is done', async () => {
+    expect((await sh('trap "echo trapped" USR1; sh -c "sleep 1; kill -USR1 $$; echo child done"; echo after')).out).toBe(
+      'child done\ntrapped\nafter\n',
+    );
+  });
+
+  it('lists traps, and rejects a bad signal with "bad trap"', async () => {
+    expect((await sh('trap "echo hi" INT TERM; trap')).out).toBe("trap -- 'echo hi' INT\ntrap -- 'echo hi' TERM\n");
+    const bad = await sh('trap "" FOO; echo $?');
+    expect(bad.out).toBe('trap: FOO: bad trap\n1\n');
+  });
+
+  it('kill -STOP $$ and kill -s TSTP $$ stop the shell itself', async () => {
+    for (const line of ['kill -STOP $$; echo continued', 'kill -s TSTP $$; echo continued']) {
+      const r = await sh(line);
+      // The test runner kills a job that stops.
+      expect(r.status).toEqual(signaled(9));
+      expect(r.events.some((e) => e.kind === 'state' && e.who.pid === 101 && e.to === 'T')).toBe(true);
+    }
+  });
+
+  it('has dash\'s kill builtin messages', async () => {
+    const r = await sh('kill 99999; echo $?; kill -s FOO 1; echo $?; kill');
+    expect(r.out).toBe(
+      'sh: 1: kill: No such process\n\n1\nsh: 1: kill: invalid signal number or name: FOO\n2\n' +
+        'sh: 1: kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\n',
+    );
+  });
+
+  it('gives background commands SIGINT and SIGQUIT ignored and /dev/null as standard input', async () => {
+    expect((await sh('sigreport & wait')).out).toBe('ignored: Interrupt\nignored: Quit\n');
+    expect((await sh('readecho -eof & wait; echo $?')).out).toBe('-eof\n0\n');
+  });
+
+  it('runs pipelines', async () => {
+    expect((await sh('echo a b c | wc -w; echo x | cat | cat')).out).toBe('3\nx\n');
+  });
+});
