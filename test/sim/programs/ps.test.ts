@@ -25,6 +25,12 @@ describe('ps', () => {
     expect((await run(['ps'])).out).toBe('  PID TTY          TIME CMD\n  100 pts/0    00:00:00 runner\n  101 pts/0    00:00:00 ps\n');
   });
 
+  it('ps x: PID TTY STAT TIME COMMAND, processes without a terminal too', async () => {
+    expect((await run(['ps', 'x'])).out).toBe(
+      '  PID TTY      STAT   TIME COMMAND\n    1 ?        Ss     0:00 init\n  100 pts/0    Ss     0:00 runner\n  101 pts/0    R+     0:00 ps x\n',
+    );
+  });
+
   it('-o pid,ppid,pgid,sid,tpgid,stat,comm', async () => {
     expect((await sh('ps -o pid,ppid,pgid,sid,tpgid,stat,comm')).out).toBe(
       '  PID  PPID  PGID   SID TPGID STAT COMMAND\n' +

@@ -66,6 +66,9 @@ export const JOBS_FORMAT: readonly Field[] = [
   FIELDS.ppid!, FIELDS.pid!, FIELDS.pgid!, FIELDS.sid!, FIELDS.tname!, FIELDS.tpgid!, FIELDS.stat!, FIELDS.uid!, BSD_TIME, FIELDS.command!,
 ];
 
+/** BSD `ps x`, `ps ax`: pid,tname,stat,time,command. */
+export const BSD_FORMAT: readonly Field[] = [FIELDS.pid!, FIELDS.tname!, FIELDS.stat!, BSD_TIME, FIELDS.command!];
+
 /** Plain `ps`: pid,tname,time,ucmd. */
 export const DEFAULT_FORMAT: readonly Field[] = [FIELDS.pid!, FIELDS.tname!, FIELDS.time!, FIELDS.ucmd!];
 
