@@ -2,6 +2,9 @@
 // dash on this machine; its messages start with $0, here "sh", and the line number).
 
 import { describe, expect, it } from 'vitest';
+import { PROGRAMS } from '../../../src/os/sim/programs/index.js';
+import * as sys from '../../../src/os/sim/sys.js';
+import type { Program } from '../../../src/os/sim/types.js';
 import { exited, run, signaled } from './run.js';
 
 const sh = (line: string, input?: string) => run(['sh', '-c', line], { input });
@@ -113,5 +116,40 @@ describe('sh -c', () => {
 
   it('runs pipelines', async () => {
     expect((await sh('echo a b c | wc -w; echo x | cat | cat')).out).toBe('3\nx\n');
+  });
+});
+
+/** Runs `sh -c line` in a group of its own and sends SIGINT to the group after 300 ms, as ^C would. */
+function interrupted(line: string): Program {
+  return function* () {
+    const pid = yield* sys.fork(function* () {
+      yield* sys.setpgid(0, 0);
+      yield* sys.execve('/bin/sh', ['sh', '-c', line]);
+      return 127;
+    });
+    if (pid instanceof sys.SysError) return 1;
+    yield* sys.setpgid(pid, pid);
+    yield* sys.sleep(300);
+    yield* sys.kill(-pid, 2);
+    const r = yield* sys.waitpid(pid);
+    if (!(r instanceof sys.SysError) && r !== 0) yield* sys.write(1, `${JSON.stringify(r.status)}\n`);
+    return 0;
+  };
+}
+
+describe('sh -c and SIGINT, as dash (checked with a real dash and killpg)', () => {
+  const ctrlC = (line: string) => run(['/bin/intr'], { programs: new Map([...PROGRAMS, ['/bin/intr', interrupted(line)]]) });
+
+  it('dies of SIGINT once the foreground command has died of it', async () => {
+    expect((await ctrlC('sleep 1; echo after')).out).toBe('{"kind":"signaled","signal":2,"coreDumped":false}\n');
+  });
+
+  it('survives with trap "" INT, and so does its child, which inherits the ignored signal', async () => {
+    expect((await ctrlC('trap "" INT; sleep 1; echo survived')).out).toBe('survived\n{"kind":"exited","code":0}\n');
+  });
+
+  it('dies of SIGINT after a foreground child that caught it and finished normally', async () => {
+    const r = await ctrlC(`sh -c 'trap "echo inner" INT; sleep 1; echo inner done'; echo outer after`);
+    expect(r.out).toBe('inner\ninner done\n{"kind":"signaled","signal":2,"coreDumped":false}\n');
   });
 });
