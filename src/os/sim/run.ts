@@ -14,12 +14,18 @@ import { deliverHost, deliverOne } from './signal.js';
 export function runProcess(k: Kernel, p: Proc, slice: number): void {
   if (p.thread.kind === 'host') return runHost(k, p);
   const t = p.thread;
+  // A handler just set up runs to its first call before the next signal is taken, so that of two
+  // signals arriving together the lower-numbered one's handler starts first.
+  let handlerStarting = false;
   for (let budget = slice; budget > 0; budget--) {
     if (!p.alive || p.state === 'T') return;
-    if ((p.pending & ~p.blocked) !== 0) {
+    if (!handlerStarting && (p.pending & ~p.blocked) !== 0) {
+      const frames = t.frames.length;
       if (!deliverOne(k, p)) return;
+      handlerStarting = t.frames.length > frames;
       continue;
     }
+    handlerStarting = false;
     if (t.call) {
       if (!finishCall(k, p, t)) return;
       continue;
