@@ -10,7 +10,7 @@ import { BLOCK, type Outcome } from './outcome.js';
 import type { Call, Proc } from './process.js';
 import { runProcess } from './run.js';
 import { dispatch } from './syscalls/index.js';
-import { describeCall, describeResult } from './syscalls/describe.js';
+import { SyscallEvent } from './syscalls/describe.js';
 import type { Tty } from './tty/tty.js';
 
 export interface KernelOptions {
@@ -184,7 +184,7 @@ export class Kernel {
     const result = dispatch(this, call);
     if (this.tracing && result !== BLOCK && typeof result !== 'symbol') {
       const p = call.proc;
-      this.emit({ kind: 'syscall', t: this.now, who: p.who, call: call.req.call, args: describeCall(call.req), result: describeResult(result) });
+      this.emit(new SyscallEvent(this.now, p.who, call.req, result));
     }
     return result;
   }
