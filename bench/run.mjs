@@ -13,6 +13,7 @@ import { render } from './lib/report.mjs';
 import { backgroundTrue, benchScript, sequentialTrue } from './lib/scripts.mjs';
 import { JCSH, ROOT, timeRun, which } from './lib/shells.mjs';
 import { flag, numberOption } from './lib/options.mjs';
+import { simulatorFigures } from './lib/sim.mjs';
 
 const opt = numberOption;
 const quick = flag('quick');
@@ -54,6 +55,9 @@ results.startup = Object.fromEntries(Object.entries(startups).map(([k, argv]) =>
   timeRun(argv);
   return [k, Array.from({ length: o.starts }, () => timeRun(argv))];
 }));
+
+say('simulated kernel: events per second, and 10,000 processes that fork and exit');
+results.sim = simulatorFigures(o.starts);
 
 const markdown = render(results);
 process.stdout.write(markdown);

@@ -70,6 +70,24 @@ function memorySection(memory, jobs) {
     ...ratios, ''].join('\n');
 }
 
+function simSection(sim) {
+  if (!sim) return '';
+  const mb = (b) => `${(b / 1048576).toFixed(1)} MiB`;
+  const rows = [
+    ['events per second (pipes, forks, exits; event stream on)', `**${sim.eventsPerSecond.toLocaleString('en')}**`],
+    [`${sim.procs.toLocaleString('en')} processes fork, exit and are reaped`, `${(sim.procSeconds * 1000).toFixed(0)} ms`],
+    ['  live heap before → highest after a collection', `${mb(sim.heapBefore)} → ${mb(sim.heapPeak)}`],
+    ['  peak resident set of the node running it', mb(sim.rssPeak)],
+    ...(sim.real ? [[`${sim.real.forks.toLocaleString('en')} fork-exit-wait cycles on Linux (\`${sim.real.shell}\`, \`( : )\`)`, `${(sim.real.seconds * 1000).toFixed(0)} ms`]] : []),
+  ];
+  return ['### The simulated kernel', '',
+    `Medians of ${sim.rounds} runs of \`bench/sim.mjs\`, each in a node of its own. The heap is measured after a garbage ` +
+    'collection, so it shows what the kernel keeps: it stays flat however many processes have come and gone.', '',
+    table(['what', 'figure'], rows), '',
+    ...(sim.real ? [`- per process, simulated/real: **${ratio(sim.procSeconds / sim.procs, sim.real.seconds / sim.real.forks)}**`] : []),
+    '- goal: at least 1,000,000 simulated events per second', ''].join('\n');
+}
+
 export function render(r) {
   const m = r.machine;
   const n = r.options.lines;
@@ -85,6 +103,7 @@ export function render(r) {
     stopsSection(r.stops),
     startupSection(r.prompt, r.startup),
     memorySection(r.memory, r.options.jobs),
+    simSection(r.sim),
     ...(r.missing.length ? [`Not measured: ${r.missing.join(', ')}.`, ''] : []),
   ].join('\n');
 }

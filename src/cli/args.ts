@@ -23,7 +23,7 @@ export interface Options {
   /** tsh's -p: no prompt (the lab's driver runs `tsh -p`). */
   readonly noPrompt: boolean;
   /** Run on the simulated kernel (`--sim`), with its event log written to a file, and its clock's speed. */
-  readonly sim: { readonly events: string | null; readonly clockScale: number } | null;
+  readonly sim: { readonly events: string | null; readonly narrative: string | null; readonly clockScale: number } | null;
 }
 
 export class UsageError extends Error {}
@@ -38,6 +38,7 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   let noPrompt = false;
   let sim = false;
   let events: string | null = null;
+  let narrative: string | null = null;
   let clockScale = 1;
   let i = 0;
   for (; i < argv.length; i++) {
@@ -49,6 +50,7 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
     if (a === '--sim') { sim = true; continue; }
     if (a === '--events') { events = need(argv, ++i, a); continue; }
     if (a.startsWith('--events=')) { events = a.slice(9); continue; }
+    if (a === '--narrative') { narrative = need(argv, ++i, a); continue; }
     if (a === '--clock-scale') { clockScale = scaleArgument(need(argv, ++i, a)); continue; }
     if (a === '--norc') { norc = true; continue; }
     if (a === '--compat=tsh' || a === '--compat=bash') { compat = a.slice(9) as 'bash' | 'tsh'; continue; }
@@ -65,8 +67,9 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   }
   if (noPrompt && compat !== 'tsh') throw new UsageError('-p: invalid option');
   const rest = argv.slice(i);
-  if ((events !== null || clockScale !== 1) && !sim) throw new UsageError(`${events !== null ? '--events' : '--clock-scale'}: only with --sim`);
-  const base = { interactive, monitor, norc, compat, noPrompt, sim: sim ? { events, clockScale } : null };
+  const simOnly = events !== null ? '--events' : narrative !== null ? '--narrative' : clockScale !== 1 ? '--clock-scale' : null;
+  if (simOnly && !sim) throw new UsageError(`${simOnly}: only with --sim`);
+  const base = { interactive, monitor, norc, compat, noPrompt, sim: sim ? { events, narrative, clockScale } : null };
   if (subshellFd !== null) return { ...base, mode: { kind: 'subshell', fd: subshellFd }, name: 'jcsh', args: [] };
   if (command !== null) {
     return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };
@@ -108,6 +111,7 @@ Options:
   --sim          run on the simulated kernel and terminal driver (deterministic;
                  simulated programs stand in /bin and /usr/bin)
   --events FILE  with --sim: write every kernel event to FILE as JSON lines
+  --narrative FILE  with --sim: write the events to FILE as sentences
   --clock-scale N  with --sim at a keyboard: virtual time runs N times real time
   -c COMMAND     run COMMAND and exit
   -i             interactive, even when input is not a terminal

@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import tty from 'node:tty';
 import type { Options } from '../cli/args.js';
-import { eventJson } from '../os/sim/events.js';
+import { eventJson, type SimEvent } from '../os/sim/events.js';
+import { narrate } from '../os/sim/narrate.js';
 import { HostInput, hostOutput } from '../os/sim/hoststream.js';
 import { Machine } from '../os/sim/machine.js';
 import { SimPort, type SimPortOptions } from '../os/sim/port.js';
-import type { Program } from '../os/sim/types.js';
+import { PROGRAMS } from '../os/sim/programs/index.js';
 import type { WaitStatus } from '../os/status.js';
 import { interactiveShell, runInProcess, scriptShell, subshellRunner } from './simshell.js';
 
@@ -20,7 +21,7 @@ const INHERITED = ['PS1', 'PS2', 'PATH', 'HOME', 'TERM', 'LC_ALL', 'LANG', 'USER
 
 export async function runSim(o: Options): Promise<never> {
   const script = o.mode.kind === 'script' ? readScript(o.mode.path) : null;
-  const programs = await loadPrograms();
+  const programs = PROGRAMS;
   const keyboard = isTerminal(0) ? openKeyboard() : null;
   const env = INHERITED.flatMap((name) => (process.env[name] !== undefined ? [`${name}=${process.env[name]}`] : []));
   const home = process.env['HOME'] ?? '/root';
@@ -32,7 +33,8 @@ export async function runSim(o: Options): Promise<never> {
     size: keyboard?.size() ?? { rows: 24, cols: 80 },
     output: (bytes) => screenFd !== null && writeAll(screenFd, bytes),
   });
-  if (o.sim!.events) logEvents(machine, o.sim!.events);
+  if (o.sim!.events) logEvents(machine, o.sim!.events, eventJson);
+  if (o.sim!.narrative) logEvents(machine, o.sim!.narrative, narrate);
   const input = keyboard ? null : new HostInput(machine.kernel);
   const stdio = [input?.file() ?? null, ...[1, 2].map((fd) => (isTerminal(fd) ? null : hostOutput((b) => writeAll(fd, b))))];
   const finish = (s: WaitStatus): never => {
@@ -116,7 +118,7 @@ function connectOutside(machine: Machine, keyboard: ReturnType<typeof openKeyboa
   process.on('SIGTERM', () => machine.hangup());
 }
 
-function logEvents(machine: Machine, file: string): void {
+function logEvents(machine: Machine, file: string, line: (e: SimEvent) => string): void {
   let fd: number;
   try {
     fd = fs.openSync(file, 'w');
@@ -124,7 +126,7 @@ function logEvents(machine: Machine, file: string): void {
     fs.writeSync(2, `jcsh: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : 'cannot write the event log'}\n`);
     process.exit(2);
   }
-  machine.kernel.listen((e) => fs.writeSync(fd, `${eventJson(e)}\n`));
+  machine.kernel.listen((e) => fs.writeSync(fd, `${line(e)}\n`));
 }
 
 function readScript(file: string): string {
@@ -137,11 +139,3 @@ function readScript(file: string): string {
   }
 }
 
-async function loadPrograms(): Promise<ReadonlyMap<string, Program>> {
-  const registry = '../os/sim/programs/index.js';
-  try {
-    return ((await import(registry)) as { PROGRAMS: ReadonlyMap<string, Program> }).PROGRAMS;
-  } catch {
-    return new Map();
-  }
-}

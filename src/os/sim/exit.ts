@@ -62,8 +62,8 @@ function reparentChildren(k: Kernel, p: Proc): void {
 
 function becomeZombie(k: Kernel, p: Proc, status: WaitStatus): void {
   p.exitStatus = status;
-  k.setState(p, 'Z', '');
   if (k.tracing) k.emit({ kind: 'exit', t: k.now, who: p.who, status: describeStatus(status), raw: encodeWaitStatus(status) });
+  k.setState(p, 'Z', '');
   if (p.parent) tellParent(k, p.parent, p);
   else reap(k, null, p);
 }

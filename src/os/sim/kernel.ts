@@ -10,7 +10,7 @@ import { BLOCK, type Outcome } from './outcome.js';
 import type { Call, Proc } from './process.js';
 import { runProcess } from './run.js';
 import { dispatch } from './syscalls/index.js';
-import { describeCall, describeResult } from './syscalls/describe.js';
+import { SyscallEvent } from './syscalls/describe.js';
 import type { Tty } from './tty/tty.js';
 
 export interface KernelOptions {
@@ -184,7 +184,7 @@ export class Kernel {
     const result = dispatch(this, call);
     if (this.tracing && result !== BLOCK && typeof result !== 'symbol') {
       const p = call.proc;
-      this.emit({ kind: 'syscall', t: this.now, who: p.who, call: call.req.call, args: describeCall(call.req), result: describeResult(result) });
+      this.emit(new SyscallEvent(this.now, p.who, call.req, result));
     }
     return result;
   }
@@ -210,10 +210,11 @@ export class Kernel {
   }
 
   pause(paused: boolean): void {
-    if (this.clock.kind !== 'realtime') return;
-    this.syncRealtime();
+    if (this.clock.kind !== 'realtime' || paused === this.paused) return;
+    this.realBase = { wall: Date.now(), virtual: this.wallVirtual() };
     this.paused = paused;
-    this.realBase = { wall: Date.now(), virtual: this.now };
+    if (this.realTimer) clearTimeout(this.realTimer);
+    this.realTimer = null;
     if (!paused) this.schedule();
   }
 
@@ -221,11 +222,20 @@ export class Kernel {
     return this.paused;
   }
 
-  /** Realtime clock: virtual time = where it was + wall time since, times the scale. */
+  /** Realtime clock: where virtual time stood at the last base, plus wall time since, times the scale. */
+  private wallVirtual(): number {
+    if (this.clock.kind !== 'realtime' || this.paused) return this.realBase.virtual;
+    return this.realBase.virtual + (Date.now() - this.realBase.wall) * this.clock.scale;
+  }
+
+  /**
+   * Realtime clock: an outside event happens now. Virtual time moves only here and when a
+   * timer fires (to the timer's own time), so a session replays from its recorded keystrokes.
+   */
   syncRealtime(): void {
-    if (this.clock.kind !== 'realtime' || this.paused) return;
-    const v = this.realBase.virtual + (Date.now() - this.realBase.wall) * this.clock.scale;
-    if (v > this.now) this.now = Math.floor(v);
+    if (this.clock.kind !== 'realtime') return;
+    const v = Math.floor(this.wallVirtual());
+    if (v > this.now) this.now = v;
   }
 
   // --- the run loop -----------------------------------------------------------------------
@@ -246,7 +256,6 @@ export class Kernel {
 
   private turn(): void {
     this.scheduled = false;
-    this.syncRealtime();
     this.runQueued();
     this.runHostHandlers();
     if (this.head < this.queue.length) return this.schedule();
@@ -307,12 +316,13 @@ export class Kernel {
   private armRealTimer(next: Timer): void {
     if (this.realTimer) clearTimeout(this.realTimer);
     const scale = this.clock.kind === 'realtime' ? this.clock.scale : 1;
-    const delay = Math.max(0, (next.at - this.now) / scale);
+    const delay = Math.max(0, (next.at - this.wallVirtual()) / scale);
     this.realTimer = setTimeout(() => {
       this.realTimer = null;
-      this.syncRealtime();
-      for (let t = this.timers.peek(); t && t.at <= this.now; t = this.timers.peek()) {
+      const v = this.wallVirtual();
+      for (let t = this.timers.peek(); t && t.at <= v; t = this.timers.peek()) {
         this.timers.pop();
+        this.now = Math.max(this.now, t.at);
         t.fire();
       }
       this.schedule();

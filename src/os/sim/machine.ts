@@ -32,12 +32,15 @@ export interface MachineOptions {
 
 const SHELL_PID = 100;
 
-/** init: reaps every child it has or adopts; sleeps in pause() when it has none. */
+/**
+ * init: reaps every child it has or adopts; with none, it sleeps in pause() until SIGCHLD says
+ * an adopted one has exited.
+ */
 function* init(): Code {
   yield* sys.sigaction(17, { handler: function* () {}, flags: {}, mask: [] });
   for (;;) {
     const r = yield* sys.waitpid(-1);
-    if (r instanceof SysError) yield* sys.pause();
+    if (r instanceof SysError && r.errno === 'ECHILD') yield* sys.pause();
   }
 }
 

@@ -12,26 +12,51 @@ import { sendSignal } from './signal.js';
 const CAPACITY = 65536;
 
 class Pipe {
-  chunks: Uint8Array[] = [];
+  /** Chunks written and not yet read, from index `head` on (a queue without shift's cost). */
+  private chunks: Uint8Array[] = [];
+  private head = 0;
   size = 0;
   readers = 0;
   writers = 0;
   readonly readQ = new Set<Call>();
   readonly writeQ = new Set<Call>();
 
+  put(data: Uint8Array): void {
+    this.chunks.push(data);
+    this.size += data.length;
+  }
+
   take(count: number): Uint8Array {
+    const first = this.chunks[this.head]!;
+    // The common case, one whole chunk, needs no copy.
+    if (first.length <= count && (first.length === count || this.head + 1 === this.chunks.length)) {
+      this.drop();
+      this.size -= first.length;
+      return first;
+    }
     const out = new Uint8Array(Math.min(count, this.size));
     let at = 0;
     while (at < out.length) {
-      const c = this.chunks[0]!;
+      const c = this.chunks[this.head]!;
       const n = Math.min(c.length, out.length - at);
       out.set(c.subarray(0, n), at);
       at += n;
-      if (n === c.length) this.chunks.shift();
-      else this.chunks[0] = c.subarray(n);
+      if (n === c.length) this.drop();
+      else this.chunks[this.head] = c.subarray(n);
     }
     this.size -= out.length;
     return out;
+  }
+
+  private drop(): void {
+    this.chunks[this.head++] = undefined as unknown as Uint8Array;
+    if (this.head === this.chunks.length) {
+      this.chunks = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.head = 0;
+    }
   }
 }
 
@@ -69,8 +94,7 @@ function writeOps(pipe: Pipe): FileOps {
       const room = CAPACITY - pipe.size;
       const n = Math.min(room, data.length - done);
       if (n > 0) {
-        pipe.chunks.push(data.slice(done, done + n));
-        pipe.size += n;
+        pipe.put(data.slice(done, done + n));
         k.wake(pipe.readQ);
       }
       call.done = done + n;

@@ -46,6 +46,7 @@ export interface SimPortOptions {
 function* hostHandler(): Generator<never, void, unknown> {}
 
 const never = new Promise<never>(() => {});
+const SIGCHLD = 17;
 
 export class SimPort implements OsPort {
   readonly features = { blockingWait: false } as const;
@@ -58,6 +59,8 @@ export class SimPort implements OsPort {
     private readonly o: SimPortOptions,
   ) {
     this.ignoredAtStart = o.inheritedIgnored ?? new Set();
+    // Like Node (libuv) on Linux, the shell catches SIGCHLD: it learns of child changes through it.
+    proc.actions[SIGCHLD] = { handler: hostHandler, flags: { restart: true }, mask: [] };
   }
 
   private get k(): Kernel {
@@ -121,8 +124,7 @@ export class SimPort implements OsPort {
   async childEvent(): Promise<void> {
     const p = this.proc;
     if (!p.alive) return never;
-    if (p.childChanges === this.seenChanges) await this.async({ call: 'childevent' });
-    this.seenChanges = p.childChanges;
+    this.seenChanges = (await this.async({ call: 'childevent', seen: this.seenChanges })) as number;
   }
 
   signalsDelivered(): Promise<void> {
@@ -256,8 +258,9 @@ export class SimPort implements OsPort {
   }
 
   readdir(path: string): string[] {
-    const list = this.k.fs.readdir(normalize(path));
-    if (!list) throw new OsError('ENOTDIR', 'Not a directory', 'scandir');
+    const abs = normalize(path);
+    const list = this.k.fs.readdir(abs);
+    if (!list) throw this.k.fs.get(abs) ? new OsError('ENOTDIR', 'Not a directory', 'scandir') : new OsError('ENOENT', 'No such file or directory', 'scandir');
     return list;
   }
 

@@ -201,7 +201,7 @@ export function deliverHost(k: Kernel, p: Proc): void {
   if (p.thread.kind !== 'host') return;
   for (let sig = lowest((p.pending & ~p.blocked) >>> 0); sig !== 0 && p.alive && p.state !== 'T'; sig = lowest((p.pending & ~p.blocked) >>> 0)) {
     p.pending = remove(p.pending, sig);
-    if (p.thread.handlers.get(sig)?.size) {
+    if (typeof dispositionOf(p, sig) === 'function') {
       p.thread.queued.push(sig);
       k.hostDeliveries.add(p);
       delivered(k, p, sig, 'handler', true);

@@ -20,6 +20,9 @@ export function spawnFor(
   k: Kernel, parent: Proc, req: SpawnRequest, ignored: ReadonlySet<number>, subshell: SubshellRunner | undefined,
 ): number | SysError {
   for (const fd of req.fds) if (fd >= 0 && !fileAt(parent, fd)) return new SysError('EBADF', 'spawn');
+  const cwd = k.fs.stat(normalize(req.cwd));
+  if (!cwd) return new SysError('ENOENT', 'chdir');
+  if (cwd.type !== 'directory') return new SysError('ENOTDIR', 'chdir');
   const prog = req.program;
   let body: (() => Code) | null = null;
   let comm = parent.comm;

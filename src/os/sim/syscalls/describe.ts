@@ -49,3 +49,36 @@ export function describeResult(r: unknown): string {
   if (typeof r === 'object') return '{…}';
   return String(r);
 }
+
+/**
+ * A system call's event, its texts made only when someone reads them: most listeners (the UI's
+ * panels, a counter) never look at them, and formatting every call would cost more than the call.
+ */
+export class SyscallEvent {
+  readonly kind = 'syscall' as const;
+  private argsText: string | undefined;
+  private resultText: string | undefined;
+
+  constructor(
+    readonly t: number,
+    readonly who: { readonly pid: number; readonly pgid: number; readonly comm: string },
+    private readonly req: Syscall,
+    private readonly value: unknown,
+  ) {}
+
+  get call(): string {
+    return this.req.call;
+  }
+
+  get args(): string {
+    return (this.argsText ??= describeCall(this.req));
+  }
+
+  get result(): string {
+    return (this.resultText ??= describeResult(this.value));
+  }
+
+  toJSON(): object {
+    return { kind: this.kind, t: this.t, who: this.who, call: this.call, args: this.args, result: this.result };
+  }
+}

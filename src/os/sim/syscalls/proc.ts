@@ -75,8 +75,8 @@ export function programAt(k: Kernel, path: string): Program | SysError {
   const node = k.fs.get(path);
   if (!node) return new SysError('ENOENT', 'execve');
   if (node.type === 'program') return node.program;
-  if (node.type === 'dir' || node.type === 'device') return new SysError('EACCES', 'execve');
-  return new SysError('ENOEXEC', 'execve');
+  // Files of the simulated file system carry no execute permission (mode 0644).
+  return new SysError('EACCES', 'execve');
 }
 
 /** execve(2): the same process runs a new program; caught signals go back to SIG_DFL. */
