@@ -109,6 +109,22 @@ describe('sh -c', () => {
     );
   });
 
+  it('has dash\'s kill -l (its own signal table, 0 first) and option errors', async () => {
+    const list = (await sh('kill -l')).out.split('\n');
+    expect(list.slice(0, 3)).toEqual(['0', 'HUP', 'INT']);
+    expect(list[16]).toBe('16');
+    expect(list[29]).toBe('IO');
+    expect(list[34]).toBe('RTMIN');
+    expect(list[64]).toBe('RTMAX');
+    expect((await sh('kill -l 143; kill -l TERM; kill -SIGTERM 1; echo $?; kill -term 99999')).out).toBe(
+      'TERM\nsh: 1: kill: Illegal number: TERM\nsh: 1: kill: Illegal option -S\n2\nsh: 1: kill: No such process\n\n',
+    );
+  });
+
+  it('takes trap signal names in any case, without SIG', async () => {
+    expect((await sh('trap "" int; trap "" 0; trap; trap "" SIGINT')).out).toBe("trap -- '' EXIT\ntrap -- '' INT\ntrap: SIGINT: bad trap\n");
+  });
+
   it('gives background commands SIGINT and SIGQUIT ignored and /dev/null as standard input', async () => {
     expect((await sh('sigreport & wait')).out).toBe('ignored: Interrupt\nignored: Quit\n');
     expect((await sh('readecho -eof & wait; echo $?')).out).toBe('-eof\n0\n');

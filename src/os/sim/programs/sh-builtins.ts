@@ -2,11 +2,12 @@
 // on, -n only first), read, exit, trap, kill, wait, cd, pwd. `exec` is the executor's, since it
 // replaces the shell. Each returns its exit status; `exit` sets state.exiting.
 
-import { parseSignal, SIG, signalName, SIGNALS } from '../../signals.js';
+import { SIG } from '../../signals.js';
 import * as sys from '../sys.js';
 import type { Code } from '../types.js';
 import { expandEscapes } from './echo.js';
 import { out, readLine } from './lib.js';
+import { dashSignal, dashSignalName, killBuiltin } from './sh-kill.js';
 import type { ShellState } from './sh-state.js';
 
 export type Builtin = (sh: ShellState, args: readonly string[]) => Code<number>;
@@ -56,13 +57,10 @@ function* read(sh: ShellState, args: readonly string[]): Code<number> {
   return r.newline ? 0 : 1;
 }
 
-/** A trap's signal: a name without SIG, a number, or EXIT (0); undefined for a bad one. */
+/** A trap's signal: a name of dash's table in any case (no SIG prefix), a number, or EXIT (0). */
 function trapSignal(spec: string): number | undefined {
-  if (spec === 'EXIT') return 0;
-  if (/^\d+$/.test(spec)) return Number(spec) < 65 ? Number(spec) : undefined;
-  if (/^SIG/i.test(spec) || spec !== spec.toUpperCase()) return undefined;
-  const n = parseSignal(spec);
-  return n === 0 ? undefined : n;
+  if (spec.toUpperCase() === 'EXIT') return 0;
+  return dashSignal(spec);
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
@@ -70,7 +68,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 function* trap(sh: ShellState, args: readonly string[]): Code<number> {
   if (args.length === 0) {
     for (const [sig, action] of [...sh.traps].sort((a, b) => a[0] - b[0])) {
-      yield* out(`trap -- ${quote(action)} ${sig === 0 ? 'EXIT' : signalName(sig)}\n`);
+      yield* out(`trap -- ${quote(action)} ${sig === 0 ? 'EXIT' : dashSignalName(sig) ?? sig}\n`);
     }
     return 0;
   }
@@ -91,75 +89,6 @@ function* trap(sh: ShellState, args: readonly string[]): Code<number> {
     if (sig === SIG.KILL || sig === SIG.STOP) continue;
     const disposition = action === null ? (sig === SIG.INT && sh.catchesInt ? sh.catcher() : 'default') : action === '' ? 'ignore' : sh.catcher();
     yield* sys.sigaction(sig, { handler: disposition, flags: {}, mask: [] });
-  }
-  return status;
-}
-
-function* kill(sh: ShellState, args: readonly string[]): Code<number> {
-  const usage = () => sh.warn('kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]');
-  let signal: number = SIG.TERM;
-  let rest = [...args];
-  const first = rest[0];
-  if (first === undefined) {
-    yield* usage();
-    return 2;
-  }
-  if (first === '-l') {
-    if (rest.length === 1) {
-      for (const s of SIGNALS) yield* out(`${s.name}\n`);
-      return 0;
-    }
-    for (const spec of rest.slice(1)) {
-      const n = /^\d+$/.test(spec) ? Number(spec) : NaN;
-      const name = n > 128 ? signalName(n - 128) : signalName(n);
-      if (!/^\d+$/.test(spec)) {
-        const num = parseSignal(spec);
-        if (num === undefined) {
-          yield* sh.warn(`kill: invalid signal number or exit status: ${spec}`);
-          return 2;
-        }
-        yield* out(`${num}\n`);
-      } else if (name === undefined) {
-        yield* sh.warn(`kill: invalid signal number or exit status: ${spec}`);
-        return 2;
-      } else {
-        yield* out(`${name}\n`);
-      }
-    }
-    return 0;
-  }
-  // The first operand starting with '-' is always the signal: a negative pid needs `--`.
-  if (first.startsWith('-') && first !== '--') {
-    const spec = first === '-s' ? rest[1] : first.slice(1);
-    if (spec === undefined) {
-      yield* usage();
-      return 2;
-    }
-    const n = parseSignal(spec);
-    if (n === undefined) {
-      yield* sh.warn(`kill: invalid signal number or name: ${spec}`);
-      return 2;
-    }
-    signal = n;
-    rest = rest.slice(first === '-s' ? 2 : 1);
-  }
-  if (rest[0] === '--') rest = rest.slice(1);
-  if (rest.length === 0) {
-    yield* usage();
-    return 2;
-  }
-  let status = 0;
-  for (const p of rest) {
-    if (!/^-?\d+$/.test(p)) {
-      yield* sh.warn(`kill: Illegal number: ${p}`);
-      return 2;
-    }
-    const r = yield* sys.kill(Number(p), signal);
-    if (r instanceof sys.SysError) {
-      // dash formats this one with "%s\n" and its warning adds another newline: a blank line follows.
-      yield* sh.warn(`kill: ${r.reason}\n`);
-      status = 1;
-    }
   }
   return status;
 }
@@ -214,7 +143,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['echo', echo],
   ['exit', exit],
   ['false', function* () { return 1; }],
-  ['kill', kill],
+  ['kill', killBuiltin],
   ['pwd', pwd],
   ['read', read],
   ['trap', trap],
