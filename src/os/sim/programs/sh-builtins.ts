@@ -1,5 +1,6 @@
 // The builtins of the simulated sh, as dash has them: `:`, true, false, echo (escapes always
-// on, -n only first), read, exit, trap, kill, wait, cd, pwd. `exec` is the executor's, since it
+// on, -n only first), read, exit, trap, kill (sh-kill.ts), test and [ (sh-test.ts), break,
+// continue, wait, cd, pwd. `exec` is the executor's, since it
 // replaces the shell. Each returns its exit status; `exit` sets state.exiting.
 
 import { SIG } from '../../signals.js';
@@ -9,6 +10,7 @@ import { expandEscapes } from './echo.js';
 import { out, readLine } from './lib.js';
 import { dashSignal, dashSignalName, killBuiltin } from './sh-kill.js';
 import type { ShellState } from './sh-state.js';
+import { testBuiltin } from './sh-test.js';
 
 export type Builtin = (sh: ShellState, args: readonly string[]) => Code<number>;
 
@@ -122,6 +124,19 @@ function* wait(sh: ShellState, args: readonly string[]): Code<number> {
   return status;
 }
 
+/** break [N] and continue [N]: unwind N loops (outside a loop they do nothing, as in dash). */
+function loopControl(kind: 'break' | 'continue'): Builtin {
+  return function* (sh, args) {
+    const n = args[0] === undefined ? 1 : /^\d+$/.test(args[0]) ? Number(args[0]) : NaN;
+    if (!(n > 0)) {
+      yield* sh.warn(`${kind}: Illegal number: ${args[0]}`);
+      return 2;
+    }
+    if (sh.loopDepth > 0) sh.loop = { kind, levels: Math.min(n, sh.loopDepth) };
+    return 0;
+  };
+}
+
 function* cd(sh: ShellState, args: readonly string[]): Code<number> {
   const dir = args[0] ?? sh.vars.get('HOME') ?? '/';
   const r = yield* sys.chdir(dir);
@@ -139,13 +154,17 @@ function* pwd(): Code<number> {
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   [':', function* () { return 0; }],
+  ['[', testBuiltin('[')],
+  ['break', loopControl('break')],
   ['cd', cd],
+  ['continue', loopControl('continue')],
   ['echo', echo],
   ['exit', exit],
   ['false', function* () { return 1; }],
   ['kill', killBuiltin],
   ['pwd', pwd],
   ['read', read],
+  ['test', testBuiltin('test')],
   ['trap', trap],
   ['true', function* () { return 0; }],
   ['wait', wait],

@@ -1,8 +1,9 @@
 // Word expansion of the simulated sh: parameters ($$, $?, $!, $#, $0..$9, $@, $*, $NAME,
-// ${NAME}), then field splitting of unquoted results on blanks. No globbing, no command
-// substitution, no arithmetic.
+// ${NAME}) and arithmetic ($((...)), which may throw an ArithError for the caller to report),
+// then field splitting of unquoted results on blanks. No globbing, no command substitution.
 
-import type { Part, Word } from './sh-parse.js';
+import { evaluate } from './sh-arith.js';
+import type { Part, Word } from './sh-lex.js';
 
 export interface Params {
   readonly pid: number;
@@ -39,7 +40,7 @@ export function expandWord(word: Word, p: Params): string[] {
       if (part.quoted || part.text !== '') have = true;
       return;
     }
-    const value = paramValue(part.name, p);
+    const value = part.kind === 'arith' ? String(evaluate(part.expr, p)) : paramValue(part.name, p);
     if (part.quoted) {
       cur += value;
       have = true;
@@ -64,5 +65,5 @@ export function expandWord(word: Word, p: Params): string[] {
 
 /** A word expanded without splitting (assignments, redirection targets). */
 export function expandString(word: Word, p: Params): string {
-  return word.map((part) => (part.kind === 'text' ? part.text : paramValue(part.name, p))).join('');
+  return word.map((part) => (part.kind === 'text' ? part.text : part.kind === 'arith' ? String(evaluate(part.expr, p)) : paramValue(part.name, p))).join('');
 }

@@ -22,6 +22,10 @@ export class ShellState implements Params {
   /** Set by `exit` (or a fatal error): the status the shell leaves with. */
   exiting: number | null = null;
   line = 0;
+  /** A break or continue on its way out of `levels` loops. */
+  loop: { readonly kind: 'break' | 'continue'; levels: number } | null = null;
+  /** How many loops are running (break and continue outside one do nothing). */
+  loopDepth = 0;
   /** Whether this shell caught SIGINT itself (dash does for -c) rather than leaving it at default. */
   catchesInt = false;
 
