@@ -130,6 +130,50 @@ describe('sh -c', () => {
     expect((await sh('readecho -eof & wait; echo $?')).out).toBe('-eof\n0\n');
   });
 
+  it('runs compound commands: ( ), { }, if/elif/else, while, until, for, break and continue', async () => {
+    expect((await sh('echo a | (cat); (echo sub; exit 3); echo $?')).out).toBe('a\nsub\n3\n');
+    expect((await sh('{ echo g1; echo g2; } > /tmp/g; cat /tmp/g')).out).toBe('g1\ng2\n');
+    expect((await sh('if false; then echo yes; elif true; then echo elif; else echo else; fi')).out).toBe('elif\n');
+    expect((await sh('i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done')).out).toBe('0\n1\n2\n');
+    expect((await sh('i=0; while true; do i=$((i+1)); if [ $i = 3 ]; then break; fi; done; echo $i')).out).toBe('3\n');
+    expect((await sh('for x in a b c; do if [ $x = b ]; then continue; fi; echo $x; done; until false; do echo once; break; done')).out).toBe(
+      'a\nc\nonce\n',
+    );
+    expect((await sh('for i in 1 2; do for j in a b; do echo $i$j; continue 2; done; done')).out).toBe('1a\n2a\n');
+    expect((await sh('( trap "echo sub-exit" EXIT; echo in ); echo out')).out).toBe('in\nsub-exit\nout\n');
+  });
+
+  it('reports syntax errors in compound commands as dash does', async () => {
+    expect((await sh('fi')).out).toBe('sh: 1: Syntax error: "fi" unexpected\n');
+    expect((await sh('if true; then')).out).toBe('sh: 1: Syntax error: end of file unexpected (expecting "fi")\n');
+    expect((await sh('if true; echo x; fi')).out).toBe('sh: 1: Syntax error: "fi" unexpected (expecting "then")\n');
+    expect((await sh('{ echo a }')).out).toBe('sh: 1: Syntax error: end of file unexpected (expecting "}")\n');
+  });
+
+  it('expands arithmetic, and an arithmetic error ends the shell with 2', async () => {
+    expect((await sh('x=5; echo $((1+1)) $((2*(3+4))) $((-7%3)) $((1<2)) $(( x * 2 + $x )) $((010)) $((0x10)) "$((3+4))"x')).out).toBe(
+      '2 14 -1 1 15 8 16 7x\n',
+    );
+    const bad = await sh('echo $((1/0)); echo not');
+    expect(bad.out).toBe('sh: 1: arithmetic expression: division by zero: "1/0"\n');
+    expect(bad.status).toEqual(exited(2));
+  });
+
+  it('expands ${x:-word}, ${x=word}, ${#x} and ${x:?}, and arithmetic assignments, as dash does', async () => {
+    expect((await sh('echo ${x:-default} ${#x} ${y=set} $y ${y:+alt}; x=1; x=$((x+1)); echo $x; : $((x=5)); echo $x')).out).toBe(
+      'default 0 set set alt\n2\n5\n',
+    );
+    const unset = await sh('echo ${nope:?}; echo not');
+    expect(unset.out).toBe('sh: 1: nope: parameter not set or null\n');
+    expect(unset.status).toEqual(exited(2));
+  });
+
+  it('has test and [ with -a, -o and !, and set -- for positional parameters', async () => {
+    expect((await sh('test 1 -lt 2 -a 2 -lt 3; echo $?; [ ! -n "" -o x = y ]; echo $?; [ 1 -eq x ]; echo $?; [ a ; echo $?; set -- a b; echo $# $2')).out).toBe(
+      '0\n0\nsh: 1: [: Illegal number: x\n2\nsh: 1: [: missing ]\n2\n2 b\n',
+    );
+  });
+
   it('runs pipelines', async () => {
     expect((await sh('echo a b c | wc -w; echo x | cat | cat')).out).toBe('3\nx\n');
   });

@@ -44,6 +44,15 @@ function numberOf(text: string): number | undefined {
 
 /** Evaluates an arithmetic expansion's text; throws ArithError (caught by the expander's caller). */
 export function evaluate(source: string, p: Params): number {
+  // An assignment (x=1, x+=2) as the whole expression sets the variable.
+  const assignment = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/%]?)=(?!=)([\s\S]*)$/.exec(source);
+  if (assignment) {
+    const [, name, op, rhs] = assignment as unknown as [string, string, string, string];
+    const right = evaluate(rhs, p);
+    const value = op === '' ? right : apply(op, evaluate(name, p), right, source) | 0;
+    p.assign(name, String(value));
+    return value;
+  }
   // $name and ${name} are plain parameter expansions before the arithmetic.
   const expr = source.replace(/\$\{([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|[0-9$?#!])/g, (_, a: string, b: string) => paramValue(a ?? b, p));
   const tokens = expr.match(/0[xX][0-9a-fA-F]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\|\||&&|==|!=|<=|>=|<<|>>|[-+*/%()<>!~^&|]|\S/g) ?? [];

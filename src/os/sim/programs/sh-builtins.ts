@@ -1,6 +1,6 @@
 // The builtins of the simulated sh, as dash has them: `:`, true, false, echo (escapes always
 // on, -n only first), read, exit, trap, kill (sh-kill.ts), test and [ (sh-test.ts), break,
-// continue, wait, cd, pwd. `exec` is the executor's, since it
+// continue, set --, wait, cd, pwd. `exec` is the executor's, since it
 // replaces the shell. Each returns its exit status; `exit` sets state.exiting.
 
 import { SIG } from '../../signals.js';
@@ -137,6 +137,20 @@ function loopControl(kind: 'break' | 'continue'): Builtin {
   };
 }
 
+/** set -- ARGS: new positional parameters (the only form of set modelled). */
+function* set(sh: ShellState, args: readonly string[]): Code<number> {
+  if (args[0] === '--' || (args.length > 0 && !args[0]!.startsWith('-') && !args[0]!.startsWith('+'))) {
+    sh.args = args[0] === '--' ? args.slice(1) : [...args];
+    return 0;
+  }
+  if (args.length === 0) {
+    for (const [k, v] of [...sh.vars].sort(([a], [c]) => (a < c ? -1 : 1))) yield* out(`${k}=${quote(v)}\n`);
+    return 0;
+  }
+  yield* sh.warn(`set: Illegal option ${args[0]!.slice(0, 2)}`);
+  return 2;
+}
+
 function* cd(sh: ShellState, args: readonly string[]): Code<number> {
   const dir = args[0] ?? sh.vars.get('HOME') ?? '/';
   const r = yield* sys.chdir(dir);
@@ -164,6 +178,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['kill', killBuiltin],
   ['pwd', pwd],
   ['read', read],
+  ['set', set],
   ['test', testBuiltin('test')],
   ['trap', trap],
   ['true', function* () { return 0; }],

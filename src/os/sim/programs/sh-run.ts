@@ -10,7 +10,7 @@ import type { Code } from '../types.js';
 import { ArithError } from './sh-arith.js';
 import { BUILTINS } from './sh-builtins.js';
 import { compound } from './sh-compound.js';
-import { expandString, expandWord } from './sh-expand.js';
+import { expandString, expandWord, ParamError } from './sh-expand.js';
 import { type AndOr, type Command, type List, Parser, type Pipeline, type Simple } from './sh-parse.js';
 import { redirect, restore } from './sh-redir.js';
 import type { ShellState } from './sh-state.js';
@@ -262,12 +262,12 @@ export class Executor {
     return yield* waitForeground(sh, [pid]);
   }
 
-  /** Runs an expansion; an arithmetic error is reported and, as in dash, ends a non-interactive shell. */
+  /** Runs an expansion; an arithmetic or ${x?} error is reported and, as in dash, ends a non-interactive shell. */
   *expand<T>(f: () => T): Code<T | null> {
     try {
       return f();
     } catch (e) {
-      if (!(e instanceof ArithError)) throw e;
+      if (!(e instanceof ArithError) && !(e instanceof ParamError)) throw e;
       yield* this.sh.warn(e.message);
       this.sh.exiting = 2;
       return null;

@@ -32,7 +32,7 @@ export class ShellState implements Params {
   constructor(
     readonly pid: number,
     readonly arg0: string,
-    readonly args: readonly string[],
+    public args: readonly string[],
     env: readonly string[],
   ) {
     this.vars = new Map();
@@ -48,6 +48,10 @@ export class ShellState implements Params {
 
   lookup(name: string): string | undefined {
     return this.vars.get(name);
+  }
+
+  assign(name: string, value: string): void {
+    this.vars.set(name, value);
   }
 
   /** The environment a command gets: exported variables, then its own assignments. */

@@ -1,5 +1,5 @@
 // dash's test and [ builtins: strings (-n -z = !=), integers (-eq -ne -lt -le -gt -ge), files
-// (-e -f -d -x -r -w -s), ! and one-argument tests. -a, -o and parentheses are not modelled.
+// (-e -f -d -x -r -w -s), !, -a and -o. Parentheses are not modelled.
 // Status 0 true, 1 false, 2 with dash's complaint on bad usage.
 
 import * as sys from '../sys.js';
@@ -35,30 +35,50 @@ function* fileTest(op: string, path: string): Code<boolean> {
   }
 }
 
-function* evaluate(args: readonly string[]): Code<boolean> {
-  if (args[0] === '!' && args.length > 1) return !(yield* evaluate(args.slice(1)));
-  switch (args.length) {
-    case 0: return false;
-    case 1: return args[0] !== '';
-    case 2: {
-      const [op, x] = args as [string, string];
-      if (op === '-n') return x !== '';
-      if (op === '-z') return x === '';
-      if (FILE_OPS.includes(op)) return yield* fileTest(op, x);
-      throw new Bad(`${op}: unexpected operator`);
-    }
-    case 3: {
-      const [a, op, b] = args as [string, string, string];
-      if (op === '=') return a === b;
-      if (op === '!=') return a !== b;
-      if (INT_OPS.includes(op)) {
-        const [x, y] = [integer(a), integer(b)];
-        return { '-eq': x === y, '-ne': x !== y, '-lt': x < y, '-le': x <= y, '-gt': x > y, '-ge': x >= y }[op]!;
-      }
-      throw new Bad(`${op}: unexpected operator`);
-    }
+/** A primary: a unary test, a binary one, or a single string. */
+function* primary(args: readonly string[], at: number): Code<{ value: boolean; next: number }> {
+  const [a, b, c] = [args[at], args[at + 1], args[at + 2]];
+  if (a === undefined) throw new Bad('argument expected');
+  if (b !== undefined && c !== undefined && (b === '=' || b === '!=' || INT_OPS.includes(b))) {
+    if (b === '=' || b === '!=') return { value: (a === c) === (b === '='), next: at + 3 };
+    const [x, y] = [integer(a), integer(c)];
+    const value = { '-eq': x === y, '-ne': x !== y, '-lt': x < y, '-le': x <= y, '-gt': x > y, '-ge': x >= y }[b]!;
+    return { value, next: at + 3 };
   }
-  throw new Bad(`${args[1]}: unexpected operator`);
+  if (b !== undefined && (a === '-n' || a === '-z')) return { value: (b === '') === (a === '-z'), next: at + 2 };
+  if (b !== undefined && FILE_OPS.includes(a)) return { value: yield* fileTest(a, b), next: at + 2 };
+  if (b !== undefined && b !== '-a' && b !== '-o' && /^-[a-zA-Z]$/.test(a)) throw new Bad(`${a}: unexpected operator`);
+  return { value: a !== '', next: at + 1 };
+}
+
+function* negation(args: readonly string[], at: number): Code<{ value: boolean; next: number }> {
+  if (args[at] === '!' && at + 1 < args.length) {
+    const r = yield* negation(args, at + 1);
+    return { value: !r.value, next: r.next };
+  }
+  return yield* primary(args, at);
+}
+
+/** -o of -a of primaries, as dash's test reads them. */
+function* evaluate(args: readonly string[]): Code<boolean> {
+  if (args.length === 0) return false;
+  let at = 0;
+  let any = false;
+  for (;;) {
+    let all = true;
+    for (;;) {
+      const r = yield* negation(args, at);
+      all &&= r.value;
+      at = r.next;
+      if (args[at] !== '-a') break;
+      at++;
+    }
+    any ||= all;
+    if (args[at] !== '-o') break;
+    at++;
+  }
+  if (at < args.length) throw new Bad(`${args[at]}: unexpected operator`);
+  return any;
 }
 
 /** test EXPR and [ EXPR ]. */
