@@ -35,6 +35,16 @@ describe('cat', () => {
   });
 });
 
+// Skipped until the simulated kernel fails read(2) on a directory with EISDIR as Linux does: it
+// returns end of file, so the tools see an empty file (reported to the kernel's author).
+it.skip('cat, head, wc and grep report a directory as "Is a directory", as on Linux', async () => {
+  const r = await run(['sh', '-c', 'cat /tmp; echo $?; head /tmp; echo $?; wc /tmp; echo $?; grep x /tmp; echo $?']);
+  expect(r.out).toBe(
+    'cat: /tmp: Is a directory\n1\nhead: error reading \'/tmp\': Is a directory\n1\n' +
+      'wc: /tmp: Is a directory\n      0       0       0 /tmp\n1\ngrep: /tmp: Is a directory\n2\n',
+  );
+});
+
 describe('head', () => {
   it('prints the first lines (-n N, -N) and bytes (-c N)', async () => {
     expect((await run(['head', '-n', '1', '/tmp/f1'], { files: FILES })).out).toBe('a b\n');
