@@ -55,6 +55,11 @@ describe('ps', () => {
     expect(piped[2]!.length).toBeGreaterThan(100);
   });
 
+  it('cuts lines at $COLUMNS, even into a pipe, as procps does', async () => {
+    const lines = (await sh('COLUMNS=30 ps -o pid,args | cat')).out.split('\n');
+    expect(lines[2]).toBe('  101 sh -c COLUMNS=30 ps -o pid');
+  });
+
   it('shows a zombie as Z with its name in brackets and <defunct>', async () => {
     const parent: Program = function* () {
       yield* sys.fork(function* () {

@@ -3,7 +3,7 @@
 // `ps -o LIST` (fields of ps-format.ts, `name=HEADER`), selection by -e/-A, BSD a and x, -p PIDS,
 // --ppid PIDS, -C NAMES. Without a selection, UNIX-style ps shows the processes on the caller's
 // terminal and BSD-style ps (`ps j`) every process with a terminal, as procps does for one user.
-// On a terminal a line is cut at its width; into a pipe or file it is not.
+// On a terminal a line is cut at its width (or $COLUMNS); into a pipe or file it is not.
 
 import * as sys from '../sys.js';
 import type { Code, Program, ProcInfo } from '../types.js';
@@ -120,13 +120,19 @@ function defaultFormat(r: Request): readonly Field[] {
   return r.bsd ? BSD_FORMAT : DEFAULT_FORMAT;
 }
 
-/** The width lines are cut at: the terminal's on standard output, else none. */
+/**
+ * The width lines are cut at, as procps's set_screen_size finds it: $COLUMNS if set, else no
+ * limit when standard output is not a terminal, else its width (80 if it has none).
+ */
 function* outputWidth(env: readonly string[]): Code<number | null> {
-  if (!(yield* sys.isatty(1))) return null;
-  const ws = yield* sys.tiocgwinsz(1);
-  if (!(ws instanceof sys.SysError) && ws.cols > 0) return ws.cols;
   const columns = Number(getenv(env, 'COLUMNS'));
-  return Number.isInteger(columns) && columns > 0 ? columns : 80;
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  if (!(yield* sys.isatty(1))) return null;
+  for (const fd of [1, 2, 0]) {
+    const ws = yield* sys.tiocgwinsz(fd);
+    if (!(ws instanceof sys.SysError) && ws.cols > 0) return ws.cols;
+  }
+  return 80;
 }
 
 export const ps: Program = function* (argv, env) {
