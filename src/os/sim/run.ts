@@ -9,7 +9,7 @@ import { doExit } from './exit.js';
 import type { Kernel } from './kernel.js';
 import { BLOCK, RESTART } from './outcome.js';
 import { newGenThread, type Call, type GenThread, type Proc } from './process.js';
-import { deliverHost, deliverOne } from './signal.js';
+import { deliverHost, deliverOne, dieDoomed } from './signal.js';
 
 export function runProcess(k: Kernel, p: Proc, slice: number): void {
   if (p.thread.kind === 'host') return runHost(k, p);
@@ -19,6 +19,7 @@ export function runProcess(k: Kernel, p: Proc, slice: number): void {
   let handlerStarting = false;
   for (let budget = slice; budget > 0; budget--) {
     if (!p.alive || p.state === 'T') return;
+    if (p.doomed) return dieDoomed(k, p);
     if (!handlerStarting && (p.pending & ~p.blocked) !== 0) {
       const frames = t.frames.length;
       if (!deliverOne(k, p)) return;
