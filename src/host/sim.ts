@@ -17,7 +17,7 @@ import type { WaitStatus } from '../os/status.js';
 import { interactiveShell, runInProcess, scriptShell, subshellRunner } from './simshell.js';
 
 /** What the simulated shell inherits of the real environment. */
-const INHERITED = ['PS1', 'PS2', 'PATH', 'HOME', 'TERM', 'LC_ALL', 'LANG', 'USER', 'LOGNAME'];
+const INHERITED = ['PS1', 'PS2', 'PATH', 'HOME', 'TERM', 'LC_ALL', 'LANG', 'USER', 'LOGNAME', 'PWD'];
 
 export async function runSim(o: Options): Promise<never> {
   const script = o.mode.kind === 'script' ? readScript(o.mode.path) : null;
@@ -33,6 +33,7 @@ export async function runSim(o: Options): Promise<never> {
     size: keyboard?.size() ?? { rows: 24, cols: 80 },
     output: (bytes) => screenFd !== null && writeAll(screenFd, bytes),
   });
+  mirrorWorkingDirectory(machine, cwd);
   if (o.sim!.events) logEvents(machine, o.sim!.events, eventJson);
   if (o.sim!.narrative) logEvents(machine, o.sim!.narrative, narrate);
   const input = keyboard ? null : new HostInput(machine.kernel);
@@ -57,6 +58,29 @@ export async function runSim(o: Options): Promise<never> {
   });
   // The simulated shell ends the real process (finish); until then, the keyboard and timers keep it alive.
   return new Promise<never>(() => {});
+}
+
+/**
+ * The real working directory's programs that the simulator has stand-ins for (`./spin` run from
+ * the directory of the test helpers) are there in the simulated one too; nothing else is.
+ */
+function mirrorWorkingDirectory(machine: Machine, cwd: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(cwd, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const program = machine.kernel.fs.get(`/bin/${e.name}`);
+    if (!e.isFile() || program?.type !== 'program') continue;
+    try {
+      fs.accessSync(`${cwd}/${e.name}`, fs.constants.X_OK);
+      machine.kernel.fs.put(`${cwd}/${e.name}`, program);
+    } catch {
+      // not executable here: not a program there either
+    }
+  }
 }
 
 function isTerminal(fd: number): boolean {
