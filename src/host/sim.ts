@@ -3,6 +3,7 @@
 // ^Z and ^\ into signals; the simulated terminal's output is written to it. Real fds that are
 // not terminals are connected as pipes. The real process ends with the simulated shell.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import tty from 'node:tty';
@@ -95,19 +96,26 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   }
 }
 
-/** The real terminal in raw mode, read through a description of its own (fd 0 stays as it was). */
+/**
+ * The real terminal in raw mode, read through a description of its own (fd 0 stays as it
+ * was). Raw as `stty raw -echo` makes it, output processing included: the simulated driver
+ * already turned \n into \r\n, and libuv's raw mode would leave the real ONLCR on.
+ */
 function openKeyboard() {
-  const stream = new tty.ReadStream(fs.openSync('/dev/tty', 'r'));
+  const fd = fs.openSync('/dev/tty', 'r+');
+  const stty = (args: string[]) => execFileSync('stty', args, { stdio: [fd, 'pipe', 'ignore'] }).toString().trim();
+  const saved = stty(['-g']);
+  stty(['raw', '-echo']);
+  const stream = new tty.ReadStream(fd);
   const writer = new tty.WriteStream(fs.openSync('/dev/tty', 'w'));
-  stream.setRawMode(true);
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
     try {
-      stream.setRawMode(false);
+      stty([saved]);
     } catch {
-      // already gone
+      // the terminal is gone
     }
   };
   process.on('exit', restore);
