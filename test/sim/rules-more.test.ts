@@ -214,3 +214,105 @@ describe('the controlling terminal (C6.2, TIOCNOTTY)', () => {
     expect(w.events.some((e) => e.kind === 'signal' && e.signal === SIGS.HUP)).toBe(false);
   });
 });
+
+describe('more of sections 2, 3, 4 and 9', () => {
+  it('K3.7: ^Z to an orphaned foreground group is thrown away at delivery; a handler still runs', async () => {
+    const w = world();
+    const seen: string[] = [];
+    w.start(function* () {
+      yield* sys.signal(SIGS.TTOU, 'ignore');
+      const mid = yield* sys.fork(function* () {
+        const g = yield* forkGroup(function* () {
+          yield* sys.sleep(10);
+          yield* sys.sigaction(SIGS.TSTP, { handler: function* () { seen.push('handler ran'); }, flags: { restart: true }, mask: [] });
+          yield* sys.sleep(30);
+          yield* sys.signal(SIGS.TSTP, 'default');
+          yield* sys.sleep(30);
+          seen.push('still running');
+          return 0;
+        });
+        yield* sys.signal(SIGS.TTOU, 'ignore');
+        yield* sys.tcsetpgrp(0, g);
+        return 0;
+      });
+      yield* waitRaw(mid as number);
+      yield* sys.sleep(1000);
+      return 0;
+    });
+    await w.advance(20);
+    w.machine.type('\x1a');
+    await w.advance(30);
+    w.machine.type('\x1a');
+    await w.advance(100);
+    expect(seen).toEqual(['handler ran', 'still running']);
+  });
+
+  it('R4.5: a stop is reported once; a continue then a new stop shows only the new stop; a stop then death only the death', async () => {
+    const w = world();
+    const seen: (string | number)[] = [];
+    w.start(function* () {
+      const a = yield* forkGroup(function* () { for (;;) yield* sys.pause(); });
+      yield* sys.kill(a, SIGS.STOP);
+      yield* sys.sleep(1);
+      seen.push(hex(yield* waitRaw(a, { untraced: true, nohang: true })));
+      seen.push(yield* waitRaw(a, { untraced: true, nohang: true }));
+      yield* sys.kill(a, SIGS.CONT);
+      yield* sys.kill(a, SIGS.TSTP);
+      yield* sys.sleep(1);
+      seen.push(hex(yield* waitRaw(a, { untraced: true, continued: true, nohang: true })));
+      seen.push(yield* waitRaw(a, { untraced: true, continued: true, nohang: true }));
+      yield* sys.kill(a, SIGS.CONT);
+      yield* sys.kill(a, SIGS.STOP);
+      yield* sys.sleep(1);
+      yield* sys.kill(a, SIGS.KILL);
+      yield* sys.sleep(1);
+      seen.push(hex(yield* waitRaw(a, { untraced: true, continued: true })));
+      return 0;
+    });
+    await w.advance(20);
+    expect(seen).toEqual(['0x137f', 0, '0x147f', 0, '0x0009']);
+  });
+
+  it('W2.6: in an orphaned group with SIGTTOU ignored, write under TOSTOP, tcsetattr and tcsetpgrp all succeed', async () => {
+    const w = world();
+    const seen: string[] = [];
+    w.start(function* () {
+      const t = (yield* sys.tcgetattr(0)) as sys.Termios;
+      yield* sys.tcsetattr(0, 'drain', { ...t, tostop: true });
+      const mid = yield* sys.fork(function* () {
+        yield* forkGroup(function* () {
+          yield* sys.signal(SIGS.TTOU, 'ignore');
+          yield* sys.sleep(10);
+          seen.push(errno(yield* sys.write(1, 'w')));
+          seen.push(errno(yield* sys.tcsetattr(0, 'now', t)));
+          seen.push(errno(yield* sys.tcsetpgrp(0, yield* sys.getpgrp())));
+          return 0;
+        });
+        return 0;
+      });
+      yield* waitRaw(mid as number);
+      yield* sys.sleep(100);
+      return 0;
+    });
+    await w.advance(200);
+    expect(seen).toEqual(['1', '0', '0']);
+  });
+
+  it('X9.1/X9.3: an exit disowns the terminal, reparents the children (appended to init\'s list), checks the groups, then leaves a zombie', async () => {
+    const w = world();
+    let leader = 0;
+    w.start(function* () {
+      leader = yield* sys.getpid();
+      // It is in the leader's (foreground) group, which gets SIGHUP when the leader exits (H8.1).
+      yield* sys.fork(function* () { yield* sys.signal(SIGS.HUP, 'ignore'); for (;;) yield* sys.pause(); });
+      yield* sys.sleep(5);
+      return 0;
+    });
+    await w.advance(10);
+    const kinds = w.events.filter((e) => ['tty', 'reparent', 'exit'].includes(e.kind) && (e.kind !== 'tty' || e.what === 'lost-ctty')).map((e) => e.kind);
+    expect(kinds.slice(-3)).toEqual(['tty', 'reparent', 'exit']);
+    const init = w.machine.kernel.procs.get(1)!;
+    expect(init.children.map((c) => c.ppid)).toEqual([1]);
+    expect(init.children.at(-1)!.pid).not.toBe(leader);
+  });
+});
