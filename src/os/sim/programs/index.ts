@@ -12,12 +12,14 @@ import { execdemo } from './execdemo.js';
 import { exitwith } from './exitwith.js';
 import { falseProgram } from './false.js';
 import { fgreport } from './fgreport.js';
+import { grep } from './grep.js';
 import { head } from './head.js';
 import { hupimmune } from './hupimmune.js';
 import { ignchld } from './ignchld.js';
 import { kill } from './kill.js';
 import { orphan } from './orphan.js';
 import { orphanpgrp } from './orphanpgrp.js';
+import { pgrep, pkill } from './pgrep.js';
 import { pgrp } from './pgrp.js';
 import { ps } from './ps.js';
 import { readecho } from './readecho.js';
@@ -50,6 +52,7 @@ export const BY_NAME: ReadonlyMap<string, Program> = new Map<string, Program>([
   ['exitwith', exitwith],
   ['false', falseProgram],
   ['fgreport', fgreport],
+  ['grep', grep],
   ['head', head],
   ['hupimmune', hupimmune],
   ['ignchld', ignchld],
@@ -60,7 +63,9 @@ export const BY_NAME: ReadonlyMap<string, Program> = new Map<string, Program>([
   ['mystop', selfstop],
   ['orphan', orphan],
   ['orphanpgrp', orphanpgrp],
+  ['pgrep', pgrep],
   ['pgrp', pgrp],
+  ['pkill', pkill],
   ['ps', ps],
   ['readecho', readecho],
   ['reaper', reaper],

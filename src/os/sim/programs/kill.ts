@@ -34,13 +34,14 @@ function listing(): string {
   return `${NAMES.slice(0, 16).join(' ')}\n${NAMES.slice(16).join(' ')}\n`;
 }
 
+/** `kill -L`: seven to a row, each name padded except the last of a full row. */
 function table(): string {
   let text = '';
   SIGNALS.forEach((s, i) => {
-    text += `${String(s.number).padStart(2)} ${nameOf(s.number)!.padEnd(8)}`;
-    if (i % 7 === 6) text += '\n';
+    const rowEnd = i % 7 === 6;
+    text += `${String(s.number).padStart(2)} ${rowEnd ? nameOf(s.number) : nameOf(s.number)!.padEnd(8)}${rowEnd ? '\n' : ''}`;
   });
-  return `${text}\n`;
+  return SIGNALS.length % 7 === 0 ? text : `${text}\n`;
 }
 
 /** `kill -l SPEC`: a number becomes a name and a name a number. */

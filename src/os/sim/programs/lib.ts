@@ -1,28 +1,18 @@
 // What the simulated programs share, as a small C library would give it to them: writing text
-// to a descriptor, sleeping through signal handlers, reading a line, parsing numbers and
-// signal names. Nothing here throws: errors come back as SysError values, like errno.
+// to a descriptor, sleeping through signal handlers, reading a line or a whole file, the
+// environment. Nothing here throws: errors come back as SysError values, like errno.
 
 import * as sys from '../sys.js';
 import type { Code } from '../types.js';
-
-export { SysError } from '../sys.js';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 export const decode = (bytes: Uint8Array): string => decoder.decode(bytes);
-export const encode = (text: string): Uint8Array => encoder.encode(text);
-
-/** The name a program calls itself in messages: argv[0] without its directory, as most tools do. */
-export function progName(argv: readonly string[], fallback: string): string {
-  const a0 = argv[0] ?? fallback;
-  const slash = a0.lastIndexOf('/');
-  return slash >= 0 ? a0.slice(slash + 1) : a0;
-}
 
 /** write(2) all of `data`, retrying short writes and EINTR; the first other error ends it. */
 export function* writeAll(fd: number, data: Uint8Array | string): Code<0 | sys.SysError> {
-  let bytes = typeof data === 'string' ? encode(data) : data;
+  let bytes = typeof data === 'string' ? encoder.encode(data) : data;
   while (bytes.length > 0) {
     const n = yield* sys.write(fd, bytes);
     if (n instanceof sys.SysError) {
@@ -56,12 +46,6 @@ export function* sleepSteps(seconds: number): Code<void> {
     yield* sleepFor(step * 1000);
     left -= step;
   }
-}
-
-/** strtod for a plain non-negative decimal ("2", "0.25", ".5"); undefined for anything else. */
-export function parseDecimal(text: string): number | undefined {
-  if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined;
-  return Number(text);
 }
 
 /**

@@ -1,7 +1,9 @@
 // orphanpgrp: a stopped process whose group becomes orphaned. The child moves to a group of
 // its own and stops itself; the parent, the only link between that group and the rest of the
 // session, exits. The group is now orphaned with a stopped member, so the kernel sends it
-// SIGHUP and then SIGCONT (POSIX): the child catches and prints both, then runs on.
+// SIGHUP and then SIGCONT (POSIX): the child catches and prints both, then runs on. Linux runs
+// SIGCONT's handler first: it sets up both handler frames before returning to the program, and
+// the last one set up (SIGCONT's, the higher number) runs first; a C version prints the same.
 
 import { SIG } from '../../signals.js';
 import * as sys from '../sys.js';

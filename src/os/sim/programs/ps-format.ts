@@ -14,7 +14,7 @@ export interface Field {
 export function statOf(p: ProcInfo): string {
   let s = p.state;
   if (p.sessionLeader) s += 's';
-  if (p.tpgid !== -1 && p.pgid === p.tpgid && p.state !== 'Z') s += '+';
+  if (p.tpgid !== -1 && p.pgid === p.tpgid) s += '+';
   return s;
 }
 
@@ -65,6 +65,9 @@ const BSD_TIME: Field = { header: 'TIME', width: 6, align: 'right', value: () =>
 export const JOBS_FORMAT: readonly Field[] = [
   FIELDS.ppid!, FIELDS.pid!, FIELDS.pgid!, FIELDS.sid!, FIELDS.tname!, FIELDS.tpgid!, FIELDS.stat!, FIELDS.uid!, BSD_TIME, FIELDS.command!,
 ];
+
+/** BSD `ps x`, `ps ax`: pid,tname,stat,time,command. */
+export const BSD_FORMAT: readonly Field[] = [FIELDS.pid!, FIELDS.tname!, FIELDS.stat!, BSD_TIME, FIELDS.command!];
 
 /** Plain `ps`: pid,tname,time,ucmd. */
 export const DEFAULT_FORMAT: readonly Field[] = [FIELDS.pid!, FIELDS.tname!, FIELDS.time!, FIELDS.ucmd!];

@@ -1,4 +1,5 @@
-// ps(1) from procps-ng 4, on the simulated process table: `ps`, `ps j` (BSD job format), `ps -j`,
+// ps(1) from procps-ng 4, on the simulated process table: `ps`, `ps j` (BSD job format), `ps x`
+// and `ps ax` (BSD format), `ps -j`,
 // `ps -o LIST` (fields of ps-format.ts, `name=HEADER`), selection by -e/-A, BSD a and x, -p PIDS,
 // --ppid PIDS, -C NAMES. Without a selection, UNIX-style ps shows the processes on the caller's
 // terminal and BSD-style ps (`ps j`) every process with a terminal, as procps does for one user.
@@ -7,7 +8,7 @@
 import * as sys from '../sys.js';
 import type { Code, Program, ProcInfo } from '../types.js';
 import { err, getenv, writeAll } from './lib.js';
-import { DEFAULT_FORMAT, FIELDS, type Field, JOBS_FORMAT, layout, parseFormat } from './ps-format.js';
+import { BSD_FORMAT, DEFAULT_FORMAT, FIELDS, type Field, JOBS_FORMAT, layout, parseFormat } from './ps-format.js';
 
 const USAGE = `
 Usage:
@@ -113,6 +114,12 @@ function selected(r: Request, me: ProcInfo | undefined): (p: ProcInfo) => boolea
   return (p) => p.tty === myTty;
 }
 
+function defaultFormat(r: Request): readonly Field[] {
+  if (r.bsdJobs) return JOBS_FORMAT;
+  if (r.unixJobs) return [FIELDS.pid!, FIELDS.pgid!, FIELDS.sid!, FIELDS.tname!, FIELDS.time!, FIELDS.ucmd!];
+  return r.bsd ? BSD_FORMAT : DEFAULT_FORMAT;
+}
+
 /** The width lines are cut at: the terminal's on standard output, else none. */
 function* outputWidth(env: readonly string[]): Code<number | null> {
   if (!(yield* sys.isatty(1))) return null;
@@ -128,7 +135,7 @@ export const ps: Program = function* (argv, env) {
     yield* err(`error: ${request}\n${USAGE}`);
     return 1;
   }
-  const fields = request.format ?? (request.bsdJobs ? JOBS_FORMAT : request.unixJobs ? [FIELDS.pid!, FIELDS.pgid!, FIELDS.sid!, FIELDS.tname!, FIELDS.time!, FIELDS.ucmd!] : DEFAULT_FORMAT);
+  const fields = request.format ?? defaultFormat(request);
   const table = (yield* sys.procs()).slice().sort((a, b) => a.pid - b.pid);
   const pid = yield* sys.getpid();
   const rows = table.filter(selected(request, table.find((p) => p.pid === pid)));

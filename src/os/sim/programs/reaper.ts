@@ -1,12 +1,13 @@
 // reaper [N]: a SIGCHLD handler that loops on waitpid(-1, WNOHANG). N children (3 by default)
-// exit at the same moment; their SIGCHLDs merge into one pending signal, so one call of the
-// handler reaps several of them: a handler that reaped one child per call would leave zombies.
+// exit together while SIGCHLD is blocked; their SIGCHLDs merge into one pending signal (standard
+// signals are not queued), so one call of the handler must reap them all: a handler that reaped
+// one child per call would leave zombies.
 
 import { SIG } from '../../signals.js';
 import * as sys from '../sys.js';
 import type { Program } from '../types.js';
 import { needArgs } from './helperargs.js';
-import { err, say, sleepFor } from './lib.js';
+import { err, say, sleepFor, waitForState } from './lib.js';
 
 export const reaper: Program = function* (argv) {
   const bad = yield* needArgs(argv, 0, 1, 'reaper [CHILDREN]');
@@ -36,6 +37,7 @@ export const reaper: Program = function* (argv) {
     flags: { restart: true },
     mask: [],
   });
+  yield* sys.sigprocmask('block', [SIG.CHLD]);
   const children: number[] = [];
   for (let i = 1; i <= n; i++) {
     const pid = yield* sys.fork(function* () {
@@ -44,7 +46,12 @@ export const reaper: Program = function* (argv) {
     });
     if (!(pid instanceof sys.SysError)) children.push(pid);
   }
-  yield* say(`parent ${me}: forked children ${children.join(', ')}; they all exit 1 s from now`);
+  yield* say(`parent ${me}: forked children ${children.join(', ')} with SIGCHLD blocked; they all exit 1 s from now`);
+  for (const pid of children) yield* waitForState(pid, 'Z');
+  const pending = (yield* sys.sigpending()).includes(SIG.CHLD);
+  yield* say(`parent ${me}: all ${children.length} have exited: ${children.length} SIGCHLDs sent, ${pending ? 'one' : 'no'} SIGCHLD pending`);
+  yield* say(`parent ${me}: unblocking SIGCHLD`);
+  yield* sys.sigprocmask('unblock', [SIG.CHLD]);
   while (reaped < children.length) yield* sys.sleep(100);
   yield* say(`parent ${me}: ${reaped} children reaped in ${calls} handler call${calls === 1 ? '' : 's'}`);
   return 0;

@@ -21,14 +21,15 @@ function parseSignal(text: string): number | undefined {
   return NAMES.get(name);
 }
 
+const SIG_ABRT = 6;
+
 /** abort(3): SIGABRT at its default action, whatever the program did with it. */
-export function* abort(): Code<number> {
+function* abort(): Code<number> {
   yield* sys.signal(SIG_ABRT, 'default');
   yield* sys.sigprocmask('unblock', [SIG_ABRT]);
   yield* sys.kill(yield* sys.getpid(), SIG_ABRT);
   return 128 + SIG_ABRT;
 }
-const SIG_ABRT = 6;
 
 export const selfkill: Program = function* (argv) {
   const bad = yield* needArgs(argv, 1, 1, 'selfkill SIGNAL');
@@ -46,5 +47,3 @@ export const selfkill: Program = function* (argv) {
   yield* sleepSteps(20);
   return yield* abort();
 };
-
-

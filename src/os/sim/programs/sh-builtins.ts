@@ -1,13 +1,16 @@
 // The builtins of the simulated sh, as dash has them: `:`, true, false, echo (escapes always
-// on, -n only first), read, exit, trap, kill, wait, cd, pwd. `exec` is the executor's, since it
+// on, -n only first), read, exit, trap, kill (sh-kill.ts), test and [ (sh-test.ts), break,
+// continue, set --, wait, cd, pwd. `exec` is the executor's, since it
 // replaces the shell. Each returns its exit status; `exit` sets state.exiting.
 
-import { parseSignal, SIG, signalName, SIGNALS } from '../../signals.js';
+import { SIG } from '../../signals.js';
 import * as sys from '../sys.js';
 import type { Code } from '../types.js';
 import { expandEscapes } from './echo.js';
 import { out, readLine } from './lib.js';
+import { dashSignal, dashSignalName, killBuiltin } from './sh-kill.js';
 import type { ShellState } from './sh-state.js';
+import { testBuiltin } from './sh-test.js';
 
 export type Builtin = (sh: ShellState, args: readonly string[]) => Code<number>;
 
@@ -56,13 +59,10 @@ function* read(sh: ShellState, args: readonly string[]): Code<number> {
   return r.newline ? 0 : 1;
 }
 
-/** A trap's signal: a name without SIG, a number, or EXIT (0); undefined for a bad one. */
+/** A trap's signal: a name of dash's table in any case (no SIG prefix), a number, or EXIT (0). */
 function trapSignal(spec: string): number | undefined {
-  if (spec === 'EXIT') return 0;
-  if (/^\d+$/.test(spec)) return Number(spec) < 65 ? Number(spec) : undefined;
-  if (/^SIG/i.test(spec) || spec !== spec.toUpperCase()) return undefined;
-  const n = parseSignal(spec);
-  return n === 0 ? undefined : n;
+  if (spec.toUpperCase() === 'EXIT') return 0;
+  return dashSignal(spec);
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
@@ -70,7 +70,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 function* trap(sh: ShellState, args: readonly string[]): Code<number> {
   if (args.length === 0) {
     for (const [sig, action] of [...sh.traps].sort((a, b) => a[0] - b[0])) {
-      yield* out(`trap -- ${quote(action)} ${sig === 0 ? 'EXIT' : signalName(sig)}\n`);
+      yield* out(`trap -- ${quote(action)} ${sig === 0 ? 'EXIT' : dashSignalName(sig) ?? sig}\n`);
     }
     return 0;
   }
@@ -95,78 +95,17 @@ function* trap(sh: ShellState, args: readonly string[]): Code<number> {
   return status;
 }
 
-function* kill(sh: ShellState, args: readonly string[]): Code<number> {
-  const usage = () => sh.warn('kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]');
-  let signal: number = SIG.TERM;
-  let rest = [...args];
-  const first = rest[0];
-  if (first === undefined) {
-    yield* usage();
-    return 2;
-  }
-  if (first === '-l') {
-    if (rest.length === 1) {
-      for (const s of SIGNALS) yield* out(`${s.name}\n`);
-      return 0;
-    }
-    for (const spec of rest.slice(1)) {
-      const n = /^\d+$/.test(spec) ? Number(spec) : NaN;
-      const name = n > 128 ? signalName(n - 128) : signalName(n);
-      if (!/^\d+$/.test(spec)) {
-        const num = parseSignal(spec);
-        if (num === undefined) {
-          yield* sh.warn(`kill: invalid signal number or exit status: ${spec}`);
-          return 2;
-        }
-        yield* out(`${num}\n`);
-      } else if (name === undefined) {
-        yield* sh.warn(`kill: invalid signal number or exit status: ${spec}`);
-        return 2;
-      } else {
-        yield* out(`${name}\n`);
-      }
-    }
-    return 0;
-  }
-  // The first operand starting with '-' is always the signal: a negative pid needs `--`.
-  if (first.startsWith('-') && first !== '--') {
-    const spec = first === '-s' ? rest[1] : first.slice(1);
-    if (spec === undefined) {
-      yield* usage();
-      return 2;
-    }
-    const n = parseSignal(spec);
-    if (n === undefined) {
-      yield* sh.warn(`kill: invalid signal number or name: ${spec}`);
-      return 2;
-    }
-    signal = n;
-    rest = rest.slice(first === '-s' ? 2 : 1);
-  }
-  if (rest[0] === '--') rest = rest.slice(1);
-  if (rest.length === 0) {
-    yield* usage();
-    return 2;
-  }
-  let status = 0;
-  for (const p of rest) {
-    if (!/^-?\d+$/.test(p)) {
-      yield* sh.warn(`kill: Illegal number: ${p}`);
-      return 2;
-    }
-    const r = yield* sys.kill(Number(p), signal);
-    if (r instanceof sys.SysError) {
-      yield* sh.warn(`kill: ${r.reason}`);
-      status = 1;
-    }
-  }
-  return status;
-}
-
+/** dash's wait: for the given children (or all), using what earlier waits already reaped. */
 function* wait(sh: ShellState, args: readonly string[]): Code<number> {
-  const targets = args.length > 0 ? args.map(Number) : [-1];
   let status = 0;
-  for (const pid of targets) {
+  for (const arg of args.length > 0 ? args : [null]) {
+    const pid = arg === null ? -1 : Number(arg);
+    if (pid !== -1 && sh.reaped.has(pid)) {
+      status = sh.reaped.get(pid)!;
+      sh.reaped.delete(pid);
+      continue;
+    }
+    if (pid === -1) sh.reaped.clear();
     for (;;) {
       const r = yield* sys.waitpid(pid);
       if (r instanceof sys.SysError) {
@@ -176,12 +115,40 @@ function* wait(sh: ShellState, args: readonly string[]): Code<number> {
         if (pid !== -1) status = 127;
         break;
       }
-      if (r === 0) break;
-      status = r.status.kind === 'exited' ? r.status.code : r.status.kind === 'signaled' ? 128 + r.status.signal : 0;
+      if (r === 0 || (r.status.kind !== 'exited' && r.status.kind !== 'signaled')) continue;
+      status = r.status.kind === 'exited' ? r.status.code : 128 + r.status.signal;
       if (pid !== -1) break;
     }
+    if (pid === -1) status = 0;
   }
   return status;
+}
+
+/** break [N] and continue [N]: unwind N loops (outside a loop they do nothing, as in dash). */
+function loopControl(kind: 'break' | 'continue'): Builtin {
+  return function* (sh, args) {
+    const n = args[0] === undefined ? 1 : /^\d+$/.test(args[0]) ? Number(args[0]) : NaN;
+    if (!(n > 0)) {
+      yield* sh.warn(`${kind}: Illegal number: ${args[0]}`);
+      return 2;
+    }
+    if (sh.loopDepth > 0) sh.loop = { kind, levels: Math.min(n, sh.loopDepth) };
+    return 0;
+  };
+}
+
+/** set -- ARGS: new positional parameters (the only form of set modelled). */
+function* set(sh: ShellState, args: readonly string[]): Code<number> {
+  if (args[0] === '--' || (args.length > 0 && !args[0]!.startsWith('-') && !args[0]!.startsWith('+'))) {
+    sh.args = args[0] === '--' ? args.slice(1) : [...args];
+    return 0;
+  }
+  if (args.length === 0) {
+    for (const [k, v] of [...sh.vars].sort(([a], [c]) => (a < c ? -1 : 1))) yield* out(`${k}=${quote(v)}\n`);
+    return 0;
+  }
+  yield* sh.warn(`set: Illegal option ${args[0]!.slice(0, 2)}`);
+  return 2;
 }
 
 function* cd(sh: ShellState, args: readonly string[]): Code<number> {
@@ -201,13 +168,18 @@ function* pwd(): Code<number> {
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   [':', function* () { return 0; }],
+  ['[', testBuiltin('[')],
+  ['break', loopControl('break')],
   ['cd', cd],
+  ['continue', loopControl('continue')],
   ['echo', echo],
   ['exit', exit],
   ['false', function* () { return 1; }],
-  ['kill', kill],
+  ['kill', killBuiltin],
   ['pwd', pwd],
   ['read', read],
+  ['set', set],
+  ['test', testBuiltin('test')],
   ['trap', trap],
   ['true', function* () { return 0; }],
   ['wait', wait],

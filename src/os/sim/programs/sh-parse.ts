@@ -1,13 +1,12 @@
-// The grammar of the simulated sh: lists of and-or lists (`;`, `&`, newline, `&&`, `||`) of
-// pipelines (`|`, `!`) of simple commands with assignments and redirections (`>`, `>>`, `<`,
-// `N>&M`, `N<&M`). Words keep their quoting so expansion can tell `$x` from `"$x"`. Syntax
-// errors carry dash's wording and the line they were found on.
+// The grammar of the simulated sh: lists (`;`, `&`, newline) of and-or lists (`&&`, `||`) of
+// pipelines (`|`, `!`) of commands: simple ones with assignments and redirections (`>`, `>>`,
+// `<`, `N>&M`, `N<&M`), and the compound ones `( list )`, `{ list; }`, if/elif/else/fi,
+// while/until ... do ... done and for NAME [in WORDS] do ... done. Syntax errors carry dash's
+// wording and the line they were found on.
 
-export type Part =
-  | { readonly kind: 'text'; readonly text: string; readonly quoted: boolean }
-  | { readonly kind: 'param'; readonly name: string; readonly quoted: boolean };
+import { type Token, tokenize, type Word } from './sh-lex.js';
 
-export type Word = readonly Part[];
+export type { Part, Word } from './sh-lex.js';
 
 export interface Redir {
   readonly fd: number;
@@ -16,15 +15,26 @@ export interface Redir {
 }
 
 export interface Simple {
+  readonly kind: 'simple';
   readonly assigns: ReadonlyArray<{ readonly name: string; readonly value: Word }>;
   readonly words: readonly Word[];
   readonly redirs: readonly Redir[];
   readonly line: number;
 }
 
+export type CompoundBody =
+  | { readonly kind: 'subshell' | 'group'; readonly body: List }
+  | { readonly kind: 'if'; readonly clauses: ReadonlyArray<{ readonly cond: List; readonly body: List }>; readonly otherwise: List | null }
+  | { readonly kind: 'loop'; readonly until: boolean; readonly cond: List; readonly body: List }
+  | { readonly kind: 'for'; readonly name: string; readonly words: readonly Word[] | null; readonly body: List };
+
+export type Compound = CompoundBody & { readonly redirs: readonly Redir[]; readonly line: number };
+
+export type Command = Simple | Compound;
+
 export interface Pipeline {
   readonly bang: boolean;
-  readonly commands: readonly Simple[];
+  readonly commands: readonly Command[];
 }
 
 export interface AndOr {
@@ -37,154 +47,19 @@ export interface Item {
   readonly background: boolean;
 }
 
+export type List = readonly Item[];
+
 export interface SyntaxError {
   readonly syntaxError: string;
   readonly line: number;
 }
 
-type Token =
-  | { readonly t: 'word'; readonly parts: Part[]; readonly raw: string; readonly line: number }
-  | { readonly t: 'op'; readonly op: string; readonly line: number; readonly fd?: number }
-  | { readonly t: 'newline'; readonly line: number }
-  | { readonly t: 'eof'; readonly line: number }
-  | { readonly t: 'error'; readonly message: string; readonly line: number };
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', '{', '}', '!', 'case', 'esac']);
+/** Reserved words that end a clause: where a command should start they are out of place. */
+const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}']);
+const REDIRECTIONS = ['>', '>>', '<', '>&', '<&', '>|'];
 
-const OPS = ['&&', '||', ';;', '>>', '>&', '<&', '>|', '<<', '<>', ';', '&', '|', '>', '<', '(', ')'];
-const SPECIAL = /[$?!#@*0-9-]/;
-
-/** Splits the source into tokens; an unterminated quote becomes an error token where it starts. */
-export function tokenize(src: string, firstLine = 1): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  let line = firstLine;
-  while (i < src.length) {
-    const c = src[i]!;
-    if (c === ' ' || c === '\t') {
-      i++;
-    } else if (c === '\\' && src[i + 1] === '\n') {
-      i += 2;
-      line++;
-    } else if (c === '\n') {
-      tokens.push({ t: 'newline', line });
-      line++;
-      i++;
-    } else if (c === '#') {
-      while (i < src.length && src[i] !== '\n') i++;
-    } else if (OPS.some((op) => src.startsWith(op, i))) {
-      const op = OPS.find((o) => src.startsWith(o, i))!;
-      tokens.push({ t: 'op', op, line });
-      i += op.length;
-    } else {
-      const w = readWord(src, i, line);
-      if ('error' in w) {
-        tokens.push({ t: 'error', message: w.error, line: w.line });
-        return tokens;
-      }
-      // Digits right before a redirection are its descriptor (2>&1).
-      const next = src[w.end];
-      if (/^\d+$/.test(w.raw) && (next === '>' || next === '<')) {
-        const op = OPS.find((o) => src.startsWith(o, w.end))!;
-        tokens.push({ t: 'op', op, line, fd: Number(w.raw) });
-        i = w.end + op.length;
-      } else {
-        tokens.push({ t: 'word', parts: w.parts, raw: w.raw, line });
-        i = w.end;
-      }
-      line = w.line;
-    }
-  }
-  tokens.push({ t: 'eof', line });
-  return tokens;
-}
-
-function readParam(src: string, i: number, quoted: boolean): { part: Part; end: number } | null {
-  const c = src[i + 1];
-  if (c === '{') {
-    const close = src.indexOf('}', i + 2);
-    if (close < 0) return null;
-    return { part: { kind: 'param', name: src.slice(i + 2, close), quoted }, end: close + 1 };
-  }
-  if (c !== undefined && SPECIAL.test(c)) return { part: { kind: 'param', name: c, quoted }, end: i + 2 };
-  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i + 1));
-  if (m) return { part: { kind: 'param', name: m[0], quoted }, end: i + 1 + m[0].length };
-  return null;
-}
-
-function readWord(src: string, start: number, startLine: number): { parts: Part[]; raw: string; end: number; line: number } | { error: string; line: number } {
-  const parts: Part[] = [];
-  let line = startLine;
-  let i = start;
-  const text = (t: string, quoted: boolean) => {
-    const last = parts[parts.length - 1];
-    if (last && last.kind === 'text' && last.quoted === quoted) parts[parts.length - 1] = { ...last, text: last.text + t };
-    else parts.push({ kind: 'text', text: t, quoted });
-  };
-  while (i < src.length) {
-    const c = src[i]!;
-    if (' \t\n'.includes(c) || OPS.some((op) => src.startsWith(op, i))) break;
-    if (c === '\\') {
-      if (src[i + 1] === '\n') {
-        i += 2;
-        line++;
-      } else {
-        if (i + 1 < src.length) text(src[i + 1]!, true);
-        i += 2;
-      }
-    } else if (c === "'") {
-      const close = src.indexOf("'", i + 1);
-      if (close < 0) return { error: 'Unterminated quoted string', line };
-      text(src.slice(i + 1, close), true);
-      if (close === i + 1) text('', true);
-      line += src.slice(i, close).split('\n').length - 1;
-      i = close + 1;
-    } else if (c === '"') {
-      const r = readDouble(src, i + 1, parts, text);
-      if (r < 0) return { error: 'Unterminated quoted string', line };
-      line += src.slice(i, r).split('\n').length - 1;
-      i = r;
-    } else if (c === '$') {
-      const p = readParam(src, i, false);
-      if (p) {
-        parts.push(p.part);
-        i = p.end;
-      } else {
-        text('$', false);
-        i++;
-      }
-    } else {
-      text(c, false);
-      i++;
-    }
-  }
-  return { parts, raw: src.slice(start, i), end: i, line };
-}
-
-/** Reads a double-quoted string from just after its quote; returns the index after the closing one, or -1. */
-function readDouble(src: string, from: number, parts: Part[], text: (t: string, quoted: boolean) => void): number {
-  let i = from;
-  text('', true);
-  while (i < src.length) {
-    const c = src[i]!;
-    if (c === '"') return i + 1;
-    if (c === '\\' && i + 1 < src.length && '$`"\\\n'.includes(src[i + 1]!)) {
-      if (src[i + 1] !== '\n') text(src[i + 1]!, true);
-      i += 2;
-    } else if (c === '$') {
-      const p = readParam(src, i, true);
-      if (p) {
-        parts.push(p.part);
-        i = p.end;
-      } else {
-        text('$', true);
-        i++;
-      }
-    } else {
-      text(c, true);
-      i++;
-    }
-  }
-  return -1;
-}
+const isError = (x: object): x is SyntaxError => 'syntaxError' in x;
 
 /** A parser that hands out one line (complete command) at a time, as dash reads and runs them. */
 export class Parser {
@@ -199,23 +74,41 @@ export class Parser {
     return this.tokens[this.at]!;
   }
 
-  private unexpected(tok: Token): SyntaxError {
+  private isWord(tok: Token, word: string): boolean {
+    return tok.t === 'word' && tok.raw === word;
+  }
+
+  private skipNewlines(): void {
+    while (this.peek().t === 'newline') this.at++;
+  }
+
+  private unexpected(tok: Token, expecting?: string): SyntaxError {
     if (tok.t === 'error') return { syntaxError: tok.message, line: tok.line };
-    const what = tok.t === 'eof' ? 'end of file' : tok.t === 'newline' ? 'newline' : tok.t === 'op' ? `"${tok.op}"` : `word ${tok.raw}`;
-    return { syntaxError: `${what} unexpected`, line: tok.line };
+    const what =
+      tok.t === 'eof' ? 'end of file' : tok.t === 'newline' ? 'newline' : tok.t === 'op' ? `"${tok.op}"` : RESERVED.has(tok.raw) ? `"${tok.raw}"` : 'word';
+    return { syntaxError: `${what} unexpected${expecting ? ` (expecting "${expecting}")` : ''}`, line: tok.line };
+  }
+
+  /** Consumes the reserved word (or `)`) that must come next. */
+  private expect(word: string): SyntaxError | null {
+    const tok = this.peek();
+    if (word === ')' ? tok.t === 'op' && tok.op === ')' : this.isWord(tok, word)) {
+      this.at++;
+      return null;
+    }
+    return this.unexpected(tok, word);
   }
 
   /** The next line's items, null at the end of the source, or the syntax error that stops it. */
   nextLine(): Item[] | null | SyntaxError {
-    while (this.peek().t === 'newline') this.at++;
+    this.skipNewlines();
     if (this.peek().t === 'eof') return null;
     const items: Item[] = [];
     for (;;) {
       const andOr = this.andOr();
-      if ('syntaxError' in andOr) return andOr;
+      if (isError(andOr)) return andOr;
       const tok = this.peek();
-      const background = tok.t === 'op' && tok.op === '&';
-      items.push({ andOr, background });
+      items.push({ andOr, background: tok.t === 'op' && tok.op === '&' });
       if (tok.t === 'op' && (tok.op === ';' || tok.op === '&')) {
         this.at++;
         const next = this.peek();
@@ -229,38 +122,164 @@ export class Parser {
     return items;
   }
 
+  /** A list inside a compound command, up to one of `ends` (reserved words, or `)`); `closer` ends the clause. */
+  private list(ends: ReadonlySet<string>, closer: string): List | SyntaxError {
+    const items: Item[] = [];
+    const atEnd = (tok: Token) => (tok.t === 'word' && ends.has(tok.raw)) || (tok.t === 'op' && tok.op === ')' && ends.has(')'));
+    for (;;) {
+      this.skipNewlines();
+      const tok = this.peek();
+      if (atEnd(tok) && items.length > 0) return items;
+      if (tok.t === 'eof' || atEnd(tok) || (tok.t === 'word' && CLOSERS.has(tok.raw))) return this.unexpected(tok, closer);
+      const andOr = this.andOr();
+      if (isError(andOr)) return andOr;
+      const sep = this.peek();
+      items.push({ andOr, background: sep.t === 'op' && sep.op === '&' });
+      if (sep.t === 'op' && (sep.op === ';' || sep.op === '&')) this.at++;
+      else if (sep.t !== 'newline' && !atEnd(sep)) return this.unexpected(sep, closer);
+    }
+  }
+
   private andOr(): AndOr | SyntaxError {
     const first = this.pipeline();
-    if ('syntaxError' in first) return first;
+    if (isError(first)) return first;
     const rest: Array<{ op: '&&' | '||'; pipeline: Pipeline }> = [];
     for (;;) {
       const tok = this.peek();
       if (tok.t !== 'op' || (tok.op !== '&&' && tok.op !== '||')) return { first, rest };
       this.at++;
-      while (this.peek().t === 'newline') this.at++;
+      this.skipNewlines();
       const pipeline = this.pipeline();
-      if ('syntaxError' in pipeline) return pipeline;
+      if (isError(pipeline)) return pipeline;
       rest.push({ op: tok.op, pipeline });
     }
   }
 
   private pipeline(): Pipeline | SyntaxError {
     let bang = false;
-    const first = this.peek();
-    if (first.t === 'word' && first.raw === '!') {
+    if (this.isWord(this.peek(), '!')) {
       bang = true;
       this.at++;
     }
-    const commands: Simple[] = [];
+    const commands: Command[] = [];
     for (;;) {
-      const cmd = this.simple();
-      if ('syntaxError' in cmd) return cmd;
+      const cmd = this.command();
+      if (isError(cmd)) return cmd;
       commands.push(cmd);
       const tok = this.peek();
       if (tok.t !== 'op' || tok.op !== '|') return { bang, commands };
       this.at++;
-      while (this.peek().t === 'newline') this.at++;
+      this.skipNewlines();
     }
+  }
+
+  private command(): Command | SyntaxError {
+    const tok = this.peek();
+    const line = tok.line;
+    let body: CompoundBody | SyntaxError;
+    if (tok.t === 'op' && tok.op === '(') {
+      this.at++;
+      body = this.wrapped('subshell', ')');
+    } else if (tok.t === 'word' && tok.raw === '{') {
+      this.at++;
+      body = this.wrapped('group', '}');
+    } else if (this.isWord(tok, 'if')) {
+      this.at++;
+      body = this.ifClause();
+    } else if (this.isWord(tok, 'while') || this.isWord(tok, 'until')) {
+      this.at++;
+      body = this.loop(tok.t === 'word' && tok.raw === 'until');
+    } else if (this.isWord(tok, 'for')) {
+      this.at++;
+      body = this.forClause();
+    } else if (tok.t === 'word' && RESERVED.has(tok.raw) && tok.raw !== '!' && tok.raw !== 'in') {
+      return this.unexpected(tok);
+    } else {
+      return this.simple();
+    }
+    if (isError(body)) return body;
+    const redirs: Redir[] = [];
+    const r = this.redirections(redirs);
+    if (r) return r;
+    return { ...body, redirs, line };
+  }
+
+  private wrapped(kind: 'subshell' | 'group', end: string): CompoundBody | SyntaxError {
+    const body = this.list(new Set([end]), end);
+    if (isError(body)) return body;
+    return this.expect(end) ?? { kind, body };
+  }
+
+  private ifClause(): CompoundBody | SyntaxError {
+    const clauses: Array<{ cond: List; body: List }> = [];
+    let otherwise: List | null = null;
+    for (;;) {
+      const cond = this.list(new Set(['then']), 'then');
+      if (isError(cond)) return cond;
+      const then = this.expect('then');
+      if (then) return then;
+      const body = this.list(new Set(['elif', 'else', 'fi']), 'fi');
+      if (isError(body)) return body;
+      clauses.push({ cond, body });
+      if (this.isWord(this.peek(), 'elif')) {
+        this.at++;
+        continue;
+      }
+      if (this.isWord(this.peek(), 'else')) {
+        this.at++;
+        const e = this.list(new Set(['fi']), 'fi');
+        if (isError(e)) return e;
+        otherwise = e;
+      }
+      return this.expect('fi') ?? { kind: 'if', clauses, otherwise };
+    }
+  }
+
+  private loop(until: boolean): CompoundBody | SyntaxError {
+    const cond = this.list(new Set(['do']), 'do');
+    if (isError(cond)) return cond;
+    const d = this.expect('do');
+    if (d) return d;
+    const body = this.list(new Set(['done']), 'done');
+    if (isError(body)) return body;
+    return this.expect('done') ?? { kind: 'loop', until, cond, body };
+  }
+
+  private forClause(): CompoundBody | SyntaxError {
+    const nameTok = this.peek();
+    if (nameTok.t !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameTok.raw)) return this.unexpected(nameTok);
+    this.at++;
+    this.skipNewlines();
+    let words: Word[] | null = null;
+    if (this.isWord(this.peek(), 'in')) {
+      this.at++;
+      words = [];
+      for (let tok = this.peek(); tok.t === 'word'; tok = this.peek()) {
+        words.push(tok.parts);
+        this.at++;
+      }
+    }
+    const sep = this.peek();
+    if (sep.t === 'op' && sep.op === ';') this.at++;
+    this.skipNewlines();
+    const d = this.expect('do');
+    if (d) return d;
+    const body = this.list(new Set(['done']), 'done');
+    if (isError(body)) return body;
+    return this.expect('done') ?? { kind: 'for', name: nameTok.raw, words, body };
+  }
+
+  /** Redirections that follow: appended to `redirs`; a syntax error if one has no target. */
+  private redirections(redirs: Redir[]): SyntaxError | null {
+    for (let tok = this.peek(); tok.t === 'op' && REDIRECTIONS.includes(tok.op); tok = this.peek()) {
+      this.at++;
+      const target = this.peek();
+      if (target.t !== 'word') return this.unexpected(target);
+      this.at++;
+      const op = tok.op === '>|' ? '>' : (tok.op as Redir['op']);
+      redirs.push({ fd: tok.fd ?? (op.startsWith('<') ? 0 : 1), op, target: target.parts });
+    }
+    return null;
   }
 
   private simple(): Simple | SyntaxError {
@@ -278,23 +297,19 @@ export class Parser {
         } else {
           words.push(tok.parts);
         }
-      } else if (tok.t === 'op' && ['>', '>>', '<', '>&', '<&', '>|'].includes(tok.op)) {
-        this.at++;
-        const target = this.peek();
-        if (target.t !== 'word') return this.unexpected(target);
-        this.at++;
-        const op = tok.op === '>|' ? '>' : (tok.op as Redir['op']);
-        redirs.push({ fd: tok.fd ?? (op.startsWith('<') ? 0 : 1), op, target: target.parts });
+      } else if (tok.t === 'op' && REDIRECTIONS.includes(tok.op)) {
+        const r = this.redirections(redirs);
+        if (r) return r;
       } else {
         break;
       }
     }
     if (words.length === 0 && assigns.length === 0 && redirs.length === 0) return this.unexpected(this.peek());
-    return { assigns, words, redirs, line };
+    return { kind: 'simple', assigns, words, redirs, line };
   }
 }
 
-function dropPrefix(parts: readonly Part[], n: number): Part[] {
+function dropPrefix(parts: Word, n: number): Word {
   const [first, ...rest] = parts;
   if (!first || first.kind !== 'text') return [...parts];
   const remaining = first.text.slice(n);

@@ -7,60 +7,15 @@
 import { SIG, signalText } from '../../signals.js';
 import * as sys from '../sys.js';
 import type { Code } from '../types.js';
+import { ArithError } from './sh-arith.js';
 import { BUILTINS } from './sh-builtins.js';
-import { expandString, expandWord } from './sh-expand.js';
-import { type AndOr, Parser, type Pipeline, type Redir, type Simple } from './sh-parse.js';
+import { compound } from './sh-compound.js';
+import { expandString, expandWord, ParamError } from './sh-expand.js';
+import { type AndOr, type Command, type List, Parser, type Pipeline, type Simple } from './sh-parse.js';
+import { redirect, restore } from './sh-redir.js';
 import type { ShellState } from './sh-state.js';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** dash's wording for a failed open: its own for ENOENT, strerror otherwise. */
-function openReason(e: sys.SysError, creating: boolean): string {
-  if (e.errno === 'ENOENT') return creating ? 'Directory nonexistent' : 'No such file';
-  return e.reason;
-}
-
-/** Applies redirections; with `save`, returns how to undo them. Null after a reported error. */
-function* redirect(sh: ShellState, redirs: readonly Redir[], save: boolean): Code<Array<[number, number | null]> | null> {
-  const undo: Array<[number, number | null]> = [];
-  for (const r of redirs) {
-    const target = expandString(r.target, sh);
-    if (save) {
-      const copy = yield* sys.dup(r.fd);
-      undo.unshift([r.fd, copy instanceof sys.SysError ? null : copy]);
-    }
-    if (r.op === '>&' || r.op === '<&') {
-      const res = target === '-' ? yield* sys.close(r.fd) : /^\d+$/.test(target) ? yield* sys.dup2(Number(target), r.fd) : null;
-      if (res === null || res instanceof sys.SysError) {
-        yield* sh.warn(res === null ? `Syntax error: Bad fd number` : `${target}: ${res.reason}`);
-        return null;
-      }
-      continue;
-    }
-    const creating = r.op !== '<';
-    const fd = yield* sys.open(target, creating ? { write: true, create: true, truncate: r.op === '>', append: r.op === '>>' } : { read: true });
-    if (fd instanceof sys.SysError) {
-      yield* sh.warn(`cannot ${creating ? 'create' : 'open'} ${target}: ${openReason(fd, creating)}`);
-      return null;
-    }
-    if (fd !== r.fd) {
-      yield* sys.dup2(fd, r.fd);
-      yield* sys.close(fd);
-    }
-  }
-  return undo;
-}
-
-function* restore(undo: ReadonlyArray<[number, number | null]>): Code<void> {
-  for (const [fd, copy] of undo) {
-    if (copy === null) {
-      yield* sys.close(fd);
-    } else {
-      yield* sys.dup2(copy, fd);
-      yield* sys.close(copy);
-    }
-  }
-}
 
 /** execve along PATH as dash's shellexec does; returns only on failure, with the status. */
 function* execCommand(sh: ShellState, argv: readonly string[], env: readonly string[], prefix = ''): Code<number> {
@@ -80,23 +35,33 @@ function* execCommand(sh: ShellState, argv: readonly string[], env: readonly str
   return denied ? 126 : 127;
 }
 
-/** Waits for a foreground child; dash reports deaths by signals other than SIGINT and SIGPIPE. */
-function* waitForeground(pid: number, report: boolean): Code<number> {
-  for (;;) {
-    const r = yield* sys.waitpid(pid);
+/**
+ * Waits for foreground children with waitpid(-1), as dash's wait3 loop does: background
+ * children that end meanwhile are reaped too (no zombie lingers) and kept for `wait`. Deaths
+ * by signals other than SIGINT and SIGPIPE are reported for the last of `pids`, as dash does.
+ */
+function* waitForeground(sh: ShellState, pids: readonly number[]): Code<number> {
+  const left = new Set(pids);
+  let status = 0;
+  while (left.size > 0) {
+    const r = yield* sys.waitpid(-1);
     if (r instanceof sys.SysError) {
       if (r.errno === 'EINTR') continue;
       return 127;
     }
-    if (r === 0) continue;
-    if (r.status.kind === 'exited') return r.status.code;
-    if (r.status.kind !== 'signaled') continue;
-    const sig = r.status.signal;
-    if (report && sig !== SIG.INT && sig !== SIG.PIPE) {
-      yield* sys.write(2, `${signalText(sig)}${r.status.coreDumped ? ' (core dumped)' : ''}\n`);
+    if (r === 0 || (r.status.kind !== 'exited' && r.status.kind !== 'signaled')) continue;
+    const code = r.status.kind === 'exited' ? r.status.code : 128 + r.status.signal;
+    if (!left.delete(r.pid)) {
+      sh.reaped.set(r.pid, code);
+      continue;
     }
-    return 128 + sig;
+    if (r.pid !== pids[pids.length - 1]) continue;
+    status = code;
+    if (r.status.kind === 'signaled' && r.status.signal !== SIG.INT && r.status.signal !== SIG.PIPE) {
+      yield* sys.write(2, `${signalText(r.status.signal)}${r.status.coreDumped ? ' (core dumped)' : ''}\n`);
+    }
   }
+  return status;
 }
 
 export class Executor {
@@ -115,14 +80,49 @@ export class Executor {
         sh.exiting = 2;
         break;
       }
-      for (const item of items) {
-        if (item.background) yield* this.background(item.andOr);
-        else sh.status = yield* this.andOr(item.andOr, false);
-        yield* this.safePoint();
-        if (sh.exiting !== null) break;
-      }
+      yield* this.list(items);
     }
     return sh.exiting ?? sh.status;
+  }
+
+  /** The end of a shell or subshell: its EXIT trap runs, and the status it leaves with. */
+  *finish(status: number): Code<number> {
+    const sh = this.sh;
+    const action = sh.traps.get(0);
+    if (!action) return sh.exiting ?? status;
+    sh.traps.delete(0);
+    const leaving = sh.exiting ?? status;
+    sh.status = leaving;
+    sh.exiting = null;
+    yield* this.runSource(action);
+    return sh.exiting ?? leaving;
+  }
+
+  /** Runs a list's items, with a safe point after each; `exit`, break and continue cut it short. */
+  *list(items: List): Code<number> {
+    const sh = this.sh;
+    for (const item of items) {
+      if (item.background) yield* this.background(item.andOr);
+      else sh.status = yield* this.andOr(item.andOr, false);
+      yield* this.safePoint();
+      if (sh.exiting !== null || sh.loop !== null) break;
+    }
+    return sh.status;
+  }
+
+  /** Waits for a forked foreground child (compound commands' subshells). */
+  waitFor(pid: number): Code<number> {
+    return waitForeground(this.sh, [pid]);
+  }
+
+  /** An executor for a forked child's copy of the shell. */
+  child(sh: ShellState): Executor {
+    return new Executor(sh);
+  }
+
+  /** A simple or compound command; with `execLast` (in a child) a simple external one replaces the process. */
+  *command(cmd: Command, execLast: boolean): Code<number> {
+    return cmd.kind === 'simple' ? yield* this.simple(cmd, execLast) : yield* compound(this, this.sh, cmd, execLast);
   }
 
   /** Runs the traps of signals caught since the last safe point; an untrapped SIGINT kills the shell. */
@@ -151,7 +151,8 @@ export class Executor {
       yield* sys.signal(SIG.QUIT, 'ignore');
       yield* sys.close(0);
       yield* sys.open('/dev/null', { read: true });
-      return yield* new Executor(child).andOr(andOr, true);
+      const ex = new Executor(child);
+      return yield* ex.finish(yield* ex.andOr(andOr, true));
     });
     if (pid instanceof sys.SysError) {
       yield* sh.warn(`Cannot fork`);
@@ -167,7 +168,7 @@ export class Executor {
     const sh = this.sh;
     let status = yield* this.pipeline(andOr.first, inChild && andOr.rest.length === 0);
     sh.status = status;
-    for (let i = 0; i < andOr.rest.length && sh.exiting === null; i++) {
+    for (let i = 0; i < andOr.rest.length && sh.exiting === null && sh.loop === null; i++) {
       const { op, pipeline } = andOr.rest[i]!;
       if ((op === '&&') !== (status === 0)) continue;
       status = yield* this.pipeline(pipeline, inChild && i === andOr.rest.length - 1);
@@ -177,11 +178,11 @@ export class Executor {
   }
 
   private *pipeline(p: Pipeline, execLast: boolean): Code<number> {
-    const status = p.commands.length === 1 ? yield* this.simple(p.commands[0]!, execLast && !p.bang) : yield* this.pipe(p.commands);
+    const status = p.commands.length === 1 ? yield* this.command(p.commands[0]!, execLast && !p.bang) : yield* this.pipe(p.commands);
     return p.bang ? (status === 0 ? 1 : 0) : status;
   }
 
-  private *pipe(commands: readonly Simple[]): Code<number> {
+  private *pipe(commands: readonly Command[]): Code<number> {
     const sh = this.sh;
     const pids: number[] = [];
     let input: number | null = null;
@@ -205,7 +206,8 @@ export class Executor {
           yield* sys.close(fds[0]);
           yield* sys.close(fds[1]);
         }
-        return yield* new Executor(child).simple(cmd, true);
+        const ex = new Executor(child);
+        return yield* ex.finish(yield* ex.command(cmd, true));
       });
       if (from !== null) yield* sys.close(from);
       if (fds) {
@@ -214,17 +216,19 @@ export class Executor {
       }
       if (!(pid instanceof sys.SysError)) pids.push(pid);
     }
-    let status = 0;
-    for (const [i, pid] of pids.entries()) status = yield* waitForeground(pid, i === pids.length - 1);
-    return status;
+    return yield* waitForeground(sh, pids);
   }
 
   /** A simple command; with `execLast` (in a child) an external command is exec'd without a fork. */
   *simple(cmd: Simple, execLast: boolean): Code<number> {
     const sh = this.sh;
     sh.line = cmd.line;
-    const argv = cmd.words.flatMap((w) => expandWord(w, sh));
-    const assigns = cmd.assigns.map((a) => [a.name, expandString(a.value, sh)] as const);
+    const expanded = yield* this.expand(() => ({
+      argv: cmd.words.flatMap((w) => expandWord(w, sh)),
+      assigns: cmd.assigns.map((a) => [a.name, expandString(a.value, sh)] as const),
+    }));
+    if (expanded === null) return 2;
+    const { argv, assigns } = expanded;
     if (argv.length === 0) {
       for (const [name, value] of assigns) sh.vars.set(name, value);
       const undo = yield* redirect(sh, cmd.redirs, true);
@@ -255,7 +259,19 @@ export class Executor {
       yield* sh.warn('Cannot fork');
       return 2;
     }
-    return yield* waitForeground(pid, true);
+    return yield* waitForeground(sh, [pid]);
+  }
+
+  /** Runs an expansion; an arithmetic or ${x?} error is reported and, as in dash, ends a non-interactive shell. */
+  *expand<T>(f: () => T): Code<T | null> {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof ArithError) && !(e instanceof ParamError)) throw e;
+      yield* this.sh.warn(e.message);
+      this.sh.exiting = 2;
+      return null;
+    }
   }
 
   /** `exec [cmd...]`: redirections stay; a command replaces the shell, which exits if it cannot. */

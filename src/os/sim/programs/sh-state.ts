@@ -15,18 +15,24 @@ export class ShellState implements Params {
   lastBackground: number | null = null;
   /** Trap actions by signal number: '' ignores; 0 is EXIT. */
   readonly traps: Map<number, string>;
+  /** Exit statuses ($?-style) of children reaped while waiting for another, for `wait`. */
+  readonly reaped = new Map<number, number>();
   /** Caught signals whose trap (or, for an untrapped SIGINT, death) waits for a safe point. */
   readonly pending: number[] = [];
   /** Set by `exit` (or a fatal error): the status the shell leaves with. */
   exiting: number | null = null;
   line = 0;
+  /** A break or continue on its way out of `levels` loops. */
+  loop: { readonly kind: 'break' | 'continue'; levels: number } | null = null;
+  /** How many loops are running (break and continue outside one do nothing). */
+  loopDepth = 0;
   /** Whether this shell caught SIGINT itself (dash does for -c) rather than leaving it at default. */
   catchesInt = false;
 
   constructor(
     readonly pid: number,
     readonly arg0: string,
-    readonly args: readonly string[],
+    public args: readonly string[],
     env: readonly string[],
   ) {
     this.vars = new Map();
@@ -42,6 +48,10 @@ export class ShellState implements Params {
 
   lookup(name: string): string | undefined {
     return this.vars.get(name);
+  }
+
+  assign(name: string, value: string): void {
+    this.vars.set(name, value);
   }
 
   /** The environment a command gets: exported variables, then its own assignments. */

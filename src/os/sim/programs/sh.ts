@@ -29,16 +29,6 @@ function* runInput(exec: Executor, sh: ShellState): Code<number> {
   }
 }
 
-function* runExitTrap(exec: Executor, sh: ShellState, status: number): Code<number> {
-  const action = sh.traps.get(0);
-  if (!action) return status;
-  sh.traps.delete(0);
-  sh.status = status;
-  sh.exiting = null;
-  yield* exec.runSource(action);
-  return sh.exiting ?? status;
-}
-
 export const sh: Program = function* (argv, env) {
   const name = argv[0] ?? 'sh';
   const args = argv.slice(1);
@@ -80,5 +70,5 @@ export const sh: Program = function* (argv, env) {
   }
   const exec = new Executor(state);
   const status = source === null ? yield* runInput(exec, state) : yield* exec.runSource(source);
-  return yield* runExitTrap(exec, state, status);
+  return yield* exec.finish(status);
 };

@@ -72,9 +72,8 @@ export const START: Modes = {
   time: 0,
 };
 
-/** `stty raw`: what it turns off besides the modelled modes. */
-export const RAW_OFF = ['ignbrk', 'brkint', 'ignpar', 'parmrk', 'inpck', 'istrip', 'inlcr', 'igncr', 'icrnl', 'ixon',
-  'ixoff', 'icanon', 'opost', 'isig', 'iuclc', 'ixany', 'imaxbel', 'xcase'];
+/** `stty raw`: every input flag (GNU clears c_iflag), opost, isig, icanon and xcase. */
+export const RAW_OFF = [...MODES.filter((mode) => mode.type === 'input').map((mode) => mode.name), 'opost', 'isig', 'icanon', 'xcase'];
 /** `stty cooked` (-raw). */
 export const COOKED_ON = ['brkint', 'ignpar', 'istrip', 'icrnl', 'ixon', 'opost', 'isig', 'icanon'];
 

@@ -1,6 +1,6 @@
 // waitstatus: what wait reports, decoded with the <sys/wait.h> macros from the raw 16-bit
-// status. Four children: one exits 3, one is killed by SIGTERM, one dies of SIGQUIT (which
-// dumps core), one is stopped by SIGSTOP and continued (seen with WUNTRACED and WCONTINUED)
+// status. Four children: one exits 3, one is killed by SIGTERM, one dies of SIGQUIT (whose
+// default action dumps core, where core dumps are allowed: WCOREDUMP), one is stopped by SIGSTOP and continued (seen with WUNTRACED and WCONTINUED)
 // before it exits 0.
 
 import { SIG } from '../../signals.js';
@@ -59,7 +59,7 @@ export const waitstatus: Program = function* () {
     return 0;
   });
   if (quits instanceof sys.SysError) return 1;
-  yield* report(me, 'died of SIGQUIT, which dumps core', quits);
+  yield* report(me, 'died of SIGQUIT (core dumped if core dumps are allowed)', quits);
 
   const stops = yield* sys.fork(function* () {
     yield* sleepFor(1000);
