@@ -22,6 +22,12 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (!(e instanceof UsageError)) throw e;
     fail(`jcsh: ${e.message}\n${USAGE.split('\n')[0]}`, 2);
   }
+  if (o.sim && o.mode.kind !== 'help' && o.mode.kind !== 'version') {
+    // The simulator is loaded on demand: the real shell never pays for it.
+    const { runSim } = await import('./host/sim.js');
+    await runSim(o);
+    return;
+  }
   switch (o.mode.kind) {
     case 'help':
       fs.writeSync(1, USAGE);

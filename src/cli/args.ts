@@ -22,6 +22,8 @@ export interface Options {
   readonly compat: 'bash' | 'tsh';
   /** tsh's -p: no prompt (the lab's driver runs `tsh -p`). */
   readonly noPrompt: boolean;
+  /** Run on the simulated kernel (`--sim`), with its event log written to a file, and its clock's speed. */
+  readonly sim: { readonly events: string | null; readonly clockScale: number } | null;
 }
 
 export class UsageError extends Error {}
@@ -34,6 +36,9 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   let subshellFd: number | null = null;
   let compat: 'bash' | 'tsh' = 'bash';
   let noPrompt = false;
+  let sim = false;
+  let events: string | null = null;
+  let clockScale = 1;
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
@@ -41,6 +46,10 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
     if (a === '--help') return simple({ kind: 'help' });
     if (a === '--version') return simple({ kind: 'version' });
     if (a === '--plain') continue;
+    if (a === '--sim') { sim = true; continue; }
+    if (a === '--events') { events = need(argv, ++i, a); continue; }
+    if (a.startsWith('--events=')) { events = a.slice(9); continue; }
+    if (a === '--clock-scale') { clockScale = scaleArgument(need(argv, ++i, a)); continue; }
     if (a === '--norc') { norc = true; continue; }
     if (a === '--compat=tsh' || a === '--compat=bash') { compat = a.slice(9) as 'bash' | 'tsh'; continue; }
     if (a === '--subshell-fd') { subshellFd = fdArgument(need(argv, ++i, a), a); continue; }
@@ -56,7 +65,8 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   }
   if (noPrompt && compat !== 'tsh') throw new UsageError('-p: invalid option');
   const rest = argv.slice(i);
-  const base = { interactive, monitor, norc, compat, noPrompt };
+  if ((events !== null || clockScale !== 1) && !sim) throw new UsageError(`${events !== null ? '--events' : '--clock-scale'}: only with --sim`);
+  const base = { interactive, monitor, norc, compat, noPrompt, sim: sim ? { events, clockScale } : null };
   if (subshellFd !== null) return { ...base, mode: { kind: 'subshell', fd: subshellFd }, name: 'jcsh', args: [] };
   if (command !== null) {
     return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };
@@ -78,8 +88,14 @@ function fdArgument(text: string, option: string): number {
   return Number(text);
 }
 
+function scaleArgument(text: string): number {
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0) || n > 1000) throw new UsageError(`--clock-scale: ${text}: not a speed between 0 and 1000`);
+  return n;
+}
+
 function simple(mode: Mode): Options {
-  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false };
+  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false, sim: null };
 }
 
 export const USAGE = `Usage: jcsh [option ...] [file [arg ...]]
@@ -89,6 +105,10 @@ A job-control shell for Linux.
 
 Options:
   --plain        the plain line-editing shell (the default until the UI exists)
+  --sim          run on the simulated kernel and terminal driver (deterministic;
+                 simulated programs stand in /bin and /usr/bin)
+  --events FILE  with --sim: write every kernel event to FILE as JSON lines
+  --clock-scale N  with --sim at a keyboard: virtual time runs N times real time
   -c COMMAND     run COMMAND and exit
   -i             interactive, even when input is not a terminal
   -m             job control (on by default when interactive)

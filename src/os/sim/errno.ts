@@ -21,6 +21,7 @@ const REASONS: Record<string, string> = {
   EINVAL: 'Invalid argument',
   EMFILE: 'Too many open files',
   ENOTTY: 'Inappropriate ioctl for device',
+  ETXTBSY: 'Text file busy',
   ESPIPE: 'Illegal seek',
   EPIPE: 'Broken pipe',
   ENOSYS: 'Function not implemented',

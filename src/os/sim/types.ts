@@ -157,7 +157,9 @@ export type Syscall =
   | { readonly call: 'readdir'; readonly path: string }
   | { readonly call: 'unlink'; readonly path: string }
   | { readonly call: 'getdispositions' }
-  | { readonly call: 'unknown'; readonly name: string };
+  | { readonly call: 'unknown'; readonly name: string }
+  /** Host processes only: sleeps until one of the caller's children changes (the shell's SIGCHLD). */
+  | { readonly call: 'childevent' };
 
 export type CallName = Syscall['call'];
 
