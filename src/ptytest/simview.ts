@@ -132,7 +132,9 @@ export class SimTable {
         this.rows.delete(e.who.pid);
         return;
       case 'tty':
-        if (e.what === 'foreground') this.foreground = e.pgid;
+        // Acquiring the terminal makes the leader's group the foreground (rule C6.1); losing it leaves none.
+        if (e.what === 'foreground' || e.what === 'ctty') this.foreground = e.pgid;
+        if (e.what === 'lost-ctty') this.foreground = null;
         if (e.what === 'ctty' && e.who !== null && this.cttyLeader === null) this.cttyLeader = e.who.pid;
         return;
     }

@@ -80,7 +80,7 @@ export async function runScenario(scenario: Scenario): Promise<Verdict> {
   const launch = launchOptions(options(null), 5000);
   const linux = await runScript(steps, shellSpec(LINUX), launch);
   const sim = await runScript(steps, shellSpec(SIM), launch);
-  const comparison = compareSides(scriptSide(linux), scriptSide(sim), promptsOf(launch));
+  const comparison = compareSides(scriptSide(linux), scriptSide(sim), promptsOf(launch), true);
   return { linuxOk: passed(linux), simOk: passed(sim), comparison, failures: scriptFailure(linux) + scriptFailure(sim) };
 }
 
@@ -108,7 +108,7 @@ export async function runTraceBoth(number: string, dialect: (typeof DIALECTS)[nu
   const play = (shell: string) => runTrace(items, shellSpec(shell + dialect.flags), { launch, signalShell: false });
   const linux = await play(LINUX);
   const sim = await play(SIM);
-  const comparison = compareSides(traceSide(linux), traceSide(sim), promptsOf(launch));
+  const comparison = compareSides(traceSide(linux), traceSide(sim), promptsOf(launch), true);
   return { linuxOk: linux.failure === null, simOk: sim.failure === null, comparison, failures: traceFailure(linux) + traceFailure(sim) };
 }
 

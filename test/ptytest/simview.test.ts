@@ -19,8 +19,7 @@ const BOOT = [
   { kind: 'fork', t: 0, parent: 1, child: who(2, 1, 'init'), ppid: 1, sid: 1 },
   { kind: 'setsid', t: 0, who: who(2, 1, 'init') },
   { kind: 'exec', t: 0, who: who(2, 2, 'init'), path: '/bin/jcsh', argv: ['jcsh'] },
-  { kind: 'tty', t: 0, tty: 'pts/0', what: 'ctty', who: who(2, 2, 'jcsh'), pgid: 2, note: '' },
-  { kind: 'tty', t: 0, tty: 'pts/0', what: 'foreground', who: who(2, 2, 'jcsh'), pgid: 2, note: '' },
+  { kind: 'tty', t: 0, tty: 'pts/0', what: 'ctty', who: who(2, 2, 'jcsh'), pgid: 2, note: 'foreground group 2' },
   { kind: 'state', t: 1, who: who(2, 2, 'jcsh'), from: 'R', to: 'S', wchan: 'tty_read' },
 ];
 const JOB = [
@@ -108,6 +107,14 @@ describe('SimView: the simulated process table from the event stream', () => {
     expect(view.process(3)).toBeNull();
     expect(view.zombies('any')).toEqual([]);
     expect([...view.seenPids()].sort((a, b) => a - b)).toEqual([1, 2, 3]);
+  });
+
+  test('a hang-up that takes the terminal from the session leaves no foreground group', () => {
+    const file = eventsFile();
+    writeFileSync(file, lines([...BOOT, { kind: 'tty', t: 9, tty: 'pts/0', what: 'lost-ctty', who: null, pgid: null, note: '' }]));
+    const view = new SimView(file, REAL_PID);
+    expect(view.foregroundPgidOrNull()).toBeNull();
+    expect(view.foregroundIdle()).toBe(false);
   });
 
   test('reparenting changes the parent; lines that are not events are skipped', () => {
