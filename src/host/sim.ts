@@ -11,7 +11,7 @@ import { eventJson } from '../os/sim/events.js';
 import { HostInput, hostOutput } from '../os/sim/hoststream.js';
 import { Machine } from '../os/sim/machine.js';
 import { SimPort, type SimPortOptions } from '../os/sim/port.js';
-import type { Program } from '../os/sim/types.js';
+import { PROGRAMS } from '../os/sim/programs/index.js';
 import type { WaitStatus } from '../os/status.js';
 import { interactiveShell, runInProcess, scriptShell, subshellRunner } from './simshell.js';
 
@@ -20,7 +20,7 @@ const INHERITED = ['PS1', 'PS2', 'PATH', 'HOME', 'TERM', 'LC_ALL', 'LANG', 'USER
 
 export async function runSim(o: Options): Promise<never> {
   const script = o.mode.kind === 'script' ? readScript(o.mode.path) : null;
-  const programs = await loadPrograms();
+  const programs = PROGRAMS;
   const keyboard = isTerminal(0) ? openKeyboard() : null;
   const env = INHERITED.flatMap((name) => (process.env[name] !== undefined ? [`${name}=${process.env[name]}`] : []));
   const home = process.env['HOME'] ?? '/root';
@@ -137,11 +137,3 @@ function readScript(file: string): string {
   }
 }
 
-async function loadPrograms(): Promise<ReadonlyMap<string, Program>> {
-  const registry = '../os/sim/programs/index.js';
-  try {
-    return ((await import(registry)) as { PROGRAMS: ReadonlyMap<string, Program> }).PROGRAMS;
-  } catch {
-    return new Map();
-  }
-}

@@ -121,8 +121,7 @@ export class SimPort implements OsPort {
   async childEvent(): Promise<void> {
     const p = this.proc;
     if (!p.alive) return never;
-    if (p.childChanges === this.seenChanges) await this.async({ call: 'childevent' });
-    this.seenChanges = p.childChanges;
+    this.seenChanges = (await this.async({ call: 'childevent', seen: this.seenChanges })) as number;
   }
 
   signalsDelivered(): Promise<void> {

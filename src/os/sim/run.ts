@@ -14,12 +14,18 @@ import { deliverHost, deliverOne } from './signal.js';
 export function runProcess(k: Kernel, p: Proc, slice: number): void {
   if (p.thread.kind === 'host') return runHost(k, p);
   const t = p.thread;
+  // A handler just set up runs to its first call before the next signal is taken, so that of two
+  // signals arriving together the lower-numbered one's handler starts first.
+  let handlerStarting = false;
   for (let budget = slice; budget > 0; budget--) {
     if (!p.alive || p.state === 'T') return;
-    if ((p.pending & ~p.blocked) !== 0) {
+    if (!handlerStarting && (p.pending & ~p.blocked) !== 0) {
+      const frames = t.frames.length;
       if (!deliverOne(k, p)) return;
+      handlerStarting = t.frames.length > frames;
       continue;
     }
+    handlerStarting = false;
     if (t.call) {
       if (!finishCall(k, p, t)) return;
       continue;
@@ -108,12 +114,22 @@ function runHost(k: Kernel, p: Proc): void {
   if (p.alive && p.state === 'R' && [...p.thread.calls].some((c) => c.queue)) k.setState(p, 'S', p.wchan || 'wait');
 }
 
-/** Starts a host call: executed at once when possible, else when woken. */
+/** Starts a host call: it runs at once (the host's code is the process running), sleeping if it must. */
 export function hostCall(k: Kernel, p: Proc, call: Call): void {
   if (p.thread.kind !== 'host') throw new Error('not a host process');
   p.thread.calls.add(call);
+  if (p.state === 'T') return; // taken up when the process is continued
   if (p.state === 'S') k.setState(p, 'R');
-  k.enqueue(p);
+  const r = k.execute(call);
+  if (r === BLOCK) return;
+  if (r === RESTART) {
+    call.phase = 'entry';
+    deliverHost(k, p);
+    k.enqueue(p);
+    return;
+  }
+  p.thread.calls.delete(call);
+  call.resolve?.(r);
 }
 
 export { newGenThread, SIG };

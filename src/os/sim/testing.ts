@@ -6,6 +6,7 @@ import type { WaitStatus } from '../status.js';
 import { SysError } from './errno.js';
 import type { SimEvent } from './events.js';
 import { Machine } from './machine.js';
+import { PROGRAMS } from './programs/index.js';
 import * as sys from './sys.js';
 import type { Code, Program } from './types.js';
 
@@ -25,7 +26,7 @@ export interface RunResult {
 }
 
 export async function runProgram(argv: readonly string[], o: RunOptions = {}): Promise<RunResult> {
-  const programs = o.programs ?? (await defaultPrograms());
+  const programs = o.programs ?? PROGRAMS;
   const machine = new Machine({ programs, files: o.files, dirs: ['/home/user'] });
   const events: SimEvent[] = [];
   machine.kernel.listen((e) => events.push(e));
@@ -35,13 +36,6 @@ export async function runProgram(argv: readonly string[], o: RunOptions = {}): P
     if (o.input) machine.type(o.input);
   });
   return { output: machine.output(), status, events, machine };
-}
-
-/** The registry of simulated programs, loaded on demand so the kernel's own tests need none. */
-async function defaultPrograms(): Promise<ReadonlyMap<string, Program>> {
-  const registry = './programs/index.js';
-  const mod = (await import(registry)) as { PROGRAMS: ReadonlyMap<string, Program> };
-  return mod.PROGRAMS;
 }
 
 function* runner(argv: readonly string[], env: readonly string[], done: (s: WaitStatus) => void): Code {

@@ -159,7 +159,7 @@ export type Syscall =
   | { readonly call: 'getdispositions' }
   | { readonly call: 'unknown'; readonly name: string }
   /** Host processes only: sleeps until one of the caller's children changes (the shell's SIGCHLD). */
-  | { readonly call: 'childevent' };
+  | { readonly call: 'childevent'; readonly seen: number };
 
 export type CallName = Syscall['call'];
 

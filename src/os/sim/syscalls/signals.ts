@@ -95,7 +95,8 @@ export const signalCalls = {
   pause: (k: Kernel, c: Call) => k.sleepOn(c, new Set(), 'pause'),
   sleep: (k: Kernel, c: Call, r: Req<'sleep'>) => sleep(k, c, r.ms),
   time: (k: Kernel) => k.now,
-  childevent: (k: Kernel, c: Call) => (c.phase === 'entry' ? k.sleepOn(c, waitersOf(c.proc), 'wait') : 0),
+  // Returns once the caller's children changed since the count the caller last saw.
+  childevent: (k: Kernel, c: Call, r: Req<'childevent'>) => (c.proc.childChanges !== r.seen ? c.proc.childChanges : k.sleepOn(c, waitersOf(c.proc), 'wait')),
   waitpid,
 };
 
