@@ -25,7 +25,8 @@ type Event =
   | { readonly kind: 'exit'; readonly who: Who }
   | { readonly kind: 'reparent'; readonly who: Who; readonly to: number }
   | { readonly kind: 'reaped'; readonly who: Who }
-  | { readonly kind: 'tty'; readonly what: string; readonly who: Who | null; readonly pgid: number | null };
+  | { readonly kind: 'tty'; readonly what: string; readonly who: Who | null; readonly pgid: number | null }
+  | { readonly kind: 'syscall'; readonly who: Who; readonly call: string };
 
 /** The wait channel of a simulated read of the terminal: a process there is idle at input. */
 export const TTY_READ = 'tty_read';
@@ -42,11 +43,15 @@ interface Row {
   wchan: string;
   comm: string;
   args: readonly string[];
+  /** A read of the terminal is under way (it began sleeping in tty_read and has not returned). */
+  ttyRead: boolean;
 }
 
 /** A simulated process, as /proc would describe it, plus the wait channel it sleeps in. */
 export interface SimProcessInfo extends ProcessInfo {
   readonly wchan: string;
+  /** It sleeps with a read of the terminal under way. */
+  readonly readingTty: boolean;
 }
 
 /** Lines appended to a file since the last call; a partial last line waits for its end. */
@@ -97,7 +102,7 @@ export class SimTable {
     switch (e.kind) {
       case 'fork': {
         const parent = this.rows.get(e.ppid);
-        this.add({ pid: e.child.pid, ppid: e.ppid, pgid: e.child.pgid, sid: e.sid, state: 'R', wchan: '', comm: e.child.comm, args: parent?.args ?? [] });
+        this.add({ pid: e.child.pid, ppid: e.ppid, pgid: e.child.pgid, sid: e.sid, state: 'R', wchan: '', comm: e.child.comm, args: parent?.args ?? [], ttyRead: false });
         return;
       }
       case 'exec':
@@ -110,7 +115,12 @@ export class SimTable {
         this.update(e.who, (r) => {
           r.state = e.to;
           r.wchan = e.wchan;
+          if (e.to === 'S' && e.wchan === TTY_READ) r.ttyRead = true;
         });
+        return;
+      case 'syscall':
+        // A call is logged when it returns: a read that returned is no longer under way.
+        if (e.call === 'read') this.update(e.who, (r) => (r.ttyRead = false));
         return;
       case 'setpgid':
         this.update(e.who, (r) => (r.pgid = e.pgid));
@@ -123,6 +133,7 @@ export class SimTable {
         this.update(e.who, (r) => {
           r.state = 'Z';
           r.wchan = '';
+          r.ttyRead = false;
         });
         return;
       case 'reparent':
@@ -150,7 +161,7 @@ export class SimTable {
   update(who: Who, change: (r: Row) => void): void {
     let row = this.rows.get(who.pid);
     if (row === undefined) {
-      row = { pid: who.pid, ppid: 0, pgid: who.pgid, sid: 0, state: 'R', wchan: '', comm: who.comm, args: [] };
+      row = { pid: who.pid, ppid: 0, pgid: who.pgid, sid: 0, state: 'R', wchan: '', comm: who.comm, args: [], ttyRead: false };
       this.add(row);
     }
     change(row);
@@ -205,7 +216,8 @@ export class SimView implements ProcessSource {
 
   #info(r: Row): SimProcessInfo {
     const tpgid = this.#table.foreground ?? -1;
-    return { pid: r.pid, ppid: r.ppid, pgid: r.pgid, sid: r.sid, tpgid, state: r.state, comm: r.comm, args: r.args, wchan: r.wchan };
+    const readingTty = r.state === 'S' && (r.wchan === TTY_READ || r.ttyRead);
+    return { pid: r.pid, ppid: r.ppid, pgid: r.pgid, sid: r.sid, tpgid, state: r.state, comm: r.comm, args: r.args, wchan: r.wchan, readingTty };
   }
 
   processes(): SimProcessInfo[] {
@@ -242,16 +254,20 @@ export class SimView implements ProcessSource {
     return all.filter((p) => p.state === 'Z' && (parent === 'any' || p.ppid === parent));
   }
 
+  /**
+   * Asleep with a read of the terminal under way. Usually its wait channel says tty_read; the
+   * shell may also wait for child events at the same time (as a real one sits in epoll_wait),
+   * and then its wait channel names the last sleep it went into.
+   */
   waitingForInput(pid: number): boolean | null {
     const p = this.process(pid);
-    if (p === null) return null;
-    return p.state === 'S' && p.wchan === TTY_READ;
+    return p === null ? null : p.readingTty;
   }
 
   /** Every process of the foreground group sleeps reading the terminal. */
   foregroundIdle(): boolean {
     const group = this.foregroundProcesses();
-    return group.length > 0 && group.every((p) => p.state === 'S' && p.wchan === TTY_READ);
+    return group.length > 0 && group.every((p) => p.readingTty);
   }
 
   killTarget(target: KillTarget): number {

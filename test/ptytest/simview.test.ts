@@ -24,6 +24,7 @@ const BOOT = [
 ];
 const JOB = [
   { kind: 'state', t: 2, who: who(2, 2, 'jcsh'), from: 'S', to: 'R', wchan: '' },
+  { kind: 'syscall', t: 2, who: who(2, 2, 'jcsh'), call: 'read', args: '10, 65536', result: '10 "sleep 100\\n"' },
   { kind: 'fork', t: 2, parent: 2, child: who(3, 2, 'jcsh'), ppid: 2, sid: 2 },
   { kind: 'setpgid', t: 2, who: who(3, 2, 'jcsh'), pgid: 3 },
   { kind: 'tty', t: 2, tty: 'pts/0', what: 'foreground', who: who(3, 3, 'jcsh'), pgid: 3, note: '' },
@@ -114,6 +115,23 @@ describe('SimView: the simulated process table from the event stream', () => {
     writeFileSync(file, lines([...BOOT, { kind: 'tty', t: 9, tty: 'pts/0', what: 'lost-ctty', who: null, pgid: null, note: '' }]));
     const view = new SimView(file, REAL_PID);
     expect(view.foregroundPgidOrNull()).toBeNull();
+    expect(view.foregroundIdle()).toBe(false);
+  });
+
+  test('a shell that also waits for child events is still reading the terminal until its read returns', () => {
+    const file = eventsFile();
+    const childEvent = [
+      { kind: 'syscall', t: 3, who: who(2, 2, 'jcsh'), call: 'childevent', args: '0', result: '1' },
+      { kind: 'state', t: 3, who: who(2, 2, 'jcsh'), from: 'S', to: 'R', wchan: '' },
+      { kind: 'state', t: 3, who: who(2, 2, 'jcsh'), from: 'R', to: 'S', wchan: 'wait' },
+    ];
+    writeFileSync(file, lines([...BOOT, ...childEvent]));
+    const view = new SimView(file, REAL_PID);
+    expect(view.process(2)).toMatchObject({ state: 'S', wchan: 'wait', readingTty: true });
+    expect(view.waitingForInput(2)).toBe(true);
+    expect(view.foregroundIdle()).toBe(true);
+    appendFileSync(file, lines([{ kind: 'syscall', t: 4, who: who(2, 2, 'jcsh'), call: 'read', args: '10, 65536', result: '3 "ls\\n"' }]));
+    expect(view.waitingForInput(2)).toBe(false);
     expect(view.foregroundIdle()).toBe(false);
   });
 
