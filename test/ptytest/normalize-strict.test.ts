@@ -18,6 +18,8 @@ const SIM = [
   'S      100     1 jcsh',
   'pty$ wait',
   'jcsh: wait: warning: job 2[130] stopped',
+  'pty$ jobs -l',
+  '[1]   101 Stopped (signal)        sleep 100',
 ].join('\n');
 const PIDS = new Set([100, 101, 130]);
 
@@ -35,6 +37,8 @@ describe('normalizing a simulated transcript', () => {
       'S      <pid2>     1 jcsh',
       '<prompt> wait',
       'jcsh: wait: warning: job 2[<pid3>] stopped',
+      '<prompt> jobs -l',
+      '[1] <pid1> Stopped (signal) sleep 100',
     ]);
   });
 

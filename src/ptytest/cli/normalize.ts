@@ -22,7 +22,7 @@ const PID_CONTEXTS: readonly RegExp[] = [
   /^\[\d+\] \((\d+)\)/, // tsh: [1] (1234) cmd, [1] (1234) Running cmd
   /^Job \[\d+\] \((\d+)\)/, // tsh: Job [1] (1234) stopped by signal 20
   /^\[\d+\] (\d+)$/, // bash: [1] 1234
-  /^\[\d+\][+\- ] +(\d+) /, // bash jobs -l: [1]+  1234 Running … (pid in %5d)
+  /^\[\d+\][+\- ]? +(\d+) /, // bash jobs -l: [1]+  1234 Running … (pid in %5d)
   /^ +(\d+) +\| /, // bash jobs -l, later pipeline members
   /^\S+: wait: warning: job \d+\[(\d+)\] stopped/, // bash/jcsh: wait with stopped jobs
 ];
