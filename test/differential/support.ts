@@ -84,11 +84,22 @@ export async function runScenario(scenario: Scenario): Promise<Verdict> {
   return { linuxOk: passed(linux), simOk: passed(sim), comparison, failures: scriptFailure(linux) + scriptFailure(sim) };
 }
 
-/** The two dialects the traces are played in; bash's has no `quit`, so there it says `exit`. */
+/**
+ * The two dialects the traces are played in; bash's has no `quit`, so there it says `exit`.
+ * The traces call the helpers as the lab does, `./spin`: tsh has no PATH search. In the bash
+ * dialect they are called by name and found through PATH (on the simulator in its /bin);
+ * the tsh dialect needs them in the working directory on both back ends.
+ */
 export const DIALECTS = [
-  { dialect: 'bash', flags: '', quit: 'exit' },
-  { dialect: 'tsh', flags: ' --compat=tsh', quit: 'quit' },
+  { dialect: 'bash', flags: '', quit: 'exit', byName: true },
+  { dialect: 'tsh', flags: ' --compat=tsh', quit: 'quit', byName: false },
 ] as const;
+
+/** The trace's text in `dialect`. */
+function traceText(text: string, dialect: (typeof DIALECTS)[number]): string {
+  const quit = text.replace(/^quit$/gm, dialect.quit);
+  return dialect.byName ? quit.replace(/^\.\/(?=[a-z])/gm, '') : quit;
+}
 
 function traceSide(outcome: TraceOutcome): Side {
   return { label: outcome.label, text: renderTranscript(outcome).trimEnd(), pids: outcome.pids };
@@ -102,7 +113,7 @@ function traceFailure(outcome: TraceOutcome): string {
 /** Play trace NN in `dialect` against both back ends (from the helpers' directory, as the lab's ./spin needs). */
 export async function runTraceBoth(number: string, dialect: (typeof DIALECTS)[number]): Promise<Verdict> {
   const file = join(TRACES, `trace${number}.txt`);
-  const text = readFileSync(file, 'utf8').replace(/^quit$/gm, dialect.quit);
+  const text = traceText(readFileSync(file, 'utf8'), dialect);
   const items = parseTrace(text, file);
   const launch: LaunchOptions = launchOptions(options(HELPERS_BIN), 10000);
   const play = (shell: string) => runTrace(items, shellSpec(shell + dialect.flags), { launch, signalShell: false });
