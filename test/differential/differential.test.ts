@@ -10,8 +10,11 @@
 // By hand: jcsh-pty run test/differential/scenarios/NN-name.script --shell jcsh
 //   --compare 'jcsh --sim' --env PATH=$PWD/test/helpers/bin:$PATH
 
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { DIALECTS, runScenario, runTraceBoth, scenarios, table, type Row, type Verdict } from './support.js';
+
+// Each test drives two shells in turn; more at once would starve the machine's two cores.
+vi.setConfig({ maxConcurrency: 3 });
 
 const SCENARIOS = scenarios();
 const TRACE_NUMBERS = Array.from({ length: 16 }, (_, i) => String(i + 1).padStart(2, '0'));

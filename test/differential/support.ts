@@ -138,7 +138,10 @@ function yes(ok: boolean): string {
 /** The table printed after the suite: each scenario, both back ends, and whether the transcripts agree. */
 export function table(rows: readonly Row[]): string {
   const head = ['scenario', 'id', 'linux', 'sim', 'transcripts', 'rules'];
-  const body = rows.map((r) => [r.name, r.id, yes(r.verdict.linuxOk), yes(r.verdict.simOk), r.verdict.comparison.equal ? 'same' : 'DIFFER', r.rules]);
+  // Scenarios in file order, then the traces by dialect (tests finish in any order).
+  const key = (r: Row): string => (r.id.startsWith('trace') ? `2 ${r.id} ${r.name}` : `1 ${r.name}`);
+  const sorted = [...rows].sort((x, y) => key(x).localeCompare(key(y)));
+  const body = sorted.map((r) => [r.name, r.id, yes(r.verdict.linuxOk), yes(r.verdict.simOk), r.verdict.comparison.equal ? 'same' : 'DIFFER', r.rules]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const same = rows.filter((r) => r.verdict.comparison.equal && r.verdict.linuxOk && r.verdict.simOk).length;
