@@ -3,6 +3,7 @@
 // ^Z and ^\ into signals; the simulated terminal's output is written to it. Real fds that are
 // not terminals are connected as pipes. The real process ends with the simulated shell.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import tty from 'node:tty';
@@ -17,7 +18,7 @@ import type { WaitStatus } from '../os/status.js';
 import { interactiveShell, runInProcess, scriptShell, subshellRunner } from './simshell.js';
 
 /** What the simulated shell inherits of the real environment. */
-const INHERITED = ['PS1', 'PS2', 'PATH', 'HOME', 'TERM', 'LC_ALL', 'LANG', 'USER', 'LOGNAME'];
+const INHERITED = ['PS1', 'PS2', 'PATH', 'HOME', 'TERM', 'LC_ALL', 'LANG', 'USER', 'LOGNAME', 'PWD'];
 
 export async function runSim(o: Options): Promise<never> {
   const script = o.mode.kind === 'script' ? readScript(o.mode.path) : null;
@@ -33,6 +34,7 @@ export async function runSim(o: Options): Promise<never> {
     size: keyboard?.size() ?? { rows: 24, cols: 80 },
     output: (bytes) => screenFd !== null && writeAll(screenFd, bytes),
   });
+  mirrorWorkingDirectory(machine, cwd);
   if (o.sim!.events) logEvents(machine, o.sim!.events, eventJson);
   if (o.sim!.narrative) logEvents(machine, o.sim!.narrative, narrate);
   const input = keyboard ? null : new HostInput(machine.kernel);
@@ -59,6 +61,29 @@ export async function runSim(o: Options): Promise<never> {
   return new Promise<never>(() => {});
 }
 
+/**
+ * The real working directory's programs that the simulator has stand-ins for (`./spin` run from
+ * the directory of the test helpers) are there in the simulated one too; nothing else is.
+ */
+function mirrorWorkingDirectory(machine: Machine, cwd: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(cwd, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const program = machine.kernel.fs.get(`/bin/${e.name}`);
+    if (!e.isFile() || program?.type !== 'program') continue;
+    try {
+      fs.accessSync(`${cwd}/${e.name}`, fs.constants.X_OK);
+      machine.kernel.fs.put(`${cwd}/${e.name}`, program);
+    } catch {
+      // not executable here: not a program there either
+    }
+  }
+}
+
 function isTerminal(fd: number): boolean {
   return tty.isatty(fd);
 }
@@ -71,19 +96,26 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   }
 }
 
-/** The real terminal in raw mode, read through a description of its own (fd 0 stays as it was). */
+/**
+ * The real terminal in raw mode, read through a description of its own (fd 0 stays as it
+ * was). Raw as `stty raw -echo` makes it, output processing included: the simulated driver
+ * already turned \n into \r\n, and libuv's raw mode would leave the real ONLCR on.
+ */
 function openKeyboard() {
-  const stream = new tty.ReadStream(fs.openSync('/dev/tty', 'r'));
+  const fd = fs.openSync('/dev/tty', 'r+');
+  const stty = (args: string[]) => execFileSync('stty', args, { stdio: [fd, 'pipe', 'ignore'] }).toString().trim();
+  const saved = stty(['-g']);
+  stty(['raw', '-echo']);
+  const stream = new tty.ReadStream(fd);
   const writer = new tty.WriteStream(fs.openSync('/dev/tty', 'w'));
-  stream.setRawMode(true);
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
     try {
-      stream.setRawMode(false);
+      stty([saved]);
     } catch {
-      // already gone
+      // the terminal is gone
     }
   };
   process.on('exit', restore);

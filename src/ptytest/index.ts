@@ -2,7 +2,8 @@
 
 export { spawnPty, PtySession } from './session.js';
 export type { SpawnOptions, ExpectOptions, GoneOptions } from './session.js';
-export type { KillTarget } from './procview.js';
+export type { KillTarget, ProcessSource } from './procsource.js';
+export { SimView } from './simview.js';
 export { closeAllSessions } from './registry.js';
 export { PtyExpectError, formatFailure, describeExit } from './errors.js';
 export type { FailureFacts, FailureReason } from './errors.js';

@@ -49,10 +49,7 @@ export function sessionProcesses(sid: number): ProcessInfo[] {
   return listProcesses((p) => p.sid === sid);
 }
 
-/** Zombies only keep their slot until reaped; they cannot run, hold files or be signalled. */
-export function isAlive(p: ProcessInfo): boolean {
-  return p.state !== 'Z' && p.state !== 'X';
-}
+export { isAlive } from './procsource.js';
 
 // System calls a process sits in while it waits for input, by architecture.
 const INPUT_WAITS: Record<string, ReadonlySet<number>> = {

@@ -1,17 +1,29 @@
 // What /proc says about one pty session: its processes, the terminal's foreground group, zombies.
 
 import { isAlive, isWaitingForInput, listProcesses, readProcess, sessionProcesses } from './procfs.js';
+import type { KillTarget, ProcessSource } from './procsource.js';
 import type { ProcessInfo } from './types.js';
 
-/** Who {@link ProcessView.killTarget} (and `PtySession.kill`) signals. A number goes to kill(2) as is (negative: a group). */
-export type KillTarget = 'process' | 'process-group' | 'foreground-group' | number;
+export type { KillTarget } from './procsource.js';
 
 /** The processes of the session led by `pid` (node-pty's forkpty makes the program a session leader). */
-export class ProcessView {
+export class ProcessView implements ProcessSource {
   constructor(
     readonly pid: number,
     readonly sid: number,
   ) {}
+
+  get shellPid(): number {
+    return this.pid;
+  }
+
+  process(pid: number): ProcessInfo | null {
+    return readProcess(pid);
+  }
+
+  waitingForInput(pid: number): boolean | null {
+    return isWaitingForInput(pid);
+  }
 
   /** All processes of the session, zombies included. */
   processes(): ProcessInfo[] {

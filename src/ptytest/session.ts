@@ -7,7 +7,8 @@ import { PtyExpectError, type FailureReason } from './errors.js';
 import { awaitCondition, type Condition } from './expect.js';
 import { keyBytes, type KeyName } from './keys.js';
 import { describePattern, findMatch, type Pattern } from './match.js';
-import { ProcessView, type KillTarget } from './procview.js';
+import type { KillTarget, ProcessSource } from './procsource.js';
+import { ProcessView } from './procview.js';
 import { track, untrack } from './registry.js';
 import { readTerminalModes, type TerminalModes } from './termios.js';
 import { writeTrace } from './trace.js';
@@ -32,6 +33,11 @@ export interface SpawnOptions {
   trace?: boolean;
   /** Answer terminal queries (cursor position, device attributes) as xterm would (default true). */
   answerQueries?: boolean;
+  /**
+   * Where process facts come from, given the spawned program's pid (default: /proc,
+   * the session led by that pid). A simulated kernel's event stream for `jcsh --sim`.
+   */
+  processes?: (pid: number) => ProcessSource;
 }
 
 /** Options of {@link PtySession.expect}. */
@@ -66,7 +72,7 @@ export class PtySession {
   readonly command: string;
   readonly args: readonly string[];
   readonly #conn: PtyConnection;
-  readonly #procs: ProcessView;
+  readonly #procs: ProcessSource;
   readonly #timeout: number;
   readonly #prompt: Pattern | undefined;
   #cursor = 0;
@@ -90,7 +96,7 @@ export class PtySession {
     });
     this.pid = this.#conn.pid;
     this.sid = this.#conn.pid;
-    this.#procs = new ProcessView(this.pid, this.sid);
+    this.#procs = options.processes?.(this.pid) ?? new ProcessView(this.pid, this.sid);
     track(this.#handle);
   }
 
@@ -318,6 +324,11 @@ export class PtySession {
 
   // ---- processes ----
 
+  /** Where this session's process facts come from: /proc, or a simulated kernel's events. */
+  get view(): ProcessSource {
+    return this.#procs;
+  }
+
   /**
    * The terminal's foreground process group, as tcgetpgrp() on the master
    * would say (read from /proc, so no native code is needed).
@@ -337,11 +348,11 @@ export class PtySession {
   }
 
   /**
-   * Zombies (state Z) whose parent is `parent` (default: the spawned program),
+   * Zombies (state Z) whose parent is `parent` (default: the spawned program, or the simulated shell),
    * or all of the session's zombies with `'any'`. Orphans reparented to an init
    * that does not reap them are not the program's fault, hence the default.
    */
-  zombies({ parent = this.pid }: { parent?: number | 'any' } = {}): ProcessInfo[] {
+  zombies({ parent = this.#procs.shellPid }: { parent?: number | 'any' } = {}): ProcessInfo[] {
     return this.#procs.zombies(parent);
   }
 

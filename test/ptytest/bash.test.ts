@@ -167,7 +167,8 @@ describe('keys and job control', () => {
     const bash = spawnBash();
     await bash.expectPrompt();
     await run(bash, 'true & false & sh -c "exit 3" &');
-    await bash.waitUntil(() => bash.processes().length === 1, { description: 'the jobs to end', timeout: 20_000 });
+    // Its own timeout comes before the test's, so a failure reports the session's processes.
+    await bash.waitUntil(() => bash.processes().length === 1, { description: 'the jobs to end', timeout: 25_000 });
     expect(bash.zombies()).toEqual([]);
-  });
+  }, 30_000);
 });

@@ -149,7 +149,7 @@ describe('orphaned groups at exit (section 7)', () => {
     expect(log).toEqual([]);
   });
 
-  it('S7-c/O7.1b: a parent in the shell\'s group exits; its stopped child in a group of its own gets HUP then CONT', async () => {
+  it('S7-c/O7.1b: a parent in the shell\'s group exits; its stopped child in a group of its own gets HUP and CONT (CONT\'s handler runs first)', async () => {
     const w = world();
     const log: string[] = [];
     w.start(function* () {
@@ -163,7 +163,9 @@ describe('orphaned groups at exit (section 7)', () => {
       return 0;
     });
     await w.advance(50);
-    expect(log).toEqual(['C:HUP', 'C:CONT']);
+    // Both are pending when the child resumes: SIGHUP is taken first, then SIGCONT, whose
+    // handler's frame is on top and so runs first (a C program on Linux shows the same).
+    expect(log).toEqual(['C:CONT', 'C:HUP']);
   });
 
   it('O7.2: a stopped member that does not catch SIGHUP dies of it (0x0001)', async () => {
@@ -267,6 +269,6 @@ describe('hang-up (section 8)', () => {
     w.machine.hangup();
     await w.advance(50);
     expect(seen).toEqual(['read 0', 'EIO']);
-    expect(log).toEqual(['S:HUP', 'S:CONT', 'F:HUP', 'F:CONT']);
+    expect(log).toEqual(['S:CONT', 'S:HUP', 'F:CONT', 'F:HUP']);
   });
 });

@@ -202,7 +202,7 @@ describe('background writes and terminal changes (section 2)', () => {
 });
 
 describe('keyboard signals and line editing (section 3)', () => {
-  it('S3-a/K3.3: ^C flushes the typed-ahead part of a line unless NOFLSH is set', async () => {
+  it('S3-a/K3.3/K3.4: ^C is echoed as ^C and flushes the typed-ahead part of a line unless NOFLSH is set', async () => {
     for (const noflsh of [false, true]) {
       const w = world();
       const got: string[] = [];

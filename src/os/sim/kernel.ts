@@ -200,9 +200,7 @@ export class Kernel {
     const target = this.now + ms;
     await this.settle();
     for (let t = this.timers.peek(); t && t.at <= target; t = this.timers.peek()) {
-      this.timers.pop();
-      this.now = Math.max(this.now, t.at);
-      t.fire();
+      this.fireDue(t.at);
       await this.settle();
     }
     this.now = Math.max(this.now, target);
@@ -304,12 +302,22 @@ export class Kernel {
     const next = this.timers.peek();
     if (!next) return;
     if (this.clock.kind === 'jump') {
-      this.timers.pop();
-      this.now = Math.max(this.now, next.at);
-      next.fire();
+      this.fireDue(next.at);
       this.schedule();
     } else if (this.clock.kind === 'realtime' && !this.paused) {
       this.armRealTimer(next);
+    }
+  }
+
+  /**
+   * Fires every timer due at or before `at`, in order, before any process runs: sleepers with
+   * the same deadline wake together, as one timer tick wakes them on Linux.
+   */
+  private fireDue(at: number): void {
+    for (let t = this.timers.peek(); t && t.at <= at; t = this.timers.peek()) {
+      this.timers.pop();
+      this.now = Math.max(this.now, t.at);
+      t.fire();
     }
   }
 
@@ -319,12 +327,10 @@ export class Kernel {
     const delay = Math.max(0, (next.at - this.wallVirtual()) / scale);
     this.realTimer = setTimeout(() => {
       this.realTimer = null;
-      const v = this.wallVirtual();
-      for (let t = this.timers.peek(); t && t.at <= v; t = this.timers.peek()) {
-        this.timers.pop();
-        this.now = Math.max(this.now, t.at);
-        t.fire();
-      }
+      // Only the earliest deadline's timers: later ones fire after the processes they woke have
+      // run, as a replay on the manual clock does it.
+      const first = this.timers.peek();
+      if (first && first.at <= this.wallVirtual()) this.fireDue(first.at);
       this.schedule();
     }, delay);
   }

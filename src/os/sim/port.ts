@@ -283,7 +283,7 @@ export class SimPort implements OsPort {
   }
 
   realpath(path: string): string {
-    const abs = normalize(path);
+    const abs = normalize(path, this.live().cwd);
     if (!this.k.fs.get(abs)) throw new OsError('ENOENT', 'No such file or directory', 'realpath');
     return abs;
   }

@@ -77,6 +77,8 @@ export class Proc {
   gone = false;
   /** In the middle of exit: signals no longer reach it (PF_EXITING). */
   exiting = false;
+  /** Marked to die of this signal when it next runs (a fatal signal's fast path, G4.7). */
+  doomed = 0;
   /** The wait channel ps shows for a sleeping process. */
   wchan = '';
   actions: (SigAction | undefined)[] = [];

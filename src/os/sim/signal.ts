@@ -37,12 +37,13 @@ export function sendSignal(k: Kernel, p: Proc, sig: number, sender: Sender): voi
   p.pending = (p.pending | bit(sig)) >>> 0;
   if (has(p.blocked, sig)) return;
   const disposition = dispositionOf(p, sig);
-  // G4.6 and G4.7: SIGKILL always, and a fatal default on a target that is not stopped, kill at once.
+  // G4.6 and G4.7: SIGKILL always, and a fatal default on a target that is not stopped, mark it
+  // dead with this signal; it dies when it next runs, as on another CPU, so whatever sent the
+  // signal goes on first. A stopped target is woken for SIGKILL only.
   if (sig === SIG.KILL || (disposition === 'default' && p.state !== 'T' && isFatal(sig))) {
     p.pending = remove(p.pending, sig);
-    if (k.tracing) k.emit({ kind: 'deliver', t: k.now, signal: sig, to: p.who, action: fatalAction(p, sig) });
-    doExit(k, p, signaled(sig, defaultAction(sig) === 'core' && p.dumpsCore));
-    return;
+    p.doomed = sig;
+    if (p.state === 'T') k.setState(p, 'R');
   }
   wakeForSignal(k, p);
 }
@@ -73,9 +74,8 @@ function discard(k: Kernel, p: Proc, sig: number, why: string): void {
 function wakeForSignal(k: Kernel, p: Proc): void {
   if (p.state === 'T') return;
   if (p.thread.kind === 'host') {
-    k.hostDeliveries.add(p);
+    // The host's code takes its signals when the kernel next runs it (runHost).
     k.enqueue(p);
-    deliverHost(k, p);
     return;
   }
   const call = p.thread.call;
@@ -88,6 +88,13 @@ export function signalGroup(k: Kernel, pgid: number, sig: number, sender: Sender
   const members = k.members(pgid);
   for (const p of members) sendSignal(k, p, sig, sender);
   return members.length > 0;
+}
+
+/** A process marked by a fatal signal dies of it now that it runs. */
+export function dieDoomed(k: Kernel, p: Proc): void {
+  const sig = p.doomed;
+  if (k.tracing) k.emit({ kind: 'deliver', t: k.now, signal: sig, to: p.who, action: fatalAction(p, sig) });
+  doExit(k, p, signaled(sig, defaultAction(sig) === 'core' && p.dumpsCore));
 }
 
 /** Resumes a stopped process (G4.2): the continue is recorded and reported. */
@@ -199,6 +206,7 @@ function delivered(k: Kernel, p: Proc, sig: number, action: 'handler' | 'ignored
 /** Host processes: handled signals are queued for the host's code; default actions act now. */
 export function deliverHost(k: Kernel, p: Proc): void {
   if (p.thread.kind !== 'host') return;
+  if (p.doomed) return dieDoomed(k, p);
   for (let sig = lowest((p.pending & ~p.blocked) >>> 0); sig !== 0 && p.alive && p.state !== 'T'; sig = lowest((p.pending & ~p.blocked) >>> 0)) {
     p.pending = remove(p.pending, sig);
     if (typeof dispositionOf(p, sig) === 'function') {

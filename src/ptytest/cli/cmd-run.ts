@@ -3,6 +3,7 @@
 import { describeExit } from '../errors.js';
 import { compareSides, renderComparison, type Side } from './compare.js';
 import { launchOptions, promptsOf, readInput, shellsOf } from './inputs.js';
+import { isSimulated } from './target.js';
 import type { CliIo } from './io.js';
 import type { Command } from './options.js';
 import { passed, renderReport } from './report.js';
@@ -36,7 +37,7 @@ export async function commandRun(command: Extract<Command, { kind: 'run' }>, io:
   if (second === undefined) return allPassed ? 0 : 1;
   const a = side(first!);
   const b = side(second);
-  const comparison = compareSides(a, b, promptsOf(launch));
+  const comparison = compareSides(a, b, promptsOf(launch), shells.some(isSimulated));
   io.out(`\n${renderComparison(comparison, a, b)}`);
   return allPassed && comparison.equal ? 0 : 1;
 }

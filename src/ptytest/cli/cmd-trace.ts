@@ -2,6 +2,7 @@
 
 import { compareSides, renderComparison, type Side } from './compare.js';
 import { launchOptions, promptsOf, readInput, shellsOf } from './inputs.js';
+import { isSimulated } from './target.js';
 import type { CliIo } from './io.js';
 import type { Command } from './options.js';
 import { parseTrace } from './trace-parse.js';
@@ -35,7 +36,7 @@ export async function commandTrace(command: Extract<Command, { kind: 'trace' }>,
   for (const outcome of outcomes) io.out(failureText(command.file, outcome));
   const a = side(first!);
   const b = side(second);
-  const comparison = compareSides(a, b, promptsOf(launch));
+  const comparison = compareSides(a, b, promptsOf(launch), shells.some(isSimulated));
   io.out(renderComparison(comparison, a, b));
   return failed || !comparison.equal ? 1 : 0;
 }

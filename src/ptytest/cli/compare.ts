@@ -18,10 +18,13 @@ export interface Comparison {
   readonly normalized: readonly [string, string];
 }
 
-/** Diff `a` and `b` after normalizing each with its own pids and the given prompts. */
-export function compareSides(a: Side, b: Side, prompts: readonly Pattern[]): Comparison {
-  const left = normalizeTranscript(a.text, { pids: a.pids, prompts });
-  const right = normalizeTranscript(b.text, { pids: b.pids, prompts });
+/**
+ * Diff `a` and `b` after normalizing each with its own pids and the given prompts; `strict`
+ * replaces pids only where pids stand (see NormalizeOptions), as a simulated side needs.
+ */
+export function compareSides(a: Side, b: Side, prompts: readonly Pattern[], strict = false): Comparison {
+  const left = normalizeTranscript(a.text, { pids: a.pids, prompts, strict });
+  const right = normalizeTranscript(b.text, { pids: b.pids, prompts, strict });
   const [labelA, labelB] = a.label === b.label ? [`${a.label} (1st run)`, `${b.label} (2nd run)`] : [a.label, b.label];
   const diff = unifiedDiff(left.split('\n'), right.split('\n'), labelA, labelB);
   return { equal: diff === '', diff, normalized: [left, right] };

@@ -9,6 +9,12 @@ export interface NormalizeOptions {
   readonly pids: ReadonlySet<number>;
   /** Prompts to replace at the start of a line. */
   readonly prompts: readonly Pattern[];
+  /**
+   * Replace known pids only where a pid stands (job lines, `jobs -l`, tsh's `(pid)`, a line
+   * that is one number, a `ps` row), not anywhere. For a simulated kernel, whose pids are
+   * small (100, 101, …) and so equal to statuses and to numbers typed in commands.
+   */
+  readonly strict?: boolean;
 }
 
 /** Places where a number is a pid whatever the sampler saw: tsh's `(pid)`, bash's `[n] pid` and `jobs -l`. */
@@ -16,8 +22,15 @@ const PID_CONTEXTS: readonly RegExp[] = [
   /^\[\d+\] \((\d+)\)/, // tsh: [1] (1234) cmd, [1] (1234) Running cmd
   /^Job \[\d+\] \((\d+)\)/, // tsh: Job [1] (1234) stopped by signal 20
   /^\[\d+\] (\d+)$/, // bash: [1] 1234
-  /^\[\d+\][+\- ] +(\d+) /, // bash jobs -l: [1]+  1234 Running … (pid in %5d)
+  /^\[\d+\][+\- ]? +(\d+) /, // bash jobs -l: [1]+  1234 Running … (pid in %5d)
   /^ +(\d+) +\| /, // bash jobs -l, later pipeline members
+  /^\S+: wait: warning: job \d+\[(\d+)\] stopped/, // bash/jcsh: wait with stopped jobs
+];
+
+/** Where a known pid stands in strict mode, beyond the contexts above: every group of these. */
+const STRICT_PLACES: readonly RegExp[] = [
+  /^(\d+)$/, // echo $!, echo $$, jobs -p, pgrp
+  /^[RSDTZ][a-zA-Z+<]* +(\d+) +(\d+) +\S+$/, // ps -o stat=,pid=,ppid=,comm=
 ];
 
 /** Job lines, whose status column is padded to a width that differs between shells. */
@@ -60,8 +73,25 @@ export function normalizeTranscript(text: string, options: NormalizeOptions): st
     if (!names.has(digits)) names.set(digits, `<pid${names.size + 1}>`);
     return names.get(digits)!;
   };
+  const places = [...PID_CONTEXTS, ...STRICT_PLACES];
+  const replace = (line: string): string => {
+    if (!options.strict) return line.replace(/(?<![\w.%-])\d+(?![\w.])/g, placeholder);
+    const at = pidPlaces(line, places);
+    return line.replace(/(?<![\w.%-])\d+(?![\w.])/g, (digits, offset: number) => (at.has(offset) ? placeholder(digits) : digits));
+  };
   return lines
     .map((line) => (JOB_LINE.test(line) ? line.replace(/ {2,}/g, ' ') : line))
-    .map((line) => line.replace(/(?<![\w.%-])\d+(?![\w.])/g, placeholder))
+    .map(replace)
     .join('\n');
+}
+
+/** The offsets in `line` where the groups of `contexts` put a pid. */
+function pidPlaces(line: string, contexts: readonly RegExp[]): Set<number> {
+  const offsets = new Set<number>();
+  for (const context of contexts) {
+    const match = new RegExp(context.source, `${context.flags.replace('d', '')}d`).exec(line);
+    const indices = match?.indices;
+    if (indices) for (let g = 1; g < indices.length; g++) if (indices[g]) offsets.add(indices[g]![0]);
+  }
+  return offsets;
 }

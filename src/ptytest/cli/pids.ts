@@ -2,6 +2,7 @@
 // numbers can be told apart from pids when it is normalized.
 
 import type { PtySession } from '../session.js';
+import { SimView } from '../simview.js';
 
 const INTERVAL_MS = 25;
 
@@ -21,6 +22,9 @@ export class PidSampler {
 
   /** Look now (also called at the moments that matter, e.g. before a key is sent). */
   sample(): void {
+    // A simulated kernel logs every process it ever had: none slips through.
+    const view = this.#session.view;
+    if (view instanceof SimView) for (const pid of view.seenPids()) this.#seen.add(pid);
     for (const p of this.#session.processes()) {
       this.#seen.add(p.pid);
       this.#seen.add(p.pgid);

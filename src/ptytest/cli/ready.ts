@@ -3,13 +3,14 @@
 
 import { escapeRegExp } from './regexp.js';
 import type { Pattern } from '../match.js';
-import { isAlive, isWaitingForInput, readProcess } from '../procfs.js';
+import { isAlive } from '../procsource.js';
 import type { PtySession } from '../session.js';
 import type { ProcessInfo } from '../types.js';
 
 /** The shell's process group: its own pid, as the session leader node-pty made it. */
 export function shellPgid(s: PtySession): number {
-  return readProcess(s.pid)?.pgid ?? s.pid;
+  const pid = s.view.shellPid;
+  return s.view.process(pid)?.pgid ?? pid;
 }
 
 function foregroundOrNull(s: PtySession): number | null {
@@ -22,7 +23,7 @@ function foregroundOrNull(s: PtySession): number | null {
 
 /** The shell owns the terminal and sleeps reading input (true as well where /proc cannot tell). */
 export function shellIdle(s: PtySession): boolean {
-  return foregroundOrNull(s) === shellPgid(s) && isWaitingForInput(s.pid) !== false;
+  return foregroundOrNull(s) === shellPgid(s) && s.view.waitingForInput(s.view.shellPid) !== false;
 }
 
 /**
@@ -32,7 +33,7 @@ export function shellIdle(s: PtySession): boolean {
  */
 export function runningJob(s: PtySession, comm: string | null = null): ProcessInfo[] | null {
   const fg = foregroundOrNull(s);
-  const shell = readProcess(s.pid);
+  const shell = s.view.process(s.view.shellPid);
   if (fg === null || shell === null || fg === shell.pgid) return null;
   const group = s.processes().filter((p) => p.pgid === fg && isAlive(p));
   if (group.length === 0 || group.some((p) => p.comm === shell.comm)) return null;

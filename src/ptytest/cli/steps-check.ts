@@ -4,7 +4,8 @@
 import { describeExit } from '../errors.js';
 import { escapeShort } from '../escape.js';
 import { describePattern, findMatch } from '../match.js';
-import { isAlive } from '../procfs.js';
+import { isAlive } from '../procsource.js';
+import { SimView } from '../simview.js';
 import type { PtySession } from '../session.js';
 import type { ProcessInfo } from '../types.js';
 import { runningJob, shellIdle, shellPgid } from './ready.js';
@@ -23,7 +24,7 @@ function hasState(p: ProcessInfo, wanted: ProcessState): boolean {
 
 /** Every process called `comm` (other than the shell) is in `wanted`; `gone`: none is alive. */
 function statesHold(s: PtySession, comm: string, wanted: ProcessState): boolean {
-  const named = s.processes().filter((p) => p.comm === comm && p.pid !== s.pid);
+  const named = s.processes().filter((p) => p.comm === comm && p.pid !== s.view.shellPid);
   if (wanted === 'gone') return !named.some(isAlive);
   const considered = wanted === 'Z' ? named : named.filter(isAlive);
   return considered.length > 0 && considered.every((p) => hasState(p, wanted));
@@ -42,6 +43,8 @@ async function notOnStream(ctx: ScriptContext, action: Extract<CheckAction, { ki
 
 async function modesHold(ctx: ScriptContext, action: Extract<CheckAction, { kind: 'modes' }>): Promise<string> {
   const s = ctx.session;
+  // The real pty under a simulated kernel is in raw mode: the simulated driver's modes are not there.
+  if (s.view instanceof SimView) throw new StepFailure('modes: the simulated terminal\'s modes cannot be read from the pty; print them with stty in the script');
   const deadline = Date.now() + ctx.timeout;
   for (;;) {
     const modes = await s.terminalModes();

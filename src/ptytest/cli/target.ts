@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pattern } from '../match.js';
 import { spawnPty, type PtySession } from '../session.js';
+import { SimView } from '../simview.js';
 import { UsageError } from './errors.js';
 import { findOnPath, isExecutableFile } from './path-search.js';
 import { splitWords } from './shellwords.js';
@@ -81,21 +82,35 @@ export interface ShellRun {
   close(): Promise<void>;
 }
 
+/** This package's jcsh on its simulated kernel: its processes are read from its event stream, not /proc. */
+export function isSimulated(spec: ShellSpec): boolean {
+  return spec.argv[1] === jcshArgv()[1] && spec.argv.includes('--sim');
+}
+
+/** `--events FILE` right after `--sim`, so that the stream is written where the view reads it. */
+function withEvents(spec: ShellSpec, file: string): ShellSpec {
+  const at = spec.argv.indexOf('--sim') + 1;
+  return { ...spec, argv: [...spec.argv.slice(0, at), '--events', file, ...spec.argv.slice(at)] };
+}
+
 /** Start `spec` in a fresh pty. */
 export function launchShell(spec: ShellSpec, options: LaunchOptions): ShellRun {
   const home = mkdtempSync(join(tmpdir(), 'jcsh-pty-home-'));
+  const events = isSimulated(spec) ? join(home, 'sim-events.jsonl') : null;
+  const argv = events === null ? spec.argv : withEvents(spec, events).argv;
   // A shell in tsh mode keeps its own "tsh> ", so transcripts look like the lab's.
   const ps1: Record<string, string> = spec.argv.includes('--compat=tsh') ? {} : { PS1 };
   const env: Record<string, string> = { ...ps1, HOME: home, HISTFILE: '/dev/null', ...options.env };
   const path = env.PATH ?? process.env.PATH ?? '';
-  checkRunnable(spec.argv[0]!, path, options.cwd);
-  const session = spawnPty(spec.argv[0]!, spec.argv.slice(1), {
+  checkRunnable(argv[0]!, path, options.cwd);
+  const session = spawnPty(argv[0]!, argv.slice(1), {
     cols: options.cols,
     rows: options.rows,
     env,
     cwd: options.cwd,
     prompt: options.prompt,
     timeout: options.timeout,
+    ...(events === null ? {} : { processes: (pid: number) => new SimView(events, pid) }),
   });
   const close = async (): Promise<void> => {
     await session.close();

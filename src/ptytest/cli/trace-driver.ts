@@ -5,7 +5,7 @@
 // typist's would, and only the end of the trace waits for every line to be answered.
 
 import { findMatch } from '../match.js';
-import { isAlive, isWaitingForInput, readProcess } from '../procfs.js';
+import { isAlive } from '../procsource.js';
 import type { PtySession } from '../session.js';
 import type { KeyName } from '../keys.js';
 import { runningJob, shellIdle, skipReceived, waitQuiet, waitReady } from './ready.js';
@@ -121,7 +121,7 @@ export class TraceDriver {
  * itself): it is busy, and a child of its has exec'd.
  */
 function tshStyleJob(s: PtySession): boolean {
-  const shell = readProcess(s.pid);
-  if (shell === null || !isAlive(shell) || shell.tpgid !== shell.pgid || isWaitingForInput(s.pid) !== false) return false;
-  return s.processes().some((p) => p.ppid === s.pid && isAlive(p) && p.comm !== shell.comm);
+  const shell = s.view.process(s.view.shellPid);
+  if (shell === null || !isAlive(shell) || shell.tpgid !== shell.pgid || s.view.waitingForInput(shell.pid) !== false) return false;
+  return s.processes().some((p) => p.ppid === shell.pid && isAlive(p) && p.comm !== shell.comm);
 }

@@ -25,7 +25,7 @@ export function acquire(k: Kernel, p: Proc, tty: Tty): void {
 
 /** C6.2 TIOCSCTTY. */
 export function tiocsctty(k: Kernel, p: Proc, tty: Tty): 0 | SysError {
-  if (tty.session === p.sid && p.ctty === tty) return 0;
+  if (p.sessionLeader && tty.session === p.sid) return 0;
   if (!p.sessionLeader || p.ctty) return new SysError('EPERM', 'ioctl(TIOCSCTTY)');
   if (tty.session !== null) return new SysError('EPERM', 'ioctl(TIOCSCTTY)');
   acquire(k, p, tty);

@@ -1,0 +1,50 @@
+// Strict normalizing (--compare against `jcsh --sim`): the simulator's pids are small (the
+// shell is 100), so a pid may equal a status or a number typed in a command; only numbers
+// where a pid stands become <pidN>.
+
+import { describe, expect, test } from 'vitest';
+import { normalizeTranscript } from '../../src/ptytest/cli/normalize.js';
+
+const prompts = ['pty$ '];
+const SIM = [
+  'pty$ sleep 100 &',
+  '[1] 101',
+  'pty$ echo $!',
+  '101',
+  'pty$ kill -INT %1; wait; echo st=$?',
+  '[1]+  Interrupt               sleep 100',
+  'st=130',
+  'pty$ /bin/ps T -o stat=,pid=,ppid=,comm=',
+  'S      100     1 jcsh',
+  'pty$ wait',
+  'jcsh: wait: warning: job 2[130] stopped',
+  'pty$ jobs -l',
+  '[1]   101 Stopped (signal)        sleep 100',
+].join('\n');
+const PIDS = new Set([100, 101, 130]);
+
+describe('normalizing a simulated transcript', () => {
+  test('strict: numbers typed in commands and statuses stay, pids where pids stand go', () => {
+    expect(normalizeTranscript(SIM, { pids: PIDS, prompts, strict: true }).split('\n')).toEqual([
+      '<prompt> sleep 100 &',
+      '[1] <pid1>',
+      '<prompt> echo $!',
+      '<pid1>',
+      '<prompt> kill -INT %1; wait; echo st=$?',
+      '[1]+ Interrupt sleep 100',
+      'st=130',
+      '<prompt> /bin/ps T -o stat=,pid=,ppid=,comm=',
+      'S      <pid2>     1 jcsh',
+      '<prompt> wait',
+      'jcsh: wait: warning: job 2[<pid3>] stopped',
+      '<prompt> jobs -l',
+      '[1] <pid1> Stopped (signal) sleep 100',
+    ]);
+  });
+
+  test('not strict: any number that is a known pid is replaced (right for real pids, wrong for these)', () => {
+    const loose = normalizeTranscript(SIM, { pids: PIDS, prompts }).split('\n');
+    expect(loose[0]).toBe('<prompt> sleep <pid1> &');
+    expect(loose[6]).toBe('st=<pid3>');
+  });
+});
