@@ -47,6 +47,15 @@ describe('ps', () => {
     expect((await sh('sleep 5 & ps -o pid,pgid -C sleep')).out).toBe('  PID  PGID\n  102   101\n');
   });
 
+  it('ps T selects the processes of its terminal; empty headers (stat=) leave out the header line, as in the shell lab traces', async () => {
+    expect((await sh('sleep 5 & ps T -o stat=,pid=,ppid=,comm=')).out).toBe(
+      'Ss     100     1 runner\nS+     101   100 sh\nS+     102   101 sleep\nR+     103   101 ps\n',
+    );
+    expect((await sh('ps t pts/0 -o pid,tty; ps -t /dev/pts/0 -o pid=')).out).toBe(
+      '  PID TT\n  100 pts/0\n  101 pts/0\n  102 pts/0\n  100\n  101\n  103\n',
+    );
+  });
+
   it('cuts lines at the terminal width, but not into a pipe', async () => {
     const long = `ps -o pid,args; echo ${'x'.repeat(80)} >/dev/null`;
     const tty = (await sh(long)).out.split('\n');

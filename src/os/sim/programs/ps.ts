@@ -1,7 +1,7 @@
 // ps(1) from procps-ng 4, on the simulated process table: `ps`, `ps j` (BSD job format), `ps x`
-// and `ps ax` (BSD format), `ps -j`,
-// `ps -o LIST` (fields of ps-format.ts, `name=HEADER`), selection by -e/-A, BSD a and x, -p PIDS,
-// --ppid PIDS, -C NAMES. Without a selection, UNIX-style ps shows the processes on the caller's
+// and `ps ax` (BSD format), `ps -j`, `ps -o LIST` (fields of ps-format.ts, `name=HEADER`),
+// selection by -e/-A, BSD a and x, -p PIDS, --ppid PIDS, -C NAMES, T (the caller's terminal),
+// t TTY and -t TTY. Without a selection, UNIX-style ps shows the processes on the caller's
 // terminal and BSD-style ps (`ps j`) every process with a terminal, as procps does for one user.
 // On a terminal a line is cut at its width (or $COLUMNS); into a pipe or file it is not.
 
@@ -32,13 +32,15 @@ interface Request {
   pids: number[];
   ppids: number[];
   names: string[];
+  /** Terminals selected (t, T, -t); '' stands for the caller's own. */
+  ttys: string[];
 }
 
 const list = (text: string) => text.split(/[,\s]+/).filter((s) => s !== '');
 
 /** Parses the arguments; a string is procps's error line. */
 function parse(args: readonly string[]): Request | string {
-  const r: Request = { format: null, bsdJobs: false, unixJobs: false, all: false, bsd: false, bsdAll: false, bsdNoTty: false, pids: [], ppids: [], names: [] };
+  const r: Request = { format: null, bsdJobs: false, unixJobs: false, all: false, bsd: false, bsdAll: false, bsdNoTty: false, pids: [], ppids: [], names: [], ttys: [] };
   const numbers = (text: string, what: string): number[] | string => {
     const items = list(text);
     if (items.length === 0 || items.some((i) => !/^\d+$/.test(i))) return `process ID list syntax error`;
@@ -86,6 +88,20 @@ function parse(args: readonly string[]): Request | string {
         }
         break;
       }
+      if (!unix && c === 'T') {
+        r.ttys.push('');
+        r.bsd = true;
+        continue;
+      }
+      if (c === 't') {
+        // t and -t take the rest of the argument or the next one (BSD t at the end: the caller's terminal).
+        const rest = letters.slice(j + 1);
+        const value = rest !== '' ? rest : (args[++i] ?? (unix ? undefined : ''));
+        if (value === undefined) return 'list of ttys must follow -t';
+        r.ttys.push(...(value === '' ? [''] : list(value)));
+        if (!unix) r.bsd = true;
+        break;
+      }
       if (unix && (c === 'e' || c === 'A')) r.all = true;
       else if (unix && c === 'j') r.unixJobs = true;
       else if (!unix && c === 'j') (r.bsdJobs = true), (r.bsd = true);
@@ -103,10 +119,16 @@ function parse(args: readonly string[]): Request | string {
   return r;
 }
 
+/** Whether a process's terminal is one of `ttys` ('' for the caller's, pts/0, /dev/pts/0 or 0 for pts/0). */
+function onTty(p: ProcInfo, ttys: readonly string[], mine: string | null): boolean {
+  return ttys.some((t) => (t === '' ? p.tty === mine : p.tty !== null && (t === p.tty || t === `/dev/${p.tty}` || `pts/${t}` === p.tty)));
+}
+
 function selected(r: Request, me: ProcInfo | undefined): (p: ProcInfo) => boolean {
-  const explicit = r.pids.length + r.ppids.length + r.names.length > 0;
+  const explicit = r.pids.length + r.ppids.length + r.names.length + r.ttys.length > 0;
   if (explicit) {
-    return (p) => r.pids.includes(p.pid) || r.ppids.includes(p.ppid) || r.names.includes(p.comm);
+    const mine = me?.tty ?? null;
+    return (p) => r.pids.includes(p.pid) || r.ppids.includes(p.ppid) || r.names.includes(p.comm) || onTty(p, r.ttys, mine);
   }
   if (r.all || (r.bsdAll && r.bsdNoTty)) return () => true;
   if (r.bsd) return r.bsdNoTty ? () => true : (p) => p.tty !== null;
