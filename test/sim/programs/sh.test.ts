@@ -174,6 +174,23 @@ describe('sh -c', () => {
     );
   });
 
+  it('defines and calls functions, with return, and runs case with glob patterns, as dash does', async () => {
+    expect((await sh('f() { echo in $1 $#; return 4; echo no; }; f a b; echo st=$? $#; g () { f "$@"; }; g x; echo $?')).out).toBe(
+      'in a 2\nst=4 0\nin x 1\n4\n',
+    );
+    expect((await sh('f() { for i in 1 2 3; do if [ $i = 2 ]; then return 7; fi; echo $i; done; }; f; echo $?; return 3; echo x')).out).toBe(
+      '1\n7\n',
+    );
+    expect((await sh('return 3; echo x')).status).toEqual(exited(3));
+    expect((await sh('case abc in a*) echo A;; *) echo other;; esac; case x in (y|x) echo yx ;; esac; case z in y) echo no; esac; echo $?')).out).toBe(
+      'A\nyx\n0\n',
+    );
+    expect((await sh('x=hello; case $x in h?llo) echo q;; esac; case \'*\' in "*") echo star;; esac; case b in [a-c]) echo range;; esac')).out).toBe(
+      'q\nstar\nrange\n',
+    );
+    expect((await sh('case')).out).toBe('sh: 1: Syntax error: end of file unexpected (expecting word)\n');
+  });
+
   it('runs pipelines', async () => {
     expect((await sh('echo a b c | wc -w; echo x | cat | cat')).out).toBe('3\nx\n');
   });

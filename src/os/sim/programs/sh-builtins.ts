@@ -1,6 +1,6 @@
 // The builtins of the simulated sh, as dash has them: `:`, true, false, echo (escapes always
 // on, -n only first), read, exit, trap, kill (sh-kill.ts), test and [ (sh-test.ts), break,
-// continue, set --, wait, cd, pwd. `exec` is the executor's, since it
+// continue, return, set --, wait, cd, pwd. `exec` is the executor's, since it
 // replaces the shell. Each returns its exit status; `exit` sets state.exiting.
 
 import { SIG } from '../../signals.js';
@@ -151,6 +151,18 @@ function* set(sh: ShellState, args: readonly string[]): Code<number> {
   return 2;
 }
 
+/** return [N]: ends the function (or, outside one, the shell, as dash's -c does). */
+function* returnBuiltin(sh: ShellState, args: readonly string[]): Code<number> {
+  const n = args[0] === undefined ? sh.status : /^\d+$/.test(args[0]) ? Number(args[0]) & 0xff : NaN;
+  if (Number.isNaN(n)) {
+    yield* sh.warn(`return: Illegal number: ${args[0]}`);
+    return 2;
+  }
+  if (sh.inFunction > 0) sh.returning = n;
+  else sh.exiting = n;
+  return n;
+}
+
 function* cd(sh: ShellState, args: readonly string[]): Code<number> {
   const dir = args[0] ?? sh.vars.get('HOME') ?? '/';
   const r = yield* sys.chdir(dir);
@@ -178,6 +190,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['kill', killBuiltin],
   ['pwd', pwd],
   ['read', read],
+  ['return', returnBuiltin],
   ['set', set],
   ['test', testBuiltin('test')],
   ['trap', trap],

@@ -4,7 +4,8 @@
 
 import * as sys from '../sys.js';
 import type { Code } from '../types.js';
-import { expandWord } from './sh-expand.js';
+import { expandString, expandWord, paramValue, type Params } from './sh-expand.js';
+import type { Word } from './sh-lex.js';
 import type { Compound, List } from './sh-parse.js';
 import { redirect, restore } from './sh-redir.js';
 import type { ShellState } from './sh-state.js';
@@ -18,9 +19,33 @@ export interface Runner {
   finish(status: number): Code<number>;
 }
 
+/** A case pattern as a regular expression: * ? [...] from unquoted parts, quoted parts literal. */
+function patternRegex(word: Word, p: Params): RegExp {
+  const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  let source = '';
+  for (const part of word) {
+    if (part.kind !== 'text' || part.quoted) {
+      source += literal(part.kind === 'text' ? part.text : part.kind === 'param' ? paramValue(part.name, p) : expandString([part], p));
+      continue;
+    }
+    for (let i = 0; i < part.text.length; i++) {
+      const ch = part.text[i]!;
+      const close = ch === '[' ? part.text.indexOf(']', i + 2) : -1;
+      if (ch === '*') source += '.*';
+      else if (ch === '?') source += '.';
+      else if (close > 0) {
+        const inner = part.text.slice(i + 1, close);
+        source += `[${inner.startsWith('!') ? `^${inner.slice(1)}` : inner}]`;
+        i = close;
+      } else source += literal(ch);
+    }
+  }
+  return new RegExp(`^${source}$`, 's');
+}
+
 /** After a loop body: true when the loop must end (break, exit, or a continue for an outer loop). */
 function endsLoop(sh: ShellState): boolean {
-  if (sh.exiting !== null) return true;
+  if (sh.exiting !== null || sh.returning !== null) return true;
   const loop = sh.loop;
   if (loop === null) return false;
   loop.levels--;
@@ -53,6 +78,16 @@ function* body(run: Runner, sh: ShellState, cmd: Compound): Code<number> {
       }
       sh.loopDepth--;
       return status;
+    }
+    case 'case': {
+      const subject = yield* run.expand(() => expandString(cmd.word, sh));
+      if (subject === null) return 2;
+      for (const item of cmd.items) {
+        const patterns = yield* run.expand(() => item.patterns.map((p) => patternRegex(p, sh)));
+        if (patterns === null) return 2;
+        if (patterns.some((re) => re.test(subject))) return yield* run.list(item.body);
+      }
+      return 0;
     }
     case 'for': {
       const words = cmd.words === null ? [...sh.args] : yield* run.expand(() => cmd.words!.flatMap((w) => expandWord(w, sh)));

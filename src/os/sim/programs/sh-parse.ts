@@ -1,8 +1,8 @@
 // The grammar of the simulated sh: lists (`;`, `&`, newline) of and-or lists (`&&`, `||`) of
 // pipelines (`|`, `!`) of commands: simple ones with assignments and redirections (`>`, `>>`,
-// `<`, `N>&M`, `N<&M`), and the compound ones `( list )`, `{ list; }`, if/elif/else/fi,
-// while/until ... do ... done and for NAME [in WORDS] do ... done. Syntax errors carry dash's
-// wording and the line they were found on.
+// `<`, `N>&M`, `N<&M`), the compound ones `( list )`, `{ list; }`, if/elif/else/fi,
+// while/until ... do ... done, for NAME [in WORDS] do ... done and case ... esac, and function
+// definitions NAME() COMMAND. Syntax errors carry dash's wording and the line they were found on.
 
 import { type Token, tokenize, type Word } from './sh-lex.js';
 
@@ -26,11 +26,20 @@ export type CompoundBody =
   | { readonly kind: 'subshell' | 'group'; readonly body: List }
   | { readonly kind: 'if'; readonly clauses: ReadonlyArray<{ readonly cond: List; readonly body: List }>; readonly otherwise: List | null }
   | { readonly kind: 'loop'; readonly until: boolean; readonly cond: List; readonly body: List }
-  | { readonly kind: 'for'; readonly name: string; readonly words: readonly Word[] | null; readonly body: List };
+  | { readonly kind: 'for'; readonly name: string; readonly words: readonly Word[] | null; readonly body: List }
+  | { readonly kind: 'case'; readonly word: Word; readonly items: ReadonlyArray<{ readonly patterns: readonly Word[]; readonly body: List }> };
 
 export type Compound = CompoundBody & { readonly redirs: readonly Redir[]; readonly line: number };
 
-export type Command = Simple | Compound;
+/** NAME() COMMAND: defines a function. */
+export interface FuncDef {
+  readonly kind: 'funcdef';
+  readonly name: string;
+  readonly body: Command;
+  readonly line: number;
+}
+
+export type Command = Simple | Compound | FuncDef;
 
 export interface Pipeline {
   readonly bang: boolean;
@@ -56,7 +65,7 @@ export interface SyntaxError {
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', '{', '}', '!', 'case', 'esac']);
 /** Reserved words that end a clause: where a command should start they are out of place. */
-const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}']);
+const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac']);
 const REDIRECTIONS = ['>', '>>', '<', '>&', '<&', '>|'];
 
 const isError = (x: object): x is SyntaxError => 'syntaxError' in x;
@@ -86,7 +95,9 @@ export class Parser {
     if (tok.t === 'error') return { syntaxError: tok.message, line: tok.line };
     const what =
       tok.t === 'eof' ? 'end of file' : tok.t === 'newline' ? 'newline' : tok.t === 'op' ? `"${tok.op}"` : RESERVED.has(tok.raw) ? `"${tok.raw}"` : 'word';
-    return { syntaxError: `${what} unexpected${expecting ? ` (expecting "${expecting}")` : ''}`, line: tok.line };
+    // dash quotes what it expects, except a plain word.
+    const expected = expecting === undefined ? '' : expecting === 'word' ? ' (expecting word)' : ` (expecting "${expecting}")`;
+    return { syntaxError: `${what} unexpected${expected}`, line: tok.line };
   }
 
   /** Consumes the reserved word (or `)`) that must come next. */
@@ -123,13 +134,13 @@ export class Parser {
   }
 
   /** A list inside a compound command, up to one of `ends` (reserved words, or `)`); `closer` ends the clause. */
-  private list(ends: ReadonlySet<string>, closer: string): List | SyntaxError {
+  private list(ends: ReadonlySet<string>, closer: string, mayBeEmpty = false): List | SyntaxError {
     const items: Item[] = [];
-    const atEnd = (tok: Token) => (tok.t === 'word' && ends.has(tok.raw)) || (tok.t === 'op' && tok.op === ')' && ends.has(')'));
+    const atEnd = (tok: Token) => (tok.t === 'word' && ends.has(tok.raw)) || (tok.t === 'op' && (tok.op === ')' || tok.op === ';;') && ends.has(tok.op));
     for (;;) {
       this.skipNewlines();
       const tok = this.peek();
-      if (atEnd(tok) && items.length > 0) return items;
+      if (atEnd(tok) && (items.length > 0 || mayBeEmpty)) return items;
       if (tok.t === 'eof' || atEnd(tok) || (tok.t === 'word' && CLOSERS.has(tok.raw))) return this.unexpected(tok, closer);
       const andOr = this.andOr();
       if (isError(andOr)) return andOr;
@@ -192,6 +203,15 @@ export class Parser {
     } else if (this.isWord(tok, 'for')) {
       this.at++;
       body = this.forClause();
+    } else if (this.isWord(tok, 'case')) {
+      this.at++;
+      body = this.caseClause();
+    } else if (this.isFunction()) {
+      this.at += 3;
+      this.skipNewlines();
+      const fn = this.command();
+      if (isError(fn)) return fn;
+      return { kind: 'funcdef', name: tok.t === 'word' ? tok.raw : '', body: fn, line };
     } else if (tok.t === 'word' && RESERVED.has(tok.raw) && tok.raw !== '!' && tok.raw !== 'in') {
       return this.unexpected(tok);
     } else {
@@ -202,6 +222,52 @@ export class Parser {
     const r = this.redirections(redirs);
     if (r) return r;
     return { ...body, redirs, line };
+  }
+
+  /** NAME ( ) starts a function definition. */
+  private isFunction(): boolean {
+    const [name, open, close] = [this.tokens[this.at], this.tokens[this.at + 1], this.tokens[this.at + 2]];
+    return (
+      name?.t === 'word' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name.raw) && !RESERVED.has(name.raw) &&
+      open?.t === 'op' && open.op === '(' && close?.t === 'op' && close.op === ')'
+    );
+  }
+
+  private caseClause(): CompoundBody | SyntaxError {
+    const subject = this.peek();
+    if (subject.t !== 'word') return this.unexpected(subject, 'word');
+    this.at++;
+    this.skipNewlines();
+    const inWord = this.expect('in');
+    if (inWord) return inWord;
+    const items: Array<{ patterns: Word[]; body: List }> = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.isWord(this.peek(), 'esac')) {
+        this.at++;
+        return { kind: 'case', word: subject.parts, items };
+      }
+      const open = this.peek();
+      if (open.t === 'op' && open.op === '(') this.at++;
+      const patterns: Word[] = [];
+      for (;;) {
+        const p = this.peek();
+        if (p.t !== 'word') return this.unexpected(p, ')');
+        patterns.push(p.parts);
+        this.at++;
+        const sep = this.peek();
+        if (sep.t !== 'op' || sep.op !== '|') break;
+        this.at++;
+      }
+      const close = this.expect(')');
+      if (close) return close;
+      const body = this.list(new Set([';;', 'esac']), 'esac', true);
+      if (isError(body)) return body;
+      items.push({ patterns, body });
+      const end = this.peek();
+      if (end.t === 'op' && end.op === ';;') this.at++;
+      else if (!this.isWord(end, 'esac')) return this.unexpected(end, 'esac');
+    }
   }
 
   private wrapped(kind: 'subshell' | 'group', end: string): CompoundBody | SyntaxError {

@@ -105,7 +105,7 @@ export class Executor {
       if (item.background) yield* this.background(item.andOr);
       else sh.status = yield* this.andOr(item.andOr, false);
       yield* this.safePoint();
-      if (sh.exiting !== null || sh.loop !== null) break;
+      if (sh.exiting !== null || sh.loop !== null || sh.returning !== null) break;
     }
     return sh.status;
   }
@@ -122,6 +122,10 @@ export class Executor {
 
   /** A simple or compound command; with `execLast` (in a child) a simple external one replaces the process. */
   *command(cmd: Command, execLast: boolean): Code<number> {
+    if (cmd.kind === 'funcdef') {
+      this.sh.functions.set(cmd.name, cmd.body);
+      return 0;
+    }
     return cmd.kind === 'simple' ? yield* this.simple(cmd, execLast) : yield* compound(this, this.sh, cmd, execLast);
   }
 
@@ -168,7 +172,7 @@ export class Executor {
     const sh = this.sh;
     let status = yield* this.pipeline(andOr.first, inChild && andOr.rest.length === 0);
     sh.status = status;
-    for (let i = 0; i < andOr.rest.length && sh.exiting === null && sh.loop === null; i++) {
+    for (let i = 0; i < andOr.rest.length && sh.exiting === null && sh.loop === null && sh.returning === null; i++) {
       const { op, pipeline } = andOr.rest[i]!;
       if ((op === '&&') !== (status === 0)) continue;
       status = yield* this.pipeline(pipeline, inChild && i === andOr.rest.length - 1);
@@ -237,6 +241,8 @@ export class Executor {
       return 0;
     }
     if (argv[0] === 'exec') return yield* this.exec(cmd, argv.slice(1), assigns);
+    const fn = sh.functions.get(argv[0]!);
+    if (fn) return yield* this.call(fn, argv.slice(1), cmd);
     const builtin = BUILTINS.get(argv[0]!);
     if (builtin) {
       const undo = yield* redirect(sh, cmd.redirs, true);
@@ -260,6 +266,23 @@ export class Executor {
       return 2;
     }
     return yield* waitForeground(sh, [pid]);
+  }
+
+  /** Calls a function: its operands are the positional parameters while it runs; `return` ends it. */
+  private *call(body: Command, args: readonly string[], cmd: Simple): Code<number> {
+    const sh = this.sh;
+    const undo = yield* redirect(sh, cmd.redirs, true);
+    if (undo === null) return 2;
+    const saved = sh.args;
+    sh.args = args;
+    sh.inFunction++;
+    let status = yield* this.command(body, false);
+    sh.inFunction--;
+    sh.args = saved;
+    if (sh.returning !== null) status = sh.returning;
+    sh.returning = null;
+    yield* restore(undo);
+    return status;
   }
 
   /** Runs an expansion; an arithmetic or ${x?} error is reported and, as in dash, ends a non-interactive shell. */

@@ -7,6 +7,7 @@ import * as sys from '../sys.js';
 import type { Code } from '../types.js';
 import { err } from './lib.js';
 import type { Params } from './sh-expand.js';
+import type { Command } from './sh-parse.js';
 
 export class ShellState implements Params {
   readonly vars: Map<string, string>;
@@ -24,6 +25,12 @@ export class ShellState implements Params {
   line = 0;
   /** A break or continue on its way out of `levels` loops. */
   loop: { readonly kind: 'break' | 'continue'; levels: number } | null = null;
+  /** Set by `return N` in a function: the status it returns with. */
+  returning: number | null = null;
+  /** How many function calls are running (return outside one leaves the shell). */
+  inFunction = 0;
+  /** Functions by name. */
+  readonly functions = new Map<string, Command>();
   /** How many loops are running (break and continue outside one do nothing). */
   loopDepth = 0;
   /** Whether this shell caught SIGINT itself (dash does for -c) rather than leaving it at default. */
@@ -77,6 +84,7 @@ export class ShellState implements Params {
     for (const k of this.exported) child.exported.add(k);
     child.status = this.status;
     child.lastBackground = this.lastBackground;
+    for (const [k, f] of this.functions) child.functions.set(k, f);
     child.line = this.line;
     for (const [sig, action] of this.traps) {
       if (sig === 0) continue;
