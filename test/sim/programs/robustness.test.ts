@@ -8,7 +8,11 @@ import type { Program } from '../../../src/os/sim/types.js';
 import { type Ran, run } from './run.js';
 
 const ARGS: readonly (readonly string[])[] = [[], ['--'], ['-'], ['-x'], ['--bogus'], ['', ''], ['1', '2', '3', '4'], ['-n'], ['-l', ''], ['j', 'x']];
-const SH_LINES = ['echo "unterminated', '> ', '&&', 'exec', 'trap', 'kill -l 999', '${', 'echo $1 ${#}', 'read', 'wait 999', 'cd /nonexistent'];
+const SH_LINES = [
+  'echo "unterminated', '> ', '&&', 'exec', 'trap', 'kill -l 999', '${', 'echo $1 ${#}', 'read', 'wait 999', 'cd /nonexistent',
+  'case', 'case x in', 'f()', 'f() { return x; }; f', 'return', 'break 0', 'for', 'for x in; do done', 'if', 'while :; do break 9; done',
+  'echo $((', 'echo $((1 +* 2))', 'echo ${x:?}', '[ 1 -lt ]', 'test ! ! !', 'set --', '( ( (', '{ }', ')',
+];
 
 // yes has no end by design.
 const NAMES = [...BY_NAME.keys()].filter((n) => n !== 'yes');
