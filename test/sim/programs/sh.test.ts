@@ -53,6 +53,11 @@ describe('sh -c', () => {
     const r = await sh('read x; echo "got $x"', 'hello world\n');
     expect(r.out).toBe('hello world\ngot hello world\n');
     expect((await sh('read')).out).toBe('sh: 1: read: arg count\n');
+    // Without -r a backslash joins lines and quotes a character, as dash's read does.
+    const r2 = await run(['sh', '-c', 'read x y < /tmp/rd; echo "[$x][$y]"; read -r x y < /tmp/rd; echo "[$x][$y]"'], {
+      files: { '/tmp/rd': 'a\\\nb c\\d\n' },
+    });
+    expect(r2.out).toBe('[ab][cd]\n[a\\][]\n');
   });
 
   it('reports syntax errors as dash does, with status 2, before running the line', async () => {

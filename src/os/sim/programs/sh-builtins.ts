@@ -34,19 +34,31 @@ function* exit(sh: ShellState, args: readonly string[]): Code<number> {
   return sh.exiting;
 }
 
+/** dash's read: one line (joined with the next after a backslash, unless -r), split on blanks. */
 function* read(sh: ShellState, args: readonly string[]): Code<number> {
+  const raw = args.includes('-r');
   const names = args.filter((a) => a !== '-r');
   if (names.length === 0) {
     yield* sh.warn('read: arg count');
     return 2;
   }
-  const r = yield* readLine(0, () => sh.pending.length > 0);
-  if (r instanceof sys.SysError && r.errno === 'EINTR') return 128 + sh.pending[0]!;
-  if (r instanceof sys.SysError) {
-    yield* sh.warn(`read: ${r.reason}`);
-    return 1;
+  let text = '';
+  let newline = false;
+  for (;;) {
+    const r = yield* readLine(0, () => sh.pending.length > 0);
+    if (r instanceof sys.SysError && r.errno === 'EINTR') return 128 + sh.pending[0]!;
+    if (r instanceof sys.SysError) {
+      yield* sh.warn(`read: ${r.reason}`);
+      return 1;
+    }
+    newline = r.newline;
+    const continued = !raw && r.newline && /(^|[^\\])(\\\\)*\\$/.test(r.line);
+    text += continued ? r.line.slice(0, -1) : r.line;
+    if (!continued) break;
   }
-  let rest = r.line.replace(/^[ \t\n]+/, '');
+  // Without -r a backslash quotes the character after it (and is removed).
+  const line = raw ? text : text.replace(/\\(.)/g, '$1');
+  let rest = line.replace(/^[ \t\n]+/, '');
   names.forEach((name, i) => {
     if (i === names.length - 1) {
       sh.vars.set(name, rest.replace(/[ \t\n]+$/, ''));
@@ -56,7 +68,7 @@ function* read(sh: ShellState, args: readonly string[]): Code<number> {
     sh.vars.set(name, m[1]!);
     rest = rest.slice(m[0].length);
   });
-  return r.newline ? 0 : 1;
+  return newline ? 0 : 1;
 }
 
 /** A trap's signal: a name of dash's table in any case (no SIG prefix), a number, or EXIT (0). */
