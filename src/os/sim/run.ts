@@ -109,7 +109,7 @@ function runHost(k: Kernel, p: Proc): void {
     p.thread.calls.delete(call);
     call.resolve?.(r);
   }
-  if (p.alive && p.state === 'R' && [...p.thread.calls].some((c) => c.queue)) k.setState(p, 'S', p.wchan || 'wait');
+  k.settleHost(p);
 }
 
 /** Starts a host call: it runs at once (the host's code is the process running), sleeping if it must. */
@@ -128,6 +128,6 @@ export function hostCall(k: Kernel, p: Proc, call: Call): void {
   }
   p.thread.calls.delete(call);
   call.resolve?.(r);
+  k.settleHost(p);
 }
 
-export { newGenThread, SIG };
