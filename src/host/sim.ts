@@ -41,7 +41,8 @@ export async function runSim(o: Options): Promise<never> {
   const stdio = [input?.file() ?? null, ...[1, 2].map((fd) => (isTerminal(fd) ? null : hostOutput((b) => writeAll(fd, b))))];
   const finish = (s: WaitStatus): never => {
     keyboard?.restore();
-    process.exit(s.kind === 'exited' ? s.code : 128 + (s.kind === 'signaled' ? s.signal : 0));
+    if (s.kind === 'signaled') dieOf(s.signal);
+    process.exit(s.kind === 'exited' ? s.code : 128 + (s.kind === 'stopped' ? s.signal : 0));
   };
   const proc = machine.hostSession({ comm: 'jcsh', argv: ['jcsh'], env, cwd, stdio, onExit: finish });
   const portOptions: SimPortOptions = {
@@ -81,6 +82,22 @@ function mirrorWorkingDirectory(machine: Machine, cwd: string): void {
     } catch {
       // not executable here: not a program there either
     }
+  }
+}
+
+/**
+ * The simulated shell died of a signal: the real process dies of the same one, so that whoever
+ * started it sees "killed by signal n", as with jcsh on Linux. Node's own listeners go first;
+ * a signal Node keeps ignored (SIGPIPE) falls through to exit(128 + n).
+ */
+function dieOf(signal: number): void {
+  const name = Object.entries(os.constants.signals).find(([, n]) => n === signal)?.[0] as NodeJS.Signals | undefined;
+  if (!name) return;
+  process.removeAllListeners(name);
+  try {
+    process.kill(process.pid, name);
+  } catch {
+    // not a signal this process can send itself
   }
 }
 

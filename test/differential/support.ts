@@ -101,8 +101,25 @@ function traceText(text: string, dialect: (typeof DIALECTS)[number]): string {
   return dialect.byName ? quit.replace(/^\.\/(?=[a-z])/gm, '') : quit;
 }
 
+/** A row of `ps -o stat=,pid=,ppid=,comm=`, as traces 11-13 print them. */
+const PS_ROW = /^([RSDTZ][a-zA-Z+<]*) +(\d+) +(\d+) +(\S+)$/;
+
+/**
+ * The rows of `ps` output that are about the machine rather than the shell's jobs: the shell's
+ * own row (on Linux the process is `node`, multi-threaded, with a parent outside the test; in
+ * the simulator `jcsh`, whose parent is init) and zombies left to pid 1 (the sandbox's init
+ * here does not reap what it adopts; the simulated init does, as Linux's does).
+ */
+function machineRow(line: string): boolean {
+  const row = PS_ROW.exec(line);
+  if (!row) return false;
+  const [, stat, , ppid, comm] = row;
+  return comm === 'node' || comm === 'jcsh' || (stat!.startsWith('Z') && ppid === '1');
+}
+
 function traceSide(outcome: TraceOutcome): Side {
-  return { label: outcome.label, text: renderTranscript(outcome).trimEnd(), pids: outcome.pids };
+  const text = renderTranscript(outcome).trimEnd().split('\n').filter((line) => !machineRow(line)).join('\n');
+  return { label: outcome.label, text, pids: outcome.pids };
 }
 
 function traceFailure(outcome: TraceOutcome): string {

@@ -42,6 +42,16 @@ describe('normalizing a simulated transcript', () => {
     ]);
   });
 
+  test('strict: tsh\'s job lines, also right after the echoed ^C', () => {
+    const tsh = 'tsh> ./spin 40\n^CJob [1] (101) terminated by signal 2\ntsh> ./spin 5 &\n[1] (102) ./spin 5 &';
+    expect(normalizeTranscript(tsh, { pids: PIDS, prompts: ['tsh> '], strict: true }).split('\n')).toEqual([
+      '<prompt> ./spin 40',
+      '^CJob [1] (<pid1>) terminated by signal 2',
+      '<prompt> ./spin 5 &',
+      '[1] (<pid2>) ./spin 5 &',
+    ]);
+  });
+
   test('not strict: any number that is a known pid is replaced (right for real pids, wrong for these)', () => {
     const loose = normalizeTranscript(SIM, { pids: PIDS, prompts }).split('\n');
     expect(loose[0]).toBe('<prompt> sleep <pid1> &');

@@ -140,11 +140,27 @@ export class Kernel {
   /** Puts a call to sleep on a wait queue until wake(). */
   sleepOn(call: Call, queue: Set<Call>, wchan: string): typeof BLOCK {
     call.queue = queue;
+    call.wchan = wchan;
     call.phase = 'sleep';
     queue.add(call);
     const p = call.proc;
-    if (p.state === 'R') this.setState(p, 'S', p.thread.kind === 'host' ? hostWchan(p, wchan) : wchan);
+    if (p.thread.kind === 'host') this.settleHost(p);
+    else if (p.state === 'R') this.setState(p, 'S', wchan);
     return BLOCK;
+  }
+
+  /**
+   * A host process (the shell's own code) is asleep when every call it has made sleeps; ps then
+   * shows the most telling wait (reading the terminal, before waiting for a child).
+   */
+  settleHost(p: Proc): void {
+    if (p.thread.kind !== 'host' || !p.alive || p.state === 'T' || p.thread.calls.size === 0) return;
+    let wchan = '';
+    for (const c of p.thread.calls) {
+      if (!c.queue) return;
+      if (!wchan || c.wchan === 'tty_read') wchan = c.wchan ?? 'wait';
+    }
+    this.setState(p, 'S', wchan);
   }
 
   /** Takes a call off its queue (a signal or a timer woke it) without running it yet. */
@@ -345,10 +361,4 @@ export class Kernel {
     this.activity++;
     this.schedule();
   }
-}
-
-function hostWchan(p: Proc, wchan: string): string {
-  if (p.thread.kind !== 'host') return wchan;
-  for (const c of p.thread.calls) if (c.queue && c.req.call === 'read' && p.wchan === 'tty_read') return 'tty_read';
-  return wchan;
 }

@@ -12,8 +12,9 @@ export interface Call {
   readonly req: Syscall;
   /** 'entry': (re)start from the beginning, with every check; 'sleep': woken, go on waiting. */
   phase: 'entry' | 'sleep';
-  /** The wait queue the call sleeps on, if it sleeps. */
+  /** The wait queue the call sleeps on, if it sleeps, and what ps calls that wait. */
   queue: Set<Call> | null;
+  wchan?: string;
   readonly proc: Proc;
   /** Call-specific progress (a sleep's deadline, a write's bytes done). */
   deadline?: number;

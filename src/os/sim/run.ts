@@ -109,25 +109,18 @@ function runHost(k: Kernel, p: Proc): void {
     p.thread.calls.delete(call);
     call.resolve?.(r);
   }
-  if (p.alive && p.state === 'R' && [...p.thread.calls].some((c) => c.queue)) k.setState(p, 'S', p.wchan || 'wait');
+  k.settleHost(p);
 }
 
-/** Starts a host call: it runs at once (the host's code is the process running), sleeping if it must. */
+/**
+ * Starts a host call. It runs at the host process's next turn, after the processes already
+ * runnable: on Linux those run on other CPUs while the shell makes its call, so a job continued
+ * just before has had its chance to finish by the time the shell next looks.
+ */
 export function hostCall(k: Kernel, p: Proc, call: Call): void {
   if (p.thread.kind !== 'host') throw new Error('not a host process');
   p.thread.calls.add(call);
-  if (p.state === 'T') return; // taken up when the process is continued
   if (p.state === 'S') k.setState(p, 'R');
-  const r = k.execute(call);
-  if (r === BLOCK) return;
-  if (r === RESTART) {
-    call.phase = 'entry';
-    deliverHost(k, p);
-    k.enqueue(p);
-    return;
-  }
-  p.thread.calls.delete(call);
-  call.resolve?.(r);
+  k.enqueue(p);
 }
 
-export { newGenThread, SIG };

@@ -20,7 +20,7 @@ export interface NormalizeOptions {
 /** Places where a number is a pid whatever the sampler saw: tsh's `(pid)`, bash's `[n] pid` and `jobs -l`. */
 const PID_CONTEXTS: readonly RegExp[] = [
   /^\[\d+\] \((\d+)\)/, // tsh: [1] (1234) cmd, [1] (1234) Running cmd
-  /^Job \[\d+\] \((\d+)\)/, // tsh: Job [1] (1234) stopped by signal 20
+  /^(?:\^.)?Job \[\d+\] \((\d+)\)/, // tsh: Job [1] (1234) stopped by signal 20, after the echoed ^Z
   /^\[\d+\] (\d+)$/, // bash: [1] 1234
   /^\[\d+\][+\- ]? +(\d+) /, // bash jobs -l: [1]+  1234 Running … (pid in %5d)
   /^ +(\d+) +\| /, // bash jobs -l, later pipeline members

@@ -17,6 +17,8 @@ export async function waitUntil(shell: Shell, done: () => boolean): Promise<void
     if (shell.control.interrupted) {
       shell.control.interrupted = false;
       shell.lastStatus = 130;
+      // The terminal echoed ^C; bash ends that line before its next prompt.
+      if (shell.interactive) await shell.out.write(shell.stdio[2], '\n');
       throw new Interrupted(130);
     }
   }
