@@ -31,6 +31,20 @@ describe('ps', () => {
     );
   });
 
+  it('ps -f and ps aux: procps\'s full and user formats (no start times, CPU or memory to show: boot, 0)', async () => {
+    expect((await run(['ps', '-f'])).out).toBe(
+      'UID        PID  PPID  C STIME TTY          TIME CMD\n' +
+        'root       100     1  0 00:00 pts/0    00:00:00 runner\n' +
+        'root       101   100  0 00:00 pts/0    00:00:00 ps -f\n',
+    );
+    expect((await run(['ps', 'aux'])).out).toBe(
+      'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n' +
+        'root         1  0.0  0.0      0     0 ?        Ss   00:00   0:00 init\n' +
+        'root       100  0.0  0.0      0     0 pts/0    Ss   00:00   0:00 runner\n' +
+        'root       101  0.0  0.0      0     0 pts/0    R+   00:00   0:00 ps aux\n',
+    );
+  });
+
   it('-o pid,ppid,pgid,sid,tpgid,stat,comm', async () => {
     expect((await sh('ps -o pid,ppid,pgid,sid,tpgid,stat,comm')).out).toBe(
       '  PID  PPID  PGID   SID TPGID STAT COMMAND\n' +

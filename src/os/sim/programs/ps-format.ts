@@ -27,8 +27,12 @@ export function argsOf(p: ProcInfo): string {
 const num = (header: string, value: (p: ProcInfo) => number): Field => ({ header, width: 5, align: 'right', value: (p) => String(value(p)) });
 const text = (header: string, width: number, value: (p: ProcInfo) => string): Field => ({ header, width, align: 'left', value });
 const tty = (p: ProcInfo) => p.tty ?? '?';
-// No simulated process uses the processor for a measurable time, and the simulator has one user.
+// No simulated process uses the processor or memory for a measurable amount (ps shows them as
+// it shows kernel threads: 0), the simulator has one user, root, and /proc gives no start
+// times, so every process started at the machine's boot, 00:00.
 const UID = 0;
+const USER = 'root';
+const BOOT = '00:00';
 
 export const FIELDS: Readonly<Record<string, Field>> = {
   pid: num('PID', (p) => p.pid),
@@ -53,6 +57,18 @@ export const FIELDS: Readonly<Record<string, Field>> = {
   args: text('COMMAND', 27, argsOf),
   command: text('COMMAND', 27, argsOf),
   cmd: text('CMD', 27, argsOf),
+  user: text('USER', 8, () => USER),
+  euser: text('EUSER', 8, () => USER),
+  ruser: text('RUSER', 8, () => USER),
+  c: { header: 'C', width: 2, align: 'right', value: () => '0' },
+  pcpu: { header: '%CPU', width: 4, align: 'right', value: () => '0.0' },
+  '%cpu': { header: '%CPU', width: 4, align: 'right', value: () => '0.0' },
+  pmem: { header: '%MEM', width: 4, align: 'right', value: () => '0.0' },
+  '%mem': { header: '%MEM', width: 4, align: 'right', value: () => '0.0' },
+  vsz: { header: 'VSZ', width: 6, align: 'right', value: () => '0' },
+  rss: { header: 'RSS', width: 5, align: 'right', value: () => '0' },
+  stime: text('STIME', 5, () => BOOT),
+  start: { header: 'START', width: 5, align: 'right', value: () => BOOT },
   time: { header: 'TIME', width: 8, align: 'right', value: () => '00:00:00' },
   cputime: { header: 'TIME', width: 8, align: 'right', value: () => '00:00:00' },
   wchan: text('WCHAN', 6, (p) => (p.state === 'R' || p.state === 'Z' ? '-' : p.wchan)),
@@ -68,6 +84,16 @@ export const JOBS_FORMAT: readonly Field[] = [
 
 /** BSD `ps x`, `ps ax`: pid,tname,stat,time,command. */
 export const BSD_FORMAT: readonly Field[] = [FIELDS.pid!, FIELDS.tname!, FIELDS.stat!, BSD_TIME, FIELDS.command!];
+
+/** `ps -f`: the user (headed UID), pid, ppid, c, stime, tty, time, cmd. */
+export const FULL_FORMAT: readonly Field[] = [
+  { ...FIELDS.user!, header: 'UID' }, FIELDS.pid!, FIELDS.ppid!, FIELDS.c!, FIELDS.stime!, FIELDS.tname!, FIELDS.time!, FIELDS.cmd!,
+];
+
+/** BSD `ps u`: user, pid, %cpu, %mem, vsz, rss, tty, stat, start, time, command. */
+export const USER_FORMAT: readonly Field[] = [
+  FIELDS.user!, FIELDS.pid!, FIELDS.pcpu!, FIELDS.pmem!, FIELDS.vsz!, FIELDS.rss!, FIELDS.tname!, FIELDS.stat!, FIELDS.start!, BSD_TIME, FIELDS.command!,
+];
 
 /** Plain `ps`: pid,tname,time,ucmd. */
 export const DEFAULT_FORMAT: readonly Field[] = [FIELDS.pid!, FIELDS.tname!, FIELDS.time!, FIELDS.ucmd!];

@@ -1,5 +1,5 @@
 // ps(1) from procps-ng 4, on the simulated process table: `ps`, `ps j` (BSD job format), `ps x`
-// and `ps ax` (BSD format), `ps -j`, `ps -o LIST` (fields of ps-format.ts, `name=HEADER`),
+// and `ps ax` (BSD format), `ps u`/`ps aux`, `ps -f`/`ps -ef`, `ps -j`, `ps -o LIST` (fields of ps-format.ts, `name=HEADER`),
 // selection by -e/-A, BSD a and x, -p PIDS, --ppid PIDS, -C NAMES, T (the caller's terminal),
 // t TTY and -t TTY. Without a selection, UNIX-style ps shows the processes on the caller's
 // terminal and BSD-style ps (`ps j`) every process with a terminal, as procps does for one user.
@@ -8,7 +8,7 @@
 import * as sys from '../sys.js';
 import type { Code, Program, ProcInfo } from '../types.js';
 import { err, getenv, writeAll } from './lib.js';
-import { BSD_FORMAT, DEFAULT_FORMAT, FIELDS, type Field, JOBS_FORMAT, layout, parseFormat } from './ps-format.js';
+import { BSD_FORMAT, DEFAULT_FORMAT, FIELDS, FULL_FORMAT, type Field, JOBS_FORMAT, layout, parseFormat, USER_FORMAT } from './ps-format.js';
 
 const USAGE = `
 Usage:
@@ -24,6 +24,8 @@ For more details see ps(1).
 interface Request {
   format: Field[] | null;
   bsdJobs: boolean;
+  full: boolean;
+  userFormat: boolean;
   unixJobs: boolean;
   all: boolean;
   bsd: boolean;
@@ -40,7 +42,7 @@ const list = (text: string) => text.split(/[,\s]+/).filter((s) => s !== '');
 
 /** Parses the arguments; a string is procps's error line. */
 function parse(args: readonly string[]): Request | string {
-  const r: Request = { format: null, bsdJobs: false, unixJobs: false, all: false, bsd: false, bsdAll: false, bsdNoTty: false, pids: [], ppids: [], names: [], ttys: [] };
+  const r: Request = { format: null, bsdJobs: false, full: false, userFormat: false, unixJobs: false, all: false, bsd: false, bsdAll: false, bsdNoTty: false, pids: [], ppids: [], names: [], ttys: [] };
   const numbers = (text: string, what: string): number[] | string => {
     const items = list(text);
     if (items.length === 0 || items.some((i) => !/^\d+$/.test(i))) return `process ID list syntax error`;
@@ -102,7 +104,9 @@ function parse(args: readonly string[]): Request | string {
         if (!unix) r.bsd = true;
         break;
       }
-      if (unix && (c === 'e' || c === 'A')) r.all = true;
+      if (unix && c === 'f') r.full = true;
+      else if (!unix && c === 'u') (r.userFormat = true), (r.bsd = true);
+      else if (unix && (c === 'e' || c === 'A')) r.all = true;
       else if (unix && c === 'j') r.unixJobs = true;
       else if (!unix && c === 'j') (r.bsdJobs = true), (r.bsd = true);
       else if (!unix && c === 'a') (r.bsdAll = true), (r.bsd = true);
@@ -138,6 +142,8 @@ function selected(r: Request, me: ProcInfo | undefined): (p: ProcInfo) => boolea
 
 function defaultFormat(r: Request): readonly Field[] {
   if (r.bsdJobs) return JOBS_FORMAT;
+  if (r.userFormat) return USER_FORMAT;
+  if (r.full) return FULL_FORMAT;
   if (r.unixJobs) return [FIELDS.pid!, FIELDS.pgid!, FIELDS.sid!, FIELDS.tname!, FIELDS.time!, FIELDS.ucmd!];
   return r.bsd ? BSD_FORMAT : DEFAULT_FORMAT;
 }
