@@ -114,6 +114,22 @@ describe('sleep', () => {
   });
 });
 
+describe('printf', () => {
+  it('formats as GNU printf: flags, width, precision, reuse of the format, escapes', async () => {
+    const r = await run(['sh', '-c', "/usr/bin/printf '%d|%5s|%-3s|%x|%c|%%|%b|%05.1f\\n' 42 ab c 255 xyz 'a\\tb' 3.14159; /usr/bin/printf '%s-%s\\n' a b c"]);
+    expect(r.out).toBe('42|   ab|c  |ff|x|%|a\tb|003.1\na-b\nc-\n');
+    expect((await run(['sh', '-c', "/usr/bin/printf '%5.2f|%e|%g|%X|%o|%+d|% d|%.3s|%-6d|\\n' 3.14159 12345.678 0.0001 255 8 5 5 abcdef 42"])).out).toBe(
+      ' 3.14|1.234568e+04|0.0001|FF|10|+5| 5|abc|42    |\n',
+    );
+  });
+  it('complains about a bad number (and prints 0) or a missing format, with status 1', async () => {
+    const bad = await run(['/usr/bin/printf', '%d\n', 'x']);
+    expect(bad.out).toBe("/usr/bin/printf: 'x': expected a numeric value\n0\n");
+    expect(bad.status).toEqual(exited(1));
+    expect((await run(['printf'])).out).toBe("printf: missing operand\nTry 'printf --help' for more information.\n");
+  });
+});
+
 describe('yes, true, false', () => {
   it('yes repeats its line until the reader goes away', async () => {
     expect((await run(['/bin/sh', '-c', 'yes | head -2; yes a b | head -n 1'])).out).toBe('y\ny\na b\n');

@@ -196,6 +196,13 @@ describe('sh -c', () => {
     expect((await sh('case')).out).toBe('sh: 1: Syntax error: end of file unexpected (expecting word)\n');
   });
 
+  it('has dash\'s printf builtin, with its messages, and \\c printed as it is in the format', async () => {
+    expect((await sh('printf; echo " rc=$?"; printf "%d\\n" x; echo "rc=$?"; printf "%s-%s\\n" a b c; printf "%z"; echo rc=$?')).out).toBe(
+      'sh: 1: printf: usage: printf format [arg ...]\n rc=2\nsh: 1: printf: x: expected numeric value\n0\nrc=1\na-b\nc-\nsh: 1: printf: %z: invalid directive\nrc=2\n',
+    );
+    expect((await sh("printf 'x\\cy'; echo; printf '%*d|\\n' 6 42")).out).toBe('x\\cy\n    42|\n');
+  });
+
   it('runs pipelines', async () => {
     expect((await sh('echo a b c | wc -w; echo x | cat | cat')).out).toBe('3\nx\n');
   });

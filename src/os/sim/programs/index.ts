@@ -21,6 +21,7 @@ import { orphan } from './orphan.js';
 import { orphanpgrp } from './orphanpgrp.js';
 import { pgrep, pkill } from './pgrep.js';
 import { pgrp } from './pgrp.js';
+import { printf } from './printf.js';
 import { ps } from './ps.js';
 import { readecho } from './readecho.js';
 import { reaper } from './reaper.js';
@@ -66,6 +67,7 @@ export const BY_NAME: ReadonlyMap<string, Program> = new Map<string, Program>([
   ['pgrep', pgrep],
   ['pgrp', pgrp],
   ['pkill', pkill],
+  ['printf', printf],
   ['ps', ps],
   ['readecho', readecho],
   ['reaper', reaper],

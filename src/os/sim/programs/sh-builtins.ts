@@ -1,6 +1,6 @@
 // The builtins of the simulated sh, as dash has them: `:`, true, false, echo (escapes always
 // on, -n only first), read, exit, trap, kill (sh-kill.ts), test and [ (sh-test.ts), break,
-// continue, return, set --, wait, cd, pwd. `exec` is the executor's, since it
+// continue, return, set --, printf (printf.ts), wait, cd, pwd. `exec` is the executor's, since it
 // replaces the shell. Each returns its exit status; `exit` sets state.exiting.
 
 import { SIG } from '../../signals.js';
@@ -8,6 +8,7 @@ import * as sys from '../sys.js';
 import type { Code } from '../types.js';
 import { expandEscapes } from './echo.js';
 import { out, readLine } from './lib.js';
+import { formatAll, type PrintfStyle } from './printf.js';
 import { dashSignal, dashSignalName, killBuiltin } from './sh-kill.js';
 import type { ShellState } from './sh-state.js';
 import { testBuiltin } from './sh-test.js';
@@ -175,6 +176,23 @@ function* returnBuiltin(sh: ShellState, args: readonly string[]): Code<number> {
   return n;
 }
 
+const DASH_PRINTF: PrintfStyle = {
+  badNumber: (arg) => `printf: ${arg}: expected numeric value`,
+  badDirective: (d) => `printf: ${d}: invalid directive`,
+  formatStops: false,
+};
+
+function* printfBuiltin(sh: ShellState, args: readonly string[]): Code<number> {
+  if (args.length === 0) {
+    yield* sh.warn('printf: usage: printf format [arg ...]');
+    return 2;
+  }
+  const r = formatAll(args[0]!, args.slice(1), DASH_PRINTF);
+  for (const w of r.warnings) yield* sh.warn(w);
+  yield* out(r.text);
+  return r.bad ? 2 : r.status;
+}
+
 function* cd(sh: ShellState, args: readonly string[]): Code<number> {
   const dir = args[0] ?? sh.vars.get('HOME') ?? '/';
   const r = yield* sys.chdir(dir);
@@ -200,6 +218,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['exit', exit],
   ['false', function* () { return 1; }],
   ['kill', killBuiltin],
+  ['printf', printfBuiltin],
   ['pwd', pwd],
   ['read', read],
   ['return', returnBuiltin],
