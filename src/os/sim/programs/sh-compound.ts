@@ -1,5 +1,5 @@
-// The compound commands of the simulated sh: ( list ) in a forked child, { list; }, if, while,
-// until and for in the shell itself, with their redirections around them, and break/continue
+// The compound commands of the simulated sh: ( list ) in a forked child, { list; }, if, case,
+// while, until and for in the shell itself, with their redirections around them, break/continue
 // unwinding loops as dash does.
 
 import * as sys from '../sys.js';
