@@ -29,11 +29,20 @@ export async function runProgram(argv: readonly string[], o: RunOptions = {}): P
   const programs = o.programs ?? PROGRAMS;
   const machine = new Machine({ programs, files: o.files, dirs: ['/home/user'] });
   const events: SimEvent[] = [];
-  machine.kernel.listen((e) => events.push(e));
+  let typed = false;
+  let runnerPid = 0;
+  machine.kernel.listen((e) => {
+    events.push(e);
+    // The input is typed once the program owns the terminal, so a ^C or ^Z in it reaches the program.
+    if (!typed && o.input && e.kind === 'tty' && e.what === 'foreground' && e.pgid !== runnerPid) {
+      typed = true;
+      const input = o.input;
+      queueMicrotask(() => machine.type(input));
+    }
+  });
   const env = o.env ?? ['PATH=/bin:/usr/bin', 'HOME=/home/user', 'TERM=xterm'];
   const status = await new Promise<WaitStatus>((resolve) => {
-    machine.programSession({ comm: 'runner', argv: ['runner'], env, cwd: '/home/user', body: () => runner(argv, env, resolve) });
-    if (o.input) machine.type(o.input);
+    runnerPid = machine.programSession({ comm: 'runner', argv: ['runner'], env, cwd: '/home/user', body: () => runner(argv, env, resolve) }).pid;
   });
   return { output: machine.output(), status, events, machine };
 }

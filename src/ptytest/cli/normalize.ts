@@ -68,8 +68,10 @@ export function normalizeTranscript(text: string, options: NormalizeOptions): st
   const lines = text.split('\n').map((line) => normalizePrompt(line.trimEnd(), prompts));
   const pids = new Set([...options.pids, ...contextPids(lines)]);
   const names = new Map<string, string>();
+  // Strict mode replaces only where a pid stands, so there any number is one, seen by the
+  // sampler or not (a `ps` that came and went between two samples).
   const placeholder = (digits: string): string => {
-    if (!pids.has(Number(digits))) return digits;
+    if (!options.strict && !pids.has(Number(digits))) return digits;
     if (!names.has(digits)) names.set(digits, `<pid${names.size + 1}>`);
     return names.get(digits)!;
   };
@@ -79,9 +81,13 @@ export function normalizeTranscript(text: string, options: NormalizeOptions): st
     const at = pidPlaces(line, places);
     return line.replace(/(?<![\w.%-])\d+(?![\w.])/g, (digits, offset: number) => (at.has(offset) ? placeholder(digits) : digits));
   };
+  // A simulated kernel's pids are shorter than Linux's: where one was replaced, the padding
+  // around it (ps columns, `jobs -l`) says nothing and is folded too.
+  const fold = (line: string): string => (options.strict && line.includes('<pid') ? line.replace(/ {2,}/g, ' ').replace(/^ /, '') : line);
   return lines
     .map((line) => (JOB_LINE.test(line) ? line.replace(/ {2,}/g, ' ') : line))
     .map(replace)
+    .map(fold)
     .join('\n');
 }
 

@@ -35,6 +35,9 @@ function fileOps(node: Extract<Node, { type: 'file' }>): FileOps {
   };
 }
 
+/** A directory opened for reading: it can be listed (readdir), not read (EISDIR, as read(2) says). */
+const DIR_OPS: FileOps = { ...NULL_OPS, kind: 'file', read: () => new SysError('EISDIR', 'read') };
+
 export function openPath(k: Kernel, p: Proc, path: string, o: OpenOptions): OpenFile | SysError {
   const abs = normalize(path, p.cwd);
   const access = { read: !!o.read || !o.write, write: !!o.write || !!o.append, append: !!o.append, nonblock: !!o.nonblock };
@@ -48,7 +51,7 @@ export function openPath(k: Kernel, p: Proc, path: string, o: OpenOptions): Open
     node = k.fs.get(abs)!;
   }
   switch (node.type) {
-    case 'dir': return access.write ? new SysError('EISDIR', 'open') : new OpenFile(NULL_OPS, access);
+    case 'dir': return access.write ? new SysError('EISDIR', 'open') : new OpenFile(DIR_OPS, access);
     case 'program': return access.write ? new SysError('ETXTBSY', 'open') : new OpenFile(NULL_OPS, access);
     case 'device': return openDevice(k, p, node.device, access, o);
     case 'file':
