@@ -16,6 +16,8 @@ export interface FileOps {
   release(k: Kernel, f: OpenFile): void;
   /** Set for terminals. */
   readonly tty?: Tty;
+  /** A regular file's current size (fstat). */
+  size?(): number;
 }
 
 export interface Access {

@@ -84,6 +84,8 @@ export const procs = () => call<ProcInfo[]>({ call: 'procs' });
 export const getcwd = () => call<string>({ call: 'getcwd' });
 export const chdir = (path: string) => call<0 | SysError>({ call: 'chdir', path });
 export const stat = (path: string) => call<FileStat | SysError>({ call: 'stat', path });
+/** fstat(2): what an open descriptor refers to (a regular file's size, or a pipe, terminal, device). */
+export const fstat = (fd: number) => call<FileStat | SysError>({ call: 'fstat', fd });
 export const readdir = (path: string) => call<string[] | SysError>({ call: 'readdir', path });
 export const unlink = (path: string) => call<0 | SysError>({ call: 'unlink', path });
 /** Which signals are ignored, caught and blocked (what /proc/self/status shows as SigIgn, SigCgt, SigBlk). */

@@ -154,6 +154,7 @@ export type Syscall =
   | { readonly call: 'getcwd' }
   | { readonly call: 'chdir'; readonly path: string }
   | { readonly call: 'stat'; readonly path: string }
+  | { readonly call: 'fstat'; readonly fd: number }
   | { readonly call: 'readdir'; readonly path: string }
   | { readonly call: 'unlink'; readonly path: string }
   | { readonly call: 'getdispositions' }

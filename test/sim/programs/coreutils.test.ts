@@ -139,3 +139,10 @@ describe('yes, true, false', () => {
     expect((await run(['false'])).status).toEqual(exited(1));
   });
 });
+
+describe('wc < file', () => {
+  it('sizes its columns by the redirected file, as GNU wc does through fstat', async () => {
+    const r = await run(['sh', '-c', 'wc < /tmp/f1; echo x | wc'], { files: FILES });
+    expect(r.out).toBe('2 3 6\n      1       1       2\n');
+  });
+});

@@ -68,7 +68,9 @@ export const wc: Program = function* (argv) {
   const inputs: Input[] = [];
   for (const name of names) {
     if (name === null || name === '-') {
-      inputs.push({ name, regularSize: null, failed: false });
+      // Standard input redirected from a file counts as that file (`wc < f`), as GNU's fstat does.
+      const st = yield* sys.fstat(0);
+      inputs.push({ name, regularSize: !(st instanceof sys.SysError) && st.type === 'file' ? st.size : null, failed: false });
       continue;
     }
     const st = yield* sys.stat(name);

@@ -32,6 +32,7 @@ function fileOps(node: Extract<Node, { type: 'file' }>): FileOps {
       return data.length;
     },
     release() {},
+    size: () => node.data.length,
   };
 }
 
@@ -113,6 +114,13 @@ export const ioCalls = {
   read,
   write,
   isatty: (_k: Kernel, c: Call, r: Req<'isatty'>) => fileAt(c.proc, r.fd)?.tty !== undefined,
+  fstat: (_k: Kernel, c: Call, r: Req<'fstat'>) => {
+    const f = fileAt(c.proc, r.fd);
+    if (!f) return new SysError('EBADF', 'fstat');
+    const ops = f.ops;
+    if (ops.size) return { type: 'file', size: ops.size(), executable: false };
+    return { type: ops.kind === 'pipe' || ops.kind === 'host' ? 'fifo' : 'device', size: 0, executable: false };
+  },
   stat: (k: Kernel, c: Call, r: Req<'stat'>) => k.fs.stat(normalize(r.path, c.proc.cwd)) ?? new SysError('ENOENT', 'stat'),
   readdir: (k: Kernel, c: Call, r: Req<'readdir'>) => k.fs.readdir(normalize(r.path, c.proc.cwd)) ?? new SysError('ENOTDIR', 'readdir'),
   unlink: (k: Kernel, c: Call, r: Req<'unlink'>) => (k.fs.unlink(normalize(r.path, c.proc.cwd)) ? 0 : new SysError('ENOENT', 'unlink')),
