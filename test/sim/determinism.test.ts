@@ -54,3 +54,20 @@ describe('determinism', () => {
     expect(replay.log.join('\n')).toBe(live.log.join('\n'));
   });
 });
+
+describe('the realtime clock', () => {
+  it('stands still while paused: a sleeping process does not wake until it is resumed', async () => {
+    const sh = simShell(['-c', 'sleep 0.05; echo woke'], { kind: 'realtime', scale: 1 });
+    const k = sh.machine.kernel;
+    await k.settle();
+    k.pause(true);
+    const frozen = k.now;
+    // Showing that nothing happens takes some wall time: more than the sleep would need.
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(sh.output()).toBe('');
+    expect(k.now).toBe(frozen);
+    k.pause(false);
+    await sh.exited;
+    expect(sh.output()).toBe('woke\r\n');
+  });
+});
