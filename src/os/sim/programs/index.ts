@@ -29,6 +29,7 @@ import { selfint } from './selfint.js';
 import { selfkill } from './selfkill.js';
 import { selfstop } from './selfstop.js';
 import { sh } from './sh.js';
+import { sigorder } from './sigorder.js';
 import { sigreport } from './sigreport.js';
 import { sleep } from './sleep.js';
 import { spin } from './spin.js';
@@ -75,6 +76,7 @@ export const BY_NAME: ReadonlyMap<string, Program> = new Map<string, Program>([
   ['selfkill', selfkill],
   ['selfstop', selfstop],
   ['sh', sh],
+  ['sigorder', sigorder],
   ['sigreport', sigreport],
   ['sleep', sleep],
   ['spin', spin],
