@@ -5,7 +5,6 @@ import { Machine } from '../../src/os/sim/machine.js';
 import type { SimEvent } from '../../src/os/sim/events.js';
 import * as sys from '../../src/os/sim/sys.js';
 import type { Code, Program } from '../../src/os/sim/types.js';
-import type { WaitStatus } from '../../src/os/status.js';
 
 export { sys };
 export const SIGS = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, PIPE: 13, TERM: 15, CHLD: 17, CONT: 18, STOP: 19, TSTP: 20, TTIN: 21, TTOU: 22, WINCH: 28 } as const;
@@ -62,11 +61,6 @@ export function* forkGroup(body: () => Code): Code<number> {
   if (pid instanceof sys.SysError) throw new Error(String(pid));
   yield* sys.setpgid(pid, pid);
   return pid;
-}
-
-export function statusOf(w: World, pid: number): WaitStatus | undefined {
-  for (const e of w.events) if (e.kind === 'exit' && e.who.pid === pid) return undefined;
-  return undefined;
 }
 
 export const hex = (n: number | string): string => (typeof n === 'number' ? `0x${n.toString(16).padStart(4, '0')}` : n);

@@ -45,10 +45,6 @@ export class TimerQueue {
     return top;
   }
 
-  get size(): number {
-    return this.heap.length;
-  }
-
   private less(a: Timer, b: Timer): boolean {
     return a.at < b.at || (a.at === b.at && a.seq < b.seq);
   }

@@ -37,7 +37,6 @@ export class Kernel {
   now = 0;
   /** Counts system calls and wake-ups: the kernel is idle when a full turn changes nothing. */
   activity = 0;
-  events = 0;
   private nextPid: number;
   private readonly queue: Proc[] = [];
   private head = 0;
@@ -72,7 +71,6 @@ export class Kernel {
   }
 
   emit(e: SimEvent): void {
-    this.events++;
     for (const l of this.listeners) l(e);
   }
 
