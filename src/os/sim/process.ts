@@ -93,6 +93,8 @@ export class Proc {
   children: Proc[] = [];
   /** Counts changes of children (the host's SIGCHLD edge, so no change is missed between two waits). */
   childChanges = 0;
+  /** Calls sleeping until one of its children changes (waitpid, the host's child events). */
+  readonly childWaiters = new Set<Call>();
   fds: (FdEntry | null)[] = [];
   oldFgPgrp: number | null = null;
   /** Whether a core-class death writes a core (RLIMIT_CORE is not 0). */

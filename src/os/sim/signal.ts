@@ -134,17 +134,7 @@ function notifyParent(k: Kernel, p: Proc, what: 'stopped' | 'continued'): void {
 /** Wakes whatever of the parent waits for its children (waitpid, the shell's child events). */
 export function wakeParent(k: Kernel, parent: Proc): void {
   parent.childChanges++;
-  const q = childWaiters.get(parent);
-  if (q) k.wake(q);
-}
-
-/** Per process: the calls sleeping until one of its children changes. */
-export const childWaiters = new WeakMap<Proc, Set<import('./process.js').Call>>();
-
-export function waitersOf(p: Proc): Set<import('./process.js').Call> {
-  let q = childWaiters.get(p);
-  if (!q) childWaiters.set(p, (q = new Set()));
-  return q;
+  k.wake(parent.childWaiters);
 }
 
 /**

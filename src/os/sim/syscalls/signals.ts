@@ -5,7 +5,7 @@ import { SIG } from '../../signals.js';
 import { SysError } from '../errno.js';
 import type { Kernel } from '../kernel.js';
 import type { Call, Proc } from '../process.js';
-import { sendSignal, waitersOf } from '../signal.js';
+import { sendSignal } from '../signal.js';
 import { bit, defaultAction, fromList, has, MAX_SIGNAL, remove, toList, UNBLOCKABLE } from '../sigset.js';
 import type { SigAction, Syscall } from '../types.js';
 import { lookForChild } from '../wait.js';
@@ -84,7 +84,7 @@ function sleep(k: Kernel, c: Call, ms: number): 0 | SysError | symbol {
 function waitpid(k: Kernel, c: Call, r: Req<'waitpid'>): unknown {
   const found = lookForChild(k, c.proc, r.pid, r.flags);
   if (found !== 0 || r.flags.nohang) return found;
-  return k.sleepOn(c, waitersOf(c.proc), 'wait');
+  return k.sleepOn(c, c.proc.childWaiters, 'wait');
 }
 
 export const signalCalls = {
@@ -96,7 +96,7 @@ export const signalCalls = {
   sleep: (k: Kernel, c: Call, r: Req<'sleep'>) => sleep(k, c, r.ms),
   time: (k: Kernel) => k.now,
   // Returns once the caller's children changed since the count the caller last saw.
-  childevent: (k: Kernel, c: Call, r: Req<'childevent'>) => (c.proc.childChanges !== r.seen ? c.proc.childChanges : k.sleepOn(c, waitersOf(c.proc), 'wait')),
+  childevent: (k: Kernel, c: Call, r: Req<'childevent'>) => (c.proc.childChanges !== r.seen ? c.proc.childChanges : k.sleepOn(c, c.proc.childWaiters, 'wait')),
   waitpid,
 };
 
