@@ -1,8 +1,9 @@
-// Reading command lines from the simulated terminal, the way readline does on a real one: the
-// terminal goes non-canonical with its echo off (the keyboard signals stay on), the reader
-// echoes and edits the line itself (erase, ^U, ^W, ^D), and the shell's own modes come back
-// once the line is read. So ^Z and ^\ at the prompt show nothing, as under bash, and a job's
-// `stty -echo` adopted by the shell does not hide what is typed at the prompt.
+// Reading command lines from the simulated terminal, the way jcsh's line editor (Node's
+// readline) does on a real one: the terminal goes raw (non-canonical, no echo, no keyboard
+// signals), the reader echoes and edits the line itself (erase, ^U, ^W, ^D; ^C abandons the
+// line), and the shell's own modes come back once the line is read. So ^Z and ^\ at the prompt
+// show nothing, a ^C never flushes what was typed before it, and a job's `stty -echo` adopted by
+// the shell does not hide what is typed at the prompt.
 
 import type { LineReader, ReadResult } from '../core/repl.js';
 import type { OsPort, TermModes } from '../os/port.js';
@@ -16,6 +17,8 @@ export class SimLineReader implements LineReader {
   private pendingBytes: number[] = [];
   private read$: Promise<Uint8Array | null | 'lost'> | null = null;
   private interruption: (() => void) | null = null;
+  /** SIGINT came while this prompt was being read. */
+  private interrupted = false;
 
   constructor(
     private readonly port: OsPort,
@@ -29,10 +32,13 @@ export class SimLineReader implements LineReader {
 
   /** The shell got SIGINT: the prompt is abandoned. */
   interrupt(): void {
+    this.interrupted = true;
     this.interruption?.();
   }
 
   async read(prompt: string): Promise<ReadResult> {
+    // A SIGINT while a command ran was that command's; this prompt starts afresh.
+    this.interrupted = false;
     const saved = this.editingModes();
     try {
       await this.echo(prompt);
@@ -42,54 +48,44 @@ export class SimLineReader implements LineReader {
     }
   }
 
+  /** Edits one line from what is typed; each chunk's echo goes out in one write. */
   private async editLine(): Promise<ReadResult> {
     const line: number[] = [];
     for (;;) {
-      const byte = this.pendingBytes.shift();
-      if (byte === undefined) {
-        const chunk = await this.next();
-        if (chunk === 'interrupt') {
-          await this.echo('^C\n');
-          return { kind: 'interrupt' };
+      if (this.interrupted) return this.abandon();
+      const chunk = this.pendingBytes.length > 0 ? null : await this.next();
+      if (chunk === 'interrupt') return this.abandon();
+      if (chunk === 'lost') return { kind: 'lost' };
+      if (chunk === null && this.pendingBytes.length === 0) return line.length > 0 ? this.finish(line, []) : this.endOfInput();
+      if (chunk) this.pendingBytes.push(...chunk);
+      const echo: number[] = [];
+      while (this.pendingBytes.length > 0) {
+        const byte = this.pendingBytes.shift()!;
+        if (byte === 0x0a) return this.finish(line, echo);
+        if (byte === 0x04 && line.length === 0) {
+          await this.echo(Uint8Array.from(echo));
+          return this.endOfInput();
         }
-        if (chunk === 'lost') return { kind: 'lost' };
-        if (chunk === null) return line.length > 0 ? this.finish(line) : this.endOfInput();
-        this.pendingBytes.push(...chunk);
-        continue;
+        if (byte === 0x03) {
+          await this.echo(Uint8Array.from(echo));
+          return this.abandon();
+        }
+        echo.push(...edit(line, byte));
       }
-      if (byte === 0x0a) return this.finish(line);
-      if (byte === 0x04 && line.length === 0) return this.endOfInput();
-      await this.edit(line, byte);
+      await this.echo(Uint8Array.from(echo));
     }
   }
 
-  private async edit(line: number[], byte: number): Promise<void> {
-    if (ERASE.has(byte)) return this.erase(line, 1);
-    if (byte === 0x15) return this.erase(line, line.length);
-    if (byte === 0x17) return this.erase(line, wordLength(line));
-    if (byte < 0x20 && byte !== 0x09) return; // other control keys do nothing at the prompt
-    line.push(byte);
-    await this.echo(Uint8Array.of(byte));
+  /** ^C at the prompt (typed, or SIGINT sent to the shell): the line is dropped. */
+  private async abandon(): Promise<ReadResult> {
+    this.interrupted = false;
+    this.pendingBytes = [];
+    await this.echo('^C\n');
+    return { kind: 'interrupt' };
   }
 
-  private async erase(line: number[], count: number): Promise<void> {
-    let n = Math.min(count, line.length);
-    // A UTF-8 character is one column: drop its continuation bytes with it.
-    let columns = 0;
-    while (n > 0) {
-      let b = line.pop()!;
-      n--;
-      while ((b & 0xc0) === 0x80 && line.length > 0) {
-        b = line.pop()!;
-        n = Math.max(0, n - 1);
-      }
-      columns++;
-    }
-    if (columns > 0) await this.echo('\b \b'.repeat(columns));
-  }
-
-  private async finish(line: number[]): Promise<ReadResult> {
-    await this.echo('\n');
+  private async finish(line: number[], echo: number[]): Promise<ReadResult> {
+    await this.echo(Uint8Array.from([...echo, 0x0a]));
     return { kind: 'line', text: new TextDecoder().decode(Uint8Array.from(line)) };
   }
 
@@ -99,6 +95,7 @@ export class SimLineReader implements LineReader {
   }
 
   private echo(text: string | Uint8Array): Promise<void> {
+    if (text.length === 0) return Promise.resolve();
     return this.port.write(this.fd, text).catch(() => undefined);
   }
 
@@ -108,6 +105,7 @@ export class SimLineReader implements LineReader {
       if (e instanceof OsError && e.code === 'EIO') return 'lost' as const;
       throw e;
     });
+    if (this.interrupted) return 'interrupt';
     const interrupted = new Promise<'interrupt'>((resolve) => (this.interruption = () => resolve('interrupt')));
     try {
       const r = await Promise.race([this.read$, interrupted]);
@@ -128,8 +126,8 @@ export class SimLineReader implements LineReader {
     }
     const t = decodeTermios(saved.snapshot);
     if (!t) return null;
-    const editing = { ...t, icanon: false, echo: false, isig: true, icrnl: true, onlcr: true, cc: { ...t.cc, min: 1, time: 0 } };
-    this.setModes({ ...saved, snapshot: encodeTermios(editing), icanon: false, echo: false, isig: true });
+    const editing = { ...t, icanon: false, echo: false, isig: false, icrnl: true, onlcr: true, cc: { ...t.cc, min: 1, time: 0 } };
+    this.setModes({ ...saved, snapshot: encodeTermios(editing), icanon: false, echo: false, isig: false });
     return saved;
   }
 
@@ -147,4 +145,26 @@ function wordLength(line: readonly number[]): number {
   while (i > 0 && line[i - 1] === 0x20) i--;
   while (i > 0 && line[i - 1] !== 0x20) i--;
   return line.length - i;
+}
+
+/** Applies one typed byte to the line; returns the bytes to echo for it. */
+function edit(line: number[], byte: number): number[] {
+  if (ERASE.has(byte)) return erase(line, 1);
+  if (byte === 0x15) return erase(line, line.length);
+  if (byte === 0x17) return erase(line, wordLength(line));
+  if (byte < 0x20 && byte !== 0x09) return []; // other control keys do nothing at the prompt
+  line.push(byte);
+  // The bytes of a UTF-8 character are echoed as they come; the terminal puts them together.
+  return [byte];
+}
+
+/** Drops `count` characters (UTF-8: a lead byte and its continuation bytes are one). */
+function erase(line: number[], count: number): number[] {
+  let columns = 0;
+  for (let n = Math.min(count, line.length); n > 0 && line.length > 0; n--) {
+    while (line.length > 1 && (line[line.length - 1]! & 0xc0) === 0x80) line.pop();
+    line.pop();
+    columns++;
+  }
+  return Array.from({ length: columns }, () => [8, 32, 8]).flat();
 }

@@ -266,6 +266,16 @@ export class Kernel {
     });
   }
 
+  /**
+   * Runs what can run now, without waiting for the next turn: keys typed on the real keyboard
+   * reach a sleeping reader before the next key arrives, as a real terminal's reader wakes at
+   * once (a ^C right after a word would otherwise flush the word before anyone read it).
+   */
+  runNow(): void {
+    this.runQueued();
+    this.runHostHandlers();
+  }
+
   private turn(): void {
     this.scheduled = false;
     this.runQueued();

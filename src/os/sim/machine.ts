@@ -98,6 +98,7 @@ export class Machine {
     this.kernel.external();
     if (this.kernel.tracing) this.kernel.emit({ kind: 'input', t: this.kernel.now, tty: this.tty.name, text: typeof text === 'string' ? text : new TextDecoder().decode(text) });
     this.tty.receive(typeof text === 'string' ? new TextEncoder().encode(text) : text);
+    this.kernel.runNow();
   }
 
   /** The window was resized: TIOCSWINSZ on the master side, SIGWINCH to the foreground group. */
