@@ -35,6 +35,14 @@ const RULES: Record<string, Rule> = {
   },
   'os implementations': { covers: ['os'], mayImport: ['os'], packages: NODE },
   host: { covers: ['host'], mayImport: ['host', 'core', 'lang', 'os', 'cli/args.ts'], packages: NODE },
+  // The UI draws what a backend reports and sends keys to a terminal: it never reaches the
+  // shell core, a kernel or node-pty itself (it does no job control).
+  ui: { covers: ['ui'], mayImport: ['ui'], packages: /^(node:|ink$|react$|react\/jsx-runtime$|@xterm\/headless$)/ },
+  'ui backends': {
+    covers: ['host/tui'],
+    mayImport: ['host', 'core', 'lang', 'os', 'ui', 'cli/args.ts'],
+    packages: /^(node:|node-pty$)/,
+  },
   cli: { covers: ['cli.ts', 'cli'], mayImport: ['cli.ts', 'cli', 'host'], packages: NODE },
   ptytest: { covers: ['ptytest'], mayImport: ['ptytest'], packages: /^(node:|node-pty$|@xterm\/headless$)/ },
   'package entry': { covers: ['index.ts'], mayImport: ['core', 'lang', 'os'], packages: NONE },
