@@ -1,6 +1,7 @@
 // Bundles the compiled shell (dist/cli.js and what it imports) into dist/bundle, so that
 // starting jcsh loads a couple of files instead of a hundred: start-up time counts for
-// every script run. The interactive host stays a separate chunk, loaded only when needed.
+// every script run. The interactive host and the UI stay separate chunks, loaded only when
+// needed.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -13,4 +14,10 @@ await build({
   splitting: true,
   outdir: 'dist/bundle',
   logLevel: 'warning',
+  // React's production build: its development build checks every render and loads twice the code.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Ink loads React's devtools only when DEV=true is set, and says how to install them then.
+  external: ['react-devtools-core'],
+  // Some of the UI's dependencies are CommonJS and require() Node's modules; ESM has no require.
+  banner: { js: "import { createRequire as __jcshRequire } from 'node:module'; const require = __jcshRequire(import.meta.url);" },
 });

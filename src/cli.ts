@@ -8,7 +8,7 @@
 
 import fs from 'node:fs';
 import { isatty } from 'node:tty';
-import { parseArgs, USAGE, UsageError } from './cli/args.js';
+import { parseArgs, USAGE, UsageError, type Options } from './cli/args.js';
 import { readSubshellInput } from './cli/subshell.js';
 import { runNonInteractive } from './host/noninteractive.js';
 
@@ -21,6 +21,12 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     fail(`jcsh: ${e.message}\n${USAGE.split('\n')[0]}`, 2);
+  }
+  if (wantsUi(o)) {
+    // Loaded on demand: scripts and the plain shell never pay for the UI.
+    const { runTui } = await import('./host/tui/start.js');
+    process.exitCode = await runTui(o);
+    return;
   }
   if (o.sim && o.mode.kind !== 'help' && o.mode.kind !== 'version') {
     // The simulator is loaded on demand: the real shell never pays for it.
@@ -55,6 +61,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     case 'stdin':
       await runNonInteractive(o, 'stdin');
   }
+}
+
+/**
+ * The UI is for a person at a terminal: an interactive bash-dialect shell whose input and
+ * output are both terminals, unless --plain. tsh's dialect is for the lab's driver.
+ */
+function wantsUi(o: Options): boolean {
+  return o.sim !== null && o.mode.kind === 'interactive' && !o.plain && o.compat === 'bash' && isatty(0) && isatty(1);
 }
 
 function readScript(file: string): string {

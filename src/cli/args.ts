@@ -22,6 +22,8 @@ export interface Options {
   readonly compat: 'bash' | 'tsh';
   /** tsh's -p: no prompt (the lab's driver runs `tsh -p`). */
   readonly noPrompt: boolean;
+  /** `--plain`: no UI, even on a terminal. */
+  readonly plain: boolean;
   /** Run on the simulated kernel (`--sim`), with its event log written to a file, and its clock's speed. */
   readonly sim: { readonly events: string | null; readonly narrative: string | null; readonly clockScale: number } | null;
 }
@@ -37,6 +39,7 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   let compat: 'bash' | 'tsh' = 'bash';
   let noPrompt = false;
   let sim = false;
+  let plain = false;
   let events: string | null = null;
   let narrative: string | null = null;
   let clockScale = 1;
@@ -46,7 +49,7 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
     if (a === '--') { i++; break; }
     if (a === '--help') return simple({ kind: 'help' });
     if (a === '--version') return simple({ kind: 'version' });
-    if (a === '--plain') continue;
+    if (a === '--plain') { plain = true; continue; }
     if (a === '--sim') { sim = true; continue; }
     if (a === '--events') { events = need(argv, ++i, a); continue; }
     if (a.startsWith('--events=')) { events = a.slice(9); continue; }
@@ -69,7 +72,7 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   const rest = argv.slice(i);
   const simOnly = events !== null ? '--events' : narrative !== null ? '--narrative' : clockScale !== 1 ? '--clock-scale' : null;
   if (simOnly && !sim) throw new UsageError(`${simOnly}: only with --sim`);
-  const base = { interactive, monitor, norc, compat, noPrompt, sim: sim ? { events, narrative, clockScale } : null };
+  const base = { interactive, monitor, norc, compat, noPrompt, plain, sim: sim ? { events, narrative, clockScale } : null };
   if (subshellFd !== null) return { ...base, mode: { kind: 'subshell', fd: subshellFd }, name: 'jcsh', args: [] };
   if (command !== null) {
     return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };
@@ -98,7 +101,7 @@ function scaleArgument(text: string): number {
 }
 
 function simple(mode: Mode): Options {
-  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false, sim: null };
+  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false, plain: true, sim: null };
 }
 
 export const USAGE = `Usage: jcsh [option ...] [file [arg ...]]
@@ -106,8 +109,12 @@ export const USAGE = `Usage: jcsh [option ...] [file [arg ...]]
 
 A job-control shell for Linux.
 
+On a terminal jcsh opens its UI: the shell in a pane beside panels showing its jobs,
+the session's processes, the terminal's modes and a timeline of signals (Ctrl-] for
+its menu).
+
 Options:
-  --plain        the plain line-editing shell (the default until the UI exists)
+  --plain        the plain line-editing shell, without the UI
   --sim          run on the simulated kernel and terminal driver (deterministic;
                  simulated programs stand in /bin and /usr/bin)
   --events FILE  with --sim: write every kernel event to FILE as JSON lines

@@ -12,19 +12,17 @@ import { eventJson, type SimEvent } from '../os/sim/events.js';
 import { narrate } from '../os/sim/narrate.js';
 import { HostInput, hostOutput } from '../os/sim/hoststream.js';
 import { Machine } from '../os/sim/machine.js';
-import { SimPort, type SimPortOptions } from '../os/sim/port.js';
+import { SimPort } from '../os/sim/port.js';
 import { PROGRAMS } from '../os/sim/programs/index.js';
 import type { WaitStatus } from '../os/status.js';
+import { inheritedEnv, mirrorWorkingDirectory, simPortOptions } from './simsetup.js';
 import { interactiveShell, runInProcess, scriptShell, subshellRunner } from './simshell.js';
-
-/** What the simulated shell inherits of the real environment. */
-const INHERITED = ['PS1', 'PS2', 'PATH', 'HOME', 'TERM', 'LC_ALL', 'LANG', 'USER', 'LOGNAME', 'PWD'];
 
 export async function runSim(o: Options): Promise<never> {
   const script = o.mode.kind === 'script' ? readScript(o.mode.path) : null;
   const programs = PROGRAMS;
   const keyboard = isTerminal(0) ? openKeyboard() : null;
-  const env = INHERITED.flatMap((name) => (process.env[name] !== undefined ? [`${name}=${process.env[name]}`] : []));
+  const env = inheritedEnv();
   const home = process.env['HOME'] ?? '/root';
   const cwd = process.cwd();
   const screenFd = isTerminal(1) ? 1 : isTerminal(2) ? 2 : null;
@@ -45,9 +43,7 @@ export async function runSim(o: Options): Promise<never> {
     process.exit(s.kind === 'exited' ? s.code : 128 + (s.kind === 'stopped' ? s.signal : 0));
   };
   const proc = machine.hostSession({ comm: 'jcsh', argv: ['jcsh'], env, cwd, stdio, onExit: finish });
-  const portOptions: SimPortOptions = {
-    hostname: os.hostname(), username: os.userInfo().username, uid: os.userInfo().uid, home,
-  };
+  const portOptions = simPortOptions(home);
   const port = new SimPort(machine.kernel, proc, { ...portOptions, subshell: subshellRunner(portOptions) });
   connectOutside(machine, keyboard, input);
   runInProcess(() => {
@@ -60,29 +56,6 @@ export async function runSim(o: Options): Promise<never> {
   });
   // The simulated shell ends the real process (finish); until then, the keyboard and timers keep it alive.
   return new Promise<never>(() => {});
-}
-
-/**
- * The real working directory's programs that the simulator has stand-ins for (`./spin` run from
- * the directory of the test helpers) are there in the simulated one too; nothing else is.
- */
-function mirrorWorkingDirectory(machine: Machine, cwd: string): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(cwd, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const program = machine.kernel.fs.get(`/bin/${e.name}`);
-    if (!e.isFile() || program?.type !== 'program') continue;
-    try {
-      fs.accessSync(`${cwd}/${e.name}`, fs.constants.X_OK);
-      machine.kernel.fs.put(`${cwd}/${e.name}`, program);
-    } catch {
-      // not executable here: not a program there either
-    }
-  }
 }
 
 /**

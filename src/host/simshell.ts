@@ -24,12 +24,14 @@ export function runInProcess(body: () => Promise<unknown>): void {
   });
 }
 
-export async function interactiveShell(port: SimPort, o: Options): Promise<never> {
+/** `onShell` sees the shell once it exists (the UI's backend reads its job table). */
+export async function interactiveShell(port: SimPort, o: Options, onShell?: (shell: Shell) => void): Promise<never> {
   const tsh = o.compat === 'tsh';
   const shell = new Shell({
     port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true,
     ...(tsh ? { dialect: tshDialect } : {}),
   });
+  onShell?.(shell);
   const start = initJobControl(shell);
   const reader = new SimLineReader(port, shell.terminal.fd ?? 0, shell.dialect.name === 'bash');
   const release = { release: () => {} };

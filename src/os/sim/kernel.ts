@@ -230,6 +230,22 @@ export class Kernel {
     if (!paused) this.schedule();
   }
 
+  /**
+   * The paused realtime clock moves to the next timer's deadline and fires what is due then
+   * (the UI's single step); the processes it wakes run at once. Returns the new time, or null
+   * when the clock is not paused or no timer is set.
+   */
+  stepClock(): number | null {
+    if (this.clock.kind !== 'realtime' || !this.paused) return null;
+    const next = this.timers.peek();
+    if (!next) return null;
+    this.fireDue(next.at);
+    this.realBase = { wall: Date.now(), virtual: this.now };
+    this.runNow();
+    this.schedule();
+    return this.now;
+  }
+
   get isPaused(): boolean {
     return this.paused;
   }

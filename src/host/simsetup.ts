@@ -1,0 +1,44 @@
+// What every simulated session takes from the real machine: part of the environment, the
+// working directory (with stand-ins for the scenario helpers found there), the host and user
+// names. Shared by `jcsh --sim` on a real terminal and by the UI's simulator backend.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import type { Machine } from '../os/sim/machine.js';
+import type { SimPortOptions } from '../os/sim/port.js';
+
+/** What the simulated shell inherits of the real environment. */
+const INHERITED = ['PS1', 'PS2', 'PATH', 'HOME', 'TERM', 'LC_ALL', 'LANG', 'USER', 'LOGNAME', 'PWD'];
+
+export function inheritedEnv(overrides: Readonly<Record<string, string>> = {}): string[] {
+  const env = INHERITED.flatMap((name) => (process.env[name] !== undefined && !(name in overrides) ? [`${name}=${process.env[name]}`] : []));
+  return [...env, ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)];
+}
+
+export function simPortOptions(home: string): SimPortOptions {
+  return { hostname: os.hostname(), username: os.userInfo().username, uid: os.userInfo().uid, home };
+}
+
+/**
+ * The real working directory's programs that the simulator has stand-ins for (`./spin` run from
+ * the directory of the test helpers) are there in the simulated one too; nothing else is.
+ */
+export function mirrorWorkingDirectory(machine: Machine, cwd: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(cwd, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const program = machine.kernel.fs.get(`/bin/${e.name}`);
+    if (!e.isFile() || program?.type !== 'program') continue;
+    try {
+      fs.accessSync(`${cwd}/${e.name}`, fs.constants.X_OK);
+      machine.kernel.fs.put(`${cwd}/${e.name}`, program);
+    } catch {
+      // not executable here: not a program there either
+    }
+  }
+}
+

@@ -1,0 +1,138 @@
+// The UI's simulator backend: the simulated kernel and the shell core in this process, the
+// pane's terminal as the simulated terminal's master side. Keys go to the simulated line
+// discipline (which turns ^C, ^Z, ^\ into signals), its output to the pane; the panels come
+// from the kernel itself (every process, the terminal's foreground group and modes) and from
+// the shell's job table, the Timeline from the kernel's event stream.
+
+import type { Options } from '../../cli/args.js';
+import type { Shell } from '../../core/shell.js';
+import { Machine } from '../../os/sim/machine.js';
+import { SimPort } from '../../os/sim/port.js';
+import { PROGRAMS } from '../../os/sim/programs/index.js';
+import type { WaitStatus } from '../../os/status.js';
+import { signalName } from '../../os/signals.js';
+import type { Backend, BackendListeners, Size, VirtualClock } from '../../ui/backend.js';
+import type { ProcRow, Snapshot } from '../../ui/model.js';
+import { inheritedEnv, mirrorWorkingDirectory, simPortOptions } from '../simsetup.js';
+import { interactiveShell, runInProcess, subshellRunner } from '../simshell.js';
+import { jobRows } from './jobrows.js';
+import { SimTimeline } from './simtimeline.js';
+
+export class SimBackend implements Backend {
+  readonly kernel = 'sim';
+  readonly clock: VirtualClock;
+  private machine: Machine | null = null;
+  private shell: Shell | null = null;
+  private listeners: BackendListeners | null = null;
+  private size: Size = { cols: 80, rows: 24 };
+  private flushQueued = false;
+  private timeline = new SimTimeline();
+
+  constructor(private readonly options: Options) {
+    const backend = this;
+    this.clock = {
+      get paused() {
+        return backend.machine?.kernel.isPaused ?? false;
+      },
+      pause: () => this.machine?.kernel.pause(true),
+      resume: () => this.machine?.kernel.pause(false),
+      step: () => {
+        const t = this.machine?.kernel.stepClock() ?? null;
+        return t === null ? null : `the clock moves to ${(t / 1000).toFixed(3)} s and fires what was due`;
+      },
+    };
+  }
+
+  start(size: Size, listeners: BackendListeners): void {
+    this.size = size;
+    this.listeners = listeners;
+    this.boot();
+  }
+
+  input(data: string): void {
+    this.machine?.type(data);
+  }
+
+  resize(size: Size): void {
+    this.size = size;
+    this.machine?.resize(size);
+    this.changed();
+  }
+
+  restart(): void {
+    if (this.machine && this.shell === null) this.boot();
+  }
+
+  close(): void {
+    this.machine?.hangup();
+  }
+
+  private boot(): void {
+    const o = this.options;
+    const cwd = process.cwd();
+    const home = process.env['HOME'] ?? '/root';
+    this.timeline = new SimTimeline();
+    const machine = new Machine({
+      clock: { kind: 'realtime', scale: o.sim?.clockScale ?? 1 },
+      programs: PROGRAMS,
+      dirs: [cwd, home],
+      size: { rows: this.size.rows, cols: this.size.cols },
+      output: (bytes) => this.listeners?.output(bytes),
+    });
+    this.machine = machine;
+    mirrorWorkingDirectory(machine, cwd);
+    machine.kernel.listen((e) => {
+      this.timeline.push(e);
+      this.changed();
+    });
+    const env = inheritedEnv({ TERM: 'xterm-256color' });
+    const proc = machine.hostSession({ comm: 'jcsh', argv: ['jcsh'], env, cwd, onExit: (s) => this.ended(s) });
+    const portOptions = simPortOptions(home);
+    const port = new SimPort(machine.kernel, proc, { ...portOptions, subshell: subshellRunner(portOptions) });
+    runInProcess(() => interactiveShell(port, o, (shell) => {
+      this.shell = shell;
+    }));
+    this.changed();
+  }
+
+  private ended(s: WaitStatus): void {
+    this.shell = null;
+    this.flush();
+    const signal = s.kind === 'signaled' ? `SIG${signalName(s.signal) ?? s.signal}` : null;
+    this.listeners?.exit({ code: s.kind === 'exited' ? s.code : null, signal });
+  }
+
+  /** Something happened: report it once the kernel's current run is over, not per event. */
+  private changed(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    const entries = this.timeline.take();
+    if (entries.length > 0) this.listeners?.timeline(entries);
+    this.listeners?.snapshot(this.snapshot());
+  }
+
+  private snapshot(): Snapshot {
+    const machine = this.machine!;
+    const tty = machine.tty;
+    const sid = tty.session ?? 0;
+    const processes: ProcRow[] = machine.processes().filter((p) => p.pid !== 1 && p.sid === sid).map((p) => ({
+      pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid, state: p.state,
+      command: p.argv.length > 0 ? p.argv.join(' ') : `[${p.comm}]`,
+    }));
+    const t = tty.termios;
+    return {
+      jobs: this.shell ? jobRows(this.shell.control.jobs) : [],
+      processes,
+      sid,
+      terminal: {
+        tpgid: tty.fgPgrp, tostop: t.tostop, icanon: t.icanon, echo: t.echo, isig: t.isig,
+        cols: tty.winsize.cols, rows: tty.winsize.rows,
+      },
+    };
+  }
+}

@@ -1,0 +1,141 @@
+// What the UI does with keys and with what the backend reports. The UI's only actions on the
+// session are the backend's: bytes to the terminal, a resize, a restart, a hang-up, and on the
+// simulator the clock. Job control is the kernel's and the shell's.
+
+import type { Backend, BackendListeners, Size } from './backend.js';
+import { KeyRouter, type Command, type KeyAction, type ScrollMove } from './keys.js';
+import { layout, PANELS, type Layout, type PanelName } from './layout.js';
+import type { TerminalScreen } from './pane/screen.js';
+import type { Store } from './store.js';
+
+export class UiController {
+  private readonly router = new KeyRouter();
+  private current: Layout;
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly store: Store,
+    private readonly screen: TerminalScreen,
+    private term: Size,
+    private readonly quit: () => void,
+  ) {
+    this.current = layout(term, this.panelsWanted());
+    if (backend.clock) store.update({ clock: { paused: backend.clock.paused } });
+  }
+
+  /** The layout to draw now. */
+  readonly layout = (): Layout => this.current;
+
+  /** Listeners that feed the screen and the store. */
+  listeners(): BackendListeners {
+    return {
+      output: (data) => this.screen.write(data),
+      snapshot: (snapshot) => this.store.update({ snapshot }),
+      timeline: (entries) => this.store.addTimeline(entries),
+      exit: (exit) => this.store.update({ exit }),
+    };
+  }
+
+  /** Bytes read from the keyboard. */
+  keys(data: string): void {
+    for (const a of this.router.feed(data)) this.act(a);
+    if (this.store.get().keyMode !== this.router.mode) this.store.update({ keyMode: this.router.mode });
+  }
+
+  /** The user's terminal changed size. */
+  resized(term: Size): void {
+    this.term = term;
+    this.relayout();
+  }
+
+  private act(a: KeyAction): void {
+    const s = this.store.get();
+    if (s.help && a.kind !== 'prefix') {
+      this.store.update({ help: false });
+      if (a.kind === 'send') return;
+    }
+    switch (a.kind) {
+      case 'send':
+        if (s.paneScroll > 0 || s.message) this.store.update({ paneScroll: 0, message: '' });
+        this.backend.input(a.data);
+        return;
+      case 'prefix':
+        return;
+      case 'command':
+        return this.command(a.command);
+      case 'scroll':
+        return this.scroll(a.move);
+      case 'scrollEnd':
+        this.store.update({ paneScroll: 0, timelineScroll: 0 });
+    }
+  }
+
+  private command(c: Command): void {
+    const s = this.store.get();
+    const clock = this.backend.clock;
+    switch (c) {
+      case 'panels':
+        this.store.update({ panelsShown: !s.panelsShown, hidden: s.panelsShown ? s.hidden : new Set() });
+        return this.relayout();
+      case 'jobs': case 'session': case 'terminal': case 'timeline':
+        this.store.togglePanel(c);
+        return this.relayout();
+      case 'focus':
+        return this.store.update({ focus: s.focus === 'pane' && this.shown('timeline') ? 'timeline' : 'pane' });
+      case 'help':
+        return this.store.update({ help: true });
+      case 'quit':
+        return this.quit();
+      case 'restart':
+        if (!s.exit) return this.store.update({ message: 'the engine is running' });
+        this.store.update({ exit: null, message: '' });
+        this.screen.write('\x1b[0m\r\n');
+        return this.backend.restart();
+      case 'pause':
+        if (!clock) return this.store.update({ message: 'no virtual clock on Linux' });
+        if (clock.paused) clock.resume();
+        else clock.pause();
+        return this.store.update({ clock: { paused: clock.paused }, message: clock.paused ? 'clock paused: ^] . steps it' : 'clock running' });
+      case 'step':
+        if (!clock) return this.store.update({ message: 'no virtual clock on Linux' });
+        if (!clock.paused) clock.pause();
+        return this.store.update({ clock: { paused: true }, message: clock.step() ?? 'no timer is set: nothing to step to' });
+      case 'scroll': case 'cancel':
+        return;
+    }
+  }
+
+  private scroll(move: ScrollMove): void {
+    const s = this.store.get();
+    const timeline = s.focus === 'timeline';
+    const page = Math.max(1, this.current.pane.height - 1);
+    const max = timeline ? s.timeline.length : this.screen.scrollback;
+    const now = timeline ? s.timelineScroll : s.paneScroll;
+    const delta = { up: 1, down: -1, pageUp: page, pageDown: -page, top: max, bottom: -max }[move];
+    const next = Math.max(0, Math.min(max, now + delta));
+    this.store.update(timeline ? { timelineScroll: next } : { paneScroll: next });
+  }
+
+  private shown(name: PanelName): boolean {
+    const s = this.store.get();
+    return s.panelsShown && !s.hidden.has(name) && this.current.side !== null;
+  }
+
+  private panelsWanted(): boolean {
+    const s = this.store.get();
+    return s.panelsShown && PANELS.some((n) => !s.hidden.has(n));
+  }
+
+  /** Recomputes the layout; the engine's terminal follows the pane's size. */
+  private relayout(): void {
+    const before = this.current.pane;
+    this.current = layout(this.term, this.panelsWanted());
+    const pane = this.current.pane;
+    if (pane.width !== before.width || pane.height !== before.height) {
+      this.screen.resize(pane.width, pane.height);
+      this.backend.resize({ cols: pane.width, rows: pane.height });
+    }
+    if (!this.shown('timeline') && this.store.get().focus === 'timeline') this.store.update({ focus: 'pane' });
+    else this.store.update({});
+  }
+}

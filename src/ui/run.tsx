@@ -1,0 +1,108 @@
+// The UI's main loop: takes the user's terminal (raw, alternate screen), draws the app with
+// Ink, sends keys through the controller, follows window resizes, and gives the terminal back
+// on every way out. Resolves with the status the UI ends with: the engine's when it exited,
+// 128 + n after signal n.
+
+import { constants } from 'node:os';
+import { PassThrough } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import type tty from 'node:tty';
+import { render, type Instance } from 'ink';
+import { App } from './app.js';
+import type { Backend, Size } from './backend.js';
+import type { EarlyListeners } from './buffer.js';
+import { UiController } from './controller.js';
+import { TerminalGuard } from './guard.js';
+import { layout } from './layout.js';
+import { TerminalScreen } from './pane/screen.js';
+import { Store } from './store.js';
+
+export interface UiOptions {
+  readonly backend: Backend;
+  /** The listeners the backend was started with, holding what it reported so far. */
+  readonly early: EarlyListeners;
+}
+
+export function terminalSize(): Size {
+  return { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
+}
+
+export function runUi({ backend, early }: UiOptions): Promise<number> {
+  const keyboard = process.stdin as tty.ReadStream;
+  const guard = new TerminalGuard(keyboard);
+  const store = new Store();
+  const term = terminalSize();
+  const first = layout(term, true);
+  const screen = new TerminalScreen(first.pane.width, first.pane.height);
+  let ink: Instance | null = null;
+  let finish!: (code: number) => void;
+  const done = new Promise<number>((resolve) => {
+    let finished = false;
+    finish = (code) => {
+      if (finished) return;
+      finished = true;
+      try {
+        ink?.unmount();
+      } catch {
+        // the renderer is beyond help; the terminal is restored all the same
+      }
+      guard.restore();
+      keyboard.pause();
+      resolve(code);
+    };
+  });
+  const controller = new UiController(backend, store, screen, term, () => {
+    backend.close();
+    finish(store.get().exit?.code ?? 0);
+  });
+  screen.onReply((data) => backend.input(data));
+  guard.install({
+    end: (signal) => {
+      backend.close();
+      finish(128 + (constants.signals[signal] ?? 0));
+    },
+    crash: (e) => {
+      backend.close();
+      finish(1);
+      process.stderr.write(`jcsh: the UI failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    },
+    suspend: () => {},
+    resume: () => redraw(),
+  });
+  const redraw = () => {
+    ink?.clear();
+    process.stdout.write('\x1b[H\x1b[2J');
+    store.update({});
+  };
+  // Before Ink's own resize listener: the layout must be new when Ink draws the new size.
+  process.stdout.on('resize', () => {
+    controller.resized(terminalSize());
+    redraw();
+  });
+  guard.enter();
+  ink = render(<App store={store} screen={screen} kernel={backend.kernel} layout={controller.layout} />, {
+    stdout: process.stdout,
+    stdin: Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 30,
+    incrementalRendering: false,
+  });
+  const listeners = controller.listeners();
+  early.attach({
+    ...listeners,
+    exit: (e) => {
+      // A shell that exits ends the UI, as a terminal window closes; one that was killed is
+      // reported, with a restart offered.
+      if (e.signal === null) finish(e.code ?? 0);
+      else listeners.exit(e);
+    },
+  });
+  const decoder = new StringDecoder('utf8');
+  keyboard.on('data', (chunk: Buffer) => controller.keys(decoder.write(chunk)));
+  keyboard.on('end', () => {
+    backend.close();
+    finish(129);
+  });
+  return done;
+}
