@@ -25,8 +25,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (wantsUi(o)) {
     // Loaded on demand: scripts and the plain shell never pay for the UI.
     const { runTui } = await import('./host/tui/start.js');
-    process.exitCode = await runTui(o);
-    return;
+    // The session is over: whatever it left (a timer of the simulator) must not keep the UI.
+    process.exit(await runTui(o));
   }
   if (o.sim && o.mode.kind !== 'help' && o.mode.kind !== 'version') {
     // The simulator is loaded on demand: the real shell never pays for it.

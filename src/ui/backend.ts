@@ -52,4 +52,9 @@ export interface Backend {
   restart(): void;
   /** Ends the session as a terminal emulator closing does: the engine and its jobs get SIGHUP. */
   close(): void;
+  /**
+   * True for an error that escaped the engine's own code after it ended (the simulator runs
+   * the shell in this process): not a failure of the UI.
+   */
+  isEngineError?(e: unknown): boolean;
 }

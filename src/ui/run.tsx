@@ -62,6 +62,7 @@ export function runUi({ backend, early }: UiOptions): Promise<number> {
       finish(128 + (constants.signals[signal] ?? 0));
     },
     crash: (e) => {
+      if (backend.isEngineError?.(e)) return;
       backend.close();
       finish(1);
       process.stderr.write(`jcsh: the UI failed: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -7,7 +7,7 @@
 import type { Options } from '../../cli/args.js';
 import type { Shell } from '../../core/shell.js';
 import { Machine } from '../../os/sim/machine.js';
-import { SimPort } from '../../os/sim/port.js';
+import { ProcessGone, SimPort } from '../../os/sim/port.js';
 import { PROGRAMS } from '../../os/sim/programs/index.js';
 import type { WaitStatus } from '../../os/status.js';
 import { signalName } from '../../os/signals.js';
@@ -65,6 +65,11 @@ export class SimBackend implements Backend {
 
   close(): void {
     this.machine?.hangup();
+  }
+
+  isEngineError(e: unknown): boolean {
+    // Async code of the shell still in flight when its process ended goes no further.
+    return e instanceof ProcessGone;
   }
 
   private boot(): void {

@@ -1,0 +1,78 @@
+// Starting jcsh's UI in a pty for end-to-end tests. Ink draws only its last frame when CI is
+// set, so the UI runs with CI=false. The screen is cut into the regions the layout gives the
+// pane and the panels, so a test finds a job in the Jobs panel, not anywhere on the screen.
+
+import { closeAllSessions, spawnPty, type PtySession } from '../../src/ptytest/index.js';
+import { layout, type Layout } from '../../src/ui/layout.js';
+import { afterEach } from 'vitest';
+import { JCSH, tempHome } from '../e2e/harness.js';
+import { pathWithHelpers } from '../helpers/paths.js';
+
+afterEach(async () => {
+  await closeAllSessions();
+});
+
+export const UI_PROMPT = 'ui$ ';
+
+export type Kernel = 'linux' | 'sim';
+
+export interface UiSession {
+  readonly s: PtySession;
+  readonly kernel: Kernel;
+  cols: number;
+  rows: number;
+  /** The layout with panels shown at the session's size. */
+  layout(): Layout;
+  /** The pane's text (the left or upper region). */
+  pane(): Promise<string>;
+  /** The panels' text (the right or lower region). */
+  panels(): Promise<string>;
+  /** Waits until `f` (given the region's text) is true. */
+  waitPane(pattern: RegExp | string, timeout?: number): Promise<string>;
+  waitPanels(pattern: RegExp | string, timeout?: number): Promise<string>;
+  /** Sends Ctrl-] and one key. */
+  menu(key: string): void;
+}
+
+export async function startUi(kernel: Kernel, o: { cols?: number; rows?: number; args?: readonly string[]; command?: readonly string[] } = {}): Promise<UiSession> {
+  const home = tempHome();
+  const cols = o.cols ?? 120;
+  const rows = o.rows ?? 32;
+  const argv = [JCSH, ...(kernel === 'sim' ? ['--sim'] : []), '--norc', ...(o.args ?? [])];
+  const [command, args] = o.command ? [o.command[0]!, [...o.command.slice(1), process.execPath, ...argv]] : [process.execPath, argv];
+  const s = spawnPty(command, args, {
+    cols, rows, timeout: 10000, cwd: home,
+    env: { CI: 'false', PS1: UI_PROMPT, PATH: pathWithHelpers(), HOME: home, TERM: 'xterm-256color' },
+  });
+  const ui: UiSession = {
+    s, kernel, cols, rows,
+    layout: () => layout({ cols: ui.cols, rows: ui.rows }, true),
+    pane: async () => region(await s.screen(), ui.layout(), 'pane'),
+    panels: async () => region(await s.screen(), ui.layout(), 'side'),
+    waitPane: (p, timeout) => waitRegion(ui, 'pane', p, timeout),
+    waitPanels: (p, timeout) => waitRegion(ui, 'side', p, timeout),
+    menu: (key) => s.send(`\x1d${key}`),
+  };
+  await ui.waitPane(/^ui\$/m);
+  return ui;
+}
+
+function region(screen: { lines: readonly string[] }, l: Layout, which: 'pane' | 'side'): string {
+  const r = which === 'pane' ? l.pane : l.side;
+  if (!r) return '';
+  return screen.lines.slice(r.y, r.y + r.height).map((line) => [...line].slice(r.x, r.x + r.width).join('').trimEnd()).join('\n');
+}
+
+async function waitRegion(ui: UiSession, which: 'pane' | 'side', pattern: RegExp | string, timeout = 10000): Promise<string> {
+  const matches = (t: string) => (typeof pattern === 'string' ? t.includes(pattern) : pattern.test(t));
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = which === 'pane' ? await ui.pane() : await ui.panels();
+    if (matches(text)) return text;
+    if (Date.now() > deadline || ui.s.exitStatus) {
+      throw new Error(`the ${which === 'pane' ? 'pane' : 'panels'} never showed ${String(pattern)}; the screen:\n${await ui.s.snapshot()}`);
+    }
+    // Polling the rendered screen: the condition is what is drawn, which has no event of its own.
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,120 @@
+// The terminal UI end to end, through a real pty, on both kernels: the shell works in the
+// pane, the panels show what job control did, keys reach the terminal's line discipline, the
+// UI survives its engine's death and gives the user's terminal back on every way out.
+
+import { describe, expect, it } from 'vitest';
+import { startUi, type Kernel } from './harness.js';
+
+const KERNELS: readonly Kernel[] = ['sim'];
+
+describe.each(KERNELS)('the UI on %s', (kernel) => {
+  it('shows the prompt in the pane and the shell leading its session in the panels', async () => {
+    const ui = await startUi(kernel);
+    const panels = await ui.waitPanels(/Rs\+?\s+jcsh|Ss\+?\s+.*jcsh/);
+    expect(panels).toContain('Session');
+    expect(panels).toMatch(/foreground pgrp \d+/);
+  });
+
+  it('cat & shows Stopped (tty input) in Jobs and a SIGTTIN in the Timeline', async () => {
+    const ui = await startUi(kernel);
+    ui.s.sendLine('cat &');
+    const panels = await ui.waitPanels(/\[1\]\+ Stopped \(tty input\)\s+\d+\s+cat/);
+    await ui.waitPanels('SIGTTIN');
+    expect(panels).toMatch(/\d+\s+\d+\s+\d+\s+\d+ T\s+cat/);
+    // bash tells of a background job's stop before the next prompt.
+    ui.s.sendLine('');
+    await ui.waitPane(/\[1\]\+\s+Stopped\s+cat/);
+  });
+
+  it('^Z on sleep 100 stops it: Jobs and Timeline say so', async () => {
+    const ui = await startUi(kernel);
+    ui.s.sendLine('sleep 100');
+    await ui.waitPanels(/T?\s+sleep 100|R\s+sleep 100|S\+\s+sleep 100/);
+    await ui.s.waitIdle();
+    ui.s.send('\x1a');
+    await ui.waitPane(/\[1\]\+\s+Stopped\s+sleep 100/);
+    await ui.waitPanels(/\[1\]\+ Stopped\s+\d+\s+sleep/);
+    await ui.waitPanels(/SIGTSTP|stopped \(SIGTSTP\)/);
+  });
+
+  it('a resize reflows: the engine\'s terminal takes the pane\'s new size', async () => {
+    const ui = await startUi(kernel);
+    ui.cols = 90;
+    ui.rows = 30;
+    ui.s.resize(90, 30);
+    const pane = ui.layout().pane;
+    expect(ui.layout().placement).toBe('below');
+    ui.s.sendLine('stty size');
+    await ui.waitPane(`${pane.height} ${pane.width}`);
+  });
+
+  it('reports the engine killed and restarts it', async () => {
+    const ui = await startUi(kernel);
+    ui.s.sendLine('kill -9 $$');
+    await ui.s.expect(/engine ended: SIGKILL/, { on: 'screen' });
+    ui.menu('r');
+    await ui.s.expectGone(/engine ended/);
+    await ui.waitPane(/^ui\$$/m);
+    ui.s.sendLine('echo again');
+    await ui.waitPane(/^again$/m);
+  });
+
+  it('the menu hides the panels and shows the help', async () => {
+    const ui = await startUi(kernel);
+    ui.menu('?');
+    await ui.s.expect('Ctrl-] (the prefix) then one key', { on: 'screen' });
+    ui.s.send('x');
+    await ui.s.expectGone('Ctrl-] (the prefix) then one key');
+    ui.menu('p');
+    await ui.s.expectGone(/─ Jobs/);
+    ui.s.sendLine('echo wide');
+    await ui.s.expect(/^wide$/m, { on: 'screen' });
+  });
+
+  it('hostile output stays in the pane: no sequence reaches the user\'s terminal', async () => {
+    const ui = await startUi(kernel);
+    const before = ui.s.output.length;
+    // A title, a clipboard write, the alternate screen, mouse reporting, invalid UTF-8.
+    ui.s.sendLine("printf '\\033]0;PWNED\\007\\033]52;c;cHduZWQ=\\007\\033[?1000h\\377\\376\\033[?1049hALT\\033[?1049l'; echo; echo done");
+    await ui.waitPane(/^done$/m);
+    const after = ui.s.output.slice(before);
+    expect(after).not.toContain('\x1b]0;');
+    expect(after).not.toContain('\x1b]52;');
+    expect(after).not.toContain('\x1b[?1000h');
+    ui.s.sendLine('echo still');
+    await ui.waitPane(/^still$/m);
+  });
+
+  it('gives the terminal back when the UI gets SIGTERM, and the session is hung up', async () => {
+    const ui = await startUi(kernel, { command: ['sh', '-c', '"$@"; echo "UI ended $?"; stty -a; sleep 30', 'sh'] });
+    ui.s.sendLine('sleep 300 &');
+    await ui.waitPanels(/sleep 300/);
+    const uiPid = ui.s.processes().find((p) => p.comm === 'node' || p.comm === 'jcsh')!.pid;
+    process.kill(uiPid, 'SIGTERM');
+    await ui.s.expect(/UI ended 143/);
+    const screen = await ui.s.screen();
+    expect(screen.altScreen).toBe(false);
+    expect(screen.cursorVisible).toBe(true);
+    await ui.s.expect(/ icanon /);
+    expect(ui.s.output).toMatch(/ echo /);
+  });
+});
+
+describe('the UI on the simulator: the virtual clock', () => {
+  it('pauses, single-steps to the next timer and resumes', async () => {
+    const ui = await startUi('sim');
+    ui.menu(' ');
+    await ui.s.expect(/PAUSED/, { on: 'screen' });
+    // A thousand seconds: only the step can end this sleep within the test's time.
+    ui.s.sendLine('sleep 1000; echo slept');
+    await ui.waitPanels(/S\+?\s+sleep 1000/);
+    ui.menu('.');
+    await ui.s.expect(/the clock moves to 10\d\d\.\d{3} s/, { on: 'screen' });
+    await ui.waitPane(/^slept$/m);
+    await ui.waitPanels(/reaped \d+: exit 0/);
+    ui.menu(' ');
+    await ui.s.expect(/clock running/, { on: 'screen' });
+    ui.menu('.');
+    await ui.s.expect(/no timer is set/, { on: 'screen' });
+  });
+});
