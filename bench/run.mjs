@@ -14,6 +14,7 @@ import { backgroundTrue, benchScript, sequentialTrue } from './lib/scripts.mjs';
 import { JCSH, ROOT, timeRun, which } from './lib/shells.mjs';
 import { flag, numberOption } from './lib/options.mjs';
 import { simulatorFigures } from './lib/sim.mjs';
+import { bigFile, catInTmux, catInUi, uiFirstPrompt, uiIdle } from './lib/ui.mjs';
 
 const opt = numberOption;
 const quick = flag('quick');
@@ -23,6 +24,7 @@ const o = {
   cycles: opt('cycles', quick ? 20 : 100),
   starts: opt('starts', quick ? 5 : 15),
   jobs: opt('jobs', 1000),
+  catRuns: opt('cat-runs', quick ? 2 : 5),
 };
 const say = (text) => process.stderr.write(`${text}\n`);
 
@@ -58,6 +60,16 @@ results.startup = Object.fromEntries(Object.entries(startups).map(([k, argv]) =>
 
 say('simulated kernel: events per second, and 10,000 processes that fork and exit');
 results.sim = simulatorFigures(o.starts);
+
+say(`UI: first prompt (${o.starts} starts each of the UI on Linux, on the simulator, and --plain)`);
+results.ui = { prompt: {} };
+for (const kind of ['ui', 'sim', 'plain']) results.ui.prompt[kind] = await uiFirstPrompt(kind, o.starts);
+const big = bigFile(20);
+say(`UI: cat of a 20 MB file in the UI and in tmux, ${o.catRuns} runs each`);
+results.ui.cat = { jcsh: await catInUi(big, o.catRuns), tmux: await catInTmux(big, o.catRuns) };
+if (!results.ui.cat.tmux) results.missing.push('tmux (the UI\'s cat benchmark)');
+say('UI: memory and CPU at rest');
+results.ui.idle = { ui: await uiIdle('ui', 3), sim: await uiIdle('sim', 3) };
 
 const markdown = render(results);
 process.stdout.write(markdown);

@@ -88,6 +88,33 @@ function simSection(sim) {
     '- goal: at least 1,000,000 simulated events per second', ''].join('\n');
 }
 
+function uiSection(ui, prompt) {
+  if (!ui) return '';
+  const p = (k) => median(ui.prompt[k]);
+  const node = median(prompt.node);
+  const cat = ui.cat;
+  const idle = ui.idle;
+  const rows = [
+    ['`jcsh` (the UI, Linux engine): first prompt in the pane', ms(p('ui'))],
+    ['`jcsh --sim` (the UI, simulator): first prompt in the pane', ms(p('sim'))],
+    ['`jcsh --plain`: first prompt', ms(p('plain'))],
+    ['`node -e` printing the prompt', ms(node)],
+    ['`cat` of 20 MB to the prompt, in the UI', ms(median(cat.jcsh))],
+    ...(cat.tmux ? [['`cat` of 20 MB to the prompt, in tmux', ms(median(cat.tmux))]] : []),
+    [`UI at rest: CPU used in ${idle.ui.seconds} s (UI + engine)`, ms(idle.ui.cpuMs)],
+    [`UI on the simulator at rest: CPU used in ${idle.sim.seconds} s`, ms(idle.sim.cpuMs)],
+    ['UI at rest: resident set of the UI / of the engine', `${mib(idle.ui.uiRss)} / ${mib(idle.ui.engineRss)}`],
+    ['UI on the simulator at rest: resident set', mib(idle.sim.uiRss)],
+  ];
+  return ['### The terminal UI', '',
+    'All in a 200×50 pty read by the bench with @xterm/headless; the prompt counts when it is on the screen. ' +
+    'The file has 60-character lines, so neither pane wraps them.', '',
+    table(['what', 'median'], rows), '',
+    `- first prompt, UI ÷ \`node -e\`: **${ratio(p('ui'), node)}** (goal under 3); simulator ÷ node: **${ratio(p('sim'), node)}**; plain ÷ node: ${ratio(p('plain'), node)}`,
+    ...(cat.tmux ? [`- \`cat\` of 20 MB, jcsh's UI ÷ tmux: **${ratio(median(cat.jcsh), median(cat.tmux))}** (goal at most 1)`] : []),
+    `- idle CPU: ${ms(idle.ui.cpuMs)} in ${idle.ui.seconds} s (goal zero)`, ''].join('\n');
+}
+
 export function render(r) {
   const m = r.machine;
   const n = r.options.lines;
@@ -104,6 +131,7 @@ export function render(r) {
     startupSection(r.prompt, r.startup),
     memorySection(r.memory, r.options.jobs),
     simSection(r.sim),
+    uiSection(r.ui, r.prompt),
     ...(r.missing.length ? [`Not measured: ${r.missing.join(', ')}.`, ''] : []),
   ].join('\n');
 }

@@ -1,0 +1,146 @@
+// Benchmarks of the terminal UI, through a pty like the others: time to the first prompt
+// drawn in the pane (Linux engine, simulator, and jcsh --plain for reference), a foreground
+// `cat` of a 20 MB text file until the prompt is back, in jcsh's UI and in tmux at the same
+// size, and the UI's memory and CPU at rest.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readProcess, spawnPty } from '../../dist/ptytest/index.js';
+import { JCSH, which } from './shells.mjs';
+
+const PROMPT = 'jc$ ';
+const MARK = 'END-OF-THE-BIG-FILE';
+const now = () => performance.now();
+const SIZE = { cols: 200, rows: 50 };
+
+function home() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-bench-home-'));
+}
+
+/** The UI (or the plain shell) in a new pty, with a fixed prompt, Ink in interactive mode. */
+export function startUi(kind) {
+  const h = home();
+  const args = { ui: [], sim: ['--sim'], plain: ['--plain'] }[kind];
+  return spawnPty(process.execPath, [JCSH, ...args, '--norc'], {
+    env: { PS1: PROMPT, HOME: h, HISTFILE: '/dev/null', CI: 'false', TERM: 'xterm-256color' },
+    cwd: h, prompt: PROMPT, timeout: 30000, ...SIZE,
+  });
+}
+
+/** Time from spawning to the prompt on the screen, `n` times. */
+export async function uiFirstPrompt(kind, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = now();
+    const s = startUi(kind);
+    try {
+      await s.expect(PROMPT);
+      times.push(now() - t0);
+    } finally {
+      await s.close();
+    }
+  }
+  return times;
+}
+
+/** A text file of about `mb` MiB in lines of 60 characters (no wrapping in either pane), ending with a mark. */
+export function bigFile(mb) {
+  const file = path.join(os.tmpdir(), `jcsh-bench-${mb}mb.txt`);
+  if (!fs.existsSync(file)) {
+    const line = `${'the quick brown fox jumps over the lazy dog 0123456789 abc'.slice(0, 59)}\n`;
+    const chunk = line.repeat(16384);
+    const fd = fs.openSync(file, 'w');
+    for (let n = 0; n < (mb * 1048576) / chunk.length; n++) fs.writeSync(fd, chunk);
+    fs.writeSync(fd, `${MARK}\n`);
+    fs.closeSync(fd);
+  }
+  return file;
+}
+
+/** Waits until the screen shows the mark with a prompt after it. */
+async function catDone(s) {
+  const done = new RegExp(`${MARK}\\s*\\n[^\\n]*${PROMPT.replace('$', '\\$')}`);
+  for (;;) {
+    const screen = await s.screen();
+    if (done.test(screen.lines.join('\n'))) return;
+    if (s.exitStatus) throw new Error('the terminal program exited during cat');
+    // The screen has no event of its own: look again soon.
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** `runs` times `cat FILE` at the prompt until the prompt is back on the screen; ms each. */
+async function timeCat(s, file, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    s.sendLine('clear');
+    await s.expect(PROMPT, { on: 'screen' });
+    const t0 = now();
+    s.sendLine(`cat ${file}`);
+    await catDone(s);
+    times.push(now() - t0);
+  }
+  return times;
+}
+
+export async function catInUi(file, runs) {
+  const s = startUi('ui');
+  try {
+    await s.expect(PROMPT);
+    return await timeCat(s, file, runs);
+  } finally {
+    await s.close();
+  }
+}
+
+/** The same in tmux (its own server, no config, bash as the shell) at the same terminal size. */
+export async function catInTmux(file, runs) {
+  if (!which('tmux') || !which('bash')) return null;
+  const h = home();
+  const socket = `jcsh-bench-${process.pid}`;
+  const s = spawnPty('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', 'bash --norc --noprofile -i'], {
+    env: { PS1: PROMPT, HOME: h, HISTFILE: '/dev/null', TERM: 'xterm-256color' }, cwd: h, timeout: 30000, ...SIZE,
+  });
+  try {
+    await s.expect(PROMPT, { on: 'screen' });
+    return await timeCat(s, file, runs);
+  } finally {
+    await s.close();
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  }
+}
+
+function cpuMs(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function rssKiB(pid) {
+  const m = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) : NaN;
+}
+
+/**
+ * The UI at rest at its prompt: its resident set and the engine's, and the CPU time both use
+ * over `seconds` of idling (the definition of "idle" is a span of time, so this one waits).
+ */
+export async function uiIdle(kind, seconds) {
+  const s = startUi(kind);
+  try {
+    await s.expect(PROMPT);
+    const procs = () => s.processes().map((p) => p.pid);
+    const pids = procs();
+    const before = pids.map(cpuMs);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const after = pids.map(cpuMs);
+    const cpu = after.reduce((sum, a, i) => sum + a - before[i], 0);
+    const ui = s.pid;
+    const engine = pids.find((p) => p !== ui && readProcess(p)?.comm !== 'sh');
+    return { seconds, cpuMs: cpu, uiRss: rssKiB(ui), engineRss: engine ? rssKiB(engine) : 0 };
+  } finally {
+    await s.close();
+  }
+}
