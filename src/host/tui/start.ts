@@ -12,6 +12,9 @@ export async function runTui(o: Options): Promise<number> {
   const backend = new SimBackend(o);
   const early = new EarlyListeners();
   backend.start({ cols: pane.width, rows: pane.height }, early);
+  // CI=false says "not CI": Ink reads it so, but the colour detection Ink uses turns colours
+  // off whenever CI is set at all. Both read it as their modules load, just below.
+  if (process.env['CI'] === 'false' || process.env['CI'] === '0') delete process.env['CI'];
   const { runUi } = await import('../../ui/run.js');
   return runUi({ backend, early });
 }
