@@ -11,9 +11,13 @@ export class EarlyListeners implements BackendListeners {
   private last: Snapshot | null = null;
   private ended: EngineExit | null = null;
 
+  /** `early` sees the output while nothing is attached (the boot frame draws it). */
+  constructor(private readonly early: (data: Uint8Array | string) => void = () => {}) {}
+
   output(data: Uint8Array | string): void {
-    if (this.target) this.target.output(data);
-    else this.chunks.push(data);
+    if (this.target) return this.target.output(data);
+    this.chunks.push(data);
+    this.early(data);
   }
 
   snapshot(s: Snapshot): void {

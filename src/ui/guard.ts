@@ -42,20 +42,26 @@ export class TerminalGuard {
     write(LEAVE);
   }
 
+  private hooks: GuardHooks | null = null;
+
+  /** Sets what the ways out do; the first call installs the listeners, later ones replace the hooks. */
   install(hooks: GuardHooks): void {
+    const first = this.hooks === null;
+    this.hooks = hooks;
+    if (!first) return;
     process.on('exit', () => this.restore());
-    for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const) process.on(signal, () => hooks.end(signal));
-    process.on('uncaughtException', (e) => hooks.crash(e));
-    process.on('unhandledRejection', (e) => hooks.crash(e));
+    for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const) process.on(signal, () => this.hooks!.end(signal));
+    process.on('uncaughtException', (e) => this.hooks!.crash(e));
+    process.on('unhandledRejection', (e) => this.hooks!.crash(e));
     process.on('SIGTSTP', () => {
-      hooks.suspend();
+      this.hooks!.suspend();
       this.restore();
       process.kill(process.pid, 'SIGSTOP');
     });
     process.on('SIGCONT', () => {
       if (this.entered) return;
       this.enter();
-      hooks.resume();
+      this.hooks!.resume();
     });
   }
 }

@@ -12,7 +12,7 @@ import { App } from './app.js';
 import type { Backend, Size } from './backend.js';
 import type { EarlyListeners } from './buffer.js';
 import { UiController } from './controller.js';
-import { TerminalGuard } from './guard.js';
+import type { TerminalGuard } from './guard.js';
 import { layout } from './layout.js';
 import { TerminalScreen } from './pane/screen.js';
 import { Store } from './store.js';
@@ -21,15 +21,16 @@ export interface UiOptions {
   readonly backend: Backend;
   /** The listeners the backend was started with, holding what it reported so far. */
   readonly early: EarlyListeners;
+  /** The user's terminal, already taken (raw, alternate screen) when the engine started. */
+  readonly guard: TerminalGuard;
 }
 
 export function terminalSize(): Size {
   return { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
 }
 
-export function runUi({ backend, early }: UiOptions): Promise<number> {
+export function runUi({ backend, early, guard }: UiOptions): Promise<number> {
   const keyboard = process.stdin as tty.ReadStream;
-  const guard = new TerminalGuard(keyboard);
   const store = new Store();
   const term = terminalSize();
   const first = layout(term, true);
@@ -80,7 +81,8 @@ export function runUi({ backend, early }: UiOptions): Promise<number> {
     controller.resized(terminalSize());
     redraw();
   });
-  guard.enter();
+  // Ink's first frame replaces the boot frame.
+  process.stdout.write('\x1b[H\x1b[2J');
   ink = render(<App store={store} screen={screen} kernel={backend.kernel} layout={controller.layout} />, {
     stdout: process.stdout,
     stdin: Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream,

@@ -1,20 +1,45 @@
-// `jcsh` on a terminal: the UI. The backend (and with it the engine) starts first, while the
-// UI's code is still loading, so the two start-ups overlap.
+// `jcsh` on a terminal: the UI. The terminal is taken and the backend (with it the engine)
+// started first, while the UI's code (Ink, React, xterm) is still loading, so the two
+// start-ups overlap; the engine's first output is drawn at once by the boot frame.
 
+import { constants } from 'node:os';
+import type tty from 'node:tty';
 import type { Options } from '../../cli/args.js';
+import { BootFrame } from '../../ui/boot.js';
 import { EarlyListeners } from '../../ui/buffer.js';
+import { TerminalGuard } from '../../ui/guard.js';
 import { layout } from '../../ui/layout.js';
 import { SimBackend } from './sim.js';
 
 export async function runTui(o: Options): Promise<number> {
   const term = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
   const pane = layout(term, true).pane;
+  const guard = new TerminalGuard(process.stdin as tty.ReadStream);
   const backend = new SimBackend(o);
-  const early = new EarlyListeners();
+  // Until the UI is up, a signal or an error still gives the terminal back.
+  guard.install({
+    end: (signal) => {
+      backend.close();
+      guard.restore();
+      process.exit(128 + (constants.signals[signal] ?? 0));
+    },
+    crash: (e) => {
+      if (backend.isEngineError?.(e)) return;
+      backend.close();
+      guard.restore();
+      process.stderr.write(`jcsh: the UI failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+    suspend: () => {},
+    resume: () => {},
+  });
+  guard.enter();
+  const boot = new BootFrame(pane);
+  const early = new EarlyListeners((data) => boot.output(data));
   backend.start({ cols: pane.width, rows: pane.height }, early);
   // CI=false says "not CI": Ink reads it so, but the colour detection Ink uses turns colours
   // off whenever CI is set at all. Both read it as their modules load, just below.
   if (process.env['CI'] === 'false' || process.env['CI'] === '0') delete process.env['CI'];
   const { runUi } = await import('../../ui/run.js');
-  return runUi({ backend, early });
+  return runUi({ backend, early, guard });
 }
