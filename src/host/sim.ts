@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import tty from 'node:tty';
 import type { Options } from '../cli/args.js';
-import { eventJson, type SimEvent } from '../os/sim/events.js';
+import { eventJson } from '../os/sim/events.js';
 import { narrate } from '../os/sim/narrate.js';
 import { HostInput, hostOutput } from '../os/sim/hoststream.js';
 import { Machine } from '../os/sim/machine.js';
 import { SimPort } from '../os/sim/port.js';
 import { PROGRAMS } from '../os/sim/programs/index.js';
 import type { WaitStatus } from '../os/status.js';
-import { inheritedEnv, mirrorWorkingDirectory, simPortOptions } from './simsetup.js';
+import { inheritedEnv, logEvents, mirrorWorkingDirectory, openLog, simPortOptions } from './simsetup.js';
 import { interactiveShell, runInProcess, scriptShell, subshellRunner } from './simshell.js';
 
 export async function runSim(o: Options): Promise<never> {
@@ -33,8 +33,8 @@ export async function runSim(o: Options): Promise<never> {
     output: (bytes) => screenFd !== null && writeAll(screenFd, bytes),
   });
   mirrorWorkingDirectory(machine, cwd);
-  if (o.sim!.events) logEvents(machine, o.sim!.events, eventJson);
-  if (o.sim!.narrative) logEvents(machine, o.sim!.narrative, narrate);
+  if (o.sim!.events) logEvents(machine, openLog(o.sim!.events), eventJson);
+  if (o.sim!.narrative) logEvents(machine, openLog(o.sim!.narrative), narrate);
   const input = keyboard ? null : new HostInput(machine.kernel);
   const stdio = [input?.file() ?? null, ...[1, 2].map((fd) => (isTerminal(fd) ? null : hostOutput((b) => writeAll(fd, b))))];
   const finish = (s: WaitStatus): never => {
@@ -140,16 +140,6 @@ function connectOutside(machine: Machine, keyboard: ReturnType<typeof openKeyboa
   process.on('SIGTERM', () => machine.hangup());
 }
 
-function logEvents(machine: Machine, file: string, line: (e: SimEvent) => string): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'w');
-  } catch (e) {
-    fs.writeSync(2, `jcsh: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : 'cannot write the event log'}\n`);
-    process.exit(2);
-  }
-  machine.kernel.listen((e) => fs.writeSync(fd, `${line(e)}\n`));
-}
 
 function readScript(file: string): string {
   try {

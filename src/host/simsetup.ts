@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import os from 'node:os';
+import type { SimEvent } from '../os/sim/events.js';
 import type { Machine } from '../os/sim/machine.js';
 import type { SimPortOptions } from '../os/sim/port.js';
 
@@ -42,3 +43,17 @@ export function mirrorWorkingDirectory(machine: Machine, cwd: string): void {
   }
 }
 
+/** Opens FILE for an event log; a file that cannot be written is a one-line error and status 2. */
+export function openLog(file: string): number {
+  try {
+    return fs.openSync(file, 'w');
+  } catch (e) {
+    fs.writeSync(2, `jcsh: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : 'cannot write the event log'}\n`);
+    process.exit(2);
+  }
+}
+
+/** Every kernel event, one line each (JSON or a sentence), into the log `fd`. */
+export function logEvents(machine: Machine, fd: number, line: (e: SimEvent) => string): void {
+  machine.kernel.listen((e) => fs.writeSync(fd, `${line(e)}\n`));
+}

@@ -2,6 +2,9 @@
 // pane, the panels show what job control did, keys reach the terminal's line discipline, the
 // UI survives its engine's death and gives the user's terminal back on every way out.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startUi, type Kernel } from './harness.js';
 
@@ -100,7 +103,17 @@ describe.each(KERNELS)('the UI on %s', (kernel) => {
   });
 });
 
-describe('the UI on the simulator: the virtual clock', () => {
+describe('the UI on the simulator: the virtual clock and the event log', () => {
+  it('writes the kernel\'s events with --events, as without the UI', async () => {
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-ui-')), 'events.jsonl');
+    const ui = await startUi('sim', { args: ['--events', log] });
+    ui.s.sendLine('cat &');
+    await ui.waitPanels('SIGTTIN');
+    const events = fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; signal?: number; by?: string });
+    expect(events.some((e) => e.kind === 'signal' && e.signal === 21 && e.by === 'tty')).toBe(true);
+  });
+
+
   it('pauses, single-steps to the next timer and resumes', async () => {
     const ui = await startUi('sim');
     ui.menu(' ');

@@ -6,14 +6,16 @@
 
 import type { Options } from '../../cli/args.js';
 import type { Shell } from '../../core/shell.js';
+import { eventJson, type SimEvent } from '../../os/sim/events.js';
 import { Machine } from '../../os/sim/machine.js';
+import { narrate } from '../../os/sim/narrate.js';
 import { ProcessGone, SimPort } from '../../os/sim/port.js';
 import { PROGRAMS } from '../../os/sim/programs/index.js';
 import type { WaitStatus } from '../../os/status.js';
 import { signalName } from '../../os/signals.js';
 import type { Backend, BackendListeners, Size, VirtualClock } from '../../ui/backend.js';
 import type { ProcRow, Snapshot } from '../../ui/model.js';
-import { inheritedEnv, mirrorWorkingDirectory, simPortOptions } from '../simsetup.js';
+import { inheritedEnv, logEvents, mirrorWorkingDirectory, openLog, simPortOptions } from '../simsetup.js';
 import { interactiveShell, runInProcess, subshellRunner } from '../simshell.js';
 import { jobRows } from './jobrows.js';
 import { SimTimeline } from './simtimeline.js';
@@ -28,7 +30,15 @@ export class SimBackend implements Backend {
   private flushQueued = false;
   private timeline = new SimTimeline();
 
+  /** The event logs of --events and --narrative, opened before the UI takes the terminal. */
+  private readonly logs: readonly { readonly fd: number; readonly line: (e: SimEvent) => string }[];
+
   constructor(private readonly options: Options) {
+    const sim = options.sim;
+    this.logs = [
+      ...(sim?.events ? [{ fd: openLog(sim.events), line: eventJson }] : []),
+      ...(sim?.narrative ? [{ fd: openLog(sim.narrative), line: narrate }] : []),
+    ];
     const backend = this;
     this.clock = {
       get paused() {
@@ -86,6 +96,7 @@ export class SimBackend implements Backend {
     });
     this.machine = machine;
     mirrorWorkingDirectory(machine, cwd);
+    for (const log of this.logs) logEvents(machine, log.fd, log.line);
     machine.kernel.listen((e) => {
       this.timeline.push(e);
       this.changed();
