@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnPty } from '../../src/ptytest/index.js';
+import { JCSH, tempHome } from '../e2e/harness.js';
+import { pathWithHelpers } from '../helpers/paths.js';
 import { startUi, type Kernel } from './harness.js';
 
 const KERNELS: readonly Kernel[] = ['sim'];
@@ -47,6 +50,9 @@ describe.each(KERNELS)('the UI on %s', (kernel) => {
     ui.s.resize(90, 30);
     const pane = ui.layout().pane;
     expect(ui.layout().placement).toBe('below');
+    // Typed only once the UI has taken the new size (drawn its panels under the pane): keys
+    // read before the UI handled its SIGWINCH would reach the engine before the resize.
+    await ui.waitPanels(/─ Jobs[\s\S]*─ Session/);
     ui.s.sendLine('stty size');
     await ui.waitPane(`${pane.height} ${pane.width}`);
   });
@@ -72,6 +78,21 @@ describe.each(KERNELS)('the UI on %s', (kernel) => {
     await ui.s.expectGone(/─ Jobs/);
     ui.s.sendLine('echo wide');
     await ui.s.expect(/^wide$/m, { on: 'screen' });
+  });
+
+  it('browses the pane\'s scrollback and comes back to the live screen', async () => {
+    const ui = await startUi(kernel);
+    const numbers = Array.from({ length: 80 }, (_, i) => i + 1).join(' ');
+    ui.s.sendLine(`printf 'line%s\\n' ${numbers}`);
+    await ui.waitPane(/^line80$/m);
+    expect(await ui.pane()).not.toMatch(/^line1$/m);
+    ui.menu('[');
+    ui.s.send('g');
+    await ui.waitPane(/^line1$/m);
+    await ui.s.expect(/scrollback -\d+/, { on: 'screen' });
+    ui.s.send('q');
+    await ui.waitPane(/^line80$/m);
+    expect(await ui.pane()).not.toMatch(/^line1$/m);
   });
 
   it('hostile output stays in the pane: no sequence reaches the user\'s terminal', async () => {
@@ -131,3 +152,31 @@ describe('the UI on the simulator: the virtual clock and the event log', () => {
     await ui.s.expect(/no timer is set/, { on: 'screen' });
   });
 });
+
+describe('without the UI', () => {
+  it('--plain runs the shell alone, on both kernels', async () => {
+    for (const kernel of KERNELS) {
+      const ui = spawnPlain([...(kernel === 'sim' ? ['--sim'] : []), '--plain']);
+      await ui.expect(/^ui\$ /m);
+      ui.sendLine('echo plain');
+      await ui.expect(/^plain\r?$/m);
+      expect(ui.output).not.toContain('\x1b[?1049h');
+      expect(ui.output).not.toContain('─ Jobs');
+    }
+  });
+
+  it('an output that is not a terminal means no UI', async () => {
+    const s = spawnPlain([...(KERNELS.includes('linux') ? [] : ['--sim'])], ['sh', '-c', '"$@" | cat', 'sh']);
+    await s.expect(/ui\$ /);
+    s.sendLine('echo piped');
+    await s.expect(/piped/);
+    expect(s.output).not.toContain('\x1b[?1049h');
+  });
+});
+
+function spawnPlain(args: readonly string[], wrapper: readonly string[] = []) {
+  const home = tempHome();
+  const argv = [JCSH, ...args, '--norc'];
+  const [command, rest] = wrapper.length > 0 ? [wrapper[0]!, [...wrapper.slice(1), process.execPath, ...argv]] : [process.execPath, argv];
+  return spawnPty(command, rest, { cols: 100, rows: 30, cwd: home, timeout: 10000, env: { CI: 'false', PS1: 'ui$ ', HOME: home, PATH: pathWithHelpers() } });
+}
