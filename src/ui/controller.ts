@@ -18,9 +18,12 @@ export class UiController {
     private readonly screen: TerminalScreen,
     private term: Size,
     private readonly quit: () => void,
+    /** The size the engine's terminal has now (it started before the UI, maybe at another size). */
+    engine: Size,
   ) {
     this.current = layout(term, this.panelsWanted());
     if (backend.clock) store.update({ clock: { paused: backend.clock.paused } });
+    this.follow(engine);
   }
 
   /** The layout to draw now. */
@@ -116,6 +119,14 @@ export class UiController {
     this.store.update(timeline ? { timelineScroll: next } : { paneScroll: next });
   }
 
+  /** Gives the engine's terminal (and the pane's screen) the pane's size when `was` differs from it. */
+  private follow(was: Size): void {
+    const pane = this.current.pane;
+    if (pane.width === was.cols && pane.height === was.rows) return;
+    this.screen.resize(pane.width, pane.height);
+    this.backend.resize({ cols: pane.width, rows: pane.height });
+  }
+
   private shown(name: PanelName): boolean {
     const s = this.store.get();
     return s.panelsShown && !s.hidden.has(name) && this.current.side !== null;
@@ -130,11 +141,7 @@ export class UiController {
   private relayout(): void {
     const before = this.current.pane;
     this.current = layout(this.term, this.panelsWanted());
-    const pane = this.current.pane;
-    if (pane.width !== before.width || pane.height !== before.height) {
-      this.screen.resize(pane.width, pane.height);
-      this.backend.resize({ cols: pane.width, rows: pane.height });
-    }
+    this.follow({ cols: before.width, rows: before.height });
     if (!this.shown('timeline') && this.store.get().focus === 'timeline') this.store.update({ focus: 'pane' });
     else this.store.update({});
   }

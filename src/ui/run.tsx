@@ -13,7 +13,6 @@ import type { Backend, Size } from './backend.js';
 import type { EarlyListeners } from './buffer.js';
 import { UiController } from './controller.js';
 import type { TerminalGuard } from './guard.js';
-import { layout } from './layout.js';
 import { TerminalScreen } from './pane/screen.js';
 import { Store } from './store.js';
 
@@ -23,18 +22,19 @@ export interface UiOptions {
   readonly early: EarlyListeners;
   /** The user's terminal, already taken (raw, alternate screen) when the engine started. */
   readonly guard: TerminalGuard;
+  /** The size the engine's terminal was started at. */
+  readonly engineSize: Size;
 }
 
 export function terminalSize(): Size {
   return { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
 }
 
-export function runUi({ backend, early, guard }: UiOptions): Promise<number> {
+export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise<number> {
   const keyboard = process.stdin as tty.ReadStream;
   const store = new Store();
   const term = terminalSize();
-  const first = layout(term, true);
-  const screen = new TerminalScreen(first.pane.width, first.pane.height);
+  const screen = new TerminalScreen(engineSize.cols, engineSize.rows);
   let ink: Instance | null = null;
   let finish!: (code: number) => void;
   const done = new Promise<number>((resolve) => {
@@ -55,7 +55,7 @@ export function runUi({ backend, early, guard }: UiOptions): Promise<number> {
   const controller = new UiController(backend, store, screen, term, () => {
     backend.close();
     finish(store.get().exit?.code ?? 0);
-  });
+  }, engineSize);
   screen.onReply((data) => backend.input(data));
   guard.install({
     end: (signal) => {

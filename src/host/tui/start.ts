@@ -36,10 +36,11 @@ export async function runTui(o: Options): Promise<number> {
   guard.enter();
   const boot = new BootFrame(pane);
   const early = new EarlyListeners((data) => boot.output(data));
-  backend.start({ cols: pane.width, rows: pane.height }, early);
+  const engineSize = { cols: pane.width, rows: pane.height };
+  backend.start(engineSize, early);
   // CI=false says "not CI": Ink reads it so, but the colour detection Ink uses turns colours
   // off whenever CI is set at all. Both read it as their modules load, just below.
   if (process.env['CI'] === 'false' || process.env['CI'] === '0') delete process.env['CI'];
   const { runUi } = await import('../../ui/run.js');
-  return runUi({ backend, early, guard });
+  return runUi({ backend, early, guard, engineSize });
 }
