@@ -180,3 +180,47 @@ function spawnPlain(args: readonly string[], wrapper: readonly string[] = []) {
   const [command, rest] = wrapper.length > 0 ? [wrapper[0]!, [...wrapper.slice(1), process.execPath, ...argv]] : [process.execPath, argv];
   return spawnPty(command, rest, { cols: 100, rows: 30, cwd: home, timeout: 10000, env: { CI: 'false', PS1: 'ui$ ', HOME: home, PATH: pathWithHelpers() } });
 }
+
+describe('the UI on Linux: full-screen programs and the hang-up', () => {
+  it('less draws in the pane, on its alternate screen, and quits back to the prompt', async () => {
+    const ui = await startUi('linux');
+    ui.s.sendLine('less /etc/passwd');
+    await ui.waitPane(/^root:/m);
+    await ui.waitPanels(/S\+?\s+less \/etc\/passwd/);
+    // less's own screen: its prompt line at the bottom of the pane, not of the UI.
+    await ui.waitPane(/^(:|\/etc\/passwd)/m);
+    ui.s.send('q');
+    await ui.waitPane(/^ui\$ $/m);
+    expect(await ui.pane()).not.toMatch(/^root:/m);
+  });
+
+  it('vim draws, takes keys and quits', async () => {
+    const ui = await startUi('linux');
+    ui.s.sendLine('vim -u NONE -N');
+    await ui.waitPane(/^~/m);
+    ui.s.send('ihello from vim\x1b');
+    await ui.waitPane(/^hello from vim/m);
+    ui.s.send(':q!\r');
+    await ui.waitPane(/^ui\$ $/m);
+  });
+
+  it('the UI killed with SIGKILL: the engine and its jobs get the hang-up', async () => {
+    const ui = await startUi('linux');
+    ui.s.sendLine('sleep 300 &');
+    const panels = await ui.waitPanels(/^\s*(\d+)\s+\d+\s+\d+\s+\d+ S\s+sleep 300/m);
+    const sleepPid = Number(/^\s*(\d+)\s+\d+\s+\d+\s+\d+ S\s+sleep 300/m.exec(panels)![1]);
+    const engine = ui.s.processes().find((p) => p.pid !== ui.s.pid && p.ppid === ui.s.pid);
+    expect(engine).toBeDefined();
+    process.kill(ui.s.pid, 'SIGKILL');
+    await ui.s.waitUntil(() => !alive(sleepPid) && !alive(engine!.pid), { timeout: 10000, description: 'the engine and sleep 300 to be gone' });
+  });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
