@@ -48,6 +48,13 @@ export interface Backend {
   /** The user's keys, as bytes for the terminal. */
   input(data: string): void;
   resize(size: Size): void;
+  /**
+   * Flow control: the pane cannot keep up with the output (a `cat` of a big file), so stop
+   * reading it for a while, and go on. The program then blocks in write(2), as it would on a
+   * slow terminal: nothing is lost, and keys still get through.
+   */
+  pauseOutput?(): void;
+  resumeOutput?(): void;
   /** Starts a fresh engine after the last one ended. */
   restart(): void;
   /** Ends the session as a terminal emulator closing does: the engine and its jobs get SIGHUP. */
