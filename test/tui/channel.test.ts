@@ -8,7 +8,8 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitUntil } from '../../src/ptytest/wait.js';
 import { ChannelServer, peerOf, refusal, type PeerCredentials } from '../../src/host/tui/channel.js';
-import { MAX_MESSAGE_BYTES, type EngineMessage } from '../../src/host/tui/protocol.js';
+import { fitJobs } from '../../src/host/tui/engine.js';
+import { decodeMessage, encodeMessage, MAX_MESSAGE_BYTES, type EngineMessage } from '../../src/host/tui/protocol.js';
 
 interface Heard {
   readonly messages: EngineMessage[];
@@ -118,6 +119,26 @@ describe('the channel server', () => {
     await waitUntil(() => heard.notes.length === 1, { description: 'the refusal' });
     expect(heard.notes[0]).toBe(`refused pid ${process.pid}: not the engine`);
     expect(heard.messages).toEqual([]);
+  });
+});
+
+describe('the engine\'s job table message', () => {
+  it('is cut to fit one message the UI accepts: commands clipped, rows beyond the limit left out', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => ({
+      id: i + 1, mark: ' ' as const, state: 'Running', pgid: 1000 + i, command: `sleep ${i} ${'x'.repeat(i === 0 ? 50_000 : 10)}`, foreground: false,
+    }));
+    const { rows: fitted, left } = fitJobs(rows);
+    expect(fitted[0]!.command.length).toBe(1000);
+    expect(fitted.length + left).toBe(2000);
+    expect(left).toBeGreaterThan(0);
+    const line = encodeMessage({ t: 'jobs', jobs: fitted });
+    expect(Buffer.byteLength(line)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+    expect(decodeMessage(line.trim())).toEqual({ t: 'jobs', jobs: fitted });
+  });
+
+  it('is sent whole when it fits', () => {
+    const rows = [{ id: 1, mark: '+' as const, state: 'Stopped', pgid: 9, command: 'vim', foreground: false }];
+    expect(fitJobs(rows)).toEqual({ rows, left: 0 });
   });
 });
 

@@ -6,7 +6,7 @@ import pty from 'node-pty';
 import type { IPty } from 'node-pty';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitUntil } from '../../src/ptytest/wait.js';
-import { parseStat, readSession, readStat, terminalInfo } from '../../src/host/tui/procfs.js';
+import { parseStat, readSession, readStat, rereadSession, terminalInfo } from '../../src/host/tui/procfs.js';
 
 const started: IPty[] = [];
 
@@ -48,6 +48,18 @@ describe('readSession', () => {
     expect(leader).toEqual({ pid: p.pid, ppid: process.pid, pgid: p.pid, sid: p.pid, state: 'S', command: 'sleep 100' });
     expect(zombie).toMatchObject({ ppid: p.pid, sid: p.pid, state: 'Z', command: '(sleep)' });
     expect(view.leader).toMatchObject({ pid: p.pid, sid: p.pid, tpgid: p.pid });
+  });
+
+  it('reads again only the members it knows: states fresh, commands kept, the gone dropped', async () => {
+    const p = inPty('exec sleep 100');
+    await waitUntil(() => readStat(p.pid)?.comm === 'sleep', { description: 'sleep running' });
+    const known = [
+      { pid: p.pid, ppid: 0, pgid: 0, sid: p.pid, state: '?', command: 'as first read' },
+      { pid: 2 ** 30, ppid: 1, pgid: 1, sid: p.pid, state: 'S', command: 'gone' },
+    ];
+    const view = rereadSession(p.pid, known);
+    expect(view.processes).toEqual([{ pid: p.pid, ppid: process.pid, pgid: p.pid, sid: p.pid, state: 'S', command: 'as first read' }]);
+    expect(view.leader?.pid).toBe(p.pid);
   });
 
   it('is empty for a session with no process', () => {

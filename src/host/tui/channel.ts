@@ -93,6 +93,7 @@ export class ChannelServer {
   private readonly dir: string;
   private readonly server: net.Server;
   private peer: net.Socket | null = null;
+  private peerCredentials: PeerCredentials | null = null;
   private closed = false;
 
   constructor(private readonly handlers: ChannelHandlers, o: { readonly uid?: number } = {}) {
@@ -109,17 +110,20 @@ export class ChannelServer {
   }
 
   private connected(socket: net.Socket, uid: number): void {
-    const why = this.closed ? 'refused a peer: the channel is closed'
-      : this.peer !== null ? 'refused a second peer: one engine at a time'
-      : refusal(peerOf(socket), uid, this.handlers.accept);
+    const peer = peerOf(socket);
+    const why = this.closed ? 'refused a peer: the channel is closed' : refusal(peer, uid, this.handlers.accept) ?? this.busy();
     if (why !== null) {
       this.handlers.note(why);
       socket.destroy();
       return;
     }
+    this.peer?.destroy();
     this.peer = socket;
+    this.peerCredentials = peer;
     const lines = new LineSplitter(
-      (text) => this.line(text),
+      (text) => {
+        if (this.peer === socket) this.line(text);
+      },
       () => this.handlers.note(`dropped a message longer than ${MAX_MESSAGE_BYTES} bytes`),
     );
     socket.on('data', (chunk: Buffer) => lines.push(chunk));
@@ -127,6 +131,16 @@ export class ChannelServer {
     socket.on('close', () => {
       if (this.peer === socket) this.peer = null;
     });
+  }
+
+  /**
+   * Why a second peer is refused while one is connected, or null when the one connected no
+   * longer passes the owner's check (an engine that died, its end of the socket not read yet).
+   */
+  private busy(): string | null {
+    if (this.peer === null) return null;
+    const stale = this.handlers.accept && this.peerCredentials && !this.handlers.accept(this.peerCredentials);
+    return stale ? null : 'refused a second peer: one engine at a time';
   }
 
   private line(text: string): void {

@@ -13,7 +13,7 @@ import type { Shell } from '../../core/shell.js';
 import type { OsPort } from '../../os/port.js';
 import type { JobRow, TimelineEntry } from '../../ui/model.js';
 import { observePort, type PortObserver } from './observe.js';
-import { CHANNEL_VARIABLE, encodeMessage, type EngineMessage } from './protocol.js';
+import { CHANNEL_VARIABLE, encodeMessage, MAX_MESSAGE_BYTES, type EngineMessage } from './protocol.js';
 
 /** Bytes waiting for a UI that does not read, beyond which messages are dropped. */
 const MAX_QUEUE_BYTES = 1024 * 1024;
@@ -66,6 +66,26 @@ class ChannelWriter {
   }
 }
 
+/** Longest command of a job row sent: the UI shows one line of it. */
+const MAX_ROW_COMMAND = 1000;
+
+/**
+ * The job table as one message the UI accepts (at most MAX_MESSAGE_BYTES): each command
+ * clipped, and rows beyond what fits left out (a script may hold thousands of jobs).
+ */
+export function fitJobs(rows: readonly JobRow[]): { readonly rows: JobRow[]; readonly left: number } {
+  const room = MAX_MESSAGE_BYTES - 256;
+  const fitted: JobRow[] = [];
+  let size = 0;
+  for (const r of rows) {
+    const row = r.command.length > MAX_ROW_COMMAND ? { ...r, command: `${r.command.slice(0, MAX_ROW_COMMAND - 1)}…` } : r;
+    size += Buffer.byteLength(JSON.stringify(row)) + 1;
+    if (size > room) break;
+    fitted.push(row);
+  }
+  return { rows: fitted, left: rows.length - fitted.length };
+}
+
 export interface UiChannel {
   /** The shell's port, reporting to the UI: give this one to the Shell. */
   observe(port: OsPort): OsPort;
@@ -91,7 +111,11 @@ export function openUiChannel(env: NodeJS.ProcessEnv = process.env): UiChannel |
       writer.send({ t: 'hello', pid: port.getpid(), start });
       observer = observePort(port, {
         event: (entry: TimelineEntry) => writer.send({ t: 'event', entry }),
-        jobs: (jobs: readonly JobRow[]) => writer.send({ t: 'jobs', jobs }),
+        jobs: (jobs: readonly JobRow[]) => {
+          const { rows, left } = fitJobs(jobs);
+          writer.send({ t: 'jobs', jobs: rows });
+          if (left > 0) writer.send({ t: 'event', entry: { time: now(), kind: 'note', text: `${left} more jobs not shown` } });
+        },
       }, { now });
       // Only the host hears SIGCHLD (Node runs this listener beside the port's own).
       const seen = observer;

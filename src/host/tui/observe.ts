@@ -72,8 +72,13 @@ class ObservedPort implements OsPort {
     private readonly defer: (run: () => void) => void,
   ) {
     this.features = inner.features;
+    let shellPid: number | undefined;
     this.names = {
-      shellPid: inner.getpid(),
+      // Asked when first needed: a simulated shell may have no process yet when it is wrapped.
+      get shellPid() {
+        shellPid ??= inner.getpid();
+        return shellPid;
+      },
       ofPid: (pid) => this.table?.().findByPid(pid)?.processes.find((p) => p.pid === pid)?.command ?? this.spawned.get(pid),
       ofGroup: (pgid) => this.table?.().all().find((j) => j.pgid === pgid)?.command ?? this.spawned.get(pgid),
     };

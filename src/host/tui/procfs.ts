@@ -34,12 +34,27 @@ export function parseStat(text: string): ProcStat | null {
   return Number.isInteger(row.pid) && Number.isInteger(row.sid) ? row : null;
 }
 
-/** One read of /proc/<pid>/stat; null when the process is gone (or never was). */
+/** A stat line is a few hundred bytes; one buffer serves every read (no allocation per process). */
+const statBuffer = Buffer.alloc(4096);
+
+/**
+ * /proc/<pid>/stat in three system calls (readFileSync adds an fstat and a buffer per call: a
+ * scan of every process is the Session panel's main cost); null when the process is gone.
+ */
 export function readStat(pid: number): ProcStat | null {
+  let fd: number;
   try {
-    return parseStat(fs.readFileSync(`/proc/${pid}/stat`, 'latin1'));
+    fd = fs.openSync(`/proc/${pid}/stat`, 'r');
   } catch {
     return null;
+  }
+  try {
+    const n = fs.readSync(fd, statBuffer, 0, statBuffer.length, 0);
+    return parseStat(statBuffer.toString('latin1', 0, n));
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -62,7 +77,14 @@ export interface SessionView {
   readonly leader: ProcStat | null;
 }
 
-/** The processes of session `sid` (the session leader's pid). */
+function row(p: ProcStat, command: string): ProcRow {
+  return { pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid, state: p.state, command };
+}
+
+/**
+ * The processes of session `sid` (the session leader's pid), found by reading the stat of
+ * every process: the only way to see a member that left the engine's tree (re-parented).
+ */
 export function readSession(sid: number): SessionView {
   if (sid <= 0) return { processes: [], leader: null };
   const rows: ProcRow[] = [];
@@ -73,7 +95,7 @@ export function readSession(sid: number): SessionView {
     const p = readStat(pid);
     if (p === null || p.sid !== sid) continue;
     if (p.pid === sid) leader = p;
-    rows.push({ pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid, state: p.state, command: commandOf(p) });
+    rows.push(row(p, commandOf(p)));
   }
   return { processes: rows.sort((a, b) => a.pid - b.pid), leader };
 }
@@ -95,4 +117,21 @@ export function terminalInfo(masterFd: number | null, leader: ProcStat | null, s
     }
   }
   return { tpgid, ...modes, cols: size.cols, rows: size.rows };
+}
+
+/**
+ * The same view again, re-reading only the stats of the processes it already holds (their
+ * states change; members come only with a spawn, seen by the next full read). Commands are
+ * kept: a process that exec'd shows its new command at the next full read.
+ */
+export function rereadSession(sid: number, before: readonly ProcRow[]): SessionView {
+  const rows: ProcRow[] = [];
+  let leader: ProcStat | null = null;
+  for (const old of before) {
+    const p = readStat(old.pid);
+    if (p === null || p.sid !== sid) continue;
+    if (p.pid === sid) leader = p;
+    rows.push(row(p, old.command));
+  }
+  return { processes: rows, leader };
 }

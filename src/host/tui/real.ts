@@ -6,22 +6,25 @@
 // Snapshots are rebuilt after each channel message and each burst of output, at most every
 // SNAPSHOT_MS, and every POLL_MS only while the session has processes besides the engine (a
 // job can change without telling the shell, say a `sleep` turning into a zombie's parent):
-// an idle prompt costs nothing.
+// an idle prompt costs nothing. Finding the session's processes means reading every process's
+// stat; output alone (a big `cat`) brings no new process, so between two such full reads at
+// most FULL_SCAN_MS apart only the known members are read again.
 
 import pty from 'node-pty';
 import type { IPty } from 'node-pty';
 import { packagePaths } from '../../os/linux/native.js';
 import { signalName } from '../../os/signals.js';
 import type { Backend, BackendListeners, Size } from '../../ui/backend.js';
-import type { JobRow, Snapshot, TimelineEntry } from '../../ui/model.js';
+import type { JobRow, ProcRow, Snapshot, TimelineEntry } from '../../ui/model.js';
 import { ChannelServer } from './channel.js';
-import { readSession, terminalInfo } from './procfs.js';
+import { readSession, rereadSession, terminalInfo } from './procfs.js';
 import { CHANNEL_VARIABLE, type EngineMessage } from './protocol.js';
 import { hangUpSession } from './session.js';
 import { Throttle } from './throttle.js';
 
 const SNAPSHOT_MS = 50;
 const POLL_MS = 1000;
+const FULL_SCAN_MS = 250;
 
 export interface RealBackendOptions {
   /** Arguments after `--plain` (tests pass `--norc`). */
@@ -49,6 +52,10 @@ export class RealBackend implements Backend {
   private engineStart: number | null = null;
   private pending: TimelineEntry[] = [];
   private lastSnapshot = '';
+  private processes: ProcRow[] = [];
+  /** Something may have started a process: the next snapshot reads every process's stat. */
+  private fullWanted = true;
+  private lastFull = -Infinity;
   private readonly refresh = new Throttle(() => this.pushSnapshot(), SNAPSHOT_MS);
   private poll: NodeJS.Timeout | undefined;
   private closed = false;
@@ -97,7 +104,7 @@ export class RealBackend implements Backend {
       this.refresh.request();
     });
     engine.onExit(({ exitCode, signal }) => this.ended(engine, exitCode, signal ?? 0));
-    this.refresh.request();
+    this.refreshAll();
   }
 
   private ended(engine: UnixPty, exitCode: number, signal: number): void {
@@ -107,7 +114,7 @@ export class RealBackend implements Backend {
     const name = signal > 0 ? `SIG${signalName(signal) ?? signal}` : null;
     this.note(`engine ${engine.pid} ended: ${name ? `killed by ${name}` : `exit ${exitCode}`}`);
     this.listeners?.exit({ code: name ? null : exitCode, signal: name });
-    this.refresh.request();
+    this.refreshAll();
   }
 
   private message(m: EngineMessage): void {
@@ -123,6 +130,11 @@ export class RealBackend implements Backend {
         this.timeline({ ...m.entry, time: m.entry.time + (this.engineStart ?? this.sessionStart) - this.sessionStart });
         break;
     }
+    this.refreshAll();
+  }
+
+  private refreshAll(): void {
+    this.fullWanted = true;
     this.refresh.request();
   }
 
@@ -143,7 +155,13 @@ export class RealBackend implements Backend {
 
   private pushSnapshot(): void {
     if (this.closed) return;
-    const session = readSession(this.sid);
+    const full = this.fullWanted || performance.now() - this.lastFull >= FULL_SCAN_MS;
+    const session = full ? readSession(this.sid) : rereadSession(this.sid, this.processes);
+    if (full) {
+      this.fullWanted = false;
+      this.lastFull = performance.now();
+    }
+    this.processes = session.processes;
     const master = this.engine?._fd ?? null;
     const snapshot: Snapshot = {
       jobs: this.jobs,
@@ -165,7 +183,7 @@ export class RealBackend implements Backend {
     } else if (this.poll === undefined) {
       this.poll = setTimeout(() => {
         this.poll = undefined;
-        this.refresh.request();
+        this.refreshAll();
       }, POLL_MS);
     }
   }
