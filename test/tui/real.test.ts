@@ -74,6 +74,11 @@ class Session {
     await this.until(() => this.prompts() > before, `the prompt after ${JSON.stringify(line)}`);
   }
 
+  /** Waits until the Timeline holds every one of these lines (the channel may lag the pane). */
+  sawAll(texts: readonly string[]): Promise<true> {
+    return this.until(() => texts.every((t) => this.timeline.some((e) => e.text === t)), `the Timeline to show ${JSON.stringify(texts)}`);
+  }
+
   job(command: string): JobRow | undefined {
     return this.last?.jobs.find((j) => j.command === command);
   }
@@ -120,7 +125,8 @@ describe('the real backend', () => {
     expect(snap.sid).toBe(pid);
     expect(snap.processes.map((p) => [p.pid, p.pgid, p.sid])).toEqual([[pid, pid, pid]]);
     expect(snap.terminal).toMatchObject({ tpgid: pid, cols: 80, rows: 24 });
-    expect(s.timeline.map((e) => e.text)).toContain(`terminal → pgrp ${pid} (jcsh)`);
+    // The channel and the terminal are two sockets: the prompt may be read before the entry.
+    await s.until(() => s.timeline.some((e) => e.text === `terminal → pgrp ${pid} (jcsh)`), 'the engine taking the terminal');
   });
 
   it('cat & stops for terminal input: Jobs says Stopped (tty input), the Timeline the SIGTTIN, Session state T', async () => {
@@ -129,7 +135,7 @@ describe('the real backend', () => {
     await s.run('cat &');
     const cat = await s.until(() => s.job('cat')?.state === 'Stopped (tty input)' ? s.job('cat') : null, 'cat stopped (tty input)');
     expect(cat).toMatchObject({ id: 1, mark: '+', foreground: false });
-    expect(s.timeline.map((e) => e.text)).toContain(`${cat.pgid} stopped (SIGTTIN)`);
+    await s.sawAll([`spawn ${cat.pgid} (pgrp ${cat.pgid}): cat`, `${cat.pgid} stopped (SIGTTIN)`]);
     // Nobody in the engine sent that SIGTTIN: it is never reported as a send.
     expect(s.timeline.filter((e) => e.kind === 'signal' && e.text.startsWith('SIGTTIN'))).toEqual([]);
     const procs = await s.until(() => s.last?.processes.find((p) => p.pid === cat.pgid)?.state === 'T' ? s.last.processes : null, 'cat in state T');
@@ -147,12 +153,12 @@ describe('the real backend', () => {
     }, 'sleep in the foreground');
     s.backend.input('\x1a');
     await s.until(() => s.job('sleep 100')?.state === 'Stopped', 'sleep Stopped');
-    expect(s.timeline.map((e) => e.text)).toEqual(expect.arrayContaining([
+    await s.sawAll([
       `spawn ${running.pgid} (pgrp ${running.pgid}): sleep 100`,
       `terminal → pgrp ${running.pgid} (sleep 100)`,
       `${running.pgid} stopped (SIGTSTP)`,
       `terminal → pgrp ${pid} (jcsh)`,
-    ]));
+    ]);
     await s.until(() => s.last?.terminal.tpgid === pid && s.last.processes.find((p) => p.pid === running.pgid)?.state === 'T', 'sleep in state T, the terminal the engine\'s');
   });
 
@@ -167,12 +173,12 @@ describe('the real backend', () => {
     await s.until(() => s.job('sleep 100')?.state === 'Stopped (signal)', 'sleep stopped by SIGSTOP');
     await s.run('bg');
     await s.until(() => s.job('sleep 100')?.state === 'Running', 'sleep running again');
-    expect(s.timeline.map((e) => e.text)).toEqual(expect.arrayContaining([
+    await s.sawAll([
       `SIGSTOP → pgrp ${job.pgid} (sleep 100)`,
       `${job.pgid} stopped (SIGSTOP)`,
       `SIGCONT → pgrp ${job.pgid} (sleep 100)`,
       `${job.pgid} continued`,
-    ]));
+    ]);
   });
 
   it('reports an engine killed by SIGKILL, and restart() brings a new prompt', async () => {
