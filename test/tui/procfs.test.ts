@@ -42,7 +42,7 @@ describe('readSession', () => {
     const p = inPty('sleep 0 & exec sleep 100');
     const view = await waitUntil(() => {
       const v = readSession(p.pid);
-      return v.processes.length === 2 && v.processes.some((r) => r.state === 'Z') && v.leader?.comm === 'sleep' ? v : null;
+      return v.processes.length === 2 && v.processes.some((r) => r.state === 'Z') && v.leader?.comm === 'sleep' && v.leader.state === 'S' ? v : null;
     }, { description: 'the leader and its zombie child' });
     const [leader, zombie] = view.processes;
     expect(leader).toEqual({ pid: p.pid, ppid: process.pid, pgid: p.pid, sid: p.pid, state: 'S', command: 'sleep 100' });
@@ -57,7 +57,11 @@ describe('readSession', () => {
       { pid: p.pid, ppid: 0, pgid: 0, sid: p.pid, state: '?', command: 'as first read' },
       { pid: 2 ** 30, ppid: 1, pgid: 1, sid: p.pid, state: 'S', command: 'gone' },
     ];
-    const view = rereadSession(p.pid, known);
+    // Under load the fresh sleep may not be asleep yet at the first read.
+    const view = await waitUntil(() => {
+      const v = rereadSession(p.pid, known);
+      return v.processes[0]?.state === 'S' ? v : null;
+    }, { description: 'sleep asleep' });
     expect(view.processes).toEqual([{ pid: p.pid, ppid: process.pid, pgid: p.pid, sid: p.pid, state: 'S', command: 'as first read' }]);
     expect(view.leader?.pid).toBe(p.pid);
   });

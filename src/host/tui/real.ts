@@ -97,6 +97,7 @@ export class RealBackend implements Backend {
     }) as UnixPty;
     this.engine = engine;
     this.sid = engine.pid;
+    this.note(`engine ${engine.pid} started`);
     this.jobs = [];
     this.engineStart = null;
     engine.onData((data) => {
