@@ -28,9 +28,9 @@ class Session {
   readonly startedAt = performance.now();
   firstOutputMs: number | null = null;
 
-  constructor() {
+  constructor(o: { readonly cwd?: string } = {}) {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-home-'));
-    this.backend = new RealBackend({ args: ['--norc'], cwd: home, env: { PS1: PROMPT, HOME: home, PATH: pathWithHelpers() } });
+    this.backend = new RealBackend({ args: ['--norc'], cwd: o.cwd ?? home, env: { PS1: PROMPT, HOME: home, PATH: pathWithHelpers() } });
     this.backend.start({ cols: 80, rows: 24 }, {
       output: (d) => {
         this.firstOutputMs ??= performance.now() - this.startedAt;
@@ -94,6 +94,7 @@ function alive(sid: number): string[] {
 afterEach(async () => {
   for (const s of sessions.splice(0)) {
     s.backend.close();
+    s.term.dispose();
     // close() hangs the session up; anything that outlives it is killed by pid.
     for (const sid of s.sids) {
       try {
@@ -220,6 +221,18 @@ describe('the real backend', () => {
     await s.until(() => alive(sid).join() === 'sleep 100', 'only the orphaned sleep left');
     s.backend.close();
     await s.until(() => alive(sid).length === 0, 'the orphaned sleep gone');
+  });
+
+  // node-pty's child fails its chdir and exits 1 (it throws only when no pty can be had).
+  it('reports an engine that cannot start, and restart() works once the cause is gone', async () => {
+    const missing = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-cwd-')), 'gone');
+    const s = new Session({ cwd: missing });
+    await s.until(() => s.exits[0], 'the failure reported as an exit');
+    expect(s.exits[0]).toEqual({ code: 1, signal: null });
+    expect(s.timeline.some((e) => e.kind === 'note' && /^engine \d+ ended: exit 1$/.test(e.text))).toBe(true);
+    fs.mkdirSync(missing);
+    s.backend.restart();
+    await s.until(() => s.prompts() >= 1, 'the prompt after restart()');
   });
 
   it('keeps JCSH_UI_CHANNEL out of every job\'s environment', async () => {

@@ -91,10 +91,18 @@ export class RealBackend implements Backend {
     // utf8: node-pty then sets IUTF8 on the terminal (the kernel's line editing erases whole
     // characters), and its decoder keeps a character split across two reads whole; bytes that
     // are not UTF-8 become U+FFFD, as any UTF-8 terminal shows them.
-    const engine = pty.spawn(process.execPath, [packagePaths().shell, '--plain', ...(this.options.args ?? [])], {
-      name: 'xterm-256color', cols: this.size.cols, rows: this.size.rows, cwd: this.options.cwd ?? process.cwd(),
-      env, encoding: 'utf8',
-    }) as UnixPty;
+    let engine: UnixPty;
+    try {
+      engine = pty.spawn(process.execPath, [packagePaths().shell, '--plain', ...(this.options.args ?? [])], {
+        name: 'xterm-256color', cols: this.size.cols, rows: this.size.rows, cwd: this.options.cwd ?? process.cwd(),
+        env, encoding: 'utf8',
+      }) as UnixPty;
+    } catch (err) {
+      // No pty left, or no such directory: said in the Timeline, and restart() may try again.
+      this.note(`cannot start the engine: ${err instanceof Error ? err.message : String(err)}`);
+      this.listeners?.exit({ code: 127, signal: null });
+      return;
+    }
     this.engine = engine;
     this.sid = engine.pid;
     this.note(`engine ${engine.pid} started`);
