@@ -16,10 +16,10 @@ import { observePort, type PortObserver } from './observe.js';
 import { CHANNEL_VARIABLE, encodeMessage, MAX_MESSAGE_BYTES, type EngineMessage } from './protocol.js';
 
 /** Bytes waiting for a UI that does not read, beyond which messages are dropped. */
-const MAX_QUEUE_BYTES = 1024 * 1024;
+export const MAX_QUEUE_BYTES = 1024 * 1024;
 
 /** A socket the shell writes to and never waits for. */
-class ChannelWriter {
+export class ChannelWriter {
   private socket: net.Socket | null;
   private corked = false;
   private dropped = 0;
@@ -58,6 +58,11 @@ class ChannelWriter {
       socket.write(encodeMessage({ t: 'event', entry: { time: this.now(), kind: 'note', text } }));
     }
     socket.write(encodeMessage(m));
+  }
+
+  /** Bytes waiting to leave for the UI (0 once none are, or without a UI). */
+  pending(): number {
+    return this.socket?.writableLength ?? 0;
   }
 
   private forget(): void {
