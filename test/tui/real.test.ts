@@ -235,6 +235,14 @@ describe('the real backend', () => {
     await s.until(() => s.prompts() >= 1, 'the prompt after restart()');
   });
 
+  it('keeps a UTF-8 character whole when it reaches the pane in two reads', async () => {
+    const s = await started();
+    // The two bytes of é leave in two writes, a moment apart: two reads of the master.
+    await s.run("/usr/bin/printf 'caf\\303'; sleep 0.2; /usr/bin/printf '\\251!\\n'");
+    expect(s.screen()).toContain('café!');
+    expect(s.output).not.toContain('\uFFFD');
+  });
+
   it('keeps JCSH_UI_CHANNEL out of every job\'s environment', async () => {
     const s = await started();
     await s.run('echo begin; env | grep -c JCSH_; echo end');
