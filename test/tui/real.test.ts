@@ -136,7 +136,7 @@ describe('the real backend', () => {
     await s.run('cat &');
     const cat = await s.until(() => s.job('cat')?.state === 'Stopped (tty input)' ? s.job('cat') : null, 'cat stopped (tty input)');
     expect(cat).toMatchObject({ id: 1, mark: '+', foreground: false });
-    await s.sawAll([`spawn ${cat.pgid} (pgrp ${cat.pgid}): cat`, `${cat.pgid} stopped (SIGTTIN)`]);
+    await s.sawAll([`spawn ${cat.pgid} (pgrp ${cat.pgid}): cat`, 'SIGCHLD → jcsh', `${cat.pgid} stopped (SIGTTIN)`]);
     // Nobody in the engine sent that SIGTTIN: it is never reported as a send.
     expect(s.timeline.filter((e) => e.kind === 'signal' && e.text.startsWith('SIGTTIN'))).toEqual([]);
     const procs = await s.until(() => s.last?.processes.find((p) => p.pid === cat.pgid)?.state === 'T' ? s.last.processes : null, 'cat in state T');
@@ -161,6 +161,20 @@ describe('the real backend', () => {
       `terminal → pgrp ${pid} (jcsh)`,
     ]);
     await s.until(() => s.last?.terminal.tpgid === pid && s.last.processes.find((p) => p.pid === running.pgid)?.state === 'T', 'sleep in state T, the terminal the engine\'s');
+  });
+
+  it('reports what the engine reaped: an exit status, a death by ^C', async () => {
+    const s = await started();
+    await s.run('sleep 0');
+    s.backend.input('sleep 100\r');
+    const job = await s.until(() => {
+      const j = s.job('sleep 100');
+      return j?.foreground && s.last?.terminal.tpgid === j.pgid ? j : null;
+    }, 'sleep 100 in the foreground');
+    s.backend.input('\x03');
+    await s.sawAll([`reaped ${job.pgid}: killed by SIGINT`]);
+    expect(s.timeline.some((e) => e.kind === 'reap' && /^reaped \d+: exit 0$/.test(e.text))).toBe(true);
+    await s.until(() => s.last?.jobs.length === 0, 'the Jobs panel empty again');
   });
 
   it('shows TOSTOP once `stty tostop` set it, and bg names the job it continues', async () => {
