@@ -52,6 +52,7 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "pipe", jcsh_napi_pipe);
   jcsh_export(env, exports, "memfd", jcsh_napi_memfd);
   jcsh_export(env, exports, "waitFd", jcsh_napi_wait_fd);
+  jcsh_export(env, exports, "peerCredentials", jcsh_napi_peer_credentials);
   jcsh_export(env, exports, "strerror", jcsh_napi_strerror);
 
   export_constants(env, exports);

@@ -42,6 +42,7 @@ napi_value jcsh_napi_tcsetattr(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_pipe(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_memfd(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_wait_fd(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_peer_credentials(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_strerror(napi_env env, napi_callback_info info);
 
 #endif

@@ -1,6 +1,7 @@
 /* File descriptors Node cannot make as plain numbers: a close-on-exec pipe, and a memfd that
  * carries a builtin's output to jcsh-emit. A wait for an fd that someone else made
- * non-blocking to become ready. And glibc's strerror texts, which the shell prints. */
+ * non-blocking to become ready. Who is at the other end of a Unix socket (Node cannot ask).
+ * And glibc's strerror texts, which the shell prints. */
 #define _GNU_SOURCE
 #include "addon.h"
 
@@ -10,6 +11,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 /* pipe() -> [readFd, writeFd], both O_CLOEXEC (children get them only through their fd map). */
@@ -50,6 +52,23 @@ napi_value jcsh_napi_memfd(napi_env env, napi_callback_info info) {
     return jcsh_throw_errno(env, err, "write");
   }
   return jcsh_int(env, fd);
+}
+
+/* peerCredentials(fd) -> { pid, uid, gid } of the process that connected to a Unix socket, as
+ * the kernel recorded them at connect (SO_PEERCRED): the UI's private channel refuses a peer
+ * of another user whatever the socket's file permissions allowed. */
+napi_value jcsh_napi_peer_credentials(napi_env env, napi_callback_info info) {
+  napi_value argv[1], result;
+  struct ucred cred;
+  socklen_t len = sizeof cred;
+  int fd;
+  if (!jcsh_args(env, info, 1, argv) || !jcsh_get_int(env, argv[0], "fd", &fd)) return NULL;
+  if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0) return jcsh_throw_errno(env, errno, "getsockopt");
+  napi_create_object(env, &result);
+  napi_set_named_property(env, result, "pid", jcsh_int(env, cred.pid));
+  napi_set_named_property(env, result, "uid", jcsh_int(env, (int)cred.uid));
+  napi_set_named_property(env, result, "gid", jcsh_int(env, (int)cred.gid));
+  return result;
 }
 
 /* strerror(errno) -> glibc's text, e.g. 'No such file or directory'. */

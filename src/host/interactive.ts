@@ -18,14 +18,19 @@ import { hangUp } from './hangup.js';
 import { HistoryFile } from './history.js';
 import { ReadlineReader } from './lineeditor.js';
 import { PlainReader } from './plainreader.js';
+import { openUiChannel } from './tui/engine.js';
 
 export async function runInteractive(o: Options): Promise<never> {
-  const port = createLinuxPort({ blockingWait: false });
+  // Under the UI: taken out of the environment before the port copies it for the jobs.
+  const ui = openUiChannel();
+  const linux = createLinuxPort({ blockingWait: false });
+  const port = ui ? ui.observe(linux) : linux;
   const tsh = o.compat === 'tsh';
   const shell = new Shell({
     port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true,
     ...(tsh ? { dialect: tshDialect } : {}),
   });
+  ui?.attach(shell);
   // tsh never touches the terminal; on pipes (the lab's driver) neither do we: no one types there.
   const start = tsh && !port.isatty(0) ? null : initJobControl(shell);
   // Closing the terminal, however the shell hears of it first: the SIGHUP the kernel sends, end
