@@ -16,8 +16,9 @@ await build({
   logLevel: 'warning',
   // React's production build: its development build checks every render and loads twice the code.
   define: { 'process.env.NODE_ENV': '"production"' },
-  // Ink loads React's devtools only when DEV=true is set, and says how to install them then.
-  external: ['react-devtools-core'],
+  // Ink loads React's devtools only when DEV=true is set, and says how to install them then;
+  // node-pty finds its compiled module relative to its own files.
+  external: ['react-devtools-core', 'node-pty'],
   // Some of the UI's dependencies are CommonJS and require() Node's modules; ESM has no require.
   banner: { js: "import { createRequire as __jcshRequire } from 'node:module'; const require = __jcshRequire(import.meta.url);" },
 });

@@ -68,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<void> {
  * output are both terminals, unless --plain. tsh's dialect is for the lab's driver.
  */
 function wantsUi(o: Options): boolean {
-  return o.sim !== null && o.mode.kind === 'interactive' && !o.plain && o.compat === 'bash' && isatty(0) && isatty(1);
+  return o.mode.kind === 'interactive' && !o.plain && o.compat === 'bash' && isatty(0) && isatty(1);
 }
 
 function readScript(file: string): string {

@@ -23,6 +23,8 @@ import { openUiChannel } from './tui/engine.js';
 export async function runInteractive(o: Options): Promise<never> {
   // Under the UI: taken out of the environment before the port copies it for the jobs.
   const ui = openUiChannel();
+  // Named as the user knows it in the Session panel and in `ps` in the pane, not `node …/jcsh.js`.
+  if (ui) process.title = 'jcsh';
   const linux = createLinuxPort({ blockingWait: false });
   const port = ui ? ui.observe(linux) : linux;
   const tsh = o.compat === 'tsh';

@@ -201,6 +201,14 @@ export class RealBackend implements Backend {
     this.engine?.write(data);
   }
 
+  pauseOutput(): void {
+    this.engine?.pause();
+  }
+
+  resumeOutput(): void {
+    this.engine?.resume();
+  }
+
   resize(size: Size): void {
     this.size = size;
     this.engine?.resize(size.cols, size.rows);

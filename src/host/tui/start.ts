@@ -5,17 +5,20 @@
 import { constants } from 'node:os';
 import type tty from 'node:tty';
 import type { Options } from '../../cli/args.js';
+import type { Backend } from '../../ui/backend.js';
 import { BootFrame } from '../../ui/boot.js';
 import { EarlyListeners } from '../../ui/buffer.js';
 import { TerminalGuard } from '../../ui/guard.js';
 import { layout } from '../../ui/layout.js';
-import { SimBackend } from './sim.js';
 
 export async function runTui(o: Options): Promise<number> {
   const term = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
   const pane = layout(term, true).pane;
   const guard = new TerminalGuard(process.stdin as tty.ReadStream);
-  const backend = new SimBackend(o);
+  // Each backend loads only what it needs: node-pty, or the simulator.
+  const backend: Backend = o.sim
+    ? new (await import('./sim.js')).SimBackend(o)
+    : new (await import('./real.js')).RealBackend({ args: o.norc ? ['--norc'] : [] });
   // Until the UI is up, a signal or an error still gives the terminal back.
   guard.install({
     end: (signal) => {
