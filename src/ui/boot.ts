@@ -11,6 +11,11 @@ export class BootFrame {
   private x = 0;
   private pending = '';
   private drawn = false;
+  private onText: () => void = () => {};
+  /** Resolves once some text (the engine's prompt, usually) is on the screen. */
+  readonly text = new Promise<void>((resolve) => {
+    this.onText = resolve;
+  });
 
   constructor(private readonly pane: Rect) {}
 
@@ -63,6 +68,7 @@ export class BootFrame {
   }
 
   private put(c: string): void {
+    this.onText();
     const row = this.lines.length - 1;
     const chars = [...this.lines[row]!];
     while (chars.length < this.x) chars.push(' ');

@@ -9,10 +9,16 @@ export class EarlyListeners implements BackendListeners {
   private readonly chunks: (Uint8Array | string)[] = [];
   private readonly entries: TimelineEntry[] = [];
   private last: Snapshot | null = null;
-  private ended: EngineExit | null = null;
+  private exited: EngineExit | null = null;
 
-  /** `early` sees the output while nothing is attached (the boot frame draws it). */
-  constructor(private readonly early: (data: Uint8Array | string) => void = () => {}) {}
+  /**
+   * `early` sees the output while nothing is attached (the boot frame draws it), `ended` the
+   * engine's end.
+   */
+  constructor(
+    private readonly early: (data: Uint8Array | string) => void = () => {},
+    private readonly ended: () => void = () => {},
+  ) {}
 
   output(data: Uint8Array | string): void {
     if (this.target) return this.target.output(data);
@@ -31,8 +37,9 @@ export class EarlyListeners implements BackendListeners {
   }
 
   exit(e: EngineExit): void {
-    if (this.target) this.target.exit(e);
-    else this.ended = e;
+    if (this.target) return this.target.exit(e);
+    this.exited = e;
+    this.ended();
   }
 
   /** From now on everything goes to `target`, what came before first. */
@@ -40,7 +47,7 @@ export class EarlyListeners implements BackendListeners {
     for (const c of this.chunks.splice(0)) target.output(c);
     if (this.last) target.snapshot(this.last);
     if (this.entries.length > 0) target.timeline(this.entries.splice(0));
-    if (this.ended) target.exit(this.ended);
+    if (this.exited) target.exit(this.exited);
     this.target = target;
   }
 }

@@ -11,6 +11,11 @@ import { EarlyListeners } from '../../ui/buffer.js';
 import { TerminalGuard } from '../../ui/guard.js';
 import { layout } from '../../ui/layout.js';
 
+/** How long the UI waits for the engine's first words before loading its code anyway. */
+const FIRST_OUTPUT_MS = 1000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export async function runTui(o: Options): Promise<number> {
   const term = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
   const pane = layout(term, true).pane;
@@ -38,12 +43,18 @@ export async function runTui(o: Options): Promise<number> {
   });
   guard.enter();
   const boot = new BootFrame(pane);
-  const early = new EarlyListeners((data) => boot.output(data));
+  let ended = () => {};
+  const engineEnded = new Promise<void>((resolve) => {
+    ended = resolve;
+  });
+  const early = new EarlyListeners((data) => boot.output(data), ended);
   const engineSize = { cols: pane.width, rows: pane.height };
   backend.start(engineSize, early);
   // CI=false says "not CI": Ink reads it so, but the colour detection Ink uses turns colours
   // off whenever CI is set at all. Both read it as their modules load, just below.
   if (process.env['CI'] === 'false' || process.env['CI'] === '0') delete process.env['CI'];
+  // Loading the UI's code holds the event loop for a while: draw the engine's prompt first.
+  await Promise.race([boot.text, engineEnded, delay(FIRST_OUTPUT_MS)]);
   const { runUi } = await import('../../ui/run.js');
   return runUi({ backend, early, guard, engineSize });
 }
