@@ -1,0 +1,81 @@
+// One buffer line of the emulated terminal as a string for the outer terminal: its cells' text,
+// with SGR sequences of our own making. Nothing the program wrote reaches the outer terminal
+// verbatim: the text comes from the cell buffer, where xterm has already consumed every escape
+// sequence, and any control character that still hides in a cell is replaced.
+
+import type { IBufferCell, IBufferLine } from '@xterm/headless';
+
+/** Width of a cell's text as the outer drawing layer (Ink, string-width) counts it. */
+export type Measure = (text: string) => number;
+
+const RESET = '\x1b[0m';
+// C0, DEL and C1: a cell should never hold one, but a cell's text is the program's text.
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+const CONTROLS = /[\x00-\x1f\x7f-\x9f]/g;
+// xterm's colour modes (IBufferCell.getFgColorMode), shifted as xterm stores them.
+const CM_P16 = 0x1000000;
+const CM_P256 = 0x2000000;
+const CM_RGB = 0x3000000;
+
+/** The SGR parameters of a cell's colour, `base` 30 for foreground, 40 for background. */
+function colour(mode: number, value: number, base: number): string {
+  if (mode === CM_P16) return value < 8 ? `;${base + value}` : `;${base + 60 + value - 8}`;
+  if (mode === CM_P256) return `;${base + 8};5;${value}`;
+  if (mode === CM_RGB) return `;${base + 8};2;${(value >> 16) & 255};${(value >> 8) & 255};${value & 255}`;
+  return '';
+}
+
+/** The SGR sequence that sets exactly a cell's attributes from the default, or '' for none. */
+export function sgrOf(cell: IBufferCell): string {
+  let p = '';
+  if (cell.isBold()) p += ';1';
+  if (cell.isDim()) p += ';2';
+  if (cell.isItalic()) p += ';3';
+  if (cell.isUnderline()) p += ';4';
+  if (cell.isInverse()) p += ';7';
+  if (cell.isInvisible()) p += ';8';
+  if (cell.isStrikethrough()) p += ';9';
+  p += colour(cell.getFgColorMode(), cell.getFgColor(), 30);
+  p += colour(cell.getBgColorMode(), cell.getBgColor(), 40);
+  return p === '' ? '' : `\x1b[${p.slice(1)}m`;
+}
+
+/** A cell's text, safe to print; `width` columns of it as `measure` counts them. */
+function cellText(chars: string, width: number, measure: Measure | undefined): string {
+  if (chars === '') return ' '.repeat(width);
+  let text = CONTROL.test(chars) ? chars.replace(CONTROLS, '\ufffd') : chars;
+  // A character whose width the drawing layer sees otherwise would shift the rest of the row.
+  if (measure !== undefined && text.charCodeAt(0) >= 0x7f && measure(text) !== width) {
+    text = width === 2 ? '\ufffd ' : '\ufffd';
+    if (measure(text) !== width) text = ' '.repeat(width);
+  }
+  return text;
+}
+
+/**
+ * `cols` columns of `line` (blank when absent) as text with SGR sequences: each attribute change
+ * resets and sets the whole set, and a row that set any ends with a reset, so every row stands
+ * alone. Wide characters take two columns; one that would cross the right edge is a blank.
+ */
+export function renderRow(line: IBufferLine | undefined, cols: number, cell: IBufferCell | undefined, measure?: Measure): string {
+  if (line === undefined) return ' '.repeat(cols);
+  let out = '';
+  let current = '';
+  for (let x = 0; x < cols; x++) {
+    const c = line.getCell(x, cell);
+    if (c === undefined) {
+      out += (current === '' ? '' : RESET) + ' '.repeat(cols - x);
+      current = '';
+      break;
+    }
+    const width = c.getWidth();
+    if (width === 0) continue; // the right half of a wide character
+    const sgr = sgrOf(c);
+    if (sgr !== current) {
+      out += current === '' ? sgr : RESET + sgr;
+      current = sgr;
+    }
+    out += x + width > cols ? ' '.repeat(cols - x) : cellText(c.getChars(), width, measure);
+  }
+  return current === '' ? out : out + RESET;
+}

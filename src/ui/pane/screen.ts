@@ -1,0 +1,219 @@
+// The terminal the engine writes to, emulated by @xterm/headless, read back as rows for Ink.
+// xterm parses asynchronously in chunks, so a flood of output (`cat` of a big file) never holds
+// the event loop for long and keys keep flowing; the screen tells its reader about changes at
+// most once per frame (throttle.ts). Rows are rebuilt from the cell buffer with our own SGR
+// sequences (row.ts), so nothing the program writes is ever passed to the outer terminal, and
+// what the emulator answers (cursor reports, device attributes) goes back to the program.
+
+import xterm from '@xterm/headless';
+import type { IBufferCell, IBufferLine, Terminal as XTerminal } from '@xterm/headless';
+import { renderRow, type Measure } from './row.js';
+import { RowCache } from './row-cache.js';
+import { FrameThrottle } from './throttle.js';
+
+const { Terminal } = xterm;
+
+export interface ScreenOptions {
+  readonly cols: number;
+  readonly rows: number;
+  /** Lines kept above the screen for browsing; 5000 unless given. */
+  readonly scrollback?: number;
+  /** The shortest time between two change notices; 33 ms (30 frames a second) unless given. */
+  readonly frameMs?: number;
+  /**
+   * How the drawing layer counts a text's columns (Ink counts with string-width). A cell whose
+   * character it counts otherwise than the emulator is drawn as U+FFFD, so a row never shifts.
+   */
+  readonly measure?: Measure;
+}
+
+export interface ScreenCursor {
+  /** Column and row on the live screen, 0-based. */
+  readonly x: number;
+  readonly y: number;
+  /** False while the program hides it (DECTCEM, `CSI ? 25 l`). */
+  readonly visible: boolean;
+}
+
+type Listener<T> = (value: T) => void;
+
+/** Parameters of a DECSET/DECRST sequence, flattened (sub-parameters included). */
+function hasParam(params: (number | number[])[], wanted: number): boolean {
+  return params.some((p) => (Array.isArray(p) ? p.includes(wanted) : p === wanted));
+}
+
+export class TerminalScreen {
+  readonly #term: XTerminal;
+  readonly #throttle: FrameThrottle;
+  readonly #cache = new RowCache();
+  readonly #measure: Measure | undefined;
+  readonly #changeListeners = new Set<() => void>();
+  readonly #replyListeners = new Set<Listener<string>>();
+  #cell: IBufferCell | undefined;
+  #cursorVisible = true;
+  #written = 0; // writes handed to xterm
+  #parsed = 0; // writes xterm has parsed (it parses them in order)
+  #barriers: { seq: number; run: () => void }[] = [];
+  #idle: (() => void)[] = [];
+  #disposed = false;
+
+  constructor(options: ScreenOptions) {
+    this.#term = new Terminal({
+      cols: options.cols,
+      rows: options.rows,
+      scrollback: options.scrollback ?? 5000,
+      allowProposedApi: true,
+    });
+    this.#measure = options.measure;
+    this.#throttle = new FrameThrottle(options.frameMs ?? 33, () => this.#emitChange());
+    this.#trackCursorVisibility();
+    // What the emulator answers in the outer terminal's place goes to the program.
+    this.#term.onData((data) => this.#emit(this.#replyListeners, data));
+  }
+
+  /** xterm keeps DECTCEM private, so follow the sequences that change it; `false` lets xterm act too. */
+  #trackCursorVisibility(): void {
+    const parser = this.#term.parser;
+    const set = (visible: boolean) => (params: (number | number[])[]): boolean => {
+      if (hasParam(params, 25)) this.#cursorVisible = visible;
+      return false;
+    };
+    parser.registerCsiHandler({ prefix: '?', final: 'h' }, set(true));
+    parser.registerCsiHandler({ prefix: '?', final: 'l' }, set(false));
+    const reset = (): boolean => {
+      this.#cursorVisible = true;
+      return false;
+    };
+    parser.registerEscHandler({ final: 'c' }, reset); // RIS
+    parser.registerCsiHandler({ intermediates: '!', final: 'p' }, reset); // DECSTR
+  }
+
+  get cols(): number {
+    return this.#term.cols;
+  }
+
+  get height(): number {
+    return this.#term.rows;
+  }
+
+  /** True while the program draws on the alternate screen (less, vim, top). */
+  get altScreen(): boolean {
+    return this.#term.buffer.active.type === 'alternate';
+  }
+
+  /** How many lines there are above the live screen to scroll back through (none on the alternate screen). */
+  get scrollback(): number {
+    return this.#term.buffer.active.baseY;
+  }
+
+  /** Output of the program, as bytes (UTF-8; invalid sequences become U+FFFD) or text. */
+  write(data: Uint8Array | string): void {
+    if (this.#disposed || data.length === 0) return;
+    const seq = ++this.#written;
+    this.#term.write(data, () => this.#onParsed(seq));
+  }
+
+  #onParsed(seq: number): void {
+    this.#parsed = seq;
+    while (this.#barriers.length > 0 && this.#barriers[0]!.seq <= seq) this.#barriers.shift()!.run();
+    if (!this.#disposed) this.#throttle.poke();
+    if (this.#parsed === this.#written) this.#wakeIdle();
+  }
+
+  /**
+   * Takes effect between the output written before the call and the output after it, as on a
+   * real terminal, although xterm parses later: bytes drawn for the old size are parsed at it.
+   */
+  resize(cols: number, rows: number): void {
+    const apply = (): void => {
+      if (this.#disposed || (cols === this.#term.cols && rows === this.#term.rows)) return;
+      this.#term.resize(cols, rows);
+      this.#throttle.poke();
+    };
+    if (this.#parsed === this.#written) apply();
+    else this.#barriers.push({ seq: this.#written, run: apply });
+  }
+
+  /** Calls `listener` after changes, at most once a frame; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  /** Calls `listener` with the emulator's answers to the program's queries (DSR, DA), to send back to it. */
+  onReply(listener: (data: string) => void): () => void {
+    this.#replyListeners.add(listener);
+    return () => this.#replyListeners.delete(listener);
+  }
+
+  /** Resolves once everything written so far is parsed (at once if nothing is pending). */
+  flushed(): Promise<void> {
+    if (this.#parsed === this.#written || this.#disposed) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /**
+   * The `height` rows seen `scrollOffset` lines back from the live screen (0: live; clamped to
+   * the scrollback there is), each exactly `cols` columns wide, styled with SGR sequences only.
+   */
+  rows(scrollOffset = 0): string[] {
+    const buffer = this.#term.buffer.active;
+    const top = buffer.baseY - this.clampOffset(scrollOffset);
+    const cols = this.#term.cols;
+    this.#cell ??= buffer.getNullCell();
+    const out: string[] = [];
+    for (let y = 0; y < this.#term.rows; y++) {
+      const line = buffer.getLine(top + y);
+      out.push(line === undefined ? ' '.repeat(cols) : this.#row(line, cols));
+    }
+    this.#cache.sweep();
+    return out;
+  }
+
+  #row(line: IBufferLine, cols: number): string {
+    const key = this.#cache.keyOf(line, cols);
+    const hit = key === null ? undefined : this.#cache.get(key);
+    if (hit !== undefined) return hit;
+    const text = renderRow(line, cols, this.#cell, this.#measure);
+    if (key !== null) this.#cache.set(key, text);
+    return text;
+  }
+
+  /** `offset` within what there is to scroll back through. */
+  clampOffset(offset: number): number {
+    return Math.max(0, Math.min(Math.floor(offset), this.scrollback));
+  }
+
+  /** Where the program's cursor is on the live screen. */
+  cursor(): ScreenCursor {
+    const buffer = this.#term.buffer.active;
+    return { x: Math.min(buffer.cursorX, this.#term.cols - 1), y: buffer.cursorY, visible: this.#cursorVisible };
+  }
+
+  /** Rows rendered from scratch and from the cache since the screen began (to measure the cache). */
+  get renderStats(): { readonly rendered: number; readonly cached: number } {
+    return this.#cache.stats;
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#throttle.cancel();
+    this.#term.dispose();
+    this.#wakeIdle();
+  }
+
+  #emitChange(): void {
+    for (const listener of [...this.#changeListeners]) listener();
+  }
+
+  #emit(listeners: Set<Listener<string>>, value: string): void {
+    for (const listener of [...listeners]) listener(value);
+  }
+
+  #wakeIdle(): void {
+    const idle = this.#idle;
+    this.#idle = [];
+    for (const wake of idle) wake();
+  }
+}
