@@ -56,6 +56,8 @@ export class TerminalScreen {
   #barriers: { seq: number; run: () => void }[] = [];
   #idle: (() => void)[] = [];
   #disposed = false;
+  #version = 0;
+  readonly #decoder = new TextDecoder('utf-8');
 
   constructor(options: ScreenOptions) {
     this.#term = new Terminal({
@@ -63,6 +65,8 @@ export class TerminalScreen {
       rows: options.rows,
       scrollback: options.scrollback ?? 5000,
       allowProposedApi: true,
+      // The prompt's line reflows too, as in tmux and VTE terminals; xterm leaves it by default.
+      reflowCursorLine: true,
     });
     this.#measure = options.measure;
     this.#throttle = new FrameThrottle(options.frameMs ?? 33, () => this.#emitChange());
@@ -109,8 +113,12 @@ export class TerminalScreen {
   /** Output of the program, as bytes (UTF-8; invalid sequences become U+FFFD) or text. */
   write(data: Uint8Array | string): void {
     if (this.#disposed || data.length === 0) return;
+    // xterm's own decoder drops invalid bytes silently; a terminal shows them as U+FFFD. The
+    // decoder streams, so a character split between two reads is joined again.
+    const text = typeof data === 'string' ? data : this.#decoder.decode(data, { stream: true });
+    if (text.length === 0) return;
     const seq = ++this.#written;
-    this.#term.write(data, () => this.#onParsed(seq));
+    this.#term.write(text, () => this.#onParsed(seq));
   }
 
   #onParsed(seq: number): void {
@@ -153,18 +161,21 @@ export class TerminalScreen {
   }
 
   /**
-   * The `height` rows seen `scrollOffset` lines back from the live screen (0: live; clamped to
-   * the scrollback there is), each exactly `cols` columns wide, styled with SGR sequences only.
+   * The rows seen `scrollOffset` lines back from the live screen (0: live; clamped to the
+   * scrollback there is), styled with SGR sequences only, each exactly `width` columns wide
+   * (the screen's width unless given: narrower crops, wider pads with blanks). There are
+   * `height` of them (the screen's unless given: fewer shows the top ones, more pads).
    */
-  rows(scrollOffset = 0): string[] {
+  rows(scrollOffset = 0, width = this.#term.cols, height = this.#term.rows): string[] {
     const buffer = this.#term.buffer.active;
     const top = buffer.baseY - this.clampOffset(scrollOffset);
-    const cols = this.#term.cols;
+    const cols = Math.min(width, this.#term.cols);
+    const pad = width > cols ? ' '.repeat(width - cols) : '';
     this.#cell ??= buffer.getNullCell();
     const out: string[] = [];
-    for (let y = 0; y < this.#term.rows; y++) {
-      const line = buffer.getLine(top + y);
-      out.push(line === undefined ? ' '.repeat(cols) : this.#row(line, cols));
+    for (let y = 0; y < height; y++) {
+      const line = y < this.#term.rows ? buffer.getLine(top + y) : undefined;
+      out.push(line === undefined ? ' '.repeat(width) : this.#row(line, cols) + pad);
     }
     this.#cache.sweep();
     return out;
@@ -177,6 +188,11 @@ export class TerminalScreen {
     const text = renderRow(line, cols, this.#cell, this.#measure);
     if (key !== null) this.#cache.set(key, text);
     return text;
+  }
+
+  /** Grows by one with every change notice: what a React store snapshot compares. */
+  get version(): number {
+    return this.#version;
   }
 
   /** `offset` within what there is to scroll back through. */
@@ -204,6 +220,7 @@ export class TerminalScreen {
   }
 
   #emitChange(): void {
+    this.#version++;
     for (const listener of [...this.#changeListeners]) listener();
   }
 
@@ -216,4 +233,10 @@ export class TerminalScreen {
     this.#idle = [];
     for (const wake of idle) wake();
   }
+}
+
+/** The status line's note while scrolled back, `[scrollback -120/4980]`, or '' when live. */
+export function scrollIndicator(screen: TerminalScreen, scrollOffset: number): string {
+  const offset = screen.clampOffset(scrollOffset);
+  return offset === 0 ? '' : `[scrollback -${offset}/${screen.scrollback}]`;
 }
