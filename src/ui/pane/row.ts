@@ -45,7 +45,7 @@ function cellText(chars: string, width: number, measure: Measure | undefined): s
   if (chars === '') return ' '.repeat(width);
   let text = CONTROL.test(chars) ? chars.replace(CONTROLS, '\ufffd') : chars;
   // A character whose width the drawing layer sees otherwise would shift the rest of the row.
-  if (measure !== undefined && text.charCodeAt(0) >= 0x7f && measure(text) !== width) {
+  if (measure !== undefined && (text.length > 1 || text.charCodeAt(0) >= 0x7f) && measure(text) !== width) {
     text = width === 2 ? '\ufffd ' : '\ufffd';
     if (measure(text) !== width) text = ' '.repeat(width);
   }
@@ -61,6 +61,7 @@ export function renderRow(line: IBufferLine | undefined, cols: number, cell: IBu
   if (line === undefined) return ' '.repeat(cols);
   let out = '';
   let current = '';
+  let wide = false;
   for (let x = 0; x < cols; x++) {
     const c = line.getCell(x, cell);
     if (c === undefined) {
@@ -69,13 +70,17 @@ export function renderRow(line: IBufferLine | undefined, cols: number, cell: IBu
       break;
     }
     const width = c.getWidth();
-    if (width === 0) continue; // the right half of a wide character
+    if (width === 0 && wide) continue; // the right half of a wide character
     const sgr = sgrOf(c);
     if (sgr !== current) {
       out += current === '' ? sgr : RESET + sgr;
       current = sgr;
     }
-    out += x + width > cols ? ' '.repeat(cols - x) : cellText(c.getChars(), width, measure);
+    wide = width === 2;
+    // A zero-width cell on its own (a combining mark with nothing to combine with) still
+    // takes its column in xterm: a blank there.
+    if (width === 0) out += ' ';
+    else out += x + width > cols ? ' '.repeat(cols - x) : cellText(c.getChars(), width, measure);
   }
   return current === '' ? out : out + RESET;
 }

@@ -58,6 +58,16 @@ describe('TerminalScreen rows', () => {
     expect(cells(row)).toBe(6);
   });
 
+  it('a combining mark with nothing to combine with keeps its column as a blank', async () => {
+    const s = await screenWith('\u0300ab', { cols: 5 });
+    expect(plain(s.rows()[0]!)).toBe(' ab  ');
+  });
+
+  it('with a measure, a cell of several code points is checked too (U+1160 after a letter)', async () => {
+    const s = await screenWith('a\u1160b', { cols: 5, measure: stringWidth });
+    expect(cells(s.rows()[0]!)).toBe(5);
+  });
+
   it('with a measure, a character the drawing layer counts otherwise becomes U+FFFD of the emulator width', async () => {
     // xterm's Unicode 6 tables give 😀 one cell; string-width (Ink) counts two.
     const s = await screenWith('a😀b', { cols: 6, measure: stringWidth });
