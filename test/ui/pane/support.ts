@@ -56,7 +56,8 @@ export class FakeTty extends Writable {
 
 /** The outer terminal: what a person sees after `output` is drawn on a cols x rows screen. */
 export async function outerScreen(output: string, cols: number, rows: number) {
-  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+  // A tty's output processing (onlcr) turns Ink's \n into \r\n.
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, convertEol: true });
   await new Promise<void>((resolve) => term.write(output, resolve));
   const buffer = term.buffer.active;
   const lines: string[] = [];

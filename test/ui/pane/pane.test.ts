@@ -1,0 +1,171 @@
+// The Ink component: drawn by Ink into a fake terminal, read back with a second emulator, it
+// shows what the source screen shows (text, colours, the cursor), follows the screen's changes
+// and scrollback, and hides the cursor when it is not the pane's to show.
+
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ReactElement } from 'react';
+import { TerminalScreen } from '../../../src/ui/pane/screen.js';
+import { FakeTty, outerScreen, plain } from './support.js';
+
+// Ink draws nothing but the last frame when it believes it runs in CI (is-in-ci reads the
+// environment once, on import): it is imported only after this.
+process.env.CI = 'false';
+type Ink = typeof import('ink');
+type React = typeof import('react');
+type Pane = typeof import('../../../src/ui/pane/pane.js');
+let ink: Ink;
+let react: React;
+let pane: Pane;
+
+beforeAll(async () => {
+  ink = await import('ink');
+  react = await import('react');
+  pane = await import('../../../src/ui/pane/pane.js');
+});
+
+const mounted: { unmount(): void }[] = [];
+afterEach(() => {
+  for (const m of mounted.splice(0)) m.unmount();
+});
+
+function draw(element: ReactElement, tty: FakeTty): { rerender(e: ReactElement): void } {
+  const instance = ink.render(element, { stdout: tty as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false });
+  mounted.push(instance);
+  return instance;
+}
+
+function paneOf(screen: TerminalScreen, props: Partial<Parameters<Pane['TerminalPane']>[0]> = {}): ReactElement {
+  return react.createElement(pane.TerminalPane, {
+    screen,
+    width: screen.cols,
+    height: screen.height,
+    focused: true,
+    scrollOffset: 0,
+    ...props,
+  });
+}
+
+async function sourceScreen(data: string, cols = 30, rows = 6): Promise<TerminalScreen> {
+  const screen = new TerminalScreen({ cols, rows });
+  screen.write(data);
+  await screen.flushed();
+  return screen;
+}
+
+const COLOURED = '\x1b[31mred\x1b[0m \x1b[1;38;5;200mbold\x1b[0m \x1b[48;2;10;20;30mtrue\x1b[0m 中文\r\nsecond line\r\n$ ';
+
+describe('TerminalPane', () => {
+  it('draws the source screen: the outer terminal shows the same text and colours', async () => {
+    const screen = await sourceScreen(COLOURED);
+    const tty = new FakeTty(40, 10);
+    draw(paneOf(screen), tty);
+    const outer = await outerScreen(tty.chunks.join(''), 40, 10);
+    const expected = screen.rows().map((r) => plain(r).trimEnd());
+    expect(outer.lines.slice(0, 6)).toEqual(expected);
+    const red = outer.line(0)!.getCell(0)!;
+    expect(red.getChars()).toBe('r');
+    expect(red.isFgPalette() && red.getFgColor()).toBe(1);
+    const bold = outer.line(0)!.getCell(4)!;
+    expect(bold.isBold()).toBeTruthy();
+    expect(bold.getFgColor()).toBe(200);
+    const truecolour = outer.line(0)!.getCell(9)!;
+    expect(truecolour.isBgRGB() && truecolour.getBgColor()).toBe((10 << 16) | (20 << 8) | 30);
+  });
+
+  it("puts the real cursor at the program's cursor when focused", async () => {
+    const screen = await sourceScreen(COLOURED);
+    const tty = new FakeTty(40, 10);
+    draw(paneOf(screen), tty);
+    const outer = await outerScreen(tty.chunks.join(''), 40, 10);
+    expect(screen.cursor()).toMatchObject({ x: 2, y: 2 });
+    expect(outer.cursor).toEqual({ x: 2, y: 2 });
+    expect(lastCursorMode(tty)).toBe('shown');
+  });
+
+  it('puts the cursor in the right place when the pane is not at the top left (layout measured)', async () => {
+    const screen = await sourceScreen(COLOURED);
+    const tty = new FakeTty(60, 12);
+    const layout = react.createElement(
+      ink.Box,
+      { flexDirection: 'column' },
+      react.createElement(ink.Text, null, 'header'),
+      react.createElement(
+        ink.Box,
+        { flexDirection: 'row' },
+        react.createElement(ink.Box, { width: 12, borderStyle: 'single' }, react.createElement(ink.Text, null, 'jobs')),
+        paneOf(screen),
+      ),
+    );
+    draw(layout, tty);
+    await vi.waitFor(async () => {
+      const outer = await outerScreen(tty.chunks.join(''), 60, 12);
+      expect(outer.cursor).toEqual({ x: 12 + 2, y: 1 + 2 });
+      expect(outer.lines[1]!.slice(12).trimEnd()).toBe(plain(screen.rows()[0]!).trimEnd());
+    });
+  });
+
+  it('hides the cursor when the pane is not focused or the program hides it', async () => {
+    const screen = await sourceScreen(COLOURED);
+    const tty = new FakeTty(40, 10);
+    const app = draw(paneOf(screen, { focused: false }), tty);
+    expect(lastCursorMode(tty)).toBe('hidden');
+    app.rerender(paneOf(screen, { focused: true }));
+    await vi.waitFor(() => expect(lastCursorMode(tty)).toBe('shown'));
+    screen.write('\x1b[?25l');
+    await screen.flushed();
+    await vi.waitFor(() => expect(lastCursorMode(tty)).toBe('hidden'));
+  });
+
+  it('follows the screen: new output is drawn without being asked', async () => {
+    const screen = await sourceScreen('$ ');
+    const tty = new FakeTty(40, 10);
+    draw(paneOf(screen), tty);
+    screen.write('echo hi\r\nhi\r\n$ ');
+    await screen.flushed();
+    await vi.waitFor(async () => {
+      const outer = await outerScreen(tty.chunks.join(''), 40, 10);
+      expect(outer.lines.slice(0, 3)).toEqual(['$ echo hi', 'hi', '$']);
+      expect(outer.cursor).toEqual({ x: 2, y: 2 });
+    });
+  });
+
+  it('shows older lines when scrolled back, and no cursor there', async () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `line ${i}`).join('\r\n');
+    const screen = await sourceScreen(lines, 20, 4);
+    const tty = new FakeTty(30, 8);
+    const app = draw(paneOf(screen, { scrollOffset: 5 }), tty);
+    const outer = await outerScreen(tty.chunks.join(''), 30, 8);
+    expect(outer.lines.slice(0, 4)).toEqual(['line 11', 'line 12', 'line 13', 'line 14']);
+    expect(lastCursorMode(tty)).toBe('hidden');
+    app.rerender(paneOf(screen, { scrollOffset: 0 }));
+    await vi.waitFor(async () => {
+      const live = await outerScreen(tty.chunks.join(''), 30, 8);
+      expect(live.lines.slice(0, 4)).toEqual(['line 16', 'line 17', 'line 18', 'line 19']);
+      expect(lastCursorMode(tty)).toBe('shown');
+    });
+  });
+
+  it('a pane larger than the screen (mid-resize) pads, a smaller one crops', async () => {
+    const screen = await sourceScreen('0123456789abcdef', 16, 2);
+    const tty = new FakeTty(40, 10);
+    const app = draw(paneOf(screen, { width: 10, height: 1 }), tty);
+    let outer = await outerScreen(tty.chunks.join(''), 40, 10);
+    expect(outer.lines.slice(0, 2)).toEqual(['0123456789', '']);
+    app.rerender(
+      react.createElement(ink.Box, { flexDirection: 'row' }, paneOf(screen, { width: 20, height: 3 }), react.createElement(ink.Text, null, '|')),
+    );
+    await vi.waitFor(async () => {
+      outer = await outerScreen(tty.chunks.join(''), 40, 10);
+      expect(outer.lines.slice(0, 3)).toEqual(['0123456789abcdef    |', '', '']);
+    });
+  });
+});
+
+/** Whether the last cursor-visibility sequence written to the terminal shows or hides it. */
+function lastCursorMode(tty: FakeTty): 'shown' | 'hidden' | 'none' {
+  const all = tty.chunks.join('');
+  const shown = all.lastIndexOf('\x1b[?25h');
+  const hidden = all.lastIndexOf('\x1b[?25l');
+  if (shown === -1 && hidden === -1) return 'none';
+  return shown > hidden ? 'shown' : 'hidden';
+}
