@@ -1,0 +1,182 @@
+// The terminal pane's figures: how fast TerminalScreen takes a flood of output (`cat` of 20 MB)
+// and how long the event loop waits meanwhile, what a frame of a 200x50 pane full of coloured
+// text costs (rows, React and Ink), and what Ink writes per frame in its three ways of drawing
+// a screen-high UI. Needs the compiled tree (npm run compile).
+//   node bench/lib/pane.mjs [--mb 20] [--frames 60]
+
+import { Writable } from 'node:stream';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './shells.mjs';
+import { numberOption } from './options.mjs';
+
+// Ink draws only the last frame when it thinks it runs in CI; it reads that on import.
+process.env.CI = 'false';
+const dist = (file) => import(pathToFileURL(path.join(ROOT, 'dist', 'ui', 'pane', file)).href);
+
+/** A stdout that is a terminal of the given size, counting what Ink writes and waking a waiter. */
+class FakeTty extends Writable {
+  isTTY = true;
+  bytes = 0;
+  writes = 0;
+  #waiter = null;
+  constructor(columns, rows) {
+    super({ decodeStrings: false });
+    this.columns = columns;
+    this.rows = rows;
+  }
+  _write(chunk, _enc, done) {
+    this.bytes += chunk.length;
+    this.writes++;
+    const w = this.#waiter;
+    this.#waiter = null;
+    w?.();
+    done();
+  }
+  next() {
+    return new Promise((resolve) => (this.#waiter = resolve));
+  }
+}
+
+/** Text like a source file, with some colour as `ls --color` or `grep --color` would add. */
+function floodText(bytes) {
+  const lines = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = i % 10 === 0
+      ? `\x1b[01;34mdirectory-${i}\x1b[0m  \x1b[01;32mprogram-${i}\x1b[0m  plain file number ${i} with some words after it\n`
+      : `    const value${i} = compute(${i}, "a string of text", [1, 2, 3]); // comment ${i}\n`;
+    lines.push(line);
+    size += line.length;
+  }
+  return Buffer.from(lines.join(''));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** 20 MB through TerminalScreen.write in pty-sized chunks, timed to the last parse, with the event loop's longest wait. */
+async function flood(TerminalScreen, mb, withReader) {
+  const data = floodText(mb * 2 ** 20);
+  const screen = new TerminalScreen({ cols: 200, rows: 50 });
+  let notices = 0;
+  if (withReader) screen.onChange(() => {
+    notices++;
+    screen.rows();
+  });
+  let longest = 0;
+  let last = performance.now();
+  let ticking = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const start = performance.now();
+  for (let i = 0; i < data.length; i += 65536) screen.write(data.subarray(i, i + 65536));
+  const queued = performance.now() - start;
+  await screen.flushed();
+  const seconds = (performance.now() - start) / 1000;
+  ticking = false;
+  screen.dispose();
+  return { mb, seconds, mbPerSecond: mb / seconds, queuedMs: queued, longestLoopWaitMs: longest, notices };
+}
+
+/** A full screen of coloured text, different for each `seed`. */
+function colouredScreen(cols, rows, seed) {
+  let out = '\x1b[H';
+  for (let y = 0; y < rows; y++) {
+    let line = '';
+    for (let x = 0; x < cols; x += 10) {
+      const c = (x + y + seed) % 256;
+      line += `\x1b[38;5;${c};48;2;${c};${(c * 3) % 256};${(c * 7) % 256}m${`w${seed}-${y}-${x}`.padEnd(10).slice(0, 10)}`;
+    }
+    out += `${line}\x1b[0m${y < rows - 1 ? '\r\n' : ''}`;
+  }
+  return out;
+}
+
+async function rowsCost(TerminalScreen, cols, rows, frames) {
+  const screen = new TerminalScreen({ cols, rows });
+  const full = [];
+  const one = [];
+  const cached = [];
+  for (let i = 0; i < frames; i++) {
+    screen.write(colouredScreen(cols, rows, i));
+    await screen.flushed();
+    let t = performance.now();
+    screen.rows();
+    full.push(performance.now() - t);
+    t = performance.now();
+    screen.rows();
+    cached.push(performance.now() - t);
+    screen.write(`\x1b[${rows};1Hx${i}`);
+    await screen.flushed();
+    t = performance.now();
+    screen.rows();
+    one.push(performance.now() - t);
+  }
+  screen.dispose();
+  return { allRowsNewMs: median(full), oneRowNewMs: median(one), nothingNewMs: median(cached) };
+}
+
+/**
+ * One Ink frame of a cols x rows pane: from the screen's change notice to Ink's write, for a
+ * screen whose every row changed and for one row changed (a typed key), with the bytes written.
+ */
+async function inkFrame({ ink, react, pane, TerminalScreen }, cols, rows, frames, { paneRows, incremental }) {
+  const screen = new TerminalScreen({ cols, rows: paneRows, frameMs: 1 });
+  // Registered before the pane's own listener, so it runs first: the frame starts here.
+  let noticed = 0;
+  screen.onChange(() => (noticed = performance.now()));
+  const tty = new FakeTty(cols, rows);
+  const app = ink.render(
+    react.createElement(pane.TerminalPane, { screen, width: cols, height: paneRows, focused: true, scrollOffset: 0 }),
+    { stdout: tty, patchConsole: false, exitOnCtrlC: false, maxFps: 1000, incrementalRendering: incremental },
+  );
+  const measure = async (data) => {
+    await new Promise((r) => setTimeout(r, 5)); // past both throttles' frames: the next notice is a leading one
+    const bytes = tty.bytes;
+    const written = tty.next();
+    screen.write(data);
+    await written;
+    const ms = performance.now() - noticed;
+    await new Promise((r) => setTimeout(r, 5)); // Ink's trailing write, if any, counts in the bytes
+    return { ms, bytes: tty.bytes - bytes };
+  };
+  const full = [];
+  const one = [];
+  for (let i = 0; i < frames; i++) {
+    full.push(await measure(colouredScreen(cols, paneRows, i)));
+    one.push(await measure(`\x1b[${paneRows};1H${i % 10}`));
+  }
+  app.unmount();
+  screen.dispose();
+  const sum = (xs) => ({ ms: median(xs.map((x) => x.ms)), bytes: median(xs.map((x) => x.bytes)) });
+  return { allRowsNew: sum(full), oneRowNew: sum(one) };
+}
+
+export async function paneFigures({ mb = 20, frames = 30 } = {}) {
+  const { TerminalScreen } = await dist('screen.js');
+  const modules = { ink: await import('ink'), react: await import('react'), pane: await dist('pane.js'), TerminalScreen };
+  const cols = 200;
+  const rows = 50;
+  return {
+    flood: await flood(TerminalScreen, mb, false),
+    floodWithReader: await flood(TerminalScreen, mb, true),
+    rows: await rowsCost(TerminalScreen, cols, rows, frames),
+    ink: {
+      // Output as high as the terminal: Ink clears the whole terminal every frame.
+      screenHigh: await inkFrame(modules, cols, rows, frames, { paneRows: rows, incremental: false }),
+      // One line less: Ink erases and rewrites its lines, or only the changed ones (incremental).
+      oneLessStandard: await inkFrame(modules, cols, rows, frames, { paneRows: rows - 1, incremental: false }),
+      oneLessIncremental: await inkFrame(modules, cols, rows, frames, { paneRows: rows - 1, incremental: true }),
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const figures = await paneFigures({ mb: numberOption('mb', 20), frames: numberOption('frames', 30) });
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}
