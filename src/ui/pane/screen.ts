@@ -37,6 +37,27 @@ export interface ScreenCursor {
 
 type Listener<T> = (value: T) => void;
 
+/** Above this many characters waiting to be parsed, write() asks its caller to pause. */
+export const HIGH_WATER = 2 * 2 ** 20;
+/** ...and onDrain says when it may go on. */
+export const LOW_WATER = 512 * 2 ** 10;
+const XTERM_SHARE = 8 * 2 ** 20;
+const PIECE = 2 ** 20;
+
+/** A text in pieces of at most PIECE characters, never splitting a surrogate pair. */
+function pieces(text: string): string[] {
+  if (text.length <= PIECE) return [text];
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + PIECE, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
 /** Parameters of a DECSET/DECRST sequence, flattened (sub-parameters included). */
 function hasParam(params: (number | number[])[], wanted: number): boolean {
   return params.some((p) => (Array.isArray(p) ? p.includes(wanted) : p === wanted));
@@ -58,6 +79,11 @@ export class TerminalScreen {
   #disposed = false;
   #version = 0;
   readonly #decoder = new TextDecoder('utf-8');
+  readonly #queue: { text: string; seq: number }[] = [];
+  readonly #drainListeners = new Set<() => void>();
+  #pending = 0; // characters written, not yet parsed
+  #inXterm = 0; // of which handed to xterm
+  #full = false;
 
   constructor(options: ScreenOptions) {
     this.#term = new Terminal({
@@ -110,15 +136,54 @@ export class TerminalScreen {
     return this.#term.buffer.active.baseY;
   }
 
-  /** Output of the program, as bytes (UTF-8; invalid sequences become U+FFFD) or text. */
-  write(data: Uint8Array | string): void {
-    if (this.#disposed || data.length === 0) return;
+  /**
+   * Output of the program, as bytes (UTF-8; invalid sequences become U+FFFD) or text. Returns
+   * false once more than {@link HIGH_WATER} characters wait to be parsed: the caller should then
+   * stop reading the program's output (node-pty's pause()) until {@link onDrain} calls, as a
+   * terminal that stops reading its pty makes a fast writer block. Nothing is ever dropped.
+   */
+  write(data: Uint8Array | string): boolean {
+    if (this.#disposed || data.length === 0) return !this.#full;
     // xterm's own decoder drops invalid bytes silently; a terminal shows them as U+FFFD. The
     // decoder streams, so a character split between two reads is joined again.
     const text = typeof data === 'string' ? data : this.#decoder.decode(data, { stream: true });
-    if (text.length === 0) return;
-    const seq = ++this.#written;
-    this.#term.write(text, () => this.#onParsed(seq));
+    if (text.length === 0) return !this.#full;
+    for (const piece of pieces(text)) this.#queue.push({ text: piece, seq: ++this.#written });
+    this.#pending += text.length;
+    if (this.#pending > HIGH_WATER) this.#full = true;
+    this.#feed();
+    return !this.#full;
+  }
+
+  /** Characters written and not parsed yet. */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  /** Calls `listener` when a backlog that made {@link write} return false has shrunk to {@link LOW_WATER}. */
+  onDrain(listener: () => void): () => void {
+    this.#drainListeners.add(listener);
+    return () => this.#drainListeners.delete(listener);
+  }
+
+  // xterm throws away (with an exception) what is written while 50 M characters wait: it gets
+  // at most XTERM_SHARE at a time, the rest waits here.
+  #feed(): void {
+    while (this.#queue.length > 0 && this.#inXterm < XTERM_SHARE) {
+      const { text, seq } = this.#queue.shift()!;
+      this.#inXterm += text.length;
+      this.#term.write(text, () => {
+        this.#inXterm -= text.length;
+        this.#pending -= text.length;
+        this.#onParsed(seq);
+        if (this.#disposed) return;
+        this.#feed();
+        if (this.#full && this.#pending <= LOW_WATER) {
+          this.#full = false;
+          for (const listener of [...this.#drainListeners]) listener();
+        }
+      });
+    }
   }
 
   #onParsed(seq: number): void {
@@ -214,6 +279,7 @@ export class TerminalScreen {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#queue.length = 0;
     this.#throttle.cancel();
     this.#term.dispose();
     this.#wakeIdle();
