@@ -5,6 +5,7 @@
 //   node bench/lib/pane.mjs [--mb 20] [--frames 60]
 
 import { Writable } from 'node:stream';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './shells.mjs';
@@ -54,33 +55,63 @@ function floodText(bytes) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** 20 MB through TerminalScreen.write in pty-sized chunks, timed to the last parse, with the event loop's longest wait. */
-async function flood(TerminalScreen, mb, withReader) {
+/**
+ * `cat` of `mb` MB: 64 KiB chunks arrive one per turn of the event loop, as a pty delivers them,
+ * paused while the screen asks for it (write() false) and resumed on its drain notice; timed to
+ * the last parse. `reader`: nobody draws ('none'), rows are read on each change notice ('rows'),
+ * or the Ink pane draws them on a 200x51 terminal ('ink'). The event loop's delay while it runs
+ * is how long a key could wait.
+ */
+async function flood(modules, mb, reader) {
+  const { TerminalScreen } = modules;
   const data = floodText(mb * 2 ** 20);
   const screen = new TerminalScreen({ cols: 200, rows: 50 });
-  let notices = 0;
-  if (withReader) screen.onChange(() => {
-    notices++;
+  let frames = 0;
+  let app = null;
+  const tty = new FakeTty(200, 51);
+  if (reader === 'rows') screen.onChange(() => {
+    frames++;
     screen.rows();
   });
-  let longest = 0;
-  let last = performance.now();
-  let ticking = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (ticking) setImmediate(tick);
-  };
-  setImmediate(tick);
+  if (reader === 'ink') {
+    screen.onChange(() => frames++);
+    const { ink, react, pane } = modules;
+    app = ink.render(
+      react.createElement(pane.TerminalPane, { screen, width: 200, height: 50, focused: true, scrollOffset: 0 }),
+      { stdout: tty, patchConsole: false, exitOnCtrlC: false, incrementalRendering: true },
+    );
+  }
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
   const start = performance.now();
-  for (let i = 0; i < data.length; i += 65536) screen.write(data.subarray(i, i + 65536));
-  const queued = performance.now() - start;
+  let pauses = 0;
+  for (let i = 0; i < data.length; i += 65536) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!screen.write(data.subarray(i, i + 65536))) {
+      pauses++;
+      await new Promise((resolve) => {
+        const stop = screen.onDrain(() => {
+          stop();
+          resolve();
+        });
+      });
+    }
+  }
   await screen.flushed();
   const seconds = (performance.now() - start) / 1000;
-  ticking = false;
+  delay.disable();
+  app?.unmount();
   screen.dispose();
-  return { mb, seconds, mbPerSecond: mb / seconds, queuedMs: queued, longestLoopWaitMs: longest, notices };
+  return {
+    mb,
+    reader,
+    seconds,
+    mbPerSecond: mb / seconds,
+    pauses,
+    frames,
+    inkBytes: tty.bytes,
+    loopDelayMs: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+  };
 }
 
 /** A full screen of coloured text, different for each `seed`. */
@@ -163,8 +194,9 @@ export async function paneFigures({ mb = 20, frames = 30 } = {}) {
   const cols = 200;
   const rows = 50;
   return {
-    flood: await flood(TerminalScreen, mb, false),
-    floodWithReader: await flood(TerminalScreen, mb, true),
+    flood: await flood(modules, mb, 'none'),
+    floodReadingRows: await flood(modules, mb, 'rows'),
+    floodDrawnByInk: await flood(modules, mb, 'ink'),
     rows: await rowsCost(TerminalScreen, cols, rows, frames),
     ink: {
       // Output as high as the terminal: Ink clears the whole terminal every frame.

@@ -161,6 +161,43 @@ describe('TerminalPane', () => {
   });
 });
 
+describe("Ink's drawing of a screen-high output (what the lead's layout should know)", () => {
+  // Ink (ink.js, onRender) clears the whole terminal (ESC[2J ESC[3J ESC[H) and writes every line
+  // on every frame once its output is as high as the terminal; one line less, it keeps its
+  // line-by-line update (and, with incrementalRendering, rewrites only the changed lines).
+  async function frames(paneRows: number, incremental: boolean) {
+    const screen = await sourceScreen('a\r\nb\r\n$ ', 20, paneRows);
+    const tty = new FakeTty(30, 6);
+    const app = ink.render(paneOf(screen), {
+      stdout: tty as unknown as NodeJS.WriteStream,
+      patchConsole: false,
+      exitOnCtrlC: false,
+      incrementalRendering: incremental,
+    });
+    mounted.push(app);
+    const before = tty.chunks.length;
+    screen.write('x');
+    await screen.flushed();
+    await vi.waitFor(() => expect(tty.chunks.length).toBeGreaterThan(before));
+    await new Promise((resolve) => setTimeout(resolve, 60)); // Ink's trailing frame, if any
+    const frame = tty.chunks.slice(before).join('');
+    const outer = await outerScreen(tty.chunks.join(''), 30, 6);
+    return { frame, outer, screen };
+  }
+
+  it('as high as the terminal: every frame clears the whole terminal and its scrollback', async () => {
+    const { frame } = await frames(6, false);
+    expect(frame).toContain('\x1b[2J\x1b[3J\x1b[H');
+  });
+
+  it('one line less, incremental: a frame rewrites only the changed line and the cursor is right', async () => {
+    const { frame, outer, screen } = await frames(5, true);
+    expect(frame).not.toContain('\x1b[2J');
+    expect(plain(frame)).not.toContain('a');
+    expect(outer.cursor).toEqual({ x: screen.cursor().x, y: screen.cursor().y });
+  });
+});
+
 /** Whether the last cursor-visibility sequence written to the terminal shows or hides it. */
 function lastCursorMode(tty: FakeTty): 'shown' | 'hidden' | 'none' {
   const all = tty.chunks.join('');
