@@ -4,7 +4,7 @@
 // is not re-rendered by React (memo) and not rewritten by Ink's incremental renderer.
 
 import { Box, Text, useCursor, type DOMElement } from 'ink';
-import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { TerminalScreen } from './screen.js';
 
 /** Re-renders the calling component on the screen's change notices (at most once a frame). */
@@ -49,7 +49,11 @@ function positionOf(node: DOMElement | null): { x: number; y: number } | null {
 }
 
 export function TerminalPane({ screen, width, height, focused, scrollOffset, origin }: TerminalPaneProps) {
+  const started = performance.now();
   useScreen(screen);
+  // Ink draws in its commit hook, which React runs before layout effects: this is the whole
+  // frame's cost (when Ink's own throttle did not put the drawing off).
+  useLayoutEffect(() => screen.noteFrameCost(performance.now() - started));
   const box = useRef<DOMElement>(null);
   const [measured, setMeasured] = useState<{ x: number; y: number }>({ x: 0, y: 0 });
   // Layout is computed after a commit: check once it is, and draw again if the pane moved.

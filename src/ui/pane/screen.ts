@@ -18,7 +18,10 @@ export interface ScreenOptions {
   readonly rows: number;
   /** Lines kept above the screen for browsing; 5000 unless given. */
   readonly scrollback?: number;
-  /** The shortest time between two change notices; 33 ms (30 frames a second) unless given. */
+  /**
+   * The shortest time between two change notices; 34 ms unless given: Ink's own frame at its
+   * 30 fps, so that a notice never falls into Ink's throttle window and waits there.
+   */
   readonly frameMs?: number;
   /**
    * How the drawing layer counts a text's columns (Ink counts with string-width). A cell whose
@@ -78,6 +81,8 @@ export class TerminalScreen {
   #idle: (() => void)[] = [];
   #disposed = false;
   #version = 0;
+  readonly #frameMs: number;
+  #frameCost = 0;
   readonly #decoder = new TextDecoder('utf-8');
   readonly #queue: { text: string; seq: number }[] = [];
   readonly #drainListeners = new Set<() => void>();
@@ -95,7 +100,8 @@ export class TerminalScreen {
       reflowCursorLine: true,
     });
     this.#measure = options.measure;
-    this.#throttle = new FrameThrottle(options.frameMs ?? 33, () => this.#emitChange());
+    this.#frameMs = options.frameMs ?? 34;
+    this.#throttle = new FrameThrottle(this.#frameMs, () => this.#emitChange());
     this.#trackCursorVisibility();
     // What the emulator answers in the outer terminal's place goes to the program.
     this.#term.onData((data) => this.#emit(this.#replyListeners, data));
@@ -253,6 +259,24 @@ export class TerminalScreen {
     const text = renderRow(line, cols, this.#cell, this.#measure);
     if (key !== null) this.#cache.set(key, text);
     return text;
+  }
+
+  /**
+   * How long the last drawing of the screen took (rows, React and Ink), in ms. A frame of a big
+   * pane full of colour costs Ink tens of milliseconds, so while output keeps coming the frames
+   * are stretched to twice the cost (up to a quarter second): drawing then takes at most a
+   * third of the time, the rest is left to parsing and keys. The first change after a quiet
+   * spell is still passed on at once, so typing echoes without delay.
+   */
+  noteFrameCost(ms: number): void {
+    // Rises at once, falls slowly: one cheap frame says little about the next.
+    this.#frameCost = ms >= this.#frameCost ? ms : this.#frameCost * 0.7 + ms * 0.3;
+    this.#throttle.frameMs = Math.max(this.#frameMs, Math.min(250, Math.round(2 * this.#frameCost)));
+  }
+
+  /** The current shortest time between change notices, in ms. */
+  get frameMs(): number {
+    return this.#throttle.frameMs;
   }
 
   /** Grows by one with every change notice: what a React store snapshot compares. */

@@ -4,13 +4,14 @@
 // frame passes without change, so an idle UI makes no wake-ups at all.
 
 export class FrameThrottle {
-  readonly #frameMs: number;
+  /** The frame's length in ms; a change takes effect from the next frame. */
+  frameMs: number;
   readonly #emit: () => void;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #pending = false;
 
   constructor(frameMs: number, emit: () => void) {
-    this.#frameMs = frameMs;
+    this.frameMs = frameMs;
     this.#emit = emit;
   }
 
@@ -37,9 +38,8 @@ export class FrameThrottle {
   }
 
   #arm(): void {
-    this.#timer = setTimeout(this.#tick, this.#frameMs);
-    // The frame timer alone must not keep the process alive.
-    this.#timer.unref?.();
+    // Not unref'd: a pending notice is owed to the reader, and the timer ends within a frame.
+    this.#timer = setTimeout(this.#tick, this.frameMs);
   }
 
   readonly #tick = (): void => {

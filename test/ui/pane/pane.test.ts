@@ -145,6 +145,19 @@ describe('TerminalPane', () => {
     });
   });
 
+  it("tells the screen what a frame cost, so the screen's frames follow it", async () => {
+    const screen = await sourceScreen(COLOURED);
+    const noted: number[] = [];
+    const note = screen.noteFrameCost.bind(screen);
+    screen.noteFrameCost = (ms: number) => {
+      noted.push(ms);
+      note(ms);
+    };
+    draw(paneOf(screen), new FakeTty(40, 10));
+    expect(noted.length).toBeGreaterThanOrEqual(1);
+    expect(noted.every((ms) => ms > 0)).toBe(true);
+  });
+
   it('a pane larger than the screen (mid-resize) pads, a smaller one crops', async () => {
     const screen = await sourceScreen('0123456789abcdef', 16, 2);
     const tty = new FakeTty(40, 10);

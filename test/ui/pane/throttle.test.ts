@@ -73,7 +73,7 @@ describe('TerminalScreen change notices', () => {
 
   it('an idle screen keeps no timer: one frame after the last change, nothing is pending (fake clock)', async () => {
     vi.useFakeTimers();
-    const s = new TerminalScreen({ cols: 10, rows: 2, frameMs: 33 });
+    const s = new TerminalScreen({ cols: 10, rows: 2, frameMs: 34 });
     let notices = 0;
     s.onChange(() => notices++);
     expect(vi.getTimerCount()).toBe(0);
@@ -83,10 +83,45 @@ describe('TerminalScreen change notices', () => {
     await parsed;
     expect(notices).toBe(1);
     expect(vi.getTimerCount()).toBe(1); // the frame
-    await vi.advanceTimersByTimeAsync(33);
+    await vi.advanceTimersByTimeAsync(34);
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(notices).toBe(1);
+    s.dispose();
+  });
+});
+
+describe('TerminalScreen frame length follows the cost of drawing', () => {
+  it('stretches frames to twice a costly drawing, at most 250 ms, and comes back slowly', () => {
+    const s = new TerminalScreen({ cols: 10, rows: 2 });
+    expect(s.frameMs).toBe(34);
+    s.noteFrameCost(5);
+    expect(s.frameMs).toBe(34);
+    s.noteFrameCost(60);
+    expect(s.frameMs).toBe(120);
+    s.noteFrameCost(500);
+    expect(s.frameMs).toBe(250);
+    s.noteFrameCost(1);
+    expect(s.frameMs).toBe(250); // 0.7 × 500 + 0.3: still costly
+    for (let i = 0; i < 20; i++) s.noteFrameCost(1);
+    expect(s.frameMs).toBe(34);
+    s.dispose();
+  });
+
+  it('a stretched frame holds back the trailing notice that long (fake clock)', async () => {
+    vi.useFakeTimers();
+    const s = new TerminalScreen({ cols: 10, rows: 2 });
+    s.noteFrameCost(50);
+    let notices = 0;
+    s.onChange(() => notices++);
+    s.write('a');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(notices).toBe(1);
+    s.write('b');
+    await vi.advanceTimersByTimeAsync(99);
+    expect(notices).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(notices).toBe(2);
     s.dispose();
   });
 });
