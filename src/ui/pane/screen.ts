@@ -10,6 +10,7 @@ import type { IBufferCell, IBufferLine, Terminal as XTerminal } from '@xterm/hea
 import { renderRow, type Measure } from './row.js';
 import { RowCache } from './row-cache.js';
 import { FrameThrottle } from './throttle.js';
+import { useEmojiWidths } from './widths.js';
 
 const { Terminal } = xterm;
 
@@ -99,6 +100,7 @@ export class TerminalScreen {
       // The prompt's line reflows too, as in tmux and VTE terminals; xterm leaves it by default.
       reflowCursorLine: true,
     });
+    useEmojiWidths(this.#term);
     this.#measure = options.measure;
     this.#frameMs = options.frameMs ?? 34;
     this.#throttle = new FrameThrottle(this.#frameMs, () => this.#emitChange());

@@ -68,9 +68,17 @@ describe('TerminalScreen rows', () => {
     expect(cells(s.rows()[0]!)).toBe(5);
   });
 
+  it('emoji take two cells, as glibc, string-width and current terminals count them', async () => {
+    const s = await screenWith('a😀b🎉c', { cols: 8 });
+    const row = s.rows()[0]!;
+    expect(plain(row)).toBe('a😀b🎉c ');
+    expect(cells(row)).toBe(8);
+    expect(s.cursor().x).toBe(7);
+  });
+
   it('with a measure, a character the drawing layer counts otherwise becomes U+FFFD of the emulator width', async () => {
-    // xterm's Unicode 6 tables give 😀 one cell; string-width (Ink) counts two.
-    const s = await screenWith('a😀b', { cols: 6, measure: stringWidth });
+    // ❤ followed by VS16: one cell for xterm, an emoji of two for string-width (Ink).
+    const s = await screenWith('a\u2764\ufe0fb', { cols: 6, measure: stringWidth });
     const row = s.rows()[0]!;
     expect(plain(row)).toBe('a\ufffdb   ');
     expect(cells(row)).toBe(6);
