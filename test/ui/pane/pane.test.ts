@@ -52,7 +52,7 @@ async function sourceScreen(data: string, cols = 30, rows = 6): Promise<Terminal
   return screen;
 }
 
-const COLOURED = '\x1b[31mred\x1b[0m \x1b[1;38;5;200mbold\x1b[0m \x1b[48;2;10;20;30mtrue\x1b[0m 中文\r\nsecond line\r\n$ ';
+const COLOURED = '\x1b[31mred\x1b[0m \x1b[1;38;5;200mbold\x1b[0m \x1b[48;2;10;20;30mtrue\x1b[0m 中文\r\nsecond 😀 line\r\n$ ';
 
 describe('TerminalPane', () => {
   it('draws the source screen: the outer terminal shows the same text and colours', async () => {
