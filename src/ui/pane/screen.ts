@@ -99,6 +99,9 @@ export class TerminalScreen {
       allowProposedApi: true,
       // The prompt's line reflows too, as in tmux and VTE terminals; xterm leaves it by default.
       reflowCursorLine: true,
+      // xterm reports parsing errors (a DEL after SO, say) on the console, which is the UI's
+      // terminal: hostile output would draw over it.
+      logLevel: 'off',
     });
     useEmojiWidths(this.#term);
     this.#measure = options.measure;

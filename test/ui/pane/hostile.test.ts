@@ -2,7 +2,7 @@
 // SGR and printable text, exactly cols cells each, and nothing throws.
 
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import stringWidth from 'string-width';
 import { TerminalScreen } from '../../../src/ui/pane/screen.js';
 import { cells, onlySgrAndText, plain, screenWith } from './support.js';
@@ -39,6 +39,16 @@ const AIMED_AT_THE_OUTER_TERMINAL = {
   'kitty keyboard': '\x1b[>1u\x1b[?u',
 };
 
+// Whatever the output, the emulator never writes to the console: that is the UI's terminal.
+let consoleSpies: MockInstance[] = [];
+beforeEach(() => {
+  consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level));
+});
+afterEach(() => {
+  for (const spy of consoleSpies) expect(spy).not.toHaveBeenCalled();
+  vi.restoreAllMocks();
+});
+
 describe('hostile output', () => {
   for (const [name, sequence] of Object.entries(AIMED_AT_THE_OUTER_TERMINAL)) {
     it(`${name} never reaches the rows`, async () => {
@@ -49,6 +59,12 @@ describe('hostile output', () => {
       expectSafe(s, 20);
     });
   }
+
+  it('the emulator never writes to the console: that would land on the UI (xterm logs parsing errors)', async () => {
+    const s = await screenWith(`a${AIMED_AT_THE_OUTER_TERMINAL['raw C0']}b\r\n`);
+    expectSafe(s, 20);
+    for (const spy of consoleSpies) expect(spy).not.toHaveBeenCalled();
+  });
 
   it('the cursor keys mode a program sets is its own: the outer terminal is not asked to change', async () => {
     const s = await screenWith('\x1b[?1h');
