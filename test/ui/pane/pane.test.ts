@@ -158,6 +158,33 @@ describe('TerminalPane', () => {
     expect(noted.every((ms) => ms > 0)).toBe(true);
   });
 
+  it("hostile output drawn by Ink leaves the outer terminal's state alone (modes, title, clipboard, screen)", async () => {
+    const hostile =
+      '\x1b]52;c;aGVsbG8=\x07\x1b]0;pwned\x07\x1bP$qm\x1b\\\x1b[?1000h\x1b[?1006h\x1b[?2004h\x1b[?1h\x1b=' +
+      '\x1b[?1049h\x1b[6n\x1b[c\x1b[>c\x1b[21t\x07\u009b31m\x0e\x7fevil\x0f\r\n';
+    const screen = await sourceScreen(hostile);
+    expect(screen.altScreen).toBe(true);
+    const tty = new FakeTty(40, 10);
+    draw(paneOf(screen), tty);
+    const written = tty.chunks.join('');
+    const outer = await outerScreen('', 40, 10);
+    const titles: string[] = [];
+    const answers: string[] = [];
+    outer.term.onTitleChange((t) => titles.push(t));
+    outer.term.onData((d) => answers.push(d));
+    await new Promise<void>((resolve) => outer.term.write(written, resolve));
+    const modes = outer.term.modes;
+    expect(modes.bracketedPasteMode).toBe(false);
+    expect(modes.applicationCursorKeysMode).toBe(false);
+    expect(modes.applicationKeypadMode).toBe(false);
+    expect(modes.mouseTrackingMode).toBe('none');
+    expect(outer.term.buffer.active.type).toBe('normal');
+    expect(titles).toEqual([]);
+    expect(answers).toEqual([]);
+    expect(written).not.toMatch(/\x1b\]|\x1bP|\u009b|\x07/);
+    expect(outer.term.buffer.active.getLine(0)!.translateToString(true)).toBe('evil');
+  });
+
   it('a pane larger than the screen (mid-resize) pads, a smaller one crops', async () => {
     const screen = await sourceScreen('0123456789abcdef', 16, 2);
     const tty = new FakeTty(40, 10);
