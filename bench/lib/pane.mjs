@@ -1,8 +1,10 @@
 // The terminal pane's figures: how fast TerminalScreen takes a flood of output (`cat` of 20 MB)
 // and how long the event loop waits meanwhile, what a frame of a 200x50 pane full of coloured
-// text costs (rows, React and Ink), and what Ink writes per frame in its three ways of drawing
-// a screen-high UI. Needs the compiled tree (npm run compile).
-//   node bench/lib/pane.mjs [--mb 20] [--frames 60]
+// text costs (rows; rows written straight to the terminal; rows through React and Ink), and
+// what Ink writes per frame in its three ways of drawing a screen-high UI. Needs the compiled
+// tree (npm run compile); run with NODE_ENV=production, as the UI's bundle should be (React's
+// development build is slower).
+//   NODE_ENV=production node bench/lib/pane.mjs [--mb 20] [--frames 30]
 
 import { Writable } from 'node:stream';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -128,17 +130,35 @@ function colouredScreen(cols, rows, seed) {
   return out;
 }
 
+/**
+ * The rows of a frame, and what drawing them straight to the terminal would cost, outside Ink:
+ * each changed row after a cursor move, the whole in one write.
+ */
 async function rowsCost(TerminalScreen, cols, rows, frames) {
   const screen = new TerminalScreen({ cols, rows });
   const full = [];
   const one = [];
   const cached = [];
+  const direct = [];
+  let drawn = [];
+  let directBytes = 0;
   for (let i = 0; i < frames; i++) {
     screen.write(colouredScreen(cols, rows, i));
     await screen.flushed();
     let t = performance.now();
     screen.rows();
     full.push(performance.now() - t);
+    screen.write(colouredScreen(cols, rows, i + 1000));
+    await screen.flushed();
+    t = performance.now();
+    const next = screen.rows();
+    let out = '';
+    for (let y = 0; y < next.length; y++) if (next[y] !== drawn[y]) out += `\x1b[${y + 1};1H${next[y]}`;
+    const tty = new FakeTty(cols, rows);
+    tty.write(out);
+    direct.push(performance.now() - t);
+    directBytes = out.length;
+    drawn = next;
     t = performance.now();
     screen.rows();
     cached.push(performance.now() - t);
@@ -149,7 +169,12 @@ async function rowsCost(TerminalScreen, cols, rows, frames) {
     one.push(performance.now() - t);
   }
   screen.dispose();
-  return { allRowsNewMs: median(full), oneRowNewMs: median(one), nothingNewMs: median(cached) };
+  return {
+    allRowsNewMs: median(full),
+    oneRowNewMs: median(one),
+    nothingNewMs: median(cached),
+    directDrawAllRowsNew: { ms: median(direct), bytes: directBytes },
+  };
 }
 
 /**
