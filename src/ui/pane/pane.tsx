@@ -5,6 +5,7 @@
 
 import { Box, Text, useCursor, type DOMElement } from 'ink';
 import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { DirectPane } from './direct.js';
 import type { TerminalScreen } from './screen.js';
 
 /** Re-renders the calling component on the screen's change notices (at most once a frame). */
@@ -29,6 +30,14 @@ export interface TerminalPaneProps {
    * layout when not given (the layout of the frame before, corrected one frame later).
    */
   readonly origin?: { readonly x: number; readonly y: number };
+  /**
+   * Draw the rows straight to the terminal with this writer (direct.ts) instead of through
+   * Ink, which then lays out an empty box. Ink must write through `direct.inkStream(stdout)`
+   * and start at the terminal's top-left (alternate screen, cursor home): the pane's place is
+   * Ink's layout position taken as absolute. Not with Ink's incrementalRendering, which in
+   * 6.8 writes a changed line one row too low.
+   */
+  readonly direct?: DirectPane;
 }
 
 const Row = memo(function Row({ text }: { readonly text: string }) {
@@ -48,27 +57,37 @@ function positionOf(node: DOMElement | null): { x: number; y: number } | null {
   return { x, y };
 }
 
-export function TerminalPane({ screen, width, height, focused, scrollOffset, origin }: TerminalPaneProps) {
+export function TerminalPane({ screen, width, height, focused, scrollOffset, origin, direct }: TerminalPaneProps) {
   const started = performance.now();
   useScreen(screen);
-  // Ink draws in its commit hook, which React runs before layout effects: this is the whole
-  // frame's cost (when Ink's own throttle did not put the drawing off).
-  useLayoutEffect(() => screen.noteFrameCost(performance.now() - started));
   const box = useRef<DOMElement>(null);
-  const [measured, setMeasured] = useState<{ x: number; y: number }>({ x: 0, y: 0 });
+  // Unknown until the first layout, unless given.
+  const [measured, setMeasured] = useState<{ x: number; y: number } | null>(null);
   // Layout is computed after a commit: check once it is, and draw again if the pane moved.
   useEffect(() => {
     if (origin !== undefined) return;
     const at = positionOf(box.current);
-    if (at !== null && (at.x !== measured.x || at.y !== measured.y)) setMeasured(at);
+    if (at !== null && (at.x !== measured?.x || at.y !== measured?.y)) setMeasured(at);
   });
   const offset = screen.clampOffset(scrollOffset);
-  const rows = screen.rows(offset, width, height);
   const cursor = screen.cursor();
   const base = origin ?? measured;
-  const showCursor = focused && cursor.visible && offset === 0 && cursor.x < width && cursor.y < height;
+  // After Ink's write of this frame (it writes in its commit hook, before layout effects).
+  useLayoutEffect(() => {
+    if (direct === undefined || base === null) return;
+    direct.place({ x: base.x, y: base.y, width, height }, offset);
+    direct.draw();
+  });
+  useEffect(() => () => direct?.place(null), [direct]);
+  // This is the whole frame's cost: rows, React, Ink (when its throttle did not put the drawing
+  // off) and the direct drawing.
+  useLayoutEffect(() => screen.noteFrameCost(performance.now() - started));
+  const showCursor =
+    base !== null && focused && cursor.visible && offset === 0 && cursor.x < width && cursor.y < height;
   const { setCursorPosition } = useCursor();
   setCursorPosition(showCursor ? { x: base.x + cursor.x, y: base.y + cursor.y } : undefined);
+  if (direct !== undefined) return <Box ref={box} width={width} height={height} flexShrink={0} />;
+  const rows = screen.rows(offset, width, height);
   return (
     <Box ref={box} flexDirection="column" width={width} height={height} flexShrink={0}>
       {rows.map((text, y) => (
