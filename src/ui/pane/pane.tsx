@@ -1,7 +1,9 @@
 // The terminal pane: the emulated screen drawn by Ink, one <Text> a row, and the real cursor
 // put where the program's cursor is. Rows are strings with our own SGR only (row.ts), exactly
 // `width` columns, so Ink neither wraps nor truncates them; a row whose string did not change
-// is not re-rendered by React (memo) and not rewritten by Ink's incremental renderer.
+// is not re-rendered by React (memo). Ink still re-tokenizes every line of its output on every
+// frame (tens of ms for a big coloured pane): with the `direct` prop, Ink lays out an empty box
+// and DirectPane (direct.ts) writes the rows into it itself.
 
 import { Box, Text, useCursor, type DOMElement } from 'ink';
 import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';

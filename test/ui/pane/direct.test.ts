@@ -90,12 +90,18 @@ describe('DirectPane', () => {
       expect(outer.cursor).toEqual({ x: 2, y: 3 });
       expect(outer.line(1)!.getCell(0)!.getFgColor()).toBe(1);
     });
-    // A panel changes: Ink rewrites line 1 whole, the pane's part of it included.
+    // A panel changes: Ink erases and rewrites its lines, the pane's part of them included.
+    const before = tty.chunks.length;
     app.rerender(layout('[1]+ Stopped'));
     await vi.waitFor(async () => {
       const outer = await outerScreen(tty.chunks.join(''), 40, 8);
       expect(outer.lines.slice(0, 5).map((l) => l.trimEnd())).toEqual(expected('[1]+ Stopped'));
     });
+    // The pane is drawn again inside Ink's synchronized frame, so it never shows blank.
+    const frame = tty.chunks.slice(before);
+    const end = frame.indexOf('\x1b[?2026l');
+    expect(end).toBeGreaterThan(0);
+    expect(frame[end - 1]).toMatch(/^\x1b7\x1b\[2;1H.*red.*\x1b8$/s);
     // The program writes: the pane's rows change without Ink drawing a line.
     screen.write('ls\r\nfile\r\n$ ');
     await screen.flushed();
