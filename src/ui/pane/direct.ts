@@ -36,11 +36,9 @@ export class DirectPane {
 
   /** The pane's place and the scrollback offset it shows; null while it is not shown. */
   place(region: Region | null, scrollOffset = 0): void {
-    const r = this.#region;
-    const moved = region === null || r === null || region.x !== r.x || region.y !== r.y || region.width !== r.width || region.height !== r.height;
+    if (!sameRegion(region, this.#region)) this.invalidate();
     this.#region = region;
-    if (moved) this.invalidate();
-    if (scrollOffset !== this.#scrollOffset) this.#scrollOffset = scrollOffset;
+    this.#scrollOffset = scrollOffset;
   }
 
   /** Someone else drew over the region: the next draw writes every row. */
@@ -107,6 +105,11 @@ export class DirectPane {
       },
     });
   }
+}
+
+function sameRegion(a: Region | null, b: Region | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
 // Cursor moves, mode changes and SGR: what Ink writes to place or show the cursor.
