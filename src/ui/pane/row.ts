@@ -70,7 +70,10 @@ export function renderRow(line: IBufferLine | undefined, cols: number, cell: IBu
       break;
     }
     const width = c.getWidth();
-    if (width === 0 && wide) continue; // the right half of a wide character
+    if (width === 0 && wide) {
+      wide = false; // the right half of a wide character, drawn with it
+      continue;
+    }
     const sgr = sgrOf(c);
     if (sgr !== current) {
       out += current === '' ? sgr : RESET + sgr;

@@ -63,6 +63,13 @@ describe('TerminalScreen rows', () => {
     expect(plain(s.rows()[0]!)).toBe(' ab  ');
   });
 
+  it('a lone zero-width cell right after a wide character keeps its column (found by the fuzz test)', async () => {
+    const s = await screenWith('中\x1b[1;3H\u0301b', { cols: 8 });
+    const row = s.rows()[0]!;
+    expect(plain(row)).toBe('中 b    ');
+    expect(cells(row)).toBe(8);
+  });
+
   it('with a measure, a cell of several code points is checked too (U+1160 after a letter)', async () => {
     const s = await screenWith('a\u1160b', { cols: 5, measure: stringWidth });
     expect(cells(s.rows()[0]!)).toBe(5);
