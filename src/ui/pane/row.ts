@@ -40,12 +40,18 @@ export function sgrOf(cell: IBufferCell): string {
   return p === '' ? '' : `\x1b[${p.slice(1)}m`;
 }
 
-/** A cell's text, safe to print; `width` columns of it as `measure` counts them. */
-function cellText(chars: string, width: number, measure: Measure | undefined): string {
+/**
+ * A cell's text, safe to print; `width` columns of it as `measure` counts them. `strict` also
+ * replaces a character that forms one grapheme with its neighbours' (a Prepend character, a
+ * regional indicator): the drawing layer measures graphemes, so it would count the pair as one.
+ */
+function cellText(chars: string, width: number, measure: Measure | undefined, strict: boolean): string {
   if (chars === '') return ' '.repeat(width);
   let text = CONTROL.test(chars) ? chars.replace(CONTROLS, '\ufffd') : chars;
+  if (measure === undefined || (text.length === 1 && text.charCodeAt(0) < 0x7f)) return text;
   // A character whose width the drawing layer sees otherwise would shift the rest of the row.
-  if (measure !== undefined && (text.length > 1 || text.charCodeAt(0) >= 0x7f) && measure(text) !== width) {
+  const off = measure(text) !== width || (strict && (measure(`a${text}a`) !== width + 2));
+  if (off) {
     text = width === 2 ? '\ufffd ' : '\ufffd';
     if (measure(text) !== width) text = ' '.repeat(width);
   }
@@ -56,9 +62,18 @@ function cellText(chars: string, width: number, measure: Measure | undefined): s
  * `cols` columns of `line` (blank when absent) as text with SGR sequences: each attribute change
  * resets and sets the whole set, and a row that set any ends with a reset, so every row stands
  * alone. Wide characters take two columns; one that would cross the right edge is a blank.
+ * With a `measure`, the row is checked whole; if the drawing layer would count it otherwise
+ * (characters that join across cells), it is drawn again with those characters replaced.
  */
 export function renderRow(line: IBufferLine | undefined, cols: number, cell: IBufferCell | undefined, measure?: Measure): string {
   if (line === undefined) return ' '.repeat(cols);
+  const text = build(line, cols, cell, measure, false);
+  if (measure === undefined || measure(text) === cols) return text;
+  const strict = build(line, cols, cell, measure, true);
+  return measure(strict) === cols ? strict : build(line, cols, cell, () => -1, true);
+}
+
+function build(line: IBufferLine, cols: number, cell: IBufferCell | undefined, measure: Measure | undefined, strict: boolean): string {
   let out = '';
   let current = '';
   let wide = false;
@@ -83,7 +98,7 @@ export function renderRow(line: IBufferLine | undefined, cols: number, cell: IBu
     // A zero-width cell on its own (a combining mark with nothing to combine with) still
     // takes its column in xterm: a blank there.
     if (width === 0) out += ' ';
-    else out += x + width > cols ? ' '.repeat(cols - x) : cellText(c.getChars(), width, measure);
+    else out += x + width > cols ? ' '.repeat(cols - x) : cellText(c.getChars(), width, measure, strict);
   }
   return current === '' ? out : out + RESET;
 }

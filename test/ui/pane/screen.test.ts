@@ -70,6 +70,14 @@ describe('TerminalScreen rows', () => {
     expect(cells(row)).toBe(8);
   });
 
+  it('with a measure, characters that join the next cell into one grapheme are replaced (found by the fuzz test)', async () => {
+    // U+1193F is a Prepend character: string-width sees it and the blank after it as one.
+    for (const text of ['\u{1193f}', 'x\u{1193f}y', '\u{1f1eb}\u{1f1f7}', 'a\u{1f1eb}']) {
+      const s = await screenWith(text, { cols: 13, rows: 1, measure: stringWidth });
+      expect(cells(s.rows()[0]!)).toBe(13);
+    }
+  });
+
   it('with a measure, a cell of several code points is checked too (U+1160 after a letter)', async () => {
     const s = await screenWith('a\u1160b', { cols: 5, measure: stringWidth });
     expect(cells(s.rows()[0]!)).toBe(5);
