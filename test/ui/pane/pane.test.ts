@@ -2,10 +2,12 @@
 // shows what the source screen shows (text, colours, the cursor), follows the screen's changes
 // and scrollback, and hides the cursor when it is not the pane's to show.
 
+import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
 import { TerminalScreen } from '../../../src/ui/pane/screen.js';
-import { FakeTty, outerScreen, plain } from './support.js';
+import { columnsOf, FakeTty, outerColumns, outerScreen, plain } from './support.js';
 
 // Ink draws nothing but the last frame when it believes it runs in CI (is-in-ci reads the
 // environment once, on import): it is imported only after this.
@@ -187,6 +189,32 @@ describe('TerminalPane', () => {
     expect(written).not.toMatch(/\x1b\]|\x1bP|\u009b|\x07/);
     expect(outer.term.buffer.active.getLine(0)!.translateToString(true)).toBe('evil');
   });
+
+  it('whatever the program wrote, the outer terminal shows the source screen cell for cell (fast-check)', async () => {
+    const cols = 16;
+    const rows = 4;
+    const piece = fc.oneof(
+      fc.constantFrom('\x1b[31m', '\x1b[1;4;7m', '\x1b[0m', '\r\n', '\x1b[H', '\x1b[2;5H', '中文', '😀', 'e\u0301', '\u{1193f}', '🇫🇷', '\x1b]0;t\x07'),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 20 }), async (pieces) => {
+        const screen = new TerminalScreen({ cols, rows, measure: stringWidth });
+        screen.write(pieces.join(''));
+        await screen.flushed();
+        const tty = new FakeTty(cols + 4, rows + 2);
+        const app = ink.render(paneOf(screen), { stdout: tty as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false });
+        const outer = await outerScreen(tty.chunks.join(''), cols + 4, rows + 2);
+        app.unmount();
+        // The same graphemes in the same columns as a current terminal lays out our rows.
+        const drawn = Array.from({ length: rows }, (_, y) => outerColumns(outer.line(y), cols));
+        expect(drawn).toEqual(screen.rows().map(columnsOf));
+        screen.dispose();
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 
   it('a pane larger than the screen (mid-resize) pads, a smaller one crops', async () => {
     const screen = await sourceScreen('0123456789abcdef', 16, 2);

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import xterm from '@xterm/headless';
 import stringWidth from 'string-width';
 import { TerminalScreen, type ScreenOptions } from '../../../src/ui/pane/screen.js';
+import { useEmojiWidths } from '../../../src/ui/pane/widths.js';
 
 /** A screen that has parsed `data`. */
 export async function screenWith(data: string | Uint8Array, options: Partial<ScreenOptions> = {}): Promise<TerminalScreen> {
@@ -57,7 +58,8 @@ export class FakeTty extends Writable {
 /** The outer terminal: what a person sees after `output` is drawn on a cols x rows screen. */
 export async function outerScreen(output: string, cols: number, rows: number) {
   // A tty's output processing (onlcr) turns Ink's \n into \r\n.
-  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, convertEol: true });
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, convertEol: true, logLevel: 'off' });
+  useEmojiWidths(term); // a current terminal counts emoji two columns wide
   await new Promise<void>((resolve) => term.write(output, resolve));
   const buffer = term.buffer.active;
   const lines: string[] = [];
@@ -65,4 +67,27 @@ export async function outerScreen(output: string, cols: number, rows: number) {
   const cursor = { x: buffer.cursorX, y: buffer.cursorY };
   const line = (y: number) => buffer.getLine(buffer.baseY + y);
   return { lines, cursor, term, line };
+}
+
+const graphemes = new Intl.Segmenter();
+
+/** A row as a current terminal lays it out: each column's grapheme, '' where a wide one goes on. */
+export function columnsOf(row: string): string[] {
+  const out: string[] = [];
+  for (const { segment } of graphemes.segment(plain(row))) {
+    const width = stringWidth(segment);
+    out.push(segment);
+    for (let i = 1; i < width; i++) out.push('');
+  }
+  return out;
+}
+
+/** The columns of one line of the outer terminal, blanks as spaces. */
+export function outerColumns(line: xterm.IBufferLine | undefined, cols: number): string[] {
+  const out: string[] = [];
+  for (let x = 0; x < cols; x++) {
+    const cell = line?.getCell(x);
+    out.push(cell === undefined ? ' ' : cell.getWidth() === 0 ? '' : cell.getChars() || ' ');
+  }
+  return out;
 }
