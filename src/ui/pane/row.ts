@@ -12,6 +12,9 @@ const RESET = '\x1b[0m';
 // C0, DEL and C1: a cell should never hold one, but a cell's text is the program's text.
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 const CONTROLS = /[\x00-\x1f\x7f-\x9f]/g;
+// A character that extends the grapheme before it (a mark, ZWJ). Right after an escape sequence
+// Ink's tokenizer (ansi-tokenize) counts it with the sequence's last letter and drops it.
+const EXTENDS = /^[\p{M}\u200c\u200d]/u;
 // xterm's colour modes (IBufferCell.getFgColorMode), shifted as xterm stores them.
 const CM_P16 = 0x1000000;
 const CM_P256 = 0x2000000;
@@ -90,7 +93,8 @@ function build(line: IBufferLine, cols: number, cell: IBufferCell | undefined, m
       continue;
     }
     const sgr = sgrOf(c);
-    if (sgr !== current) {
+    const escaped = sgr !== current;
+    if (escaped) {
       out += current === '' ? sgr : RESET + sgr;
       current = sgr;
     }
@@ -98,7 +102,11 @@ function build(line: IBufferLine, cols: number, cell: IBufferCell | undefined, m
     // A zero-width cell on its own (a combining mark with nothing to combine with) still
     // takes its column in xterm: a blank there.
     if (width === 0) out += ' ';
-    else out += x + width > cols ? ' '.repeat(cols - x) : cellText(c.getChars(), width, measure, strict);
+    else if (x + width > cols) out += ' '.repeat(cols - x);
+    else {
+      const text = cellText(c.getChars(), width, measure, strict);
+      out += escaped && EXTENDS.test(text) ? '\ufffd'.padEnd(width) : text;
+    }
   }
   return current === '' ? out : out + RESET;
 }

@@ -207,14 +207,27 @@ describe('TerminalPane', () => {
         const app = ink.render(paneOf(screen), { stdout: tty as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false });
         const outer = await outerScreen(tty.chunks.join(''), cols + 4, rows + 2);
         app.unmount();
-        // The same graphemes in the same columns as a current terminal lays out our rows.
+        // The same text, and every ASCII character in the same column, as a current terminal
+        // lays out our rows (terminals split some clusters into cells otherwise than
+        // string-width does: compare the other columns' text as a whole).
         const drawn = Array.from({ length: rows }, (_, y) => outerColumns(outer.line(y), cols));
-        expect(drawn).toEqual(screen.rows().map(columnsOf));
+        const source = screen.rows().map(columnsOf);
+        const ascii = (row: string[]) => row.map((c) => (/^[\x20-\x7e]$/.test(c) ? c : '#')).join('');
+        expect(drawn.map((r) => r.join(''))).toEqual(source.map((r) => r.join('')));
+        expect(drawn.map(ascii)).toEqual(source.map(ascii));
         screen.dispose();
       }),
       { numRuns: 60 },
     );
   }, 60_000);
+
+  it('a mark that begins a cell right after a colour change survives Ink (its tokenizer dropped it; found by the fuzz test)', async () => {
+    const screen = await sourceScreen('\x1b[31m\u1bea\x1b[0mab', 6, 1);
+    const tty = new FakeTty(10, 3);
+    draw(paneOf(screen), tty);
+    const outer = await outerScreen(tty.chunks.join(''), 10, 3);
+    expect(outerColumns(outer.line(0), 6).join('')).toBe('\ufffdab   ');
+  });
 
   it('a pane larger than the screen (mid-resize) pads, a smaller one crops', async () => {
     const screen = await sourceScreen('0123456789abcdef', 16, 2);
