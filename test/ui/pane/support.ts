@@ -76,6 +76,12 @@ export function columnsOf(row: string): string[] {
   const out: string[] = [];
   for (const { segment } of graphemes.segment(plain(row))) {
     const width = stringWidth(segment);
+    if (width === 0 && out.length > 0) {
+      // Zero-width (U+200B, say): in the column before it, as a terminal keeps it.
+      const last = out.findLastIndex((c) => c !== '');
+      out[last] += segment;
+      continue;
+    }
     out.push(segment);
     for (let i = 1; i < width; i++) out.push('');
   }
