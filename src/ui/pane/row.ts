@@ -8,6 +8,23 @@ import type { IBufferCell, IBufferLine } from '@xterm/headless';
 /** Width of a cell's text as the outer drawing layer (Ink, string-width) counts it. */
 export type Measure = (text: string) => number;
 
+/**
+ * `measure` remembering its answers for short texts (a cell's): string-width segments and
+ * looks up every call, and a screen of CJK text asks about the same few hundred characters.
+ */
+export function remembering(measure: Measure): Measure {
+  const known = new Map<string, number>();
+  return (text) => {
+    if (text.length > 16) return measure(text);
+    let width = known.get(text);
+    if (width === undefined) {
+      if (known.size >= 4096) known.clear();
+      known.set(text, (width = measure(text)));
+    }
+    return width;
+  };
+}
+
 const RESET = '\x1b[0m';
 // C0, DEL and C1: a cell should never hold one, but a cell's text is the program's text.
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;

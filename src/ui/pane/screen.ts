@@ -7,7 +7,7 @@
 
 import xterm from '@xterm/headless';
 import type { IBufferCell, IBufferLine, Terminal as XTerminal } from '@xterm/headless';
-import { renderRow, type Measure } from './row.js';
+import { remembering, renderRow, type Measure } from './row.js';
 import { RowCache } from './row-cache.js';
 import { FrameThrottle } from './throttle.js';
 import { useEmojiWidths } from './widths.js';
@@ -104,7 +104,7 @@ export class TerminalScreen {
       logLevel: 'off',
     });
     useEmojiWidths(this.#term);
-    this.#measure = options.measure;
+    this.#measure = options.measure && remembering(options.measure);
     this.#frameMs = options.frameMs ?? 34;
     this.#throttle = new FrameThrottle(this.#frameMs, () => this.#emitChange());
     this.#trackCursorVisibility();
