@@ -91,7 +91,10 @@ export class TerminalScreen {
   #inXterm = 0; // of which handed to xterm
   #full = false;
 
-  constructor(options: ScreenOptions) {
+  /** `new TerminalScreen({ cols, rows, ... })`, or `new TerminalScreen(cols, rows)`. */
+  constructor(colsOrOptions: ScreenOptions | number, rows?: number) {
+    const options: ScreenOptions =
+      typeof colsOrOptions === 'number' ? { cols: colsOrOptions, rows: rows ?? 24 } : colsOrOptions;
     this.#term = new Terminal({
       cols: options.cols,
       rows: options.rows,

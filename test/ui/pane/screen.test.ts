@@ -114,6 +114,15 @@ describe('TerminalScreen rows', () => {
   });
 });
 
+describe('TerminalScreen construction', () => {
+  it('takes its size as an options object or as cols and rows', () => {
+    const a = new TerminalScreen({ cols: 30, rows: 7 });
+    const b = new TerminalScreen(30, 7);
+    expect([a.cols, a.height, b.cols, b.height]).toEqual([30, 7, 30, 7]);
+    expect(b.rows()).toHaveLength(7);
+  });
+});
+
 describe('TerminalScreen cursor', () => {
   it('reports where the program left the cursor', async () => {
     const s = await screenWith('hello\r\nab\x1b[3;5H');
