@@ -37,7 +37,7 @@ const RULES: Record<string, Rule> = {
   host: { covers: ['host'], mayImport: ['host', 'core', 'lang', 'os', 'cli/args.ts'], packages: NODE },
   // The UI draws what a backend reports and sends keys to a terminal: it never reaches the
   // shell core, a kernel or node-pty itself (it does no job control).
-  ui: { covers: ['ui'], mayImport: ['ui'], packages: /^(node:|ink$|react$|react\/jsx-runtime$|@xterm\/headless$)/ },
+  ui: { covers: ['ui'], mayImport: ['ui'], packages: /^(node:|ink$|react$|react\/jsx-runtime$|@xterm\/headless$|string-width$)/ },
   'ui backends': {
     covers: ['host/tui'],
     mayImport: ['host', 'core', 'lang', 'os', 'ui', 'cli/args.ts'],

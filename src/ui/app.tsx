@@ -6,6 +6,7 @@ import type { Backend } from './backend.js';
 import { Help } from './help.js';
 import { PANELS, type Layout } from './layout.js';
 import { TerminalPane } from './pane/pane.js';
+import type { DirectPane } from './pane/direct.js';
 import type { TerminalScreen } from './pane/screen.js';
 import { Side } from './panels/side.js';
 import { StatusLine } from './statusline.js';
@@ -14,18 +15,20 @@ import type { Store } from './store.js';
 export interface AppProps {
   readonly store: Store;
   readonly screen: TerminalScreen;
+  /** Draws the pane's rows beside Ink (see run.tsx). */
+  readonly direct: DirectPane;
   readonly kernel: Backend['kernel'];
   /** The layout for the current terminal size (the controller owns it, the engine follows it). */
   readonly layout: () => Layout;
 }
 
-export function App({ store, screen, kernel, layout }: AppProps) {
+export function App({ store, screen, direct, kernel, layout }: AppProps) {
   const s = useSyncExternalStore(store.subscribe, store.get);
   const l = layout();
   const names = PANELS.filter((n) => !s.hidden.has(n));
   const pane = s.help
     ? <Help width={l.pane.width} height={l.pane.height} />
-    : <TerminalPane screen={screen} width={l.pane.width} height={l.pane.height} focused={s.focus === 'pane' && !s.help} scrollOffset={s.paneScroll} />;
+    : <TerminalPane screen={screen} direct={direct} origin={{ x: l.pane.x, y: l.pane.y }} width={l.pane.width} height={l.pane.height} focused={s.focus === 'pane'} scrollOffset={s.paneScroll} />;
   return (
     <Box flexDirection="column" width={l.cols} height={l.frameRows}>
       <Box flexDirection={l.placement === 'right' ? 'row' : 'column'} width={l.cols} height={l.frameRows - 1}>

@@ -11,6 +11,7 @@ import type { Store } from './store.js';
 export class UiController {
   private readonly router = new KeyRouter();
   private current: Layout;
+  private scrollbackSeen = 0;
 
   constructor(
     private readonly backend: Backend,
@@ -29,14 +30,26 @@ export class UiController {
   /** The layout to draw now. */
   readonly layout = (): Layout => this.current;
 
-  /** Listeners that feed the screen and the store. */
+  /** Listeners that feed the screen and the store; the engine's output waits while the pane catches up. */
   listeners(): BackendListeners {
+    this.screen.onDrain(() => this.backend.resumeOutput?.());
+    this.screen.onChange(() => this.anchorScrollback());
     return {
-      output: (data) => this.screen.write(data),
+      output: (data) => {
+        if (!this.screen.write(data)) this.backend.pauseOutput?.();
+      },
       snapshot: (snapshot) => this.store.update({ snapshot }),
       timeline: (entries) => this.store.addTimeline(entries),
       exit: (exit) => this.store.update({ exit }),
     };
+  }
+
+  /** A view scrolled back stays on the same lines while new ones push the screen up. */
+  private anchorScrollback(): void {
+    const grown = this.screen.scrollback - this.scrollbackSeen;
+    this.scrollbackSeen = this.screen.scrollback;
+    const s = this.store.get();
+    if (grown > 0 && s.paneScroll > 0) this.store.update({ paneScroll: this.screen.clampOffset(s.paneScroll + grown) });
   }
 
   /** Bytes read from the keyboard. */

@@ -13,7 +13,9 @@ import type { Backend, Size } from './backend.js';
 import type { EarlyListeners } from './buffer.js';
 import { UiController } from './controller.js';
 import type { TerminalGuard } from './guard.js';
+import { DirectPane } from './pane/direct.js';
 import { TerminalScreen } from './pane/screen.js';
+import stringWidth from 'string-width';
 import { Store } from './store.js';
 
 export interface UiOptions {
@@ -34,7 +36,11 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
   const keyboard = process.stdin as tty.ReadStream;
   const store = new Store();
   const term = terminalSize();
-  const screen = new TerminalScreen(engineSize.cols, engineSize.rows);
+  // Cells measured as Ink and the user's terminal measure them (emoji two columns wide).
+  const screen = new TerminalScreen({ cols: engineSize.cols, rows: engineSize.rows, measure: stringWidth });
+  // Ink lays out the pane as an empty box and the pane's rows are written directly: Ink
+  // re-tokenizes all its output on every frame, tens of ms for a big coloured pane.
+  const direct = new DirectPane(screen, (data) => process.stdout.write(data));
   let ink: Instance | null = null;
   let finish!: (code: number) => void;
   const done = new Promise<number>((resolve) => {
@@ -72,6 +78,7 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
     resume: () => redraw(),
   });
   const redraw = () => {
+    direct.invalidate();
     ink?.clear();
     process.stdout.write('\x1b[H\x1b[2J');
     store.update({});
@@ -83,8 +90,8 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
   });
   // Ink's first frame replaces the boot frame.
   process.stdout.write('\x1b[H\x1b[2J');
-  ink = render(<App store={store} screen={screen} kernel={backend.kernel} layout={controller.layout} />, {
-    stdout: process.stdout,
+  ink = render(<App store={store} screen={screen} direct={direct} kernel={backend.kernel} layout={controller.layout} />, {
+    stdout: direct.inkStream(process.stdout),
     stdin: Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream,
     exitOnCtrlC: false,
     patchConsole: false,
