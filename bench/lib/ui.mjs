@@ -61,7 +61,8 @@ export function bigFile(mb) {
 
 /** Waits until the screen shows the mark with a prompt after it. */
 async function catDone(s) {
-  const done = new RegExp(`${MARK}\\s*\\n[^\\n]*${PROMPT.replace('$', '\\$')}`);
+  // The mark's row may go on past the pane (the panels' border): anything up to the newline.
+  const done = new RegExp(`${MARK}[^\\n]*\\n[^\\n]*${PROMPT.trim().replace('$', '\\$')}`);
   for (;;) {
     const screen = await s.screen();
     if (done.test(screen.lines.join('\n'))) return;
@@ -71,12 +72,17 @@ async function catDone(s) {
   }
 }
 
+/** Waits until the screen no longer shows the last run's mark. */
+async function cleared(s) {
+  while ((await s.screen()).lines.some((l) => l.includes(MARK))) await new Promise((r) => setTimeout(r, 10));
+}
+
 /** `runs` times `cat FILE` at the prompt until the prompt is back on the screen; ms each. */
 async function timeCat(s, file, runs) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     s.sendLine('clear');
-    await s.expect(PROMPT, { on: 'screen' });
+    await cleared(s);
     const t0 = now();
     s.sendLine(`cat ${file}`);
     await catDone(s);
@@ -100,7 +106,9 @@ export async function catInTmux(file, runs) {
   if (!which('tmux') || !which('bash')) return null;
   const h = home();
   const socket = `jcsh-bench-${process.pid}`;
-  const s = spawnPty('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', 'bash --norc --noprofile -i'], {
+  // tmux starts the command from its server's environment: the prompt is set in the command.
+  const command = `PS1='${PROMPT}' HISTFILE=/dev/null exec bash --norc --noprofile -i`;
+  const s = spawnPty('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', command], {
     env: { PS1: PROMPT, HOME: h, HISTFILE: '/dev/null', TERM: 'xterm-256color' }, cwd: h, timeout: 30000, ...SIZE,
   });
   try {

@@ -78,9 +78,9 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
     resume: () => redraw(),
   });
   const redraw = () => {
-    direct.invalidate();
     ink?.clear();
     process.stdout.write('\x1b[H\x1b[2J');
+    direct.reset();
     store.update({});
   };
   // Before Ink's own resize listener: the layout must be new when Ink draws the new size.

@@ -2,9 +2,11 @@
 // re-tokenizes every line of its output on every frame: a 200x50 pane full of colour costs it
 // 50-90 ms a frame, drawing the same rows here costs about 3 ms. Ink then lays out only an
 // empty box where the pane is; this writes the rows into that region, each changed row after
-// an absolute cursor move, inside a cursor save/restore so that Ink's idea of where its cursor
-// is stays true. Ink erases and rewrites its lines on a frame (blanking the pane's part of
-// them): everything Ink writes goes through inkStream(), which draws the pane whole after it.
+// an absolute cursor move, and puts the real cursor where the program's is. Ink moves the
+// cursor relative to where it left it, so that place is saved (DECSC) before the first draw
+// and restored (DECRC) before Ink writes again. Ink erases and rewrites its lines on a frame
+// (blanking the pane's part of them): everything Ink writes goes through inkStream(), which
+// draws the pane whole after it.
 
 import type { TerminalScreen } from './screen.js';
 
@@ -17,6 +19,8 @@ export interface Region {
 }
 
 const SAVE = '\x1b7';
+const SHOW = '\x1b[?25h';
+const HIDE = '\x1b[?25l';
 const RESTORE = '\x1b8';
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
@@ -26,7 +30,12 @@ export class DirectPane {
   readonly #write: (data: string) => void;
   #region: Region | null = null;
   #scrollOffset = 0;
+  #cursorWanted = false;
   #drawn: (string | undefined)[] = [];
+  /** The cursor sequence last written, '' after an invalidation. */
+  #cursorDrawn = '';
+  /** The cursor is not where Ink left it: Ink's place is in the DECSC slot. */
+  #displaced = false;
 
   /** `write` puts bytes on the outer terminal (process.stdout.write, bound). */
   constructor(screen: TerminalScreen, write: (data: string) => void) {
@@ -34,16 +43,27 @@ export class DirectPane {
     this.#write = write;
   }
 
-  /** The pane's place and the scrollback offset it shows; null while it is not shown. */
-  place(region: Region | null, scrollOffset = 0): void {
+  /**
+   * The pane's place and the scrollback offset it shows; null while it is not shown. `cursor`:
+   * the real cursor is shown at the program's (the pane has the focus and shows the live screen).
+   */
+  place(region: Region | null, scrollOffset = 0, cursor = false): void {
     if (!sameRegion(region, this.#region)) this.invalidate();
     this.#region = region;
     this.#scrollOffset = scrollOffset;
+    this.#cursorWanted = cursor;
   }
 
   /** Someone else drew over the region: the next draw writes every row. */
   invalidate(): void {
     this.#drawn = [];
+    this.#cursorDrawn = '';
+  }
+
+  /** The screen was cleared and the cursor homed by someone else: Ink's place is no longer saved. */
+  reset(): void {
+    this.invalidate();
+    this.#displaced = false;
   }
 
   /**
@@ -60,10 +80,30 @@ export class DirectPane {
       out += `\x1b[${region.y + y + 1};${region.x + 1}H${rows[y]}`;
     }
     this.#drawn = rows;
-    if (out === '') return 0;
-    const data = sync ? SYNC_BEGIN + SAVE + out + RESTORE + SYNC_END : SAVE + out + RESTORE;
+    const cursor = this.cursorSequence(region);
+    if (out === '' && cursor === this.#cursorDrawn) return 0;
+    this.#cursorDrawn = cursor;
+    const save = this.#displaced ? '' : SAVE;
+    this.#displaced = true;
+    const body = save + out + cursor;
+    const data = sync ? SYNC_BEGIN + body + SYNC_END : body;
     this.#write(data);
     return data.length;
+  }
+
+  /** Where the real cursor goes: at the program's, shown, or hidden. */
+  private cursorSequence(region: Region): string {
+    const c = this.#screen.cursor();
+    const shown = this.#cursorWanted && this.#scrollOffset === 0 && c.visible && c.x < region.width && c.y < region.height;
+    return shown ? `\x1b[${region.y + c.y + 1};${region.x + c.x + 1}H${SHOW}` : HIDE;
+  }
+
+  /** Before Ink writes: the cursor back where Ink left it. */
+  private giveBack(write: (data: string) => void): void {
+    if (!this.#displaced) return;
+    this.#displaced = false;
+    this.#cursorDrawn = '';
+    write(RESTORE);
   }
 
   /**
@@ -80,14 +120,19 @@ export class DirectPane {
       this.invalidate();
       this.draw(sync);
     };
+    const giveBack = (target: T) => this.giveBack((data) => target.write(data));
+    const draw = (sync: boolean) => this.draw(sync);
     return new Proxy(stdout, {
       get(target, key, receiver) {
         if (key === 'write') {
           return (chunk: unknown, ...rest: unknown[]) => {
             const forward = () => (target.write as (...a: unknown[]) => boolean).call(target, chunk, ...rest);
             const text = String(chunk);
+            giveBack(target);
             if (text === SYNC_END) {
+              // Ink's frame is over: the pane over it, and the cursor back at the program's.
               if (dirty) redraw(false);
+              else draw(false);
               syncing = false;
               return forward();
             }
@@ -96,7 +141,7 @@ export class DirectPane {
             else if (drawsOver(text)) {
               if (syncing) dirty = true;
               else redraw(true);
-            }
+            } else if (!syncing) draw(true);
             return ok;
           };
         }

@@ -6,7 +6,7 @@
 // and DirectPane (direct.ts) writes the rows into it itself.
 
 import { Box, Text, useCursor, type DOMElement } from 'ink';
-import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { DirectPane } from './direct.js';
 import type { TerminalScreen } from './screen.js';
 
@@ -59,9 +59,30 @@ function positionOf(node: DOMElement | null): { x: number; y: number } | null {
   return { x, y };
 }
 
+/**
+ * Re-renders the pane on the screen's change notices. With a direct writer the rows and the
+ * cursor are drawn on each notice without React: a flood of output (`cat` of a big file)
+ * costs no Ink frame at all.
+ */
+function usePaneRender(screen: TerminalScreen, direct: DirectPane | undefined): string | number {
+  const subscribe = useCallback(
+    (notify: () => void) =>
+      screen.onChange(() => {
+        if (direct) {
+          const started = performance.now();
+          if (direct.draw() > 0) screen.noteFrameCost(performance.now() - started);
+        }
+        notify();
+      }),
+    [screen, direct],
+  );
+  // The direct writer draws rows and cursor itself: nothing for React to redo.
+  return useSyncExternalStore(subscribe, () => (direct ? 0 : screen.version));
+}
+
 export function TerminalPane({ screen, width, height, focused, scrollOffset, origin, direct }: TerminalPaneProps) {
   const started = performance.now();
-  useScreen(screen);
+  usePaneRender(screen, direct);
   const box = useRef<DOMElement>(null);
   // Unknown until the first layout, unless given.
   const [measured, setMeasured] = useState<{ x: number; y: number } | null>(null);
@@ -75,19 +96,22 @@ export function TerminalPane({ screen, width, height, focused, scrollOffset, ori
   const cursor = screen.cursor();
   const base = origin ?? measured;
   // After Ink's write of this frame (it writes in its commit hook, before layout effects).
+  const showCursor =
+    base !== null && focused && cursor.visible && offset === 0 && cursor.x < width && cursor.y < height;
   useLayoutEffect(() => {
     if (direct === undefined || base === null) return;
-    direct.place({ x: base.x, y: base.y, width, height }, offset);
+    direct.place({ x: base.x, y: base.y, width, height }, offset, focused);
     direct.draw();
   });
-  useEffect(() => () => direct?.place(null), [direct]);
+  // A layout effect's cleanup runs before Ink writes the frame that no longer has the pane (a
+  // passive one would run after, and the pane would be drawn over what replaced it).
+  useLayoutEffect(() => () => direct?.place(null), [direct]);
   // This is the whole frame's cost: rows, React, Ink (when its throttle did not put the drawing
   // off) and the direct drawing.
   useLayoutEffect(() => screen.noteFrameCost(performance.now() - started));
-  const showCursor =
-    base !== null && focused && cursor.visible && offset === 0 && cursor.x < width && cursor.y < height;
   const { setCursorPosition } = useCursor();
-  setCursorPosition(showCursor ? { x: base.x + cursor.x, y: base.y + cursor.y } : undefined);
+  // With a direct writer the cursor is its business (it moves with every draw, between frames).
+  setCursorPosition(showCursor && direct === undefined ? { x: base.x + cursor.x, y: base.y + cursor.y } : undefined);
   if (direct !== undefined) return <Box ref={box} width={width} height={height} flexShrink={0} />;
   const rows = screen.rows(offset, width, height);
   return (

@@ -43,7 +43,8 @@ describe('DirectPane', () => {
     let outer = await outerScreen(tty.chunks.join(''), 30, 8);
     expect(outer.lines.slice(2, 5).map((l) => l.trimEnd())).toEqual(['   one', '   two', '   three']);
     expect(outer.line(2)!.getCell(3)!.getFgColor()).toBe(2);
-    expect(outer.cursor).toEqual({ x: 0, y: 0 }); // restored where it was
+    // Not focused: the cursor is hidden, and Ink's place kept for Ink (DECSC) until Ink writes.
+    expect(tty.chunks.join('')).toMatch(/^\x1b\[\?2026h\x1b7.*\x1b\[\?25l\x1b\[\?2026l$/s);
     expect(direct.draw()).toBe(0);
     screen.write('\x1b[2;1HTWO');
     await screen.flushed();
@@ -101,7 +102,10 @@ describe('DirectPane', () => {
     const frame = tty.chunks.slice(before);
     const end = frame.indexOf('\x1b[?2026l');
     expect(end).toBeGreaterThan(0);
-    expect(frame[end - 1]).toMatch(/^\x1b7\x1b\[2;1H.*red.*\x1b8$/s);
+    // The frame began by giving Ink its cursor back (DECRC); the pane then saved it again and
+    // left the cursor at the program's.
+    expect(frame.join('')).toMatch(/^\x1b8/);
+    expect(frame[end - 1]).toMatch(/^\x1b7\x1b\[2;1H.*red.*\x1b\[4;3H\x1b\[\?25h$/s);
     // The program writes: the pane's rows change without Ink drawing a line.
     screen.write('ls\r\nfile\r\n$ ');
     await screen.flushed();
