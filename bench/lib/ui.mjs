@@ -59,22 +59,32 @@ export function bigFile(mb) {
   return file;
 }
 
-/** Waits until the screen shows the mark with a prompt after it. */
+/**
+ * Waits until the screen shows the mark with a prompt after it, twice in a row: a terminal
+ * that does not honour synchronized output (the bench's emulator) can show half a frame.
+ */
 async function catDone(s) {
   // The mark's row may go on past the pane (the panels' border): anything up to the newline.
   const done = new RegExp(`${MARK}[^\\n]*\\n[^\\n]*${PROMPT.trim().replace('$', '\\$')}`);
+  let seen = 0;
   for (;;) {
     const screen = await s.screen();
-    if (done.test(screen.lines.join('\n'))) return;
+    seen = done.test(screen.lines.join('\n')) ? seen + 1 : 0;
+    if (seen === 2) return;
     if (s.exitStatus) throw new Error('the terminal program exited during cat');
     // The screen has no event of its own: look again soon.
     await new Promise((r) => setTimeout(r, 10));
   }
 }
 
-/** Waits until the screen no longer shows the last run's mark. */
+/** Waits until the screen shows only the prompt at its top (`clear` has run). */
 async function cleared(s) {
-  while ((await s.screen()).lines.some((l) => l.includes(MARK))) await new Promise((r) => setTimeout(r, 10));
+  const top = PROMPT.trim();
+  for (;;) {
+    const lines = (await s.screen()).lines;
+    if (lines[0].startsWith(top) && !lines.some((l) => l.includes(MARK))) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 /** `runs` times `cat FILE` at the prompt until the prompt is back on the screen; ms each. */

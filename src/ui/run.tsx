@@ -3,6 +3,7 @@
 // on every way out. Resolves with the status the UI ends with: the engine's when it exited,
 // 128 + n after signal n.
 
+import fs from 'node:fs';
 import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -43,8 +44,8 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
   const direct = new DirectPane(screen, (data) => process.stdout.write(data));
   let ink: Instance | null = null;
   let finish!: (code: number) => void;
+  let finished = false;
   const done = new Promise<number>((resolve) => {
-    let finished = false;
     finish = (code) => {
       if (finished) return;
       finished = true;
@@ -69,10 +70,12 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
       finish(128 + (constants.signals[signal] ?? 0));
     },
     crash: (e) => {
-      if (backend.isEngineError?.(e)) return;
+      // After the end, errors are the dead terminal's echoes (writes failing with EIO): saying
+      // so would fail the same way, again and again.
+      if (finished || backend.isEngineError?.(e)) return;
       backend.close();
       finish(1);
-      process.stderr.write(`jcsh: the UI failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      sayLine(`jcsh: the UI failed: ${e instanceof Error ? e.message : String(e)}`);
     },
     suspend: () => {},
     resume: () => redraw(),
@@ -83,6 +86,11 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
     direct.reset();
     store.update({});
   };
+  // A write to a terminal that is gone fails (EIO): the terminal was hung up.
+  process.stdout.on('error', () => {
+    backend.close();
+    finish(129);
+  });
   // Before Ink's own resize listener: the layout must be new when Ink draws the new size.
   process.stdout.on('resize', () => {
     controller.resized(terminalSize());
@@ -95,7 +103,10 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
     stdin: Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream,
     exitOnCtrlC: false,
     patchConsole: false,
-    maxFps: 30,
+    // Only the panels and the status line are drawn by Ink (the pane draws itself, keys echo at
+    // once): a dozen frames a second follow the jobs well, and a flood of output that keeps
+    // changing the Session panel costs Ink a tenth of the time it would at 30.
+    maxFps: 12,
     incrementalRendering: false,
   });
   const listeners = controller.listeners();
@@ -115,4 +126,13 @@ export function runUi({ backend, early, guard, engineSize }: UiOptions): Promise
     finish(129);
   });
   return done;
+}
+
+/** One line on stderr, with a plain write: a stream would report its failure later, as an error event. */
+function sayLine(text: string): void {
+  try {
+    fs.writeSync(2, `${text}\n`);
+  } catch {
+    // no terminal to say it on
+  }
 }

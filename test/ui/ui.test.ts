@@ -226,3 +226,20 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+describe.each(KERNELS)('the UI on %s, hung up', (kernel) => {
+  it('ends when its terminal goes away, and does not spin on the dead terminal', async () => {
+    const ui = await startUi(kernel);
+    const pid = ui.s.pid;
+    ui.s.hangup();
+    await ui.s.waitUntil(() => !alive(pid) || stateOf(pid) === 'Z', { timeout: 10000, description: 'the UI to end after the hang-up' });
+  });
+});
+
+function stateOf(pid: number): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+  } catch {
+    return undefined;
+  }
+}

@@ -2,6 +2,7 @@
 // started first, while the UI's code (Ink, React, xterm) is still loading, so the two
 // start-ups overlap; the engine's first output is drawn at once by the boot frame.
 
+import fs from 'node:fs';
 import { constants } from 'node:os';
 import type tty from 'node:tty';
 import type { Options } from '../../cli/args.js';
@@ -35,8 +36,11 @@ export async function runTui(o: Options): Promise<number> {
       if (backend.isEngineError?.(e)) return;
       backend.close();
       guard.restore();
-      process.stderr.write(`jcsh: the UI failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(1);
+      try {
+        fs.writeSync(2, `jcsh: the UI failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+      } finally {
+        process.exit(1);
+      }
     },
     suspend: () => {},
     resume: () => {},
