@@ -23,6 +23,8 @@ import { hangUpSession } from './session.js';
 import { Throttle } from './throttle.js';
 
 const SNAPSHOT_MS = 50;
+/** Output alone (a `cat` flooding the pane) changes little in the panels: a slower refresh. */
+const OUTPUT_SNAPSHOT_MS = 250;
 const POLL_MS = 1000;
 const FULL_SCAN_MS = 250;
 
@@ -57,6 +59,7 @@ export class RealBackend implements Backend {
   private fullWanted = true;
   private lastFull = -Infinity;
   private readonly refresh = new Throttle(() => this.pushSnapshot(), SNAPSHOT_MS);
+  private readonly outputRefresh = new Throttle(() => this.refresh.request(), OUTPUT_SNAPSHOT_MS);
   private poll: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -110,7 +113,7 @@ export class RealBackend implements Backend {
     this.engineStart = null;
     engine.onData((data) => {
       this.listeners?.output(data);
-      this.refresh.request();
+      this.outputRefresh.request();
     });
     engine.onExit(({ exitCode, signal }) => this.ended(engine, exitCode, signal ?? 0));
     this.refreshAll();
@@ -224,6 +227,7 @@ export class RealBackend implements Backend {
     if (this.closed) return;
     this.closed = true;
     this.refresh.cancel();
+    this.outputRefresh.cancel();
     this.pollWhile(false);
     const engine = this.engine;
     this.engine = null;
