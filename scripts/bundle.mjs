@@ -1,18 +1,20 @@
 // Bundles the compiled shell (dist/cli.js and what it imports) into dist/bundle, so that
 // starting jcsh loads a couple of files instead of a hundred: start-up time counts for
-// every script run. The interactive host and the UI stay separate chunks, loaded only when
-// needed.
+// every script run. The interactive host and the simulator stay separate chunks, loaded only
+// when needed.
+//
+// The UI (dist/host/tui/start.js and what it loads) is a bundle of its own, in dist/bundle/tui.
+// In one bundle its modules would share code with the shell's in new combinations, and the
+// shell's start would load more chunks at once: more fds open together while Node starts,
+// which a shell under a low `ulimit -n` cannot spare.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-rmSync('dist/bundle', { recursive: true, force: true });
-await build({
-  entryPoints: ['dist/cli.js'],
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   splitting: true,
-  outdir: 'dist/bundle',
   logLevel: 'warning',
   // React's production build: its development build checks every render and loads twice the code.
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -21,4 +23,16 @@ await build({
   external: ['react-devtools-core', 'node-pty'],
   // Some of the UI's dependencies are CommonJS and require() Node's modules; ESM has no require.
   banner: { js: "import { createRequire as __jcshRequire } from 'node:module'; const require = __jcshRequire(import.meta.url);" },
-});
+};
+
+/** The shell's import of the UI points at the UI's own bundle. */
+const uiApart = {
+  name: 'ui-apart',
+  setup(b) {
+    b.onResolve({ filter: /\/host\/tui\/start\.js$/ }, () => ({ path: './tui/start.js', external: true }));
+  },
+};
+
+rmSync('dist/bundle', { recursive: true, force: true });
+await build({ ...common, entryPoints: ['dist/cli.js'], outdir: 'dist/bundle', plugins: [uiApart] });
+await build({ ...common, entryPoints: ['dist/host/tui/start.js'], outdir: 'dist/bundle/tui' });

@@ -7,7 +7,7 @@ import { Heading } from './heading.js';
 import { fit, seconds } from './text.js';
 
 const COLORS: Readonly<Record<TimelineEntry['kind'], string | undefined>> = {
-  signal: 'magenta', state: 'yellow', reap: 'green', spawn: undefined, terminal: 'cyan', note: 'red',
+  signal: 'magenta', state: 'yellow', reap: 'green', spawn: undefined, terminal: 'cyan', note: 'gray',
 };
 
 export function TimelinePanel({ entries, scroll, focused, width, height }: { entries: readonly TimelineEntry[]; scroll: number; focused: boolean; width: number; height: number }) {
