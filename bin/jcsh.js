@@ -17,6 +17,10 @@ import { writeSync } from 'node:fs';
 import { main } from '../dist/bundle/cli.js';
 
 main(process.argv.slice(2)).catch((e) => {
-  writeSync(2, `jcsh: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  // Too few fds to load the rest of jcsh (a very low `ulimit -n`) is the user's limit, not a bug.
+  const message = e?.code === 'EMFILE'
+    ? 'too many open files to start (ulimit -n is too low)'
+    : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  writeSync(2, `jcsh: ${message}\n`);
   process.exit(1);
 });

@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import { isatty } from 'node:tty';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args.js';
 import { readSubshellInput } from './cli/subshell.js';
-import { runNonInteractive } from './host/noninteractive.js';
 
 export const VERSION = '0.1.0';
 
@@ -48,18 +47,18 @@ export async function main(argv: readonly string[]): Promise<void> {
       return;
     }
     case 'command':
-      await runNonInteractive(o, o.mode.source);
+      await (await scripts()).runNonInteractive(o, o.mode.source);
       return;
     case 'script':
-      await runNonInteractive(o, readScript(o.mode.path), { scriptName: o.mode.path });
+      await (await scripts()).runNonInteractive(o, readScript(o.mode.path), { scriptName: o.mode.path });
       return;
     case 'subshell': {
       const input = readSubshellInput(o.mode.fd);
-      await runNonInteractive(o, input.source, { parentState: input.state });
+      await (await scripts()).runNonInteractive(o, input.source, { parentState: input.state });
       return;
     }
     case 'stdin':
-      await runNonInteractive(o, 'stdin');
+      await (await scripts()).runNonInteractive(o, 'stdin');
   }
 }
 
@@ -69,6 +68,11 @@ export async function main(argv: readonly string[]): Promise<void> {
  */
 function wantsUi(o: Options): boolean {
   return o.mode.kind === 'interactive' && !o.plain && o.compat === 'bash' && isatty(0) && isatty(1);
+}
+
+/** The script host, loaded on demand: the UI's process, which starts the engine, needs none of it. */
+function scripts() {
+  return import('./host/noninteractive.js');
 }
 
 function readScript(file: string): string {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readProcess, spawnPty } from '../../dist/ptytest/index.js';
+import { spawnPty } from '../../dist/ptytest/index.js';
 import { JCSH, which } from './shells.mjs';
 
 const PROMPT = 'jc$ ';
@@ -141,22 +141,40 @@ function rssKiB(pid) {
   return m ? Number(m[1]) : NaN;
 }
 
+/** The UI's children (its engine, on Linux), from /proc: the engine leads a session of its own. */
+function childrenOf(pid) {
+  const kids = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) kids.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kids;
+}
+
 /**
  * The UI at rest at its prompt: its resident set and the engine's, and the CPU time both use
  * over `seconds` of idling (the definition of "idle" is a span of time, so this one waits).
+ * It starts once the UI is whole (its status line drawn), not at the boot frame's prompt.
  */
 export async function uiIdle(kind, seconds) {
   const s = startUi(kind);
   try {
     await s.expect(PROMPT);
-    const procs = () => s.processes().map((p) => p.pid);
-    const pids = procs();
+    await s.expect('^] menu', { on: 'screen' });
+    // The first frames and the first snapshot of the panels: what follows is rest.
+    await new Promise((r) => setTimeout(r, 1000));
+    const ui = s.pid;
+    const engine = childrenOf(ui)[0];
+    const pids = [ui, ...(engine ? [engine] : [])];
     const before = pids.map(cpuMs);
     await new Promise((r) => setTimeout(r, seconds * 1000));
     const after = pids.map(cpuMs);
     const cpu = after.reduce((sum, a, i) => sum + a - before[i], 0);
-    const ui = s.pid;
-    const engine = pids.find((p) => p !== ui && readProcess(p)?.comm !== 'sh');
     return { seconds, cpuMs: cpu, uiRss: rssKiB(ui), engineRss: engine ? rssKiB(engine) : 0 };
   } finally {
     await s.close();
