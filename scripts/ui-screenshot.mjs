@@ -2,7 +2,8 @@
 // Draws the README's picture of the UI from a real run: jcsh's UI in a pty (a job stopped by
 // ^Z, `cat &` stopped by SIGTTIN, `jobs -l`), its output replayed into an @xterm/headless
 // terminal, and every cell of that screen written out as SVG text with its colours.
-//   node scripts/ui-screenshot.mjs [--sim] [OUT.svg]     (default docs/ui.svg; needs npm run compile)
+//   node scripts/ui-screenshot.mjs [--sim] [--text] [OUT.svg]   (default docs/ui.svg or docs/ui-sim.svg;
+//   --text also prints the screen as text; needs npm run compile)
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -111,6 +112,7 @@ try {
   await new Promise((r) => term.write(s.output, r));
   fs.writeFileSync(out, svg(term));
   process.stderr.write(`written: ${path.relative(process.cwd(), out)}\n`);
+  if (process.argv.includes('--text')) process.stdout.write(`${(await s.screen()).lines.join('\n')}\n`);
 } finally {
   await s.close();
 }
