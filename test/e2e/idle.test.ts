@@ -9,39 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { loadNative } from '../../src/os/linux/native.js';
 import { spawnPty } from '../../src/ptytest/index.js';
 import { waitUntil } from '../../src/ptytest/wait.js';
+import { quietWindow, sleepsOf } from '../helpers/quiet.js';
 import { pathWithHelpers } from '../helpers/paths.js';
 import { detachedChildren, JCSH, outputOf, PROMPT, run, startJcsh, tempHome } from './harness.js';
 
-
-/** How often the main thread of pid has gone to sleep (each wake-up from idle adds one). */
-function sleepsOf(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8');
-  return Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)![1]);
-}
-
-/**
- * Resolves once the main thread of pid has slept through a whole window without waking (V8
- * may tidy up for a moment after start-up); fails if no such window comes before the deadline.
- * A 1 s timer or a 5 ms poll never leaves such a window.
- */
-async function quietWindow(pid: number, windowMs = 2500, deadlineMs = 15_000): Promise<void> {
-  let since = Date.now();
-  let count = sleepsOf(pid);
-  let wakes = 0;
-  await waitUntil(() => {
-    const now = sleepsOf(pid);
-    if (now !== count) {
-      wakes += now - count;
-      count = now;
-      since = Date.now();
-      return false;
-    }
-    return Date.now() - since >= windowMs;
-  }, { timeout: deadlineMs, interval: 100, description: `a ${windowMs} ms window without a wake-up (saw ${wakes})` })
-    .catch(() => {
-      throw new Error(`pid ${pid} woke ${wakes} times in ${deadlineMs} ms and never slept ${windowMs} ms in a row`);
-    });
-}
 
 describe('an idle interactive shell', () => {
   it('makes no system call at its prompt while a background job runs', async () => {

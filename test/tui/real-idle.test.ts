@@ -10,35 +10,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RealBackend } from '../../src/host/tui/real.js';
 import { readSession } from '../../src/host/tui/procfs.js';
 import { waitUntil } from '../../src/ptytest/wait.js';
+import { quietWindow } from '../helpers/quiet.js';
 import type { Snapshot } from '../../src/ui/model.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const PROMPT = 'jc$ ';
-
-/** How often the main thread of pid has gone to sleep (each wake-up from idle adds one). */
-function sleepsOf(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8');
-  return Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)![1]);
-}
-
-/** Resolves once pid's main thread slept a whole window without waking; fails by the deadline. */
-async function quietWindow(pid: number, windowMs = 2500, deadlineMs = 15_000): Promise<void> {
-  let since = Date.now();
-  let count = sleepsOf(pid);
-  let wakes = 0;
-  await waitUntil(() => {
-    const now = sleepsOf(pid);
-    if (now !== count) {
-      wakes += now - count;
-      count = now;
-      since = Date.now();
-      return false;
-    }
-    return Date.now() - since >= windowMs;
-  }, { timeout: deadlineMs, interval: 100 }).catch(() => {
-    throw new Error(`pid ${pid} woke ${wakes} times in ${deadlineMs} ms and never slept ${windowMs} ms in a row`);
-  });
-}
 
 const backends: RealBackend[] = [];
 const children: ChildProcess[] = [];
