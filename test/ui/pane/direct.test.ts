@@ -2,34 +2,16 @@
 // second emulator, the outer terminal shows the source screen in the pane's region, Ink's
 // panels around it, and the pane survives Ink rewriting the lines it shares with them.
 
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
 import { DirectPane } from '../../../src/ui/pane/direct.js';
-import { TerminalScreen } from '../../../src/ui/pane/screen.js';
-import { FakeTty, outerScreen, plain } from './support.js';
+import { FakeTty, outerScreen, plain, screenWith } from './support.js';
+import { useInk } from './ink.js';
 
-process.env.CI = 'false'; // before Ink is imported: see pane.test.ts
-let ink: typeof import('ink');
-let react: typeof import('react');
-let pane: typeof import('../../../src/ui/pane/pane.js');
+const { m, mounted } = useInk();
 
-beforeAll(async () => {
-  ink = await import('ink');
-  react = await import('react');
-  pane = await import('../../../src/ui/pane/pane.js');
-});
-
-const mounted: { unmount(): void }[] = [];
-afterEach(() => {
-  for (const m of mounted.splice(0)) m.unmount();
-});
-
-async function sourceScreen(data: string, cols: number, rows: number): Promise<TerminalScreen> {
-  const screen = new TerminalScreen({ cols, rows });
-  screen.write(data);
-  await screen.flushed();
-  return screen;
-}
+/** A source screen of `cols` x `rows` that has parsed `data`. */
+const sourceScreen = (data: string, cols: number, rows: number) => screenWith(data, { cols, rows });
 
 const write = (tty: FakeTty) => (data: string) => void tty.write(data);
 
@@ -61,18 +43,18 @@ describe('DirectPane', () => {
     const tty = new FakeTty(40, 8);
     const direct = new DirectPane(screen, write(tty));
     const layout = (jobs: string): ReactElement =>
-      react.createElement(
-        ink.Box,
+      m.react.createElement(
+        m.ink.Box,
         { flexDirection: 'column' },
-        react.createElement(ink.Text, null, 'header'),
-        react.createElement(
-          ink.Box,
+        m.react.createElement(m.ink.Text, null, 'header'),
+        m.react.createElement(
+          m.ink.Box,
           { flexDirection: 'row' },
-          react.createElement(pane.TerminalPane, { screen, width: 20, height: 4, focused: true, scrollOffset: 0, direct }),
-          react.createElement(ink.Box, { flexDirection: 'column' }, react.createElement(ink.Text, null, jobs), react.createElement(ink.Text, null, 'panel 2')),
+          m.react.createElement(m.pane.TerminalPane, { screen, width: 20, height: 4, focused: true, scrollOffset: 0, direct }),
+          m.react.createElement(m.ink.Box, { flexDirection: 'column' }, m.react.createElement(m.ink.Text, null, jobs), m.react.createElement(m.ink.Text, null, 'panel 2')),
         ),
       );
-    const app = ink.render(layout('[1]+ Running'), {
+    const app = m.ink.render(layout('[1]+ Running'), {
       stdout: direct.inkStream(tty as unknown as NodeJS.WriteStream),
       patchConsole: false,
       exitOnCtrlC: false,

@@ -4,40 +4,23 @@
 
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
+import type { TerminalPaneProps } from '../../../src/ui/pane/pane.js';
 import { TerminalScreen } from '../../../src/ui/pane/screen.js';
-import { columnsOf, FakeTty, outerColumns, outerScreen, plain } from './support.js';
+import { columnsOf, FakeTty, outerColumns, outerScreen, plain, screenWith } from './support.js';
+import { useInk } from './ink.js';
 
-// Ink draws nothing but the last frame when it believes it runs in CI (is-in-ci reads the
-// environment once, on import): it is imported only after this.
-process.env.CI = 'false';
-type Ink = typeof import('ink');
-type React = typeof import('react');
-type Pane = typeof import('../../../src/ui/pane/pane.js');
-let ink: Ink;
-let react: React;
-let pane: Pane;
-
-beforeAll(async () => {
-  ink = await import('ink');
-  react = await import('react');
-  pane = await import('../../../src/ui/pane/pane.js');
-});
-
-const mounted: { unmount(): void }[] = [];
-afterEach(() => {
-  for (const m of mounted.splice(0)) m.unmount();
-});
+const { m, mounted } = useInk();
 
 function draw(element: ReactElement, tty: FakeTty): { rerender(e: ReactElement): void } {
-  const instance = ink.render(element, { stdout: tty as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false });
+  const instance = m.ink.render(element, { stdout: tty as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false });
   mounted.push(instance);
   return instance;
 }
 
-function paneOf(screen: TerminalScreen, props: Partial<Parameters<Pane['TerminalPane']>[0]> = {}): ReactElement {
-  return react.createElement(pane.TerminalPane, {
+function paneOf(screen: TerminalScreen, props: Partial<TerminalPaneProps> = {}): ReactElement {
+  return m.react.createElement(m.pane.TerminalPane, {
     screen,
     width: screen.cols,
     height: screen.height,
@@ -47,12 +30,7 @@ function paneOf(screen: TerminalScreen, props: Partial<Parameters<Pane['Terminal
   });
 }
 
-async function sourceScreen(data: string, cols = 30, rows = 6): Promise<TerminalScreen> {
-  const screen = new TerminalScreen({ cols, rows });
-  screen.write(data);
-  await screen.flushed();
-  return screen;
-}
+const sourceScreen = (data: string, cols = 30, rows = 6) => screenWith(data, { cols, rows });
 
 const COLOURED = '\x1b[31mred\x1b[0m \x1b[1;38;5;200mbold\x1b[0m \x1b[48;2;10;20;30mtrue\x1b[0m 中文\r\nsecond 😀 line\r\n$ ';
 
@@ -90,14 +68,14 @@ describe('TerminalPane', () => {
   it('puts the cursor in the right place when the pane is not at the top left (layout measured)', async () => {
     const screen = await sourceScreen(COLOURED);
     const tty = new FakeTty(60, 12);
-    const layout = react.createElement(
-      ink.Box,
+    const layout = m.react.createElement(
+      m.ink.Box,
       { flexDirection: 'column' },
-      react.createElement(ink.Text, null, 'header'),
-      react.createElement(
-        ink.Box,
+      m.react.createElement(m.ink.Text, null, 'header'),
+      m.react.createElement(
+        m.ink.Box,
         { flexDirection: 'row' },
-        react.createElement(ink.Box, { width: 12, borderStyle: 'single' }, react.createElement(ink.Text, null, 'jobs')),
+        m.react.createElement(m.ink.Box, { width: 12, borderStyle: 'single' }, m.react.createElement(m.ink.Text, null, 'jobs')),
         paneOf(screen),
       ),
     );
@@ -204,7 +182,7 @@ describe('TerminalPane', () => {
         screen.write(pieces.join(''));
         await screen.flushed();
         const tty = new FakeTty(cols + 4, rows + 2);
-        const app = ink.render(paneOf(screen), { stdout: tty as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false });
+        const app = m.ink.render(paneOf(screen), { stdout: tty as unknown as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: false });
         const outer = await outerScreen(tty.chunks.join(''), cols + 4, rows + 2);
         app.unmount();
         // The same text, and every printable ASCII character in the same column, as a current
@@ -237,7 +215,7 @@ describe('TerminalPane', () => {
     let outer = await outerScreen(tty.chunks.join(''), 40, 10);
     expect(outer.lines.slice(0, 2)).toEqual(['0123456789', '']);
     app.rerender(
-      react.createElement(ink.Box, { flexDirection: 'row' }, paneOf(screen, { width: 20, height: 3 }), react.createElement(ink.Text, null, '|')),
+      m.react.createElement(m.ink.Box, { flexDirection: 'row' }, paneOf(screen, { width: 20, height: 3 }), m.react.createElement(m.ink.Text, null, '|')),
     );
     await vi.waitFor(async () => {
       outer = await outerScreen(tty.chunks.join(''), 40, 10);
@@ -247,14 +225,14 @@ describe('TerminalPane', () => {
 });
 
 describe("Ink's drawing of a screen-high output (what the lead's layout should know)", () => {
-  // Ink (ink.js, onRender) clears the whole terminal (ESC[2J ESC[3J ESC[H) and writes every line
+  // Ink (m.ink.js, onRender) clears the whole terminal (ESC[2J ESC[3J ESC[H) and writes every line
   // on every frame once its output is as high as the terminal; one line less, it erases its
   // lines and writes them again, without the clear.
   /** Draws a pane of `paneRows` on a 6-row terminal, then types `x`: what Ink wrote since, and what shows. */
   async function typed(paneRows: number, incremental: boolean) {
     const screen = await sourceScreen('a\r\nb\r\n$ ', 20, paneRows);
     const tty = new FakeTty(30, 6);
-    const app = ink.render(paneOf(screen), {
+    const app = m.ink.render(paneOf(screen), {
       stdout: tty as unknown as NodeJS.WriteStream,
       patchConsole: false,
       exitOnCtrlC: false,
