@@ -3,6 +3,8 @@
 #    that runs in a child before exec),
 #  - jcsh-emit: the small program that delivers a builtin's output as a real process,
 #  - jcsh-gate: holds a pipeline's first process until every stage has joined its group,
+#  - jcsh-launch: starts the UI's engine in a new pty, then becomes the UI (bin/jcsh.js runs it
+#    on a terminal), so that the two Node start-ups overlap,
 #  - node-path: the node that built it (npm's, else the one on PATH), which bin/jcsh.js runs
 #    when node is not on PATH (a login shell with a minimal PATH).
 {
@@ -36,6 +38,12 @@
       "target_name": "jcsh-gate",
       "type": "executable",
       "sources": ["native/gate.c"]
+    },
+    {
+      "target_name": "jcsh-launch",
+      "type": "executable",
+      "sources": ["native/launch.c", "native/child.c"],
+      "ldflags": ["-Wl,-z,now"]
     },
     {
       "target_name": "node-path",

@@ -61,9 +61,9 @@ results.startup = Object.fromEntries(Object.entries(startups).map(([k, argv]) =>
 say('simulated kernel: events per second, and 10,000 processes that fork and exit');
 results.sim = simulatorFigures(o.starts);
 
-say(`UI: first prompt (${o.starts} starts each of the UI on Linux, on the simulator, and --plain)`);
+say(`UI: first prompt (${o.starts} starts each of the UI on Linux, as a program and through node, on the simulator, and --plain)`);
 results.ui = { prompt: {} };
-for (const kind of ['ui', 'sim', 'plain']) results.ui.prompt[kind] = await uiFirstPrompt(kind, o.starts);
+for (const kind of ['ui', 'ui-node', 'sim', 'plain']) results.ui.prompt[kind] = await uiFirstPrompt(kind, o.starts);
 const big = bigFile(20);
 say(`UI: cat of a 20 MB file in the UI and in tmux, ${o.catRuns} runs each`);
 results.ui.cat = { jcsh: await catInUi(big, o.catRuns), tmux: await catInTmux(big, o.catRuns) };

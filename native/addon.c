@@ -48,7 +48,9 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "tcsetpgrp", jcsh_napi_tcsetpgrp);
   jcsh_export(env, exports, "tcgetattr", jcsh_napi_tcgetattr);
   jcsh_export(env, exports, "tcsetattr", jcsh_napi_tcsetattr);
+  jcsh_export(env, exports, "setWindowSize", jcsh_napi_set_window_size);
 
+  jcsh_export(env, exports, "closeOnExec", jcsh_napi_close_on_exec);
   jcsh_export(env, exports, "pipe", jcsh_napi_pipe);
   jcsh_export(env, exports, "memfd", jcsh_napi_memfd);
   jcsh_export(env, exports, "waitFd", jcsh_napi_wait_fd);

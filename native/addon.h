@@ -37,8 +37,10 @@ napi_value jcsh_napi_tcgetpgrp(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_tcsetpgrp(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_tcgetattr(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_tcsetattr(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_set_window_size(napi_env env, napi_callback_info info);
 
 /* fd_napi.c */
+napi_value jcsh_napi_close_on_exec(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_pipe(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_memfd(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_wait_fd(napi_env env, napi_callback_info info);

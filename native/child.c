@@ -29,7 +29,7 @@
  *
  * Rules for code that runs in the child between clone and exec:
  *  1. Only async-signal-safe calls, in practice raw system calls (rt_sigaction, setpgid,
- *     tcsetpgrp, dup2, fcntl, close, chdir, execve, _exit). Node is multithreaded: the
+ *     setsid, ioctl, tcsetpgrp, dup2, fcntl, close, chdir, execve, _exit). Node is multithreaded: the
  *     child is a copy of one thread of a process whose other threads may hold the malloc
  *     lock or the stdio locks, and it shares the parent's memory and its thread pointer. So:
  *     no malloc, no stdio, no locks, no N-API, no errno-to-text. Everything the child needs
@@ -58,6 +58,9 @@
  *     child's group is not the foreground group yet, so the kernel would send it SIGTTOU; with
  *     every signal still blocked the call proceeds instead (a blocked SIGTTOU lets it pass).
  *     It comes before the fd shuffle, which could overwrite the terminal fd.
+ *     A child that starts a session of its own (the UI's engine, started by jcsh-launch)
+ *     calls setsid and takes ttyfd as its controlling terminal with TIOCSCTTY instead: a new
+ *     session's leader is then the terminal's foreground group without any tcsetpgrp.
  *  7. The fd map is applied overlap-safely. A source that is itself a target number (below
  *     nfds) but not its own target is first duplicated to a temporary fd; then each target is
  *     dup2'd from its source (or temporary), and a target that is its own source only loses
@@ -79,6 +82,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -232,12 +236,16 @@ static int child_main(void *arg) {
   struct child_ctx *ctx = arg;
   const struct jcsh_spawn_req *req = ctx->req;
   child_dispositions(ctx);
-  if (req->group != JCSH_GROUP_INHERIT &&
-      setpgid(0, req->group == JCSH_GROUP_JOIN ? req->pgid : 0) != 0)
-    child_fail(ctx);
-  if (req->ttyfd >= 0 &&
-      tcsetpgrp(req->ttyfd, req->group == JCSH_GROUP_JOIN ? req->pgid : getpgrp()) != 0)
-    child_fail(ctx);
+  if (req->group == JCSH_GROUP_SESSION) {
+    if (setsid() < 0 || ioctl(req->ttyfd, TIOCSCTTY, 0) != 0) child_fail(ctx);
+  } else {
+    if (req->group != JCSH_GROUP_INHERIT &&
+        setpgid(0, req->group == JCSH_GROUP_JOIN ? req->pgid : 0) != 0)
+      child_fail(ctx);
+    if (req->ttyfd >= 0 &&
+        tcsetpgrp(req->ttyfd, req->group == JCSH_GROUP_JOIN ? req->pgid : getpgrp()) != 0)
+      child_fail(ctx);
+  }
   child_fds(ctx);
   if (chdir(req->cwd) != 0) child_fail(ctx);
   close_from(req->nfds);

@@ -6,8 +6,9 @@
 #include <signal.h>
 #include <sys/types.h>
 
-/* How the process group of the child is chosen. */
-enum jcsh_group { JCSH_GROUP_INHERIT, JCSH_GROUP_LEAD, JCSH_GROUP_JOIN };
+/* How the process group of the child is chosen. SESSION: a new session (setsid) whose
+ * controlling terminal is ttyfd (TIOCSCTTY), as a terminal emulator starts its shell. */
+enum jcsh_group { JCSH_GROUP_INHERIT, JCSH_GROUP_LEAD, JCSH_GROUP_JOIN, JCSH_GROUP_SESSION };
 
 struct jcsh_spawn_req {
   const char *path;     /* already resolved; execve semantics (no PATH search) */
@@ -19,7 +20,8 @@ struct jcsh_spawn_req {
   const char *cwd;
   enum jcsh_group group;
   pid_t pgid;           /* for JCSH_GROUP_JOIN */
-  int ttyfd;            /* >= 0: make the child's group the foreground group of this tty */
+  int ttyfd;            /* >= 0: make the child's group the foreground group of this tty
+                           (for JCSH_GROUP_SESSION: the terminal the new session takes) */
   const sigset_t *sigignore;  /* signals the child starts with SIG_IGN */
   const sigset_t *sigdefault; /* signals reset to SIG_DFL: every other one */
   int use_fork;         /* force the fallback: a stack of its own, dispositions queried (tests) */

@@ -1,4 +1,5 @@
-/* File descriptors Node cannot make as plain numbers: a close-on-exec pipe, and a memfd that
+/* File descriptors Node cannot make as plain numbers: a close-on-exec pipe, close-on-exec set
+ * on an inherited fd, and a memfd that
  * carries a builtin's output to jcsh-emit. A wait for an fd that someone else made
  * non-blocking to become ready. Who is at the other end of a Unix socket (Node cannot ask).
  * And glibc's strerror texts, which the shell prints. */
@@ -13,6 +14,17 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+/* closeOnExec(fd): sets FD_CLOEXEC on an fd inherited without it (jcsh-launch hands the UI its
+ * pty master and channel socket so), so that no child the UI starts inherits it. */
+napi_value jcsh_napi_close_on_exec(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int fd;
+  if (!jcsh_args(env, info, 1, argv) || !jcsh_get_int(env, argv[0], "fd", &fd)) return NULL;
+  int flags = fcntl(fd, F_GETFD);
+  if (flags < 0 || fcntl(fd, F_SETFD, flags | FD_CLOEXEC) != 0) return jcsh_throw_errno(env, errno, "fcntl");
+  return jcsh_undefined(env);
+}
 
 /* pipe() -> [readFd, writeFd], both O_CLOEXEC (children get them only through their fd map). */
 napi_value jcsh_napi_pipe(napi_env env, napi_callback_info info) {

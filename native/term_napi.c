@@ -1,10 +1,11 @@
-/* Terminal calls: foreground process group and modes. Node has neither tcsetpgrp nor a way
- * to save and restore a job's termios as an opaque value. */
+/* Terminal calls: foreground process group, modes, and a pty's size. Node has neither
+ * tcsetpgrp nor a way to save and restore a job's termios as an opaque value. */
 #include "addon.h"
 
 #include <errno.h>
 #include <pthread.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -86,5 +87,20 @@ napi_value jcsh_napi_tcsetattr(napi_env env, napi_callback_info info) {
   do r = tcsetattr(fd, TCSADRAIN, &t);
   while (r != 0 && errno == EINTR);
   if (r != 0) return jcsh_throw_errno(env, errno, "tcsetattr");
+  return jcsh_undefined(env);
+}
+
+/* setWindowSize(fd, cols, rows): TIOCSWINSZ, on a pty master the UI adopted from jcsh-launch
+ * (node-pty resizes the terminals it made itself). The kernel signals SIGWINCH to the
+ * terminal's foreground group only when the size changes. */
+napi_value jcsh_napi_set_window_size(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  int fd, cols, rows;
+  if (!read_fd(env, info, argv, 3, &fd) || !jcsh_get_int(env, argv[1], "cols", &cols) ||
+      !jcsh_get_int(env, argv[2], "rows", &rows))
+    return NULL;
+  if (cols <= 0 || rows <= 0 || cols > 0xffff || rows > 0xffff) return jcsh_throw_errno(env, EINVAL, "TIOCSWINSZ");
+  struct winsize ws = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
+  if (ioctl(fd, TIOCSWINSZ, &ws) != 0) return jcsh_throw_errno(env, errno, "TIOCSWINSZ");
   return jcsh_undefined(env);
 }

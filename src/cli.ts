@@ -21,12 +21,17 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (!(e instanceof UsageError)) throw e;
     fail(`jcsh: ${e.message}\n${USAGE.split('\n')[0]}`, 2);
   }
+  // An engine jcsh-launch started for this process (src/host/tui/launched.ts, JCSH_UI_ENGINE).
+  const handover = process.env['JCSH_UI_ENGINE'] === undefined ? null : await import('./host/tui/launched.js');
   if (wantsUi(o)) {
+    const launched = o.sim ? null : handover?.takeLaunchedEngine() ?? null;
+    handover?.discardLaunchedEngine();
     // Loaded on demand: scripts and the plain shell never pay for the UI.
     const { runTui } = await import('./host/tui/start.js');
     // The session is over: whatever it left (a timer of the simulator) must not keep the UI.
-    process.exit(await runTui(o));
+    process.exit(await runTui(o, launched));
   }
+  handover?.discardLaunchedEngine();
   if (o.sim && o.mode.kind !== 'help' && o.mode.kind !== 'version') {
     // The simulator is loaded on demand: the real shell never pays for it.
     const { runSim } = await import('./host/sim.js');

@@ -96,6 +96,7 @@ function uiSection(ui, prompt) {
   const idle = ui.idle;
   const rows = [
     ['`jcsh` (the UI, Linux engine): first prompt in the pane', ms(p('ui'))],
+    ...(ui.prompt['ui-node'] ? [['`node bin/jcsh.js` (the UI, engine started after it, as npm start): first prompt', ms(p('ui-node'))]] : []),
     ['`jcsh --sim` (the UI, simulator): first prompt in the pane', ms(p('sim'))],
     ['`jcsh --plain`: first prompt', ms(p('plain'))],
     ['`node -e` printing the prompt', ms(node)],
@@ -110,7 +111,8 @@ function uiSection(ui, prompt) {
     'All in a 200×50 pty read by the bench with @xterm/headless; the prompt counts when it is on the screen. ' +
     'The file has 60-character lines, so neither pane wraps them.', '',
     table(['what', 'median'], rows), '',
-    `- first prompt, UI ÷ \`node -e\`: **${ratio(p('ui'), node)}** (goal under 3); simulator ÷ node: **${ratio(p('sim'), node)}**; plain ÷ node: ${ratio(p('plain'), node)}`,
+    `- first prompt, UI ÷ \`node -e\`: **${ratio(p('ui'), node)}** (goal under 3); simulator ÷ node: **${ratio(p('sim'), node)}**; plain ÷ node: ${ratio(p('plain'), node)}` +
+      (ui.prompt['ui-node'] ? `; through node (no jcsh-launch) ÷ node: ${ratio(p('ui-node'), node)}` : ''),
     ...(cat.tmux ? [`- \`cat\` of 20 MB, jcsh's UI ÷ tmux: **${ratio(median(cat.jcsh), median(cat.tmux))}** (goal at most 1)`] : []),
     `- idle CPU: ${ms(idle.ui.cpuMs)} in ${idle.ui.seconds} s (goal zero)`, ''].join('\n');
 }

@@ -19,12 +19,18 @@ function home() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-bench-home-'));
 }
 
-/** The UI (or the plain shell) in a new pty, with a fixed prompt, Ink in interactive mode. */
+/**
+ * The UI (or the plain shell) in a new pty, with a fixed prompt, Ink in interactive mode.
+ * jcsh runs as a program, as a user starts it: on a terminal its sh lines start jcsh-launch,
+ * which starts the UI's engine beside the UI. `ui-node` is `node bin/jcsh.js` (npm start),
+ * where the UI starts its engine itself.
+ */
 export function startUi(kind) {
   const h = home();
-  const args = { ui: [], sim: ['--sim'], plain: ['--plain'] }[kind];
-  return spawnPty(process.execPath, [JCSH, ...args, '--norc'], {
-    env: { PS1: PROMPT, HOME: h, HISTFILE: '/dev/null', CI: 'false', TERM: 'xterm-256color' },
+  const args = { ui: [], 'ui-node': [], sim: ['--sim'], plain: ['--plain'] }[kind];
+  const [command, argv] = kind === 'ui-node' ? [process.execPath, [JCSH, '--norc']] : [JCSH, [...args, '--norc']];
+  return spawnPty(command, argv, {
+    env: { PS1: PROMPT, HOME: h, HISTFILE: '/dev/null', CI: 'false', TERM: 'xterm-256color', PATH: process.env.PATH },
     cwd: h, prompt: PROMPT, timeout: 30000, ...SIZE,
   });
 }

@@ -19,6 +19,8 @@ export type Kernel = 'linux' | 'sim';
 export interface UiSession {
   readonly s: PtySession;
   readonly kernel: Kernel;
+  /** The session's HOME and working directory. */
+  readonly home: string;
   cols: number;
   rows: number;
   /** The layout with panels shown at the session's size. */
@@ -34,18 +36,35 @@ export interface UiSession {
   menu(key: string): void;
 }
 
-export async function startUi(kernel: Kernel, o: { cols?: number; rows?: number; args?: readonly string[]; command?: readonly string[] } = {}): Promise<UiSession> {
+export interface UiOptions {
+  cols?: number;
+  rows?: number;
+  args?: readonly string[];
+  /** A command that runs jcsh: its words, then jcsh's. */
+  command?: readonly string[];
+  /**
+   * `executable` (default): bin/jcsh.js run as a program, as a user runs `jcsh`; on a terminal
+   * its sh lines start jcsh-launch, which starts the engine beside the UI. `node`: `node
+   * bin/jcsh.js`, as `npm start` does, where the UI starts the engine itself with node-pty.
+   */
+  start?: 'executable' | 'node';
+  /** Variables added to the environment. */
+  env?: Readonly<Record<string, string>>;
+}
+
+export async function startUi(kernel: Kernel, o: UiOptions = {}): Promise<UiSession> {
   const home = tempHome();
   const cols = o.cols ?? 120;
   const rows = o.rows ?? 32;
   const argv = [JCSH, ...(kernel === 'sim' ? ['--sim'] : []), '--norc', ...(o.args ?? [])];
-  const [command, args] = o.command ? [o.command[0]!, [...o.command.slice(1), process.execPath, ...argv]] : [process.execPath, argv];
+  const jcsh = o.start === 'node' ? [process.execPath, ...argv] : argv;
+  const [command, args] = o.command ? [o.command[0]!, [...o.command.slice(1), ...jcsh]] : [jcsh[0]!, jcsh.slice(1)];
   const s = spawnPty(command, args, {
     cols, rows, timeout: 10000, cwd: home,
-    env: { CI: 'false', PS1: UI_PROMPT, PATH: pathWithHelpers(), HOME: home, TERM: 'xterm-256color' },
+    env: { CI: 'false', PS1: UI_PROMPT, PATH: pathWithHelpers(), HOME: home, TERM: 'xterm-256color', ...o.env },
   });
   const ui: UiSession = {
-    s, kernel, cols, rows,
+    s, kernel, home, cols, rows,
     layout: () => layout({ cols: ui.cols, rows: ui.rows }, true),
     pane: async () => region(await s.screen(), ui.layout(), 'pane'),
     panels: async () => region(await s.screen(), ui.layout(), 'side'),

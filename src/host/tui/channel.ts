@@ -96,16 +96,24 @@ export class ChannelServer {
   private peerCredentials: PeerCredentials | null = null;
   private closed = false;
 
-  constructor(private readonly handlers: ChannelHandlers, o: { readonly uid?: number } = {}) {
+  /**
+   * `listening`: a socket jcsh-launch already bound (in a directory it made as mkdtemp does)
+   * and listening, with an engine perhaps already waiting in its queue.
+   */
+  constructor(
+    private readonly handlers: ChannelHandlers,
+    o: { readonly uid?: number; readonly listening?: { readonly fd: number; readonly path: string } } = {},
+  ) {
     const uid = o.uid ?? process.getuid?.() ?? 0;
     // mkdtemp makes the directory 0700: no other user can even reach the socket.
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-ui-'));
-    this.path = path.join(this.dir, 'channel');
+    this.dir = o.listening ? path.dirname(o.listening.path) : fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-ui-'));
+    this.path = o.listening?.path ?? path.join(this.dir, 'channel');
     this.server = net.createServer((socket) => this.connected(socket, uid));
     this.server.on('error', (err) => handlers.note(`channel: ${err.message}`));
     // Bound and listening when this returns (libuv binds a pipe synchronously): an engine
     // started right after can connect.
-    this.server.listen(this.path);
+    if (o.listening) this.server.listen({ fd: o.listening.fd });
+    else this.server.listen(this.path);
     this.server.unref();
   }
 

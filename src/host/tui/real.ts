@@ -10,17 +10,26 @@
 // stat; output alone (a big `cat`) brings no new process, so between two such full reads at
 // most FULL_SCAN_MS apart only the known members are read again.
 
-import pty from 'node-pty';
+import { createRequire } from 'node:module';
 import type { IPty } from 'node-pty';
 import { packagePaths } from '../../os/linux/native.js';
 import { signalName } from '../../os/signals.js';
 import type { Backend, BackendListeners, Size } from '../../ui/backend.js';
 import type { JobRow, ProcRow, Snapshot, TimelineEntry } from '../../ui/model.js';
+import { AdoptedPty } from './adopted.js';
 import { ChannelServer } from './channel.js';
+import type { LaunchedEngine } from './launched.js';
 import { readSession, rereadSession, terminalInfo } from './procfs.js';
 import { CHANNEL_VARIABLE, type EngineMessage } from './protocol.js';
 import { hangUpSession } from './session.js';
 import { Throttle } from './throttle.js';
+
+/** node-pty, loaded when an engine is started here: an adopted one (jcsh-launch) needs none of it. */
+let nodePty: typeof import('node-pty') | undefined;
+function loadNodePty(): typeof import('node-pty') {
+  nodePty ??= createRequire(import.meta.url)('node-pty') as typeof import('node-pty');
+  return nodePty;
+}
 
 const SNAPSHOT_MS = 50;
 /** Output alone (a `cat` flooding the pane) changes little in the panels: a slower refresh. */
@@ -34,10 +43,12 @@ export interface RealBackendOptions {
   /** Variables added to the user's environment for the engine. */
   readonly env?: Readonly<Record<string, string>>;
   readonly cwd?: string;
+  /** The engine jcsh-launch started, used as the first engine instead of starting one. */
+  readonly launched?: LaunchedEngine | null;
 }
 
-/** What node-pty's UnixTerminal has besides IPty: the master fd and a destroy that closes it. */
-type UnixPty = IPty & { readonly _fd?: number; destroy(): void };
+/** What the backend uses of an engine's terminal: node-pty's (IPty, its master fd, a destroy that closes it) or an adopted one. */
+type UnixPty = Pick<IPty, 'pid' | 'onData' | 'onExit' | 'write' | 'resize' | 'pause' | 'resume'> & { readonly _fd?: number; destroy(): void };
 
 export class RealBackend implements Backend {
   readonly kernel = 'linux' as const;
@@ -62,8 +73,11 @@ export class RealBackend implements Backend {
   private readonly outputRefresh = new Throttle(() => this.refresh.request(), OUTPUT_SNAPSHOT_MS);
   private poll: NodeJS.Timeout | undefined;
   private closed = false;
+  private launched: LaunchedEngine | null;
 
-  constructor(private readonly options: RealBackendOptions = {}) {}
+  constructor(private readonly options: RealBackendOptions = {}) {
+    this.launched = options.launched ?? null;
+  }
 
   /** The engine's pid while it runs. */
   get enginePid(): number | null {
@@ -79,33 +93,13 @@ export class RealBackend implements Backend {
       note: (text) => this.note(text),
       // Only the engine of the moment may speak: not a job, not an engine that was replaced.
       accept: (peer) => peer.pid === this.engine?.pid,
-    });
+    }, this.launched ? { listening: { fd: this.launched.listener, path: this.launched.path } } : {});
     this.spawnEngine();
   }
 
   private spawnEngine(): void {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...process.env, ...this.options.env })) if (v !== undefined) env[k] = v;
-    // The pane's size is the terminal's: stale values would mislead programs that read them.
-    delete env.COLUMNS;
-    delete env.LINES;
-    env.TERM = 'xterm-256color';
-    env[CHANNEL_VARIABLE] = this.server!.path;
-    // utf8: node-pty then sets IUTF8 on the terminal (the kernel's line editing erases whole
-    // characters), and its decoder keeps a character split across two reads whole; bytes that
-    // are not UTF-8 become U+FFFD, as any UTF-8 terminal shows them.
-    let engine: UnixPty;
-    try {
-      engine = pty.spawn(process.execPath, [packagePaths().shell, '--plain', ...(this.options.args ?? [])], {
-        name: 'xterm-256color', cols: this.size.cols, rows: this.size.rows, cwd: this.options.cwd ?? process.cwd(),
-        env, encoding: 'utf8',
-      }) as UnixPty;
-    } catch (err) {
-      // No pty left, or no such directory: said in the Timeline, and restart() may try again.
-      this.note(`cannot start the engine: ${err instanceof Error ? err.message : String(err)}`);
-      this.listeners?.exit({ code: 127, signal: null });
-      return;
-    }
+    const engine = this.launched ? this.adopt(this.launched) : this.spawnInPty();
+    if (engine === null) return;
     this.engine = engine;
     this.sid = engine.pid;
     this.note(`engine ${engine.pid} started`);
@@ -117,6 +111,42 @@ export class RealBackend implements Backend {
     });
     engine.onExit(({ exitCode, signal }) => this.ended(engine, exitCode, signal ?? 0));
     this.refreshAll();
+  }
+
+  /** The engine jcsh-launch started, at the size the UI chose (the same, unless the rules differ). */
+  private adopt(launched: LaunchedEngine): UnixPty {
+    this.launched = null;
+    const engine = new AdoptedPty(launched);
+    if (launched.cols !== this.size.cols || launched.rows !== this.size.rows) engine.resize(this.size.cols, this.size.rows);
+    return engine;
+  }
+
+  private spawnInPty(): UnixPty | null {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, ...this.options.env })) if (v !== undefined) env[k] = v;
+    // The pane's size is the terminal's: stale values would mislead programs that read them.
+    delete env.COLUMNS;
+    delete env.LINES;
+    // A new terminal's shell starts with every signal at its default (node-pty resets them):
+    // what the UI inherited as ignored is not the engine's.
+    // (JCSH_SIGIGN: src/os/linux/port.ts, which the UI does not load.)
+    delete env.JCSH_SIGIGN;
+    env.TERM = 'xterm-256color';
+    env[CHANNEL_VARIABLE] = this.server!.path;
+    // utf8: node-pty then sets IUTF8 on the terminal (the kernel's line editing erases whole
+    // characters), and its decoder keeps a character split across two reads whole; bytes that
+    // are not UTF-8 become U+FFFD, as any UTF-8 terminal shows them.
+    try {
+      return loadNodePty().spawn(process.execPath, [packagePaths().shell, '--plain', ...(this.options.args ?? [])], {
+        name: 'xterm-256color', cols: this.size.cols, rows: this.size.rows, cwd: this.options.cwd ?? process.cwd(),
+        env, encoding: 'utf8',
+      }) as unknown as UnixPty;
+    } catch (err) {
+      // No pty left, or no such directory: said in the Timeline, and restart() may try again.
+      this.note(`cannot start the engine: ${err instanceof Error ? err.message : String(err)}`);
+      this.listeners?.exit({ code: 127, signal: null });
+      return null;
+    }
   }
 
   private ended(engine: UnixPty, exitCode: number, signal: number): void {

@@ -11,20 +11,22 @@ import { BootFrame } from '../../ui/boot.js';
 import { EarlyListeners } from '../../ui/buffer.js';
 import { TerminalGuard } from '../../ui/guard.js';
 import { layout } from '../../ui/layout.js';
+import type { LaunchedEngine } from './launched.js';
 
 /** How long the UI waits for the engine's first words before loading its code anyway. */
 const FIRST_OUTPUT_MS = 1000;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-export async function runTui(o: Options): Promise<number> {
+/** `launched`: the engine jcsh-launch started (bin/jcsh.js on a terminal), to use instead of starting one. */
+export async function runTui(o: Options, launched: LaunchedEngine | null = null): Promise<number> {
   const term = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
   const pane = layout(term, true).pane;
   const guard = new TerminalGuard(process.stdin as tty.ReadStream);
   // Each backend loads only what it needs: node-pty, or the simulator.
   const backend: Backend = o.sim
     ? new (await import('./sim.js')).SimBackend(o)
-    : new (await import('./real.js')).RealBackend({ args: o.norc ? ['--norc'] : [] });
+    : new (await import('./real.js')).RealBackend({ args: o.norc ? ['--norc'] : [], launched });
   // Until the UI is up, a signal or an error still gives the terminal back.
   guard.install({
     end: (signal) => {

@@ -74,6 +74,10 @@ export interface NativeAddon {
   tcgetattr(fd: number): NativeTermModes;
   /** tcsetattr(fd, TCSADRAIN, snapshot), retried on EINTR. */
   tcsetattr(fd: number, snapshot: Uint8Array): void;
+  /** TIOCSWINSZ on a pty master: the terminal's size in cells. */
+  setWindowSize(fd: number, cols: number, rows: number): void;
+  /** Sets FD_CLOEXEC on an fd inherited without it. */
+  closeOnExec(fd: number): void;
   /** pipe2(O_CLOEXEC): [read end, write end]. */
   pipe(): [number, number];
   /** memfd_create(MFD_CLOEXEC) holding bytes, offset rewound to 0. */
