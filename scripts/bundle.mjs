@@ -25,14 +25,18 @@ const common = {
   banner: { js: "import { createRequire as __jcshRequire } from 'node:module'; const require = __jcshRequire(import.meta.url);" },
 };
 
-/** The shell's import of the UI points at the UI's own bundle. */
+/**
+ * The shell's imports of the UI point at the UI's own bundle: start.js, and launched.js (an
+ * engine jcsh-launch started), which the shell only loads when there is one. Kept out of the
+ * shell's bundle, the modules they share with the shell cannot split its chunks further.
+ */
 const uiApart = {
   name: 'ui-apart',
   setup(b) {
-    b.onResolve({ filter: /\/host\/tui\/start\.js$/ }, () => ({ path: './tui/start.js', external: true }));
+    b.onResolve({ filter: /\/host\/tui\/(start|launched)\.js$/ }, (args) => ({ path: `./tui/${args.path.split('/').pop()}`, external: true }));
   },
 };
 
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({ ...common, entryPoints: ['dist/cli.js'], outdir: 'dist/bundle', plugins: [uiApart] });
-await build({ ...common, entryPoints: ['dist/host/tui/start.js'], outdir: 'dist/bundle/tui' });
+await build({ ...common, entryPoints: ['dist/host/tui/start.js', 'dist/host/tui/launched.js'], outdir: 'dist/bundle/tui' });
