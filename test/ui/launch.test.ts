@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnPty } from '../../src/ptytest/index.js';
 import { JCSH } from '../e2e/harness.js';
+import { quietWindow } from '../helpers/quiet.js';
 import { startUi, type UiOptions, type UiSession } from './harness.js';
 
 const LAUNCH = path.resolve(import.meta.dirname, '..', '..', 'build', 'Release', 'jcsh-launch');
@@ -84,6 +85,13 @@ describe('jcsh-launch: the engine started beside the UI', () => {
     const pane = ui.layout().pane;
     ui.s.sendLine('stty size');
     await ui.waitPane(`${pane.height} ${pane.width}`);
+  });
+
+  it('at rest, neither the UI nor the engine it adopted wakes up', async () => {
+    const ui = await startUi('linux');
+    const engine = await enginePid(ui);
+    await ui.waitPanels(`engine ${engine} started`);
+    await Promise.all([quietWindow(ui.s.pid), quietWindow(engine)]);
   });
 
   it('keeps the pty master and the channel\'s socket from every child of the UI', async () => {
