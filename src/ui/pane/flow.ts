@@ -2,6 +2,12 @@
 // flood never holds the event loop for long; it gets the output in pieces, at most IN_FLIGHT
 // characters at a time, and the rest waits here, where what can never be seen is dropped before
 // it is parsed (skip.ts). The writer is asked to pause above HIGH_WATER characters waiting.
+//
+// Output is given to xterm in rounds: what waits when xterm has parsed the last round. Once FLOOD
+// characters were given within PACE ms (`cat` of a big file), the next round waits for the PACE
+// to be over, unless BACKLOG characters wait: a pty delivers a flood slower than xterm parses it,
+// so without the pause nothing would ever wait to be dropped. The screen is drawn at most once a
+// frame anyway, and a short output (an echoed key) is given at once.
 
 import type { Terminal as XTerminal } from '@xterm/headless';
 import { findCut, lineFeedsToForget, PlainRuns, type QueuedText } from './skip.js';
@@ -14,6 +20,9 @@ export const LOW_WATER = 512 * 2 ** 10;
 // xterm never runs dry between two of them (each parsed piece brings the next at once).
 export const IN_FLIGHT = 256 * 2 ** 10;
 const PIECE = 64 * 2 ** 10;
+const FLOOD = 64 * 2 ** 10;
+const PACE = 32;
+const BACKLOG = HIGH_WATER / 2;
 
 interface Piece extends QueuedText {
   readonly seq: number;
@@ -58,6 +67,9 @@ export class OutputFlow {
   #lastSearch = { end: -1, lineFeeds: -1, cut: -1 };
   #full = false;
   #stopped = false;
+  #paceAt = -Infinity; // when the current PACE began
+  #paced = 0; // characters given to xterm since
+  #timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly term: XTerminal,
@@ -97,16 +109,37 @@ export class OutputFlow {
     this.#stopped = true;
     this.#queue.length = 0;
     this.#head = 0;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
   }
 
   #lineFeeds(): number {
     return lineFeedsToForget(this.term.rows, this.scrollback);
   }
 
+  /** Starts a round when it is time to (see the top). */
   #feed(): void {
+    if (this.#timer !== null || this.#head === this.#queue.length) return;
+    const head = this.#queue[this.#head]!;
+    const waiting = this.#written - (head.end - head.text.length);
+    if (waiting < BACKLOG) {
+      if (this.#inXterm > 0) return; // the round's end brings the next
+      const now = performance.now();
+      if (now - this.#paceAt >= PACE) {
+        this.#paceAt = now;
+        this.#paced = 0;
+      } else if (this.#paced >= FLOOD) {
+        this.#timer = setTimeout(() => {
+          this.#timer = null;
+          this.#feed();
+        }, this.#paceAt + PACE - now);
+        return;
+      }
+    }
     while (this.#head < this.#queue.length && this.#inXterm < this.inFlight) {
       this.#drop();
       const { text, seq } = this.#take();
+      this.#paced += text.length;
       this.#inXterm += text.length;
       this.term.write(text, () => {
         this.#inXterm -= text.length;
