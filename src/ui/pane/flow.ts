@@ -1,13 +1,14 @@
 // The program's output on its way to xterm. xterm parses asynchronously, in slices of time, so a
-// flood never holds the event loop for long; it gets the output in pieces, at most IN_FLIGHT
-// characters at a time, and the rest waits here, where what can never be seen is dropped before
-// it is parsed (skip.ts). The writer is asked to pause above HIGH_WATER characters waiting.
+// flood never holds the event loop for long. It gets the output in rounds: all that waits (up to
+// IN_FLIGHT characters) once it has parsed the last round; what comes meanwhile waits here, where
+// what can never be seen is dropped before it is parsed (skip.ts). The writer is asked to pause
+// above HIGH_WATER characters waiting.
 //
-// Output is given to xterm in rounds: what waits when xterm has parsed the last round. Once FLOOD
-// characters were given within PACE ms (`cat` of a big file), the next round waits for the PACE
-// to be over, unless BACKLOG characters wait: a pty delivers a flood slower than xterm parses it,
-// so without the pause nothing would ever wait to be dropped. The screen is drawn at most once a
-// frame anyway, and a short output (an echoed key) is given at once.
+// Once FLOOD characters were given within PACE ms and the output ends with FLOOD characters of
+// plain text (`cat` of a big file), the next round waits for the PACE to be over, unless the
+// writer is paused: a pty delivers a flood slower than xterm parses it, so without the pause
+// nothing would ever wait to be dropped. The screen is drawn at most once a frame anyway, a
+// short output (an echoed key) is given at once, and output that cannot be dropped is not held.
 
 import type { Terminal as XTerminal } from '@xterm/headless';
 import { findCut, lineFeedsToForget, PlainRuns, type QueuedText } from './skip.js';
@@ -16,13 +17,11 @@ import { findCut, lineFeedsToForget, PlainRuns, type QueuedText } from './skip.j
 export const HIGH_WATER = 2 * 2 ** 20;
 /** ...and onDrain says when it may go on. */
 export const LOW_WATER = 512 * 2 ** 10;
-// Little enough that most of a backlog waits here, where it can be dropped; enough pieces that
-// xterm never runs dry between two of them (each parsed piece brings the next at once).
-export const IN_FLIGHT = 256 * 2 ** 10;
+// xterm throws away (with an exception) what is written while 50 M characters wait.
+export const IN_FLIGHT = 8 * 2 ** 20;
 const PIECE = 64 * 2 ** 10;
 const FLOOD = 64 * 2 ** 10;
 const PACE = 32;
-const BACKLOG = HIGH_WATER / 2;
 
 interface Piece extends QueuedText {
   readonly seq: number;
@@ -119,22 +118,22 @@ export class OutputFlow {
 
   /** Starts a round when it is time to (see the top). */
   #feed(): void {
-    if (this.#timer !== null || this.#head === this.#queue.length) return;
-    const head = this.#queue[this.#head]!;
-    const waiting = this.#written - (head.end - head.text.length);
-    if (waiting < BACKLOG) {
-      if (this.#inXterm > 0) return; // the round's end brings the next
-      const now = performance.now();
-      if (now - this.#paceAt >= PACE) {
-        this.#paceAt = now;
-        this.#paced = 0;
-      } else if (this.#paced >= FLOOD) {
-        this.#timer = setTimeout(() => {
-          this.#timer = null;
-          this.#feed();
-        }, this.#paceAt + PACE - now);
-        return;
-      }
+    if (this.#timer !== null) {
+      if (!this.#full) return;
+      clearTimeout(this.#timer); // a paused writer gives nothing more: no use waiting
+      this.#timer = null;
+    }
+    if (this.#head === this.#queue.length || this.#inXterm > 0) return; // the round's end brings the next
+    const now = performance.now();
+    if (now - this.#paceAt >= PACE) {
+      this.#paceAt = now;
+      this.#paced = 0;
+    } else if (this.#paced >= FLOOD && !this.#full && this.#runs.plainTail >= FLOOD) {
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        this.#feed();
+      }, this.#paceAt + PACE - now);
+      return;
     }
     while (this.#head < this.#queue.length && this.#inXterm < this.inFlight) {
       this.#drop();

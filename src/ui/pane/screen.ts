@@ -35,7 +35,7 @@ export interface ScreenOptions {
   readonly measure?: Measure;
   /**
    * At most this many characters are with xterm at a time, the rest waits where what could never
-   * be seen is dropped (flow.ts); 256 KiB unless given (tests make it small).
+   * be seen is dropped (flow.ts); 8 MiB unless given (tests make it small).
    */
   readonly inFlight?: number;
 }

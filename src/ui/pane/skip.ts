@@ -76,8 +76,9 @@ export class PlainRuns {
     return run !== null && run.start <= at && at < run.end ? run : null;
   }
 
-  get tracker(): GroundTracker {
-    return this.#tracker;
+  /** How long the plain run that the output ends with is (0 when it does not end with one). */
+  get plainTail(): number {
+    return this.#open !== null && this.#open.end === this.#offset ? this.#open.end - this.#open.start : 0;
   }
 }
 
