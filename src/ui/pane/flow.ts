@@ -116,8 +116,14 @@ export class OutputFlow {
     return lineFeedsToForget(this.term.rows, this.scrollback);
   }
 
-  /** Starts a round when it is time to (see the top). */
   #feed(): void {
+    this.#round();
+    // Last: a drain listener may write again.
+    this.#checkDrained();
+  }
+
+  /** Starts a round when it is time to (see the top). */
+  #round(): void {
     if (this.#timer !== null) {
       if (!this.#full) return;
       clearTimeout(this.#timer); // a paused writer gives nothing more: no use waiting
@@ -146,7 +152,6 @@ export class OutputFlow {
         this.hooks.parsed(seq);
         if (this.#stopped) return;
         this.#feed();
-        this.#checkDrained();
       });
     }
   }
@@ -172,7 +177,6 @@ export class OutputFlow {
     kept.text = kept.text.slice(kept.text.length - (kept.end - cut));
     this.#skipped += cut - from;
     this.#pending -= cut - from;
-    this.#checkDrained();
   }
 
   #take(): Piece {
