@@ -28,8 +28,11 @@ interface Piece extends QueuedText {
 }
 
 export interface FlowHooks {
-  /** Pieces up to `seq` are parsed (or dropped), in order. */
-  parsed(seq: number): void;
+  /**
+   * Pieces up to `seq` are parsed (or dropped), in order. `settled` is false while the text kept
+   * after a cut is half parsed: the emulator is exact again only at the end of it (skip.ts).
+   */
+  parsed(seq: number, settled: boolean): void;
   /** A backlog that asked to pause has shrunk to LOW_WATER. */
   drained(): void;
   /** False while text may not be dropped (a resize waits in the output). */
@@ -66,6 +69,7 @@ export class OutputFlow {
   #lastSearch = { end: -1, lineFeeds: -1, cut: -1 };
   #full = false;
   #stopped = false;
+  #unsettledUntil = 0; // the end of the text kept after the last cut
   #paceAt = -Infinity; // when the current PACE began
   #paced = 0; // characters given to xterm since
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -143,13 +147,13 @@ export class OutputFlow {
     }
     while (this.#head < this.#queue.length && this.#inXterm < this.inFlight) {
       this.#drop();
-      const { text, seq } = this.#take();
+      const { text, seq, end } = this.#take();
       this.#paced += text.length;
       this.#inXterm += text.length;
       this.term.write(text, () => {
         this.#inXterm -= text.length;
         this.#pending -= text.length;
-        this.hooks.parsed(seq);
+        this.hooks.parsed(seq, end >= this.#unsettledUntil);
         if (this.#stopped) return;
         this.#feed();
       });
@@ -175,6 +179,7 @@ export class OutputFlow {
     while (this.#queue[this.#head]!.end <= cut) this.#head++;
     const kept = this.#queue[this.#head]!;
     kept.text = kept.text.slice(kept.text.length - (kept.end - cut));
+    this.#unsettledUntil = run.end;
     this.#skipped += cut - from;
     this.#pending -= cut - from;
   }

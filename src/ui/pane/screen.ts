@@ -99,7 +99,7 @@ export class TerminalScreen {
     // What the emulator answers in the outer terminal's place goes to the program.
     this.#term.onData((data) => this.#emit(this.#replyListeners, data));
     this.#flow = new OutputFlow(this.#term, options.scrollback ?? 5000, options.inFlight, {
-      parsed: (seq) => this.#onParsed(seq),
+      parsed: (seq, settled) => this.#onParsed(seq, settled),
       drained: () => {
         for (const listener of [...this.#drainListeners]) listener();
       },
@@ -177,11 +177,12 @@ export class TerminalScreen {
     return () => this.#drainListeners.delete(listener);
   }
 
-  #onParsed(seq: number): void {
+  /** `settled`: false in the midst of text kept after dropped text, where no one should look. */
+  #onParsed(seq: number, settled: boolean): void {
     if (this.#disposed) return;
     this.#parsed = seq;
     while (this.#barriers.length > 0 && this.#barriers[0]!.seq <= seq) this.#barriers.shift()!.run();
-    if (!this.#disposed) this.#throttle.poke();
+    if (!this.#disposed && settled) this.#throttle.poke();
     if (this.#parsed === this.#written) this.#wakeIdle();
   }
 

@@ -21,7 +21,9 @@
 //      cursor may be above the bottom row in one run and at it in the other (lines it walks over
 //      keep their old text). Whatever else differs before the \r only touches lines that go,
 //      such as half a surrogate pair that xterm would have joined with the first dropped unit.
-// Dropped text counts as parsed for the flow control and the screen's barriers.
+// Dropped text counts as parsed for the flow control and the screen's barriers. Until the kept
+// text is parsed to its end the emulator is in a state that parsing everything never shows (old
+// lines written over from another row): the screen tells no change meanwhile (flow.ts, settled).
 
 import { GroundTracker } from './ground.js';
 

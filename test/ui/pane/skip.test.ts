@@ -181,6 +181,33 @@ describe('skipping output that can never be seen', () => {
     term.dispose();
   }, 60_000);
 
+  it('no change notice shows the screen in the midst of the text kept after a cut', async () => {
+    // A scrollback so big that xterm parses the kept text in several slices of time, with frames
+    // of 1 ms in between.
+    const s = new TerminalScreen({ cols: 200, rows: 5, scrollback: 20_000, frameMs: 1 });
+    const old = `${'o'.repeat(190)}\r\n`;
+    s.write(old.repeat(4) + old.trim() + '\x1b[H'); // long old rows below the cursor
+    await s.flushed();
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a quiet spell: the next change is told at once
+    // The top of the buffer: lines of the flood written over old rows. Parsing everything, only
+    // its first lines ever are (the cursor walks down over the old rows once).
+    const overwritten = (row: string): boolean => Number(/^n(\d+)/.exec(plain(row))?.[1] ?? -1) >= 10 && row.includes('o'.repeat(20));
+    const seen: boolean[] = [];
+    s.onChange(() => seen.push(s.rows(s.scrollback, 200, 5).some(overwritten)));
+    s.write('a\r\n'); // with xterm: the rest waits, and is cut with the cursor still near the top
+    const line = (k: number) => `n${k} ${'x'.repeat(140)}\r\n`;
+    for (let i = 0; i < 30_000; i += 100) {
+      let lines = '';
+      for (let k = i; k < i + 100; k++) lines += line(k);
+      s.write(lines);
+    }
+    await s.flushed();
+    expect(s.skipped).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.filter((glitch) => glitch)).toEqual([]);
+    s.dispose();
+  }, 30_000);
+
   it('nothing is skipped while a resize waits in the output, nor in text that is not plain', async () => {
     const lines = 'a line\r\n'.repeat(200);
     const resized = new TerminalScreen({ cols: 20, rows: 5, scrollback: 20, inFlight: 10 });
