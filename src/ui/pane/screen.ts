@@ -1,6 +1,7 @@
 // The terminal the engine writes to, emulated by @xterm/headless, read back as rows for Ink.
 // xterm parses asynchronously in chunks, so a flood of output (`cat` of a big file) never holds
-// the event loop for long and keys keep flowing; the screen tells its reader about changes at
+// the event loop for long and keys keep flowing; what waits to be parsed waits in flow.ts, where
+// text that could never be seen is dropped unparsed. The screen tells its reader about changes at
 // most once per frame (throttle.ts). Rows are rebuilt from the cell buffer with our own SGR
 // sequences (row.ts), so nothing the program writes is ever passed to the outer terminal, and
 // what the emulator answers (cursor reports, device attributes) goes back to the program.
@@ -10,9 +11,12 @@ import type { IBufferCell, IBufferLine, Terminal as XTerminal } from '@xterm/hea
 import { remembering, renderRow, type Measure } from './row.js';
 import { RowCache } from './row-cache.js';
 import { FrameThrottle } from './throttle.js';
+import { OutputFlow } from './flow.js';
 import { useEmojiWidths } from './widths.js';
 
 const { Terminal } = xterm;
+
+export { HIGH_WATER, LOW_WATER } from './flow.js';
 
 export interface ScreenOptions {
   readonly cols: number;
@@ -29,6 +33,11 @@ export interface ScreenOptions {
    * character it counts otherwise than the emulator is drawn as U+FFFD, so a row never shifts.
    */
   readonly measure?: Measure;
+  /**
+   * At most this many characters are with xterm at a time, the rest waits where what could never
+   * be seen is dropped (flow.ts); 8 MiB unless given (tests make it small).
+   */
+  readonly inFlight?: number;
 }
 
 export interface ScreenCursor {
@@ -40,27 +49,6 @@ export interface ScreenCursor {
 }
 
 type Listener<T> = (value: T) => void;
-
-/** Above this many characters waiting to be parsed, write() asks its caller to pause. */
-export const HIGH_WATER = 2 * 2 ** 20;
-/** ...and onDrain says when it may go on. */
-export const LOW_WATER = 512 * 2 ** 10;
-const XTERM_SHARE = 8 * 2 ** 20;
-const PIECE = 2 ** 20;
-
-/** A text in pieces of at most PIECE characters, never splitting a surrogate pair. */
-function pieces(text: string): string[] {
-  if (text.length <= PIECE) return [text];
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    let end = Math.min(i + PIECE, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    out.push(text.slice(i, end));
-    i = end;
-  }
-  return out;
-}
 
 /** Parameters of a DECSET/DECRST sequence, flattened (sub-parameters included). */
 function hasParam(params: (number | number[])[], wanted: number): boolean {
@@ -85,11 +73,8 @@ export class TerminalScreen {
   readonly #frameMs: number;
   #frameCost = 0;
   readonly #decoder = new TextDecoder('utf-8');
-  readonly #queue: { text: string; seq: number }[] = [];
+  readonly #flow: OutputFlow;
   readonly #drainListeners = new Set<() => void>();
-  #pending = 0; // characters written, not yet parsed
-  #inXterm = 0; // of which handed to xterm
-  #full = false;
 
   /** `new TerminalScreen({ cols, rows, ... })`, or `new TerminalScreen(cols, rows)`. */
   constructor(colsOrOptions: ScreenOptions | number, rows?: number) {
@@ -113,6 +98,13 @@ export class TerminalScreen {
     this.#trackCursorVisibility();
     // What the emulator answers in the outer terminal's place goes to the program.
     this.#term.onData((data) => this.#emit(this.#replyListeners, data));
+    this.#flow = new OutputFlow(this.#term, options.scrollback ?? 5000, options.inFlight, {
+      parsed: (seq, settled) => this.#onParsed(seq, settled),
+      drained: () => {
+        for (const listener of [...this.#drainListeners]) listener();
+      },
+      mayDrop: () => this.#barriers.length === 0,
+    });
   }
 
   /** xterm keeps DECTCEM private, so follow the sequences that change it; `false` lets xterm act too. */
@@ -157,21 +149,26 @@ export class TerminalScreen {
    * terminal that stops reading its pty makes a fast writer block. Nothing is ever dropped.
    */
   write(data: Uint8Array | string): boolean {
-    if (this.#disposed || data.length === 0) return !this.#full;
+    if (this.#disposed || data.length === 0) return !this.#flow.full;
     // xterm's own decoder drops invalid bytes silently; a terminal shows them as U+FFFD. The
     // decoder streams, so a character split between two reads is joined again.
     const text = typeof data === 'string' ? data : this.#decoder.decode(data, { stream: true });
-    if (text.length === 0) return !this.#full;
-    for (const piece of pieces(text)) this.#queue.push({ text: piece, seq: ++this.#written });
-    this.#pending += text.length;
-    if (this.#pending > HIGH_WATER) this.#full = true;
-    this.#feed();
-    return !this.#full;
+    if (text.length === 0) return !this.#flow.full;
+    this.#written = this.#flow.write(text);
+    return !this.#flow.full;
   }
 
   /** Characters written and not parsed yet. */
   get pending(): number {
-    return this.#pending;
+    return this.#flow.pending;
+  }
+
+  /**
+   * Characters written that were never parsed because they could never be seen: plain text
+   * that only scrolls through the screen and out of the scrollback (skip.ts).
+   */
+  get skipped(): number {
+    return this.#flow.skipped;
   }
 
   /** Calls `listener` when a backlog that made {@link write} return false has shrunk to {@link LOW_WATER}. */
@@ -180,30 +177,12 @@ export class TerminalScreen {
     return () => this.#drainListeners.delete(listener);
   }
 
-  // xterm throws away (with an exception) what is written while 50 M characters wait: it gets
-  // at most XTERM_SHARE at a time, the rest waits here.
-  #feed(): void {
-    while (this.#queue.length > 0 && this.#inXterm < XTERM_SHARE) {
-      const { text, seq } = this.#queue.shift()!;
-      this.#inXterm += text.length;
-      this.#term.write(text, () => {
-        this.#inXterm -= text.length;
-        this.#pending -= text.length;
-        this.#onParsed(seq);
-        if (this.#disposed) return;
-        this.#feed();
-        if (this.#full && this.#pending <= LOW_WATER) {
-          this.#full = false;
-          for (const listener of [...this.#drainListeners]) listener();
-        }
-      });
-    }
-  }
-
-  #onParsed(seq: number): void {
+  /** `settled`: false in the midst of text kept after dropped text, where no one should look. */
+  #onParsed(seq: number, settled: boolean): void {
+    if (this.#disposed) return;
     this.#parsed = seq;
     while (this.#barriers.length > 0 && this.#barriers[0]!.seq <= seq) this.#barriers.shift()!.run();
-    if (!this.#disposed) this.#throttle.poke();
+    if (!this.#disposed && settled) this.#throttle.poke();
     if (this.#parsed === this.#written) this.#wakeIdle();
   }
 
@@ -311,7 +290,7 @@ export class TerminalScreen {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#queue.length = 0;
+    this.#flow.stop();
     this.#throttle.cancel();
     this.#term.dispose();
     this.#wakeIdle();

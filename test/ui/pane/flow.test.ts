@@ -26,6 +26,21 @@ describe('TerminalScreen flow control', () => {
     s.dispose();
   });
 
+  it('a drain listener may write again at once, also when the drain comes from dropped text', async () => {
+    const s = new TerminalScreen({ cols: 40, rows: 3, scrollback: 10 });
+    const chunk = 'y'.repeat(38) + '\r\n';
+    while (s.write(chunk));
+    let more = 3;
+    s.onDrain(() => {
+      while (more > 0 && s.write(`more ${more--}\r\n`));
+    });
+    await new Promise<void>((resolve) => s.onDrain(resolve));
+    await s.flushed();
+    expect(s.skipped).toBeGreaterThan(0);
+    expect(s.rows().map(plain).map((r) => r.trimEnd())).toEqual(['more 2', 'more 1', '']);
+    s.dispose();
+  });
+
   it('60 MB written at once (a writer that ignores the pause) is parsed whole, without an exception', async () => {
     const s = new TerminalScreen({ cols: 40, rows: 3, scrollback: 10 });
     const block = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(38, '.')}\r\n`).join('');
