@@ -77,9 +77,12 @@ describe('terminalInfo', () => {
     const p = inPty('stty tostop -echo; exec sleep 100');
     const master = p._fd!;
     expect(typeof master).toBe('number');
+    // One read of the leader for both the check and the answer: two reads raced (the first
+    // could miss the process the second found, and the answer had no leader).
     const info = await waitUntil(() => {
-      const t = terminalInfo(master, readStat(p.pid), { cols: 80, rows: 24 });
-      return t.tostop && readStat(p.pid)?.comm === 'sleep' ? t : null;
+      const leader = readStat(p.pid);
+      const t = terminalInfo(master, leader, { cols: 80, rows: 24 });
+      return t.tostop && leader?.comm === 'sleep' ? t : null;
     }, { description: 'stty tostop -echo applied' });
     expect(info).toEqual({ tpgid: p.pid, tostop: true, icanon: true, echo: false, isig: true, cols: 80, rows: 24 });
   });
