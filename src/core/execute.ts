@@ -64,6 +64,13 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
   const single = pipeline.commands.length === 1 && !background;
   const plans: StagePlan[] = [];
   for (const cmd of pipeline.commands) {
+    if (cmd.kind !== 'simple') {
+      // The parser does not make them yet (issue 14 adds the executor with the grammar).
+      const message = `jcsh: ${cmd.kind === 'function' ? 'function definitions' : 'compound commands'} are not supported yet`;
+      if (single) throw abandon(shell, message);
+      plans.push(errorStage(shell, message, 2, cmd.source));
+      continue;
+    }
     // A stage of a pipeline or a background command expands in its own copy of the shell, as
     // in bash's forked child: `${x=1} | cat` leaves x unset here.
     const here = single || !expansionAssigns(cmd) ? shell : shell.subshell(true);
@@ -197,13 +204,14 @@ function report(shell: Shell, message: string, status: number): number {
 function jobSpecCommand(item: AndOr): Pipeline | null {
   if (item.rest.length > 0 || item.first.bang || item.first.commands.length !== 1) return null;
   const cmd = item.first.commands[0]!;
+  if (cmd.kind !== 'simple') return null;
   const first = cmd.words[0];
   if (!first || !first.source.startsWith('%') || cmd.assignments.length > 0) return null;
   return item.first;
 }
 
 function withBuiltin(p: Pipeline, name: 'fg' | 'bg'): Pipeline {
-  const cmd = p.commands[0]!;
+  const cmd = p.commands[0] as SimpleCommand;
   const word = { parts: [{ kind: 'literal' as const, text: name, quoted: false }], source: name, pos: cmd.pos };
   const rewritten: SimpleCommand = { ...cmd, words: [word, ...cmd.words] };
   return { ...p, commands: [rewritten] };

@@ -27,9 +27,19 @@ export type WordPart =
       readonly quoted: boolean;
     }
   /** `$(…)`: `source` is the text between the parentheses, `list` its parse. */
-  | { readonly kind: 'command'; readonly source: string; readonly list: List; readonly quoted: boolean };
+  | { readonly kind: 'command'; readonly source: string; readonly list: List; readonly quoted: boolean }
+  /**
+   * `$((…))`: `expression` is the text between `$((` and `))`, itself a word (parameters,
+   * command substitutions and quotes inside are expanded first, as POSIX says), evaluated
+   * as arithmetic after that expansion.
+   */
+  | { readonly kind: 'arith'; readonly expression: Word; readonly quoted: boolean };
 
-export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#';
+/**
+ * `${#name}` is 'length'; `#` `##` `%` `%%` remove the shortest or longest matching prefix or
+ * suffix (the word is a pattern); the others substitute, assign or fail on unset or null.
+ */
+export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | 'length' | '#' | '##' | '%' | '%%';
 
 export interface Word {
   readonly parts: readonly WordPart[];
@@ -47,14 +57,34 @@ export type RedirectOp =
   | '<&' // n<&m, n<&-
   | '>&' // n>&m, n>&-
   | '&>' // &>file (stdout and stderr)
-  | '&>>'; // &>>file
+  | '&>>' // &>>file
+  | '<<' // n<<delimiter: a here-document
+  | '<<-'; // n<<-delimiter: a here-document, leading tabs stripped
 
 export interface Redirect {
   /** The explicit fd number before the operator, or null for the operator's default. */
   readonly fd: number | null;
   readonly op: RedirectOp;
+  /** The file, the fd, or for `<<` and `<<-` the delimiter as written. */
   readonly target: Word;
+  /** For `<<` and `<<-` only: the document. */
+  readonly heredoc?: HereDoc;
   readonly pos: Position;
+}
+
+/**
+ * The document of `n<<word` or `n<<-word`: the lines after the command's line up to the
+ * delimiter (several here-documents on one line follow each other in order). `<<-` strips
+ * leading tabs from each body line and from the delimiter line. With any part of the
+ * delimiter quoted the body is literal (`quoted`, `body` one quoted literal part); otherwise
+ * parameters, command substitutions and arithmetic expand in it, and a backslash quotes only
+ * `$`, `` ` ``, `\\` and newline.
+ */
+export interface HereDoc {
+  /** The delimiter after quote removal. */
+  readonly delimiter: string;
+  readonly quoted: boolean;
+  readonly body: Word;
 }
 
 export interface Assignment {
@@ -71,11 +101,53 @@ export interface SimpleCommand {
   readonly pos: Position;
 }
 
+/** A compound command (XCU 2.9.4) with the redirections after it, which apply to all of it. */
+export interface CompoundCommand {
+  readonly kind: 'compound';
+  readonly body: CompoundBody;
+  readonly redirects: readonly Redirect[];
+  /** The source text, reserved words and redirections included: `jobs` shows it. */
+  readonly source: string;
+  readonly pos: Position;
+}
+
+export type CompoundBody =
+  /** `( list )`: runs in a subshell environment. */
+  | { readonly kind: 'subshell'; readonly list: List }
+  /** `{ list; }` */
+  | { readonly kind: 'group'; readonly list: List }
+  /** `if c1; then b1; elif c2; then b2; else b3; fi`: one clause per `if`/`elif`. */
+  | { readonly kind: 'if'; readonly clauses: readonly { readonly condition: List; readonly body: List }[]; readonly otherwise: List | null }
+  | { readonly kind: 'while' | 'until'; readonly condition: List; readonly body: List }
+  /** `for name [in words]; do body; done`: `words` null without `in` (the positional parameters). */
+  | { readonly kind: 'for'; readonly name: string; readonly words: readonly Word[] | null; readonly body: List }
+  | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] };
+
+export interface CaseItem {
+  /** `a|b)`: each a pattern word. */
+  readonly patterns: readonly Word[];
+  readonly body: List;
+  /** `;;` (or none before `esac`), or bash's `;&` (fall through) and `;;&` (test the next). */
+  readonly terminator: ';;' | ';&' | ';;&';
+  readonly pos: Position;
+}
+
+/** `name() compound-command [redirections]`: defining it is a command (status 0). */
+export interface FunctionDefinition {
+  readonly kind: 'function';
+  readonly name: string;
+  readonly body: CompoundCommand;
+  readonly source: string;
+  readonly pos: Position;
+}
+
+export type Command = SimpleCommand | CompoundCommand | FunctionDefinition;
+
 export interface Pipeline {
   readonly kind: 'pipeline';
   /** `! pipeline` inverts the status. */
   readonly bang: boolean;
-  readonly commands: readonly SimpleCommand[];
+  readonly commands: readonly Command[];
   readonly pos: Position;
 }
 

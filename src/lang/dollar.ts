@@ -79,7 +79,7 @@ function scanBrace(ctx: ScanContext, dollar: number, brace: number, quoted: bool
   const src = ctx.src;
   const start = skipContinuations(src, brace + 1);
   const length = scanLength(src, start);
-  if (length) return { part: param(length.text, '#', null, quoted), end: length.end };
+  if (length) return { part: param(length.text, 'length', null, quoted), end: length.end };
   const name = scanBraceName(src, start);
   if (!name) throw braceError(ctx, dollar);
   let k = skipContinuations(src, name.end);

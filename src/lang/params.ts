@@ -38,7 +38,7 @@ export async function expandParam(
   // a quoted expansion is a field even when empty, except "$@", which may be no field at all
   if (quoted && part.name !== '@') b.quoted('');
   if (op === null) return emit(part.name, value, b, ctx, quoted);
-  if (op === '#') return emitText(String(value.list?.length ?? countChars(value.text)), b, quoted);
+  if (op === 'length') return emitText(String(value.list?.length ?? countChars(value.text)), b, quoted);
   const missing = !value.set || (op.startsWith(':') && value.text === '');
   const word = part.word?.parts ?? [];
   switch (op) {

@@ -10,6 +10,7 @@ import { expandCommand } from '../../src/core/command.js';
 import { runList } from '../../src/core/execute.js';
 import type { Shell } from '../../src/core/shell.js';
 import { FakePort, fakeShell } from './fakeport.js';
+import { asSimple } from '../lang/helpers.js';
 
 const encoder = new TextEncoder();
 
@@ -74,7 +75,7 @@ async function run(source: string): Promise<{ out: string; err: string; status: 
 }
 
 function simpleCommand(source: string): SimpleCommand {
-  return parse(source).items[0]!.first.commands[0]!;
+  return parse(source).items[0]!.first.commands.map(asSimple)[0]!;
 }
 
 describe('exit inside a command substitution', () => {

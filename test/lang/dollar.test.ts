@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { List, WordPart } from '../../src/lang/ast.js';
 import { parse } from '../../src/lang/parser.js';
-import { lit, param, wordParts } from './helpers.js';
+import { lit, param, wordParts, asSimple } from './helpers.js';
 
 function withOp(name: string, op: string, wordSource: string, quoted = false): object {
   return { kind: 'param', name, op, word: expect.objectContaining({ source: wordSource }), quoted };
@@ -24,7 +24,7 @@ function opWord(part: WordPart | undefined): readonly WordPart[] {
 }
 
 function commandWords(list: List): string[][] {
-  return list.items.map((i) => i.first.commands.flatMap((c) => c.words.map((w) => w.source)));
+  return list.items.map((i) => i.first.commands.map(asSimple).flatMap((c) => c.words.map((w) => w.source)));
 }
 
 describe('parameters', () => {
@@ -53,13 +53,13 @@ describe('parameters', () => {
 
   it('reads ${name} and the length ${#name}', () => {
     expect(wordParts('${a}b')).toEqual([param('a'), lit('b')]);
-    expect(wordParts('${#a}')).toEqual([{ kind: 'param', name: 'a', op: '#', word: null, quoted: false }]);
-    expect(wordParts('${#@}')).toEqual([{ kind: 'param', name: '@', op: '#', word: null, quoted: false }]);
+    expect(wordParts('${#a}')).toEqual([{ kind: 'param', name: 'a', op: 'length', word: null, quoted: false }]);
+    expect(wordParts('${#@}')).toEqual([{ kind: 'param', name: '@', op: 'length', word: null, quoted: false }]);
   });
 
   it('reads ${#} as $# and ${##} as its length', () => {
     expect(wordParts('${#}')).toEqual([param('#')]);
-    expect(wordParts('${##}')).toEqual([{ kind: 'param', name: '#', op: '#', word: null, quoted: false }]);
+    expect(wordParts('${##}')).toEqual([{ kind: 'param', name: '#', op: 'length', word: null, quoted: false }]);
   });
 
   it.each([':-', '-', ':=', '=', ':+', '+', ':?', '?'])('reads the operator %s and its word', (op) => {
@@ -120,8 +120,8 @@ describe('command substitution', () => {
 
   it('gives inner nodes positions in the outer source', () => {
     const list = parse('x\necho $(a  b)');
-    const part = list.items[1]!.first.commands[0]!.words[1]!.parts[0] as Extract<WordPart, { kind: 'command' }>;
-    expect(part.list.items[0]!.first.commands[0]!.words[1]!.pos).toEqual({ line: 2, column: 11, offset: 12 });
+    const part = list.items[1]!.first.commands.map(asSimple)[0]!.words[1]!.parts[0] as Extract<WordPart, { kind: 'command' }>;
+    expect(part.list.items[0]!.first.commands.map(asSimple)[0]!.words[1]!.pos).toEqual({ line: 2, column: 11, offset: 12 });
   });
 
   it('allows an empty substitution and comments ended by a newline', () => {

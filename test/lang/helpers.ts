@@ -1,9 +1,15 @@
 // Shared helpers for the src/lang tests: quick access into parse trees, and a fake
 // ExpansionContext with variables, positional parameters and an in-memory file tree.
 
-import type { List, SimpleCommand, Word, WordPart } from '../../src/lang/ast.js';
+import type { Command, List, SimpleCommand, Word, WordPart } from '../../src/lang/ast.js';
 import type { ExpansionContext } from '../../src/lang/expand.js';
 import { parse } from '../../src/lang/parser.js';
+
+/** A command the test knows to be simple (the parse of a line without compound commands). */
+export function asSimple(c: Command): SimpleCommand {
+  if (c.kind !== 'simple') throw new Error(`expected a simple command, got ${c.kind}`);
+  return c;
+}
 
 /** The only simple command of `source`. */
 export function simple(source: string): SimpleCommand {
@@ -11,7 +17,7 @@ export function simple(source: string): SimpleCommand {
   if (list.items.length !== 1) throw new Error(`expected one and-or list, got ${list.items.length}`);
   const item = list.items[0]!;
   if (item.rest.length !== 0 || item.first.commands.length !== 1) throw new Error('expected one command');
-  return item.first.commands[0]!;
+  return asSimple(item.first.commands[0]!);
 }
 
 /** The parts of each word of the only simple command of `source`. */

@@ -5,11 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SimpleCommand } from '../../src/lang/ast.js';
 import { parse } from '../../src/lang/parser.js';
+import { asSimple } from './helpers.js';
 
 function onlyCommand(source: string): SimpleCommand {
   const items = parse(source).items;
   expect(items).toHaveLength(1);
-  return items[0]!.first.commands[0]!;
+  return items[0]!.first.commands.map(asSimple)[0]!;
 }
 
 describe('parser on large inputs', () => {
@@ -19,7 +20,7 @@ describe('parser on large inputs', () => {
     expect(items).toHaveLength(2000);
     const last = items[1999]!;
     expect(last.pos.line).toBe(2000);
-    expect(last.first.commands[0]!.words.map((w) => w.source)).toEqual(['echo', 'line', '1999']);
+    expect(last.first.commands.map(asSimple)[0]!.words.map((w) => w.source)).toEqual(['echo', 'line', '1999']);
   });
 
   it('parses 2000 lines using every construct, each into the same shape', () => {
@@ -28,7 +29,7 @@ describe('parser on large inputs', () => {
     const items = parse(Array.from({ length: 2000 }, (_, i) => line(i)).join('\n')).items;
     expect(items).toHaveLength(2000);
     for (const [i, item] of [[0, items[0]!], [1999, items[1999]!]] as const) {
-      const first = item.first.commands[0]!;
+      const first = item.first.commands.map(asSimple)[0]!;
       expect(first.assignments.map((a) => a.name)).toEqual([`X${i}`]);
       expect(first.words).toHaveLength(6);
       expect(first.redirects.map((r) => r.target.source)).toEqual(['1', `log${i}`]);
@@ -45,7 +46,7 @@ describe('parser on large inputs', () => {
     let depth = 0;
     while (part.kind === 'command') {
       depth++;
-      part = part.list.items[0]!.first.commands[0]!.words[0]!.parts[0]!;
+      part = part.list.items[0]!.first.commands.map(asSimple)[0]!.words[0]!.parts[0]!;
     }
     expect(depth).toBe(300);
     expect(onlyCommand(`echo ${'a='.repeat(50_000)}`).words[1]!.source).toHaveLength(100_000);

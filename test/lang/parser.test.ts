@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Redirect } from '../../src/lang/ast.js';
 import { parse } from '../../src/lang/parser.js';
-import { lit, simple, sources } from './helpers.js';
+import { lit, simple, sources, asSimple } from './helpers.js';
 
 function redirects(source: string): { fd: number | null; op: string; target: string }[] {
   return simple(source).redirects.map((r: Redirect) => ({ fd: r.fd, op: r.op, target: r.target.source }));
@@ -32,7 +32,7 @@ describe('lists', () => {
     const list = parse('%1 &');
     expect(list.items).toHaveLength(1);
     expect(list.items[0]!.background).toBe(true);
-    expect(list.items[0]!.first.commands[0]!.words.map((w) => w.parts)).toEqual([[lit('%1')]]);
+    expect(list.items[0]!.first.commands.map(asSimple)[0]!.words.map((w) => w.parts)).toEqual([[lit('%1')]]);
   });
 
   it('records each and-or source without the separator, as written', () => {
@@ -49,12 +49,12 @@ describe('and-or lists and pipelines', () => {
   it('chains pipelines with && and ||, left to right', () => {
     const item = parse('a && b || c')!.items[0]!;
     expect(item.rest.map((r) => r.op)).toEqual(['&&', '||']);
-    expect(item.rest.map((r) => sources(r.pipeline.commands[0]!.words))).toEqual([['b'], ['c']]);
+    expect(item.rest.map((r) => sources(r.pipeline.commands.map(asSimple)[0]!.words))).toEqual([['b'], ['c']]);
   });
 
   it('joins simple commands with |', () => {
     const p = parse('a 1 | b 2 | c')!.items[0]!.first;
-    expect(p.commands.map((c) => sources(c.words))).toEqual([['a', '1'], ['b', '2'], ['c']]);
+    expect(p.commands.map(asSimple).map((c) => sources(c.words))).toEqual([['a', '1'], ['b', '2'], ['c']]);
     expect(p.bang).toBe(false);
   });
 

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { List } from '../../src/lang/ast.js';
 import { literalText, parseTsh } from '../../src/lang/tsh-parser.js';
+import { asSimple } from './helpers.js';
 
 function argv(list: List): string[][] {
-  return list.items.map((i) => i.first.commands[0]!.words.map(literalText));
+  return list.items.map((i) => i.first.commands.map(asSimple)[0]!.words.map(literalText));
 }
 
 function one(line: string): { argv: string[]; background: boolean; source: string } {
@@ -35,12 +36,12 @@ describe('tsh words', () => {
   it('expands, redirects and pipes nothing', () => {
     expect(one('/bin/echo $HOME ~ * > f | g ; h && i \\046').argv).toEqual(
       ['/bin/echo', '$HOME', '~', '*', '>', 'f', '|', 'g', ';', 'h', '&&', 'i', '\\046']);
-    const parts = parseTsh('a $x').items[0]!.first.commands[0]!.words[1]!.parts;
+    const parts = parseTsh('a $x').items[0]!.first.commands.map(asSimple)[0]!.words[1]!.parts;
     expect(parts).toEqual([{ kind: 'literal', text: '$x', quoted: true }]);
   });
 
   it('keeps each word as written, with its position', () => {
-    const words = parseTsh("ls\n  x 'a b'").items[1]!.first.commands[0]!.words;
+    const words = parseTsh("ls\n  x 'a b'").items[1]!.first.commands.map(asSimple)[0]!.words;
     expect(words.map((w) => [w.source, w.pos])).toEqual([
       ['x', { line: 2, column: 3, offset: 5 }],
       ["'a b'", { line: 2, column: 5, offset: 7 }],

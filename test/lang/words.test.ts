@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/lang/parser.js';
-import { lit, param, partsOf, simple, sources, wordParts } from './helpers.js';
+import { lit, param, partsOf, simple, sources, wordParts, asSimple } from './helpers.js';
 
 describe('splitting into words', () => {
   it('splits on blanks and keeps each word source', () => {
@@ -103,7 +103,7 @@ describe('line continuations', () => {
 describe('comments', () => {
   it('run from a # at the start of a word to the end of the line', () => {
     const list = parse('echo a # b c\necho d#e #f');
-    expect(list.items.map((i) => sources(i.first.commands[0]!.words))).toEqual([
+    expect(list.items.map((i) => sources(i.first.commands.map(asSimple)[0]!.words))).toEqual([
       ['echo', 'a'],
       ['echo', 'd#e'],
     ]);
@@ -165,7 +165,7 @@ describe('tildes', () => {
 describe('positions and sources', () => {
   it('records the line, column and offset of each word', () => {
     const list = parse('echo a\n  ls  "b c"');
-    const words = list.items[1]!.first.commands[0]!.words;
+    const words = list.items[1]!.first.commands.map(asSimple)[0]!.words;
     expect(words.map((w) => w.pos)).toEqual([
       { line: 2, column: 3, offset: 9 },
       { line: 2, column: 7, offset: 13 },
@@ -178,7 +178,7 @@ describe('positions and sources', () => {
     expect(item.pos).toEqual({ line: 2, column: 4, offset: 4 });
     expect(item.first.commands[1]!.pos).toEqual({ line: 2, column: 8, offset: 8 });
     expect(item.rest[0]!.pipeline.pos).toEqual({ line: 2, column: 13, offset: 13 });
-    expect(item.rest[0]!.pipeline.commands[0]!.pos).toEqual({ line: 2, column: 15, offset: 15 });
+    expect(item.rest[0]!.pipeline.commands.map(asSimple)[0]!.pos).toEqual({ line: 2, column: 15, offset: 15 });
   });
 
   it('records assignment positions and value sources', () => {

@@ -4,7 +4,7 @@
 // "Command not found" and exits 0, as tsh's child does. A background job is announced with the
 // line as typed; the shell waits for a foreground one, and the reaper tells how it ended.
 
-import type { AndOr, List } from '../../../lang/ast.js';
+import type { AndOr, List, SimpleCommand } from '../../../lang/ast.js';
 import { literalText } from '../../../lang/tsh-parser.js';
 import type { Program } from '../../../os/port.js';
 import { runBuiltinHere } from '../../builtins/run.js';
@@ -33,7 +33,8 @@ export async function runTshList(shell: Shell, list: List): Promise<number> {
 }
 
 async function runTshLine(shell: Shell, item: AndOr): Promise<void> {
-  const argv = item.first.commands[0]!.words.map(literalText);
+  // The tsh grammar (tsh-parser.ts) makes simple commands only.
+  const argv = (item.first.commands[0] as SimpleCommand).words.map(literalText);
   const builtin = findTshBuiltin(argv[0]!);
   if (builtin) return runHere(shell, builtin, argv);
   if (shell.control.jobs.size >= MAX_JOBS) {
