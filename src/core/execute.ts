@@ -3,7 +3,7 @@
 // pipeline or runs in the background runs on a copy of the shell, and a process delivers its
 // output, so it is a real member of the job's process group (as a forked bash child would be).
 
-import type { AndOr, List, Pipeline, SimpleCommand } from '../lang/ast.js';
+import type { AndOr, Command, CompoundCommand, FunctionDefinition, List, Pipeline, SimpleCommand } from '../lang/ast.js';
 import { findBuiltin } from './builtins/registry.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
@@ -14,6 +14,9 @@ import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
 import { withRedirects, type FdTable } from './redirect.js';
 import type { Shell } from './shell.js';
+import { runCompound } from './compound.js';
+import { callFunction, defineFunction, functionsPrelude } from './functions.js';
+import { isSpecialBuiltin } from './special.js';
 import { encodeSubshellState } from './subshell-state.js';
 
 export async function runList(shell: Shell, list: List): Promise<number> {
@@ -48,11 +51,7 @@ async function runBackground(shell: Shell, item: AndOr): Promise<void> {
     return;
   }
   // `a && b &` runs the whole list in a subshell: a copy of the shell as one process.
-  const plan: StagePlan = {
-    program: { kind: 'subshell', source: item.source, state: encodeSubshellState(shell), env: shell.vars.environ() },
-    redirects: [], text: item.source,
-  };
-  started(shell, await launch(shell, [plan], { background: true }));
+  started(shell, await launch(shell, [subshellStage(shell, item.source, item.source)], { background: true }));
 }
 
 async function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Promise<void> {
@@ -65,10 +64,8 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
   const plans: StagePlan[] = [];
   for (const cmd of pipeline.commands) {
     if (cmd.kind !== 'simple') {
-      // The parser does not make them yet (issue 14 adds the executor with the grammar).
-      const message = `jcsh: ${cmd.kind === 'function' ? 'function definitions' : 'compound commands'} are not supported yet`;
-      if (single) throw abandon(shell, message);
-      plans.push(errorStage(shell, message, 2, cmd.source));
+      if (single) return runShellCommand(shell, cmd);
+      plans.push(subshellStage(shell, cmd.source, cmd.source));
       continue;
     }
     // A stage of a pipeline or a background command expands in its own copy of the shell, as
@@ -93,10 +90,35 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
   return waitForeground(shell, job);
 }
 
-/** A command on its own in the foreground: builtins and assignments run in the shell. */
+/** A function definition or a compound command on its own in the foreground. */
+function runShellCommand(shell: Shell, cmd: Exclude<Command, SimpleCommand>): Promise<number> {
+  if (cmd.kind === 'function') return Promise.resolve(defineFunction(shell, cmd));
+  return runCompound(shell, cmd, runList, runSubshell);
+}
+
+/** `( list )` in the foreground: a copy of the shell as a process of its own, and a job. */
+async function runSubshell(shell: Shell, cmd: CompoundCommand): Promise<number> {
+  const job = await launch(shell, [subshellStage(shell, cmd.source, cmd.source)], { background: false });
+  return waitForeground(shell, job);
+}
+
+/**
+ * A stage that a copy of the shell runs as a process of its own: a compound command or a
+ * function call in a pipeline or in the background. It gets the functions too.
+ */
+function subshellStage(shell: Shell, source: string, text: string): StagePlan {
+  return {
+    program: { kind: 'subshell', source: functionsPrelude(shell) + source, state: encodeSubshellState(shell), env: shell.vars.environ() },
+    redirects: [], text,
+  };
+}
+
+/** A command on its own in the foreground: builtins, functions and assignments run in the shell. */
 async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
   const name = cmd.argv[0];
   if (name === undefined) return assignOnly(shell, cmd);
+  const fn = isSpecialBuiltin(name) ? undefined : shell.functions.get(name);
+  if (fn) return runFunctionHere(shell, fn, cmd);
   const builtin = findBuiltin(name);
   if (builtin) {
     const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
@@ -120,6 +142,22 @@ async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
   if (found.kind === 'error') return report(shell, found.message, found.status);
   const job = await launch(shell, [execStage(shell, cmd, found.path)], { background: false });
   return waitForeground(shell, job);
+}
+
+/** A function call in the foreground, with the call's redirections around it. */
+async function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: ExpandedCommand): Promise<number> {
+  const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
+  const saved = shell.stdio;
+  try {
+    if (error !== null) return reportTo(shell, fds, error);
+    shell.stdio = [fds.get(0) ?? -1, fds.get(1) ?? -1, fds.get(2) ?? -1];
+    shell.control.previousCommand = cmd.argv[0]!;
+    return await callFunction(shell, fn, cmd.argv, cmd.assignments, (s, body) => runCompound(s, body, runList, runSubshell));
+  } finally {
+    shell.stdio = saved;
+    await shell.out.drain();
+    fds.close(shell);
+  }
 }
 
 /**
@@ -149,6 +187,10 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   if (name === undefined) {
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
+  if (!isSpecialBuiltin(name) && shell.functions.has(name)) {
+    const call = [...[...cmd.assignments].map(([k, v]) => `${k}=${shellQuote(v)}`), ...cmd.argv.map(shellQuote)].join(' ');
+    return { ...subshellStage(stage, call, cmd.text), redirects: cmd.redirects };
+  }
   const builtin = findBuiltin(name);
   if (builtin) {
     const { chunks, status } = await runBuiltinCaptured(stage, builtin, cmd.argv);
@@ -158,6 +200,11 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text);
   return execStage(stage, cmd, found.path);
+}
+
+/** A word the shell reads back as exactly `text`. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 function execStage(shell: Shell, cmd: ExpandedCommand, path: string): StagePlan {

@@ -2,6 +2,7 @@
 // the terminal it controls. Executor, builtins and the interactive loop all work on this;
 // it talks to the kernel only through the OS port.
 
+import type { FunctionDefinition } from '../lang/ast.js';
 import type { OsPort } from '../os/port.js';
 import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
@@ -59,6 +60,12 @@ export class Shell {
   stdio: [number, number, number] = [0, 1, 2];
   /** Where command names were found on PATH (bash's hash table). */
   readonly commands = new CommandCache();
+  /** Functions by name (XCU 2.9.5). A copy of the shell starts with the same ones. */
+  functions = new Map<string, FunctionDefinition>();
+  /** Loops the running command is inside: `break` and `continue` outside one do nothing. */
+  loopDepth = 0;
+  /** Function calls in progress: `return` outside one is an error; too deep is refused. */
+  functionDepth = 0;
   /** This is a copy of a shell running a builtin in a pipeline or background (bash's subshell). */
   readonly inSubshell: boolean;
   /**
@@ -148,6 +155,7 @@ export class Shell {
     s.lineno = this.lineno;
     s.stdio = [...this.stdio];
     s.mayBlock = this.mayBlock;
+    s.functions = new Map(this.functions);
     return s;
   }
 }

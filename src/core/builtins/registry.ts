@@ -1,8 +1,10 @@
 // Every builtin, one file each, listed here in sorted order.
 
 import { bgBuiltin } from './bg.js';
+import { breakBuiltin } from './break.js';
 import { cdBuiltin } from './cd.js';
 import { colonBuiltin } from './colon.js';
+import { continueBuiltin } from './continue.js';
 import { disownBuiltin } from './disown.js';
 import { echoBuiltin } from './echo.js';
 import { exitBuiltin } from './exit.js';
@@ -12,6 +14,7 @@ import { fgBuiltin } from './fg.js';
 import { jobsBuiltin } from './jobs.js';
 import { killBuiltin } from './kill.js';
 import { pwdBuiltin } from './pwd.js';
+import { returnBuiltin } from './return.js';
 import { trueBuiltin } from './true.js';
 import { typeBuiltin } from './type.js';
 import type { Builtin } from './types.js';
@@ -21,7 +24,9 @@ import { waitBuiltin } from './wait.js';
 const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   [':', colonBuiltin],
   ['bg', bgBuiltin],
+  ['break', breakBuiltin],
   ['cd', cdBuiltin],
+  ['continue', continueBuiltin],
   ['disown', disownBuiltin],
   ['echo', echoBuiltin],
   ['exit', exitBuiltin],
@@ -31,6 +36,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['jobs', jobsBuiltin],
   ['kill', killBuiltin],
   ['pwd', pwdBuiltin],
+  ['return', returnBuiltin],
   ['true', trueBuiltin],
   ['type', typeBuiltin],
   ['unset', unsetBuiltin],

@@ -4,6 +4,7 @@
 
 import type { OutputChunk } from '../../os/port.js';
 import { ExitRequest, LineAbandoned } from '../errors.js';
+import { FunctionReturn, LoopControl } from '../flow.js';
 import type { FdTable } from '../redirect.js';
 import type { Shell } from '../shell.js';
 import { findBuiltin } from './registry.js';
@@ -49,7 +50,9 @@ export async function runBuiltinCaptured(shell: Shell, builtin: Builtin, argv: r
     const status = await builtin(context(shell.subshell(true), argv, io));
     return { chunks, status };
   } catch (e) {
-    if (e instanceof ExitRequest || e instanceof LineAbandoned) return { chunks, status: e.status };
+    if (e instanceof ExitRequest || e instanceof LineAbandoned || e instanceof FunctionReturn) return { chunks, status: e.status };
+    // A copy of the shell has no loop of its own to leave (bash's subshell either).
+    if (e instanceof LoopControl) return { chunks, status: 0 };
     throw e;
   }
 }

@@ -1,0 +1,53 @@
+// Functions (XCU 2.9.5): defining one is a command; calling one runs its body in the shell with
+// the call's arguments as positional parameters, the call's prefix assignments in force for its
+// duration (bash), and `return` ending it. Recursion deeper than MAX_DEPTH is refused with one
+// line instead of exhausting the process (bash has FUNCNEST for this).
+
+import type { CompoundCommand, FunctionDefinition } from '../lang/ast.js';
+import { LineAbandoned } from './errors.js';
+import { FunctionReturn } from './flow.js';
+import type { Shell } from './shell.js';
+
+export const MAX_DEPTH = 1000;
+
+/** Runs a function's body (a compound command) in the shell. */
+export type BodyRunner = (shell: Shell, body: CompoundCommand) => Promise<number>;
+
+export function defineFunction(shell: Shell, def: FunctionDefinition): number {
+  shell.functions.set(def.name, def);
+  shell.lastStatus = 0;
+  return 0;
+}
+
+export async function callFunction(
+  shell: Shell,
+  def: FunctionDefinition,
+  argv: readonly string[],
+  assignments: ReadonlyMap<string, string>,
+  runBody: BodyRunner,
+): Promise<number> {
+  if (shell.functionDepth >= MAX_DEPTH) {
+    await shell.diag(`${def.name}: maximum function nesting level exceeded (${MAX_DEPTH})`);
+    throw new LineAbandoned(1);
+  }
+  const positional = shell.positional;
+  const restore = shell.vars.assignFor(assignments);
+  shell.positional = argv.slice(1);
+  shell.functionDepth++;
+  try {
+    return await runBody(shell, def.body);
+  } catch (e) {
+    if (!(e instanceof FunctionReturn)) throw e;
+    shell.lastStatus = e.status;
+    return e.status;
+  } finally {
+    shell.functionDepth--;
+    shell.positional = positional;
+    restore();
+  }
+}
+
+/** The definitions a copy of the shell that is a process of its own must be given first. */
+export function functionsPrelude(shell: Shell): string {
+  return [...shell.functions.values()].map((f) => `${f.source}\n`).join('');
+}
