@@ -79,7 +79,7 @@ async function expandAssignments(cmd: SimpleCommand, ctx: ExpansionContext, into
 async function expandRedirects(cmd: SimpleCommand, ctx: ExpansionContext): Promise<ExpandedRedirect[]> {
   const redirects: ExpandedRedirect[] = [];
   for (const r of cmd.redirects) {
-    redirects.push({ fd: r.fd, op: r.op, target: await expandWord(r.target, ctx), source: r.target.source });
+    redirects.push({ fd: r.fd, op: r.op, target: await expandWord(redirectWord(r), ctx), source: r.target.source });
   }
   return redirects;
 }
@@ -93,7 +93,12 @@ function staticExpansion(cmd: SimpleCommand): Expansion | null {
 }
 
 function isStatic(cmd: SimpleCommand): boolean {
-  return cmd.words.every(isLiteral) && cmd.assignments.every((a) => isLiteral(a.value)) && cmd.redirects.every((r) => isLiteral(r.target));
+  return cmd.words.every(isLiteral) && cmd.assignments.every((a) => isLiteral(a.value)) && cmd.redirects.every((r) => isLiteral(redirectWord(r)));
+}
+
+/** What a redirection's expansion is: the file or fd word, or a here-document's body. */
+export function redirectWord(r: Redirect): Word {
+  return r.heredoc?.body ?? r.target;
 }
 
 function isLiteral(word: Word): boolean {
@@ -108,7 +113,7 @@ function literalCommand(cmd: SimpleCommand): ExpandedCommand {
   return {
     argv: cmd.words.map(literalText),
     assignments: new Map(cmd.assignments.map((a) => [a.name, literalText(a.value)])),
-    redirects: cmd.redirects.map((r) => ({ fd: r.fd, op: r.op, target: literalText(r.target), source: r.target.source })),
+    redirects: cmd.redirects.map((r) => ({ fd: r.fd, op: r.op, target: literalText(redirectWord(r)), source: r.target.source })),
     text: commandText(cmd),
     substitutionStatus: null,
   };

@@ -5,6 +5,7 @@
 import type { CaseItem, CompoundCommand, List, Redirect, Word } from '../lang/ast.js';
 import { expandPattern, expandWord, ExpansionError } from '../lang/expand.js';
 import { matchPattern } from '../lang/pattern.js';
+import { redirectWord } from './command.js';
 import { LineAbandoned } from './errors.js';
 import { expansionContext } from './expansion.js';
 import { runFor, runWhile, type ListRunner } from './loops.js';
@@ -107,7 +108,7 @@ async function expandRedirects(shell: Shell, redirects: readonly Redirect[], run
   const ctx = expansionContext(shell, run);
   const out: ExpandedRedirect[] = [];
   try {
-    for (const r of redirects) out.push({ fd: r.fd, op: r.op, target: await expandWord(r.target, ctx), source: r.target.source });
+    for (const r of redirects) out.push({ fd: r.fd, op: r.op, target: await expandWord(redirectWord(r), ctx), source: r.target.source });
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e;
     await shell.diag(e.message);

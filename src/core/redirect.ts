@@ -53,6 +53,7 @@ export class FdTable {
   /** Applies one redirection; returns an error message (without the shell prefix) or null. */
   apply(shell: Shell, r: ExpandedRedirect): string | null {
     if (r.op === '<&' || r.op === '>&') return this.duplicate(shell, r);
+    if (r.op === '<<' || r.op === '<<-') return this.document(shell, r);
     const mode = OPEN_MODE[r.op];
     if (mode === undefined) return `${r.source}: bad redirection`;
     if (r.target === '') return `${r.source}: ambiguous redirect`;
@@ -82,6 +83,33 @@ export class FdTable {
     // `>&file` (no fd) is bash's old spelling of `&>file`.
     if (r.op === '>&' && r.fd === null) return this.apply(shell, { ...r, op: '&>' });
     return `${r.source}: ambiguous redirect`;
+  }
+
+  /**
+   * A here-document: the command reads its body from a pipe. The shell writes the body in the
+   * background (the port's write does not hold the shell), so a body larger than the pipe
+   * waits for the reader, and one nobody reads ends with the reader's end closed.
+   */
+  private document(shell: Shell, r: ExpandedRedirect): string | null {
+    let ends: [number, number];
+    try {
+      ends = shell.port.pipe();
+    } catch (e) {
+      if (e instanceof OsError) return `cannot make pipe for here-document: ${e.reason}`;
+      throw e;
+    }
+    const [readEnd, writeEnd] = ends;
+    this.opened.push(readEnd);
+    this.map.set(r.fd ?? 0, readEnd);
+    const close = () => {
+      try {
+        shell.port.close(writeEnd);
+      } catch {
+        // Already closed.
+      }
+    };
+    shell.port.write(writeEnd, r.target).then(close, close);
+    return null;
   }
 
   private open(shell: Shell, target: string, mode: OpenMode): number | string {
