@@ -34,6 +34,7 @@ export async function callFunction(
   const restore = shell.vars.assignFor(assignments);
   shell.positional = argv.slice(1);
   shell.functionDepth++;
+  shell.vars.pushScope();
   try {
     return await runBody(shell, def.body);
   } catch (e) {
@@ -41,6 +42,7 @@ export async function callFunction(
     shell.lastStatus = e.status;
     return e.status;
   } finally {
+    shell.vars.popScope();
     shell.functionDepth--;
     shell.positional = positional;
     restore();

@@ -17,6 +17,12 @@ export class Variables {
   pathGeneration = 0;
   /** The exported environment, built once per change rather than once per command. */
   private exportedCache: string[] | null = null;
+  /**
+   * One scope per function call in progress: what each `local` name was before (undefined: it
+   * did not exist). Leaving the call puts them back (bash's dynamic scoping: a function called
+   * from this one sees the locals).
+   */
+  private readonly scopes: Map<string, VarEntry | undefined>[] = [];
 
   static fromEnviron(environ: readonly string[]): Variables {
     const v = new Variables();
@@ -68,6 +74,41 @@ export class Variables {
       }
       this.exportedCache = null;
     };
+  }
+
+  /** A function call begins: `local` names made from now on are put back by popScope. */
+  pushScope(): void {
+    this.scopes.push(new Map());
+  }
+
+  popScope(): void {
+    const scope = this.scopes.pop();
+    if (!scope) return;
+    for (const [name, entry] of scope) {
+      if (entry) this.table.set(name, entry);
+      else this.table.delete(name);
+      if (name === 'PATH') this.pathGeneration++;
+    }
+    this.exportedCache = null;
+  }
+
+  /** False outside a function (`local` is then an error). */
+  get inScope(): boolean {
+    return this.scopes.length > 0;
+  }
+
+  /**
+   * `local NAME[=value]`: NAME belongs to the innermost call from now on. Without a value it
+   * keeps no value of the outer one (bash: declared, unset), but its export flag stays.
+   */
+  makeLocal(name: string, value?: string): void {
+    const scope = this.scopes[this.scopes.length - 1];
+    if (!scope) return;
+    const entry = this.table.get(name);
+    if (!scope.has(name)) scope.set(name, entry && { ...entry });
+    this.table.set(name, { value, exported: entry?.exported ?? false });
+    if (name === 'PATH') this.pathGeneration++;
+    this.exportedCache = null;
   }
 
   /** `export NAME` / `export NAME=value`. */

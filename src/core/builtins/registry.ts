@@ -13,6 +13,7 @@ import { falseBuiltin } from './false.js';
 import { fgBuiltin } from './fg.js';
 import { jobsBuiltin } from './jobs.js';
 import { killBuiltin } from './kill.js';
+import { localBuiltin } from './local.js';
 import { pwdBuiltin } from './pwd.js';
 import { returnBuiltin } from './return.js';
 import { trueBuiltin } from './true.js';
@@ -35,6 +36,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['fg', fgBuiltin],
   ['jobs', jobsBuiltin],
   ['kill', killBuiltin],
+  ['local', localBuiltin],
   ['pwd', pwdBuiltin],
   ['return', returnBuiltin],
   ['true', trueBuiltin],

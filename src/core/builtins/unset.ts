@@ -1,6 +1,7 @@
-// `unset [-f] [-v] [-n] name ...` (builtins/set.def). Without -f or -v a name that cannot be a
-// variable is taken as a function name, and since jcsh has no functions nothing happens; with
-// -v it is an error. Unsetting a variable that does not exist is not an error (POSIX).
+// `unset [-f] [-v] [-n] name ...` (builtins/set.def). Without -f or -v a name is a variable's,
+// or when there is no such variable a function's (bash); a name that cannot be a variable is
+// taken as a function name, and with -v it is an error. Unsetting what does not exist is not
+// an error (POSIX).
 
 import { isValidName } from '../vars.js';
 import { parseOptions } from './lib/options.js';
@@ -16,8 +17,12 @@ export const unsetBuiltin: Builtin = (ctx) => {
     return 1;
   }
   let failed = false;
+  const shell = ctx.shell;
   for (const name of parsed.operands) {
-    if (functions) continue;
+    if (functions || (!variables && (!isValidName(name) || shell.vars.get(name) === undefined) && shell.functions.has(name))) {
+      shell.functions.delete(name);
+      continue;
+    }
     if (!isValidName(name)) {
       if (variables) {
         ctx.error(`\`${name}': not a valid identifier`);
@@ -25,7 +30,7 @@ export const unsetBuiltin: Builtin = (ctx) => {
       }
       continue;
     }
-    ctx.shell.vars.unset(name);
+    shell.vars.unset(name);
   }
   return failed ? 1 : 0;
 };
