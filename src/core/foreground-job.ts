@@ -5,6 +5,7 @@
 
 import { shellStatus } from '../os/status.js';
 import { Interrupted } from './errors.js';
+import { LoopControl } from './flow.js';
 import type { Job } from './job.js';
 import { notifyJobs } from './notify.js';
 import type { Shell } from './shell.js';
@@ -28,7 +29,14 @@ async function settleForeground(shell: Shell, job: Job): Promise<number> {
     job.notified = true;
     shell.control.jobs.setCurrent(job);
     if (shell.interactive) await shell.out.write(shell.stdio[2], shell.format.stopped(job, shell.control.jobs, shell.place()));
-    return 128 + job.stopSignal();
+    const status = 128 + job.stopSignal();
+    // bash leaves every loop it is in when a job stops under job control (jobs.c sets
+    // `breaking` to the loop level): ^Z on `for …; do sleep 100; done` ends the loop.
+    if (shell.loopDepth > 0 && job.jobControl) {
+      shell.lastStatus = status;
+      throw new LoopControl('break', shell.loopDepth);
+    }
+    return status;
   }
   job.notified = true;
   shell.control.jobs.remove(job);
