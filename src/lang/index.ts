@@ -2,6 +2,7 @@
 
 export * from './ast.js';
 export { parse } from './parser.js';
+export { CommandReader, type ParseOptions } from './reader.js';
 export { parseTsh } from './tsh-parser.js';
 export { expandWords, expandWord, expandPattern, ExpansionError, type ExpansionContext } from './expand.js';
 export { splitFields, DEFAULT_IFS } from './fields.js';

@@ -1,10 +1,12 @@
 // Splits source text into tokens: words, operators, redirection operators (with the digits of
 // an fd number written just before them) and end of input. Comments and line continuations
-// vanish here. No token depends on parser state, so one token of lookahead is always safe.
+// vanish here. No token depends on parser state, so lookahead is always safe; the one thing
+// the parser tells the lexer is which here-documents to read at the next newline.
 
 import type { RedirectOp } from './ast.js';
 import { isBlank, isDigit, isRunStop, isTerminator, skipContinuations } from './chars.js';
 import { unsupported } from './errors.js';
+import { readHereDocs, type OpenHereDoc } from './heredoc.js';
 import type { OperatorText, ScanContext, Token } from './tokens.js';
 import { WordScanner } from './word-lexer.js';
 
@@ -13,6 +15,8 @@ const TILDE = 126;
 
 export class Lexer {
   private readonly src: string;
+  /** Here-documents whose bodies start after the next newline. */
+  private pending: OpenHereDoc[] = [];
 
   constructor(
     private readonly ctx: ScanContext,
@@ -25,7 +29,17 @@ export class Lexer {
     const start = this.skipBlanks(this.offset);
     const token = this.read(start);
     this.offset = token.end;
+    if (this.pending.length && (token.kind === 'eof' || (token.kind === 'op' && token.op === '\n'))) {
+      const docs = this.pending;
+      this.pending = [];
+      this.offset = readHereDocs(this.ctx, token.end, docs);
+    }
     return token;
+  }
+
+  /** The parser has read `<<word`: its body follows the next newline. */
+  hereDoc(doc: OpenHereDoc): void {
+    this.pending.push(doc);
   }
 
   /** Skips blanks, line continuations and a comment, stopping at the next token. */
@@ -49,7 +63,7 @@ export class Lexer {
       case '\n':
         return this.op('\n', i, i + 1);
       case ';':
-        return this.pair(i, ';', ';', ';;');
+        return this.semicolon(i);
       case '|':
         return this.pair(i, '|', '|', '||');
       case '(':
@@ -81,6 +95,15 @@ export class Lexer {
     return this.src[n] === second ? this.op(double, i, n + 1) : this.op(single, i, i + 1);
   }
 
+  /** `;`, `;;`, and bash's `;&` and `;;&` (case item terminators). */
+  private semicolon(i: number): Token {
+    const n = this.after(i);
+    if (this.src[n] === '&') return this.op(';&', i, n + 1);
+    if (this.src[n] !== ';') return this.op(';', i, i + 1);
+    const m = this.after(n);
+    return this.src[m] === '&' ? this.op(';;&', i, m + 1) : this.op(';;', i, n + 1);
+  }
+
   /** `&`, `&&`, `&>`, `&>>`. */
   private ampersand(i: number): Token {
     const n = this.after(i);
@@ -98,7 +121,7 @@ export class Lexer {
     const next = src[n];
     let op: RedirectOp;
     if (src[i] === '<') {
-      if (next === '<') throw this.hereDocument(i, n);
+      if (next === '<') return this.hereDocument(i, n, start, fd);
       op = next === '>' ? '<>' : next === '&' ? '<&' : '<';
     } else {
       op = next === '>' ? '>>' : next === '|' ? '>|' : next === '&' ? '>&' : '>';
@@ -107,10 +130,12 @@ export class Lexer {
     return { kind: 'redirect', op, fd, start, end };
   }
 
-  private hereDocument(i: number, second: number): Error {
-    const pos = this.ctx.positions.at(i);
-    if (this.src[this.after(second)] === '<') return unsupported("here-strings (`<<<') are", pos);
-    return unsupported("here-documents (`<<') are", pos);
+  /** `<<` or `<<-`; `<<<` is bash's here-string, not supported. */
+  private hereDocument(i: number, second: number, start: number, fd: number | null): Token {
+    const third = this.after(second);
+    if (this.src[third] === '<') throw unsupported("here-strings (`<<<') are", this.ctx.positions.at(i));
+    if (this.src[third] === '-') return { kind: 'redirect', op: '<<-', fd, start, end: third + 1 };
+    return { kind: 'redirect', op: '<<', fd, start, end: second + 1 };
   }
 
   /** Digits directly followed by `<` or `>` are an fd number; otherwise they start a word. */

@@ -1,10 +1,38 @@
 // What the lexer hands the parser. Offsets index the source being parsed; the parser turns
 // them into positions and source slices only for the nodes it builds.
 
-import type { List, RedirectOp, WordPart } from './ast.js';
+import type { List, Position, RedirectOp, WordPart } from './ast.js';
 import type { PositionSource } from './position.js';
 
-export type OperatorText = '|' | '||' | '&&' | '&' | ';' | ';;' | '(' | ')' | '\n';
+export type OperatorText = '|' | '||' | '&&' | '&' | ';' | ';;' | ';&' | ';;&' | '(' | ')' | '\n';
+
+/** What the parser can be told by the shell that runs it (see reader.ts). */
+export interface ParseOptions {
+  /** The value of alias `name`, or undefined when there is none. */
+  alias?(name: string): string | undefined;
+  /** bash's non-fatal complaints (an unterminated here-document), with the `warning: ` prefix. */
+  warn?(message: string, pos: Position): void;
+  /**
+   * More lines may follow (the interactive shell): an unterminated here-document is then an
+   * incomplete SyntaxError (PS2) instead of a warning.
+   */
+  partial?: boolean;
+}
+
+/**
+ * Set on tokens that came from an alias value rather than the source. Their own offsets
+ * index `src`; `start`/`end` are the alias word's offsets in the source, for source texts.
+ */
+export interface AliasOrigin {
+  readonly src: string;
+  readonly positions: PositionSource;
+  readonly start: number;
+  readonly end: number;
+  /** The aliases being expanded when this token was made: they are not expanded again. */
+  readonly names: ReadonlySet<string>;
+  /** Last token of a value ending in a blank: the word after it is checked for an alias too. */
+  readonly blank: boolean;
+}
 
 /**
  * Set on a word that starts with `NAME=`. The lexer splits its parts after the `=` and reads
@@ -19,6 +47,7 @@ export interface AssignInfo {
 }
 
 export interface WordToken {
+  readonly alias?: AliasOrigin;
   readonly kind: 'word';
   readonly start: number;
   readonly end: number;
@@ -27,6 +56,7 @@ export interface WordToken {
 }
 
 export interface OperatorToken {
+  readonly alias?: AliasOrigin;
   readonly kind: 'op';
   readonly op: OperatorText;
   readonly start: number;
@@ -34,6 +64,7 @@ export interface OperatorToken {
 }
 
 export interface RedirectToken {
+  readonly alias?: AliasOrigin;
   readonly kind: 'redirect';
   readonly op: RedirectOp;
   readonly fd: number | null;
@@ -58,6 +89,8 @@ export interface NestedParser {
   commandAt(offset: number, open: number): { list: List; close: number };
   /** Parses the body of a backquoted substitution that starts at `offset` of the source. */
   commandText(text: string, offset: number): List;
+  /** A parser for text cut out of the source at `offset` (a here-document body). */
+  nestedFor(text: string, offset: number): NestedParser;
 }
 
 /** Everything a word scanner needs besides its own state. */
@@ -65,4 +98,5 @@ export interface ScanContext {
   readonly src: string;
   readonly positions: PositionSource;
   readonly nested: NestedParser;
+  readonly options: ParseOptions;
 }

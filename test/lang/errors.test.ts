@@ -60,9 +60,19 @@ describe('invalid input', () => {
     ['echo 2>', 'newline'],
     ['a && \n &&', '&&'],
     ['echo )', ')'],
-    ['echo (', '('],
+    ['echo (', 'newline'],
     ['echo a(b', '('],
-    ['(a)', '('],
+    ['(a) b', 'b'],
+    ['( )', ')'],
+    ['{ }', '}'],
+    ['if then fi', 'then'],
+    ['a; fi', 'fi'],
+    ['a | ! b', '!'],
+    ['in', 'in'],
+    ['f() echo', 'echo'],
+    ['case x in esac) a;; esac', ')'],
+    ['a ;& b', ';&'],
+    ['a ;;& b', ';;&'],
     ['!', 'newline'],
     ['! ;', ';'],
     ['echo $(a |)', ')'],
@@ -105,8 +115,7 @@ describe('invalid input', () => {
     expect(message).not.toContain('\\');
   });
 
-  it('rejects here-documents and arithmetic expansion clearly', () => {
-    expect(parseError('cat <<EOF')).toMatchObject({ incomplete: false, message: expect.stringContaining('here-documents') });
+  it('rejects here-strings and arithmetic expansion clearly', () => {
     expect(parseError('cat <<<x')).toMatchObject({ incomplete: false, message: expect.stringContaining('here-strings') });
     expect(parseError('echo $((1+2))')).toMatchObject({ incomplete: false, message: expect.stringContaining('arithmetic') });
   });
