@@ -86,7 +86,7 @@ function record(shell: Shell, job: Job, pid: number, s: WaitStatus): boolean {
  * on child events.
  */
 export async function waitForJob(shell: Shell, job: Job): Promise<void> {
-  if (shell.port.features.blockingWait && shell.mayBlock) {
+  if (shell.port.features.blockingWait && shell.mayBlock && shell.pendingWrites === 0) {
     waitBlocking(shell, job);
     return;
   }

@@ -102,12 +102,14 @@ export class FdTable {
     this.opened.push(readEnd);
     this.map.set(r.fd ?? 0, readEnd);
     const close = () => {
+      shell.pendingWrites--;
       try {
         shell.port.close(writeEnd);
       } catch {
         // Already closed.
       }
     };
+    shell.pendingWrites++;
     shell.port.write(writeEnd, r.target).then(close, close);
     return null;
   }

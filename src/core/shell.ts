@@ -75,6 +75,11 @@ export class Shell {
    */
   mayBlock = true;
   /**
+   * Here-documents still being written to their pipes by this process: the job reading one
+   * would wait for the rest of it forever if the shell blocked in waitpid meanwhile.
+   */
+  pendingWrites = 0;
+  /**
    * The process catches SIGINT itself (an interactive shell, and the copies it runs `$(…)`
    * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
    */
