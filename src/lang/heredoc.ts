@@ -128,8 +128,9 @@ function scanBody(ctx: ScanContext): WordPart[] {
       else lit += '$';
       k = r.end;
     } else if (c === BACKQUOTE) {
+      // read as outside double quotes (`\"` stays), but like all of a body never split
       const r = scanBackquote(ctx, k, false);
-      push(r.part);
+      push({ ...r.part, quoted: true } as WordPart);
       k = r.end;
     } else {
       let e = k + 1;

@@ -56,7 +56,7 @@ describe('here-documents', () => {
     expect(parts[3]).toMatchObject({ kind: 'param', name: 'y', op: ':-', quoted: true });
     expect(parts[4]).toEqual(lit(' "q" $n \\ \\" \\a bc ', true));
     expect(parts[5]).toMatchObject({ kind: 'command', source: 'echo hi', quoted: true });
-    expect(parts[7]).toMatchObject({ kind: 'command', source: 'date' });
+    expect(parts[7]).toMatchObject({ kind: 'command', source: 'date', quoted: true });
   });
 
   it('joins a line ending in a backslash to the next one, which is then not the delimiter', () => {
