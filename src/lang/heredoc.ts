@@ -65,7 +65,8 @@ function readOne(ctx: ScanContext, start: number, open: OpenHereDoc): number {
     const eol = src.indexOf('\n', k);
     const lineEnd = eol === -1 ? src.length : eol;
     let text = src.slice(k, lineEnd);
-    if (strip) text = text.replace(/^\t+/, '');
+    // bash strips the tabs of each line as read: not those of a line joined to the one before
+    if (strip && !joined) text = text.replace(/^\t+/, '');
     k = eol === -1 ? src.length : eol + 1;
     // a line joined to the one before by `\<newline>` cannot be the delimiter (unquoted only)
     if (!joined && text === doc.delimiter) {

@@ -69,6 +69,8 @@ describe('here-documents', () => {
     expect(d!.body.source).toBe('a\n b\n');
     expect(heredocs(parse('cat <<-EOF\n\tEOF'))[0]!.op).toBe('<<-');
     expect(bodies('cat <<EOF\n\tEOF\nEOF\n')).toEqual(['\tEOF\n']);
+    // as bash: `a\<newline><tab>b` is `a<tab>b`, the joined line keeps its tab
+    expect(bodies('cat <<-EOF\n\ta\\\n\tb\n\tEOF\n')).toEqual(['a\\\n\tb\n']);
   });
 
   it('reads bodies inside compound commands and inside $( )', () => {
