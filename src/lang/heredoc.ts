@@ -65,7 +65,8 @@ function readOne(ctx: ScanContext, start: number, open: OpenHereDoc): number {
     const eol = src.indexOf('\n', k);
     const lineEnd = eol === -1 ? src.length : eol;
     let text = src.slice(k, lineEnd);
-    if (strip) text = text.replace(/^\t+/, '');
+    // bash strips the tabs of each line as read: not those of a line joined to the one before
+    if (strip && !joined) text = text.replace(/^\t+/, '');
     k = eol === -1 ? src.length : eol + 1;
     // a line joined to the one before by `\<newline>` cannot be the delimiter (unquoted only)
     if (!joined && text === doc.delimiter) {
@@ -128,8 +129,9 @@ function scanBody(ctx: ScanContext): WordPart[] {
       else lit += '$';
       k = r.end;
     } else if (c === BACKQUOTE) {
+      // read as outside double quotes (`\"` stays), but like all of a body never split
       const r = scanBackquote(ctx, k, false);
-      push(r.part);
+      push({ ...r.part, quoted: true } as WordPart);
       k = r.end;
     } else {
       let e = k + 1;
