@@ -4,6 +4,7 @@
 
 import type { List } from '../lang/ast.js';
 import { parse } from '../lang/parser.js';
+import { CommandReader, type ParseOptions } from '../lang/reader.js';
 import { runList } from './execute.js';
 import { bashFormat, type MessageFormat } from './format.js';
 import { leaveAtEndOfInput } from './leave.js';
@@ -17,7 +18,9 @@ export interface Dialect {
   /** PS1 when the user has set none. */
   readonly prompt: string;
   /** Parses input; throws SyntaxError (an incomplete one makes the prompt ask for more). */
-  parse(source: string): List;
+  parse(source: string, options?: ParseOptions): List;
+  /** Reads a script or a -c string one complete command at a time (XCU 2.10). */
+  reader(source: string, options?: ParseOptions): { next(): List | null };
   /** Runs a parsed command line; returns `$?`. */
   run(shell: Shell, list: List): Promise<number>;
   /** Reports the job changes the user has not seen, and forgets finished jobs. */
@@ -34,7 +37,8 @@ export const bashDialect: Dialect = {
   name: 'bash',
   format: bashFormat,
   prompt: DEFAULT_PS1,
-  parse: (source) => parse(source),
+  parse: (source, options) => parse(source, options),
+  reader: (source, options) => new CommandReader(source, options),
   run: (shell, list) => runList(shell, list),
   notify: (shell) => notifyJobs(shell),
   notifyAtOnce: false,

@@ -118,7 +118,8 @@ async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
 
 function tryParse(shell: Shell, source: string): List | ShellSyntaxError | 'incomplete' {
   try {
-    return shell.dialect.parse(source);
+    // More lines may follow: an unfinished here-document asks for them (PS2).
+    return shell.dialect.parse(source, { alias: (name) => shell.aliases.get(name), partial: true });
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
     return e.incomplete ? 'incomplete' : e;

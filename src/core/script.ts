@@ -1,35 +1,26 @@
-// Running a whole script or a -c string: parse it all first (a syntax error runs nothing and
-// exits 2), then run it line by line, so that an error which abandons a line (LineAbandoned)
-// lets a script file go on with its next line, as bash does. In a -c string it ends the run.
+// Running a whole script or a -c string, parsed as it runs (XCU 2.10): one complete command at
+// a time, so a syntax error on line 10 leaves lines 1-9 run (then the shell exits 2, as bash),
+// an alias defined on one line applies from the next, and `exit` or `case $0 in` at the top
+// can skip text that would not parse. An error which abandons a line (LineAbandoned) lets a
+// script file go on with its next command, as bash does; in a -c string it ends the run.
 
-import { SyntaxError as ShellSyntaxError, type AndOr, type List } from '../lang/ast.js';
+import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
+import type { ParseOptions } from '../lang/reader.js';
 import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
 import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
 
 export async function runScript(shell: Shell, source: string): Promise<number> {
-  let list;
+  const where = shell.scriptName ?? `${shell.name}: -c`;
+  const reader = shell.dialect.reader(source, parseOptions(shell, where));
   try {
-    list = shell.dialect.parse(source);
-  } catch (e) {
-    if (!(e instanceof ShellSyntaxError)) throw e;
-    const where = shell.scriptName ?? `${shell.name}: -c`;
-    await shell.out.write(shell.stdio[2], `${where}: line ${e.pos.line}: ${e.message}\n`);
-    return 2;
-  }
-  try {
-    for (const line of lines(list)) {
-      try {
-        await shell.dialect.run(shell, line);
-      } catch (e) {
-        if (!(e instanceof LineAbandoned)) throw e;
-        shell.lastStatus = e.status;
-        // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script with 1).
-        if (e.fatal && shell.scriptName === undefined) return 127;
-        if (e.fatal || shell.scriptName === undefined) return e.status;
-      }
+    for (;;) {
+      const list = await next(shell, reader, where, source);
+      if (list === 'error') return 2;
+      if (list === null) return shell.lastStatus;
+      const status = await runCommand(shell, list);
+      if (status !== null) return status;
     }
-    return shell.lastStatus;
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted) return e.status;
@@ -40,15 +31,39 @@ export async function runScript(shell: Shell, source: string): Promise<number> {
   }
 }
 
-/** The commands of a script grouped by the line they start on. */
-function* lines(list: List): Generator<List> {
-  let group: AndOr[] = [];
-  for (const item of list.items) {
-    if (group.length > 0 && item.pos.line !== group[0]!.pos.line) {
-      yield { kind: 'list', items: group };
-      group = [];
-    }
-    group.push(item);
+/** Aliases as they stand when each command is read; warnings as bash words them. */
+export function parseOptions(shell: Shell, where: string): ParseOptions {
+  return {
+    alias: (name) => shell.aliases.get(name),
+    warn: (message, pos) => void shell.out.write(shell.stdio[2], `${where}: line ${pos.line}: ${message}\n`),
+  };
+}
+
+async function next(shell: Shell, reader: { next(): List | null }, where: string, source: string): Promise<List | null | 'error'> {
+  try {
+    return reader.next();
+  } catch (e) {
+    if (!(e instanceof ShellSyntaxError)) throw e;
+    await shell.out.write(shell.stdio[2], `${where}: line ${e.pos.line}: ${e.message}\n`);
+    // bash shows the line of an unexpected token (not of an unexpected end of file).
+    const line = source.split('\n')[e.pos.line - 1];
+    if (!e.incomplete && line !== undefined) await shell.out.write(shell.stdio[2], `${where}: line ${e.pos.line}: \`${line}'\n`);
+    shell.lastStatus = 2;
+    return 'error';
   }
-  if (group.length > 0) yield { kind: 'list', items: group };
+}
+
+/** Runs one complete command; returns the status to end the run with, or null to go on. */
+async function runCommand(shell: Shell, list: List): Promise<number | null> {
+  try {
+    await shell.dialect.run(shell, list);
+    return null;
+  } catch (e) {
+    if (!(e instanceof LineAbandoned)) throw e;
+    shell.lastStatus = e.status;
+    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script with 1).
+    if (e.fatal && shell.scriptName === undefined) return 127;
+    if (e.fatal || shell.scriptName === undefined) return e.status;
+    return null;
+  }
 }

@@ -60,6 +60,8 @@ export class Shell {
   stdio: [number, number, number] = [0, 1, 2];
   /** Where command names were found on PATH (bash's hash table). */
   readonly commands = new CommandCache();
+  /** Aliases by name: the parser substitutes them in command position (XCU 2.3.1). */
+  aliases = new Map<string, string>();
   /** Functions by name (XCU 2.9.5). A copy of the shell starts with the same ones. */
   functions = new Map<string, FunctionDefinition>();
   /** Loops the running command is inside: `break` and `continue` outside one do nothing. */
@@ -161,6 +163,7 @@ export class Shell {
     s.stdio = [...this.stdio];
     s.mayBlock = this.mayBlock;
     s.functions = new Map(this.functions);
+    s.aliases = new Map(this.aliases);
     return s;
   }
 }

@@ -30,12 +30,17 @@ describe('non-interactive modes', () => {
     expect(jcsh([], 'echo from-stdin | cat\n').stdout).toBe('from-stdin\n');
   });
 
-  it('a syntax error is one message, status 2, and nothing runs', () => {
+  it('a syntax error is bash\'s message and line, status 2, and nothing of its line runs', () => {
     const r = jcsh(['-c', 'echo should-not-run; echo a |; echo b']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toBe("jcsh: -c: line 1: syntax error near unexpected token `;'\n");
+    expect(r.stderr).toBe("jcsh: -c: line 1: syntax error near unexpected token `;'\njcsh: -c: line 1: `echo should-not-run; echo a |; echo b'\n");
+  });
+
+  it('parses as it runs: the lines before a syntax error run, then status 2 (XCU 2.10)', () => {
+    const r = jcsh(['-c', 'echo one\necho two\nif then fi\necho never']);
+    expect(r).toMatchObject({ status: 2, stdout: 'one\ntwo\n' });
+    expect(r.stderr).toBe("jcsh: -c: line 3: syntax error near unexpected token `then'\njcsh: -c: line 3: `if then fi'\n");
   });
 
   it('missing script, directory, not executable: clear errors and bash statuses', () => {

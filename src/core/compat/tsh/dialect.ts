@@ -12,6 +12,11 @@ export const tshDialect: Dialect = {
   format: tshFormat,
   prompt: 'tsh> ',
   parse: (source) => parseTsh(source),
+  // tsh reads a script whole: its grammar has no command that spans lines.
+  reader: (source) => {
+    let list: ReturnType<typeof parseTsh> | null = parseTsh(source);
+    return { next: () => { const l = list; list = null; return l; } };
+  },
   run: (shell, list) => runTshList(shell, list),
   notify: (shell) => notifyTsh(shell),
   notifyAtOnce: true,
