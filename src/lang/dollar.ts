@@ -1,9 +1,10 @@
-// The `$` forms of a word: `$name`, `$1`, `$?`…, `${…}` with its operators, `$(…)`, and the
-// older backquoted `` `…` `` substitution.
+// The `$` forms of a word: `$name`, `$1`, `$?`…, `${…}` with its operators, `$(…)`, `$((…))`
+// (arith/scan.ts), and the older backquoted `` `…` `` substitution.
 
 import type { ParamOp, Word, WordPart } from './ast.js';
 import { BACKSLASH, isDigit, isNameChar, isNameStart, isSpecialParam, skipContinuations } from './chars.js';
-import { badSubstitution, unmatched, unsupported } from './errors.js';
+import { scanArith } from './arith/scan.js';
+import { badSubstitution, unmatched } from './errors.js';
 import type { ScanContext } from './tokens.js';
 
 export interface DollarResult {
@@ -34,7 +35,7 @@ export function scanDollar(ctx: ScanContext, k: number, quoted: boolean, braceWo
   const j = skipContinuations(src, k + 1);
   const c = src.charCodeAt(j);
   if (c === LBRACE) return scanBrace(ctx, k, j, quoted, braceWord);
-  if (c === LPAREN) return scanCommand(ctx, k, j, quoted);
+  if (c === LPAREN) return scanCommand(ctx, k, j, quoted, braceWord);
   if (isNameStart(c)) {
     const name = scanName(src, j);
     return { part: param(name.text, null, null, quoted), end: name.end };
@@ -119,10 +120,15 @@ function braceError(ctx: ScanContext, dollar: number): Error {
   return badSubstitution(ctx.src.slice(dollar, close + 1), pos);
 }
 
-function scanCommand(ctx: ScanContext, dollar: number, paren: number, quoted: boolean): DollarResult {
+function scanCommand(ctx: ScanContext, dollar: number, paren: number, quoted: boolean, braceWord: BraceWordScanner): DollarResult {
   const src = ctx.src;
-  if (src.charCodeAt(skipContinuations(src, paren + 1)) === LPAREN) {
-    throw unsupported('arithmetic expansion `$((…))\' is', ctx.positions.at(dollar));
+  const second = skipContinuations(src, paren + 1);
+  if (src.charCodeAt(second) === LPAREN) {
+    const arith = scanArith(ctx, second, quoted, {
+      dollar: (c, k) => scanDollar(c, k, true, braceWord),
+      backquote: (c, k) => scanBackquote(c, k, true),
+    });
+    if (arith) return arith;
   }
   const { list, close } = ctx.nested.commandAt(paren + 1, dollar);
   return { part: { kind: 'command', source: src.slice(paren + 1, close), list, quoted }, end: close + 1 };
