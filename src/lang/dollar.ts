@@ -88,7 +88,8 @@ function scanBrace(ctx: ScanContext, dollar: number, brace: number, quoted: bool
   const op = scanOperator(src, k);
   if (!op) throw braceError(ctx, dollar);
   k = op.end;
-  const r = braceWord(ctx, k, quoted, dollar);
+  // a pattern keeps its wildcards and quotes even inside "…": "${x#'a'*}" removes `a…`
+  const r = braceWord(ctx, k, quoted && !isRemoval(op.op), dollar);
   return { part: param(name.text, op.op, r.word, quoted), end: r.stop + 1 };
 }
 
@@ -101,7 +102,16 @@ function scanLength(src: string, j: number): { text: string; end: number } | nul
   return src.charCodeAt(close) === RBRACE ? { text: name.text, end: close + 1 } : null;
 }
 
+function isRemoval(op: ParamOp): boolean {
+  return op === '#' || op === '##' || op === '%' || op === '%%';
+}
+
 function scanOperator(src: string, k: number): { op: ParamOp; end: number } | null {
+  const c0 = src[k];
+  if (c0 === '#' || c0 === '%') {
+    const j = skipContinuations(src, k + 1);
+    return src[j] === c0 ? { op: `${c0}${c0}` as ParamOp, end: j + 1 } : { op: c0, end: j };
+  }
   let colon = false;
   if (src.charCodeAt(k) === COLON) {
     colon = true;

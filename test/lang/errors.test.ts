@@ -89,7 +89,7 @@ describe('invalid input', () => {
   });
 
   it.each([
-    ['echo ${x%y}', '${x%y}: bad substitution'],
+    ['echo ${x@y}', '${x@y}: bad substitution'],
     ['echo ${}', '${}: bad substitution'],
     ['echo ${x!}', '${x!}: bad substitution'],
     ['echo ${:-x}', '${:-x}: bad substitution'],
