@@ -95,10 +95,17 @@ export async function expandParts(
  * is evaluated; an error fails the command as other expansion errors do.
  */
 async function expandArith(expression: Word, ctx: ExpansionContext): Promise<string> {
-  const b = new FieldBuilder(null);
-  await expandParts(expression.parts, b, ctx, true, false);
+  const parts = expression.parts;
+  let text: string;
+  // the common `$((i+1))` is one literal: no expansion needed (loops run this a lot)
+  if (parts.length === 1 && parts[0]!.kind === 'literal') text = parts[0]!.text;
+  else {
+    const b = new FieldBuilder(null);
+    await expandParts(parts, b, ctx, true, false);
+    text = b.finish()[0]?.text ?? '';
+  }
   try {
-    return String(evaluateArith(b.finish()[0]?.text ?? '', ctx));
+    return String(evaluateArith(text, ctx));
   } catch (e) {
     if (e instanceof ArithError) throw new ExpansionError(e.message);
     throw e;
