@@ -134,7 +134,7 @@ function scanCommand(ctx: ScanContext, dollar: number, paren: number, quoted: bo
   const src = ctx.src;
   const second = skipContinuations(src, paren + 1);
   if (src.charCodeAt(second) === LPAREN) {
-    const arith = scanArith(ctx, second, quoted, {
+    const arith = scanArith(ctx, dollar, second, quoted, {
       dollar: (c, k) => scanDollar(c, k, true, braceWord),
       backquote: (c, k) => scanBackquote(c, k, true),
     });

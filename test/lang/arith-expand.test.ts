@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WordPart } from '../../src/lang/ast.js';
 import { expandWord, expandWords, ExpansionError } from '../../src/lang/expand.js';
-import { fakeContext, lit, simple, wordParts, type FakeOptions } from './helpers.js';
+import { fakeContext, lit, parseError, simple, wordParts, type FakeOptions } from './helpers.js';
 
 function arith(parts: WordPart[], source: string, quoted = false): WordPart {
   return { kind: 'arith', expression: expect.objectContaining({ parts, source }), quoted } as unknown as WordPart;
@@ -28,6 +28,10 @@ describe('scanning $((…))', () => {
   it('balances parentheses inside and ends at the first `))` that closes them', () => {
     expect(wordParts('$(((1+2)*(3)))x')).toEqual([arith([lit('(1+2)*(3)', true)], '(1+2)*(3)'), lit('x')]);
     expect(simple('echo $((1)) $((2))').words.map((w) => w.source)).toEqual(['echo', '$((1))', '$((2))']);
+  });
+
+  it('asks for more input when the parentheses are not closed', () => {
+    expect(parseError('echo $((1+2')).toEqual({ message: "unexpected EOF while looking for matching `)'", incomplete: true, line: 1, column: 6 });
   });
 
   it('is a command substitution when the `))` does not close the arithmetic', () => {

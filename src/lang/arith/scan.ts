@@ -5,6 +5,7 @@
 
 import type { Word, WordPart } from '../ast.js';
 import { BACKSLASH, NEWLINE, skipContinuations } from '../chars.js';
+import { unmatched } from '../errors.js';
 import type { ScanContext } from '../tokens.js';
 
 const LPAREN = 40;
@@ -26,12 +27,14 @@ export interface NestedScanners {
  */
 export function scanArith(
   ctx: ScanContext,
+  dollar: number,
   open: number,
   quoted: boolean,
   nested: NestedScanners,
 ): { part: WordPart; end: number } | null {
   const close = matchingParen(ctx.src, open);
-  if (close === -1) return null;
+  // more input may close it, whichever it turns out to be (PS2 asks for it)
+  if (close === -1) throw unmatched(')', ctx.positions.at(dollar));
   const after = skipContinuations(ctx.src, close + 1);
   if (ctx.src.charCodeAt(after) !== RPAREN) return null;
   const expression = scanExpression(ctx, open + 1, close, nested);
