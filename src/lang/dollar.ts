@@ -1,9 +1,10 @@
-// The `$` forms of a word: `$name`, `$1`, `$?`…, `${…}` with its operators, `$(…)`, and the
-// older backquoted `` `…` `` substitution.
+// The `$` forms of a word: `$name`, `$1`, `$?`…, `${…}` with its operators, `$(…)`, `$((…))`
+// (arith/scan.ts), and the older backquoted `` `…` `` substitution.
 
 import type { ParamOp, Word, WordPart } from './ast.js';
 import { BACKSLASH, isDigit, isNameChar, isNameStart, isSpecialParam, skipContinuations } from './chars.js';
-import { badSubstitution, unmatched, unsupported } from './errors.js';
+import { scanArith } from './arith/scan.js';
+import { badSubstitution, unmatched } from './errors.js';
 import type { ScanContext } from './tokens.js';
 
 export interface DollarResult {
@@ -34,7 +35,7 @@ export function scanDollar(ctx: ScanContext, k: number, quoted: boolean, braceWo
   const j = skipContinuations(src, k + 1);
   const c = src.charCodeAt(j);
   if (c === LBRACE) return scanBrace(ctx, k, j, quoted, braceWord);
-  if (c === LPAREN) return scanCommand(ctx, k, j, quoted);
+  if (c === LPAREN) return scanCommand(ctx, k, j, quoted, braceWord);
   if (isNameStart(c)) {
     const name = scanName(src, j);
     return { part: param(name.text, null, null, quoted), end: name.end };
@@ -87,7 +88,8 @@ function scanBrace(ctx: ScanContext, dollar: number, brace: number, quoted: bool
   const op = scanOperator(src, k);
   if (!op) throw braceError(ctx, dollar);
   k = op.end;
-  const r = braceWord(ctx, k, quoted, dollar);
+  // a pattern keeps its wildcards and quotes even inside "…": "${x#'a'*}" removes `a…`
+  const r = braceWord(ctx, k, quoted && !isRemoval(op.op), dollar);
   return { part: param(name.text, op.op, r.word, quoted), end: r.stop + 1 };
 }
 
@@ -100,7 +102,16 @@ function scanLength(src: string, j: number): { text: string; end: number } | nul
   return src.charCodeAt(close) === RBRACE ? { text: name.text, end: close + 1 } : null;
 }
 
+function isRemoval(op: ParamOp): boolean {
+  return op === '#' || op === '##' || op === '%' || op === '%%';
+}
+
 function scanOperator(src: string, k: number): { op: ParamOp; end: number } | null {
+  const c0 = src[k];
+  if (c0 === '#' || c0 === '%') {
+    const j = skipContinuations(src, k + 1);
+    return src[j] === c0 ? { op: `${c0}${c0}` as ParamOp, end: j + 1 } : { op: c0, end: j };
+  }
   let colon = false;
   if (src.charCodeAt(k) === COLON) {
     colon = true;
@@ -119,10 +130,15 @@ function braceError(ctx: ScanContext, dollar: number): Error {
   return badSubstitution(ctx.src.slice(dollar, close + 1), pos);
 }
 
-function scanCommand(ctx: ScanContext, dollar: number, paren: number, quoted: boolean): DollarResult {
+function scanCommand(ctx: ScanContext, dollar: number, paren: number, quoted: boolean, braceWord: BraceWordScanner): DollarResult {
   const src = ctx.src;
-  if (src.charCodeAt(skipContinuations(src, paren + 1)) === LPAREN) {
-    throw unsupported('arithmetic expansion `$((…))\' is', ctx.positions.at(dollar));
+  const second = skipContinuations(src, paren + 1);
+  if (src.charCodeAt(second) === LPAREN) {
+    const arith = scanArith(ctx, dollar, second, quoted, {
+      dollar: (c, k) => scanDollar(c, k, true, braceWord),
+      backquote: (c, k) => scanBackquote(c, k, true),
+    });
+    if (arith) return arith;
   }
   const { list, close } = ctx.nested.commandAt(paren + 1, dollar);
   return { part: { kind: 'command', source: src.slice(paren + 1, close), list, quoted }, end: close + 1 };

@@ -1,9 +1,11 @@
-// Word expansion, in POSIX order: tilde, parameter and command substitution (left to right),
-// field splitting, pathname expansion, quote removal. Everything the shell owns (variables,
-// running commands, the file system) is reached through an ExpansionContext.
+// Word expansion, in POSIX order: tilde, parameter, command and arithmetic expansion (left
+// to right), field splitting, pathname expansion, quote removal. Everything the shell owns
+// (variables, running commands, the file system) is reached through an ExpansionContext.
 
 import type { Word, WordPart } from './ast.js';
-import type { ExpansionContext } from './context.js';
+import { ArithError } from './arith/error.js';
+import { evaluateArith } from './arith/evaluate.js';
+import { ExpansionError, type ExpansionContext } from './context.js';
 import { DEFAULT_IFS, FieldBuilder, type Field } from './fields.js';
 import { expandPathname } from './glob.js';
 import { hasGlob } from './pattern.js';
@@ -72,6 +74,12 @@ export async function expandParts(
       case 'param':
         await expandParam(part, b, ctx, inQuotes || part.quoted, expandParts);
         break;
+      case 'arith': {
+        const value = await expandArith(part.expression, ctx);
+        if (inQuotes || part.quoted) b.quoted(value);
+        else b.expanded(value);
+        break;
+      }
       case 'command': {
         const output = stripNewlines(await ctx.commandSubstitution(part.list, part.source));
         if (inQuotes || part.quoted) b.quoted(output);
@@ -79,6 +87,28 @@ export async function expandParts(
         break;
       }
     }
+  }
+}
+
+/**
+ * `$((…))`: the expression's parameters and substitutions are expanded first, then the text
+ * is evaluated; an error fails the command as other expansion errors do.
+ */
+async function expandArith(expression: Word, ctx: ExpansionContext): Promise<string> {
+  const parts = expression.parts;
+  let text: string;
+  // the common `$((i+1))` is one literal: no expansion needed (loops run this a lot)
+  if (parts.length === 1 && parts[0]!.kind === 'literal') text = parts[0]!.text;
+  else {
+    const b = new FieldBuilder(null);
+    await expandParts(parts, b, ctx, true, false);
+    text = b.finish()[0]?.text ?? '';
+  }
+  try {
+    return String(evaluateArith(text, ctx));
+  } catch (e) {
+    if (e instanceof ArithError) throw new ExpansionError(e.message);
+    throw e;
   }
 }
 

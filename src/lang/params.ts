@@ -1,10 +1,11 @@
-// Parameter expansion: `$x`, `${x}`, `${#x}`, `${x:-w}` and the other operators, and the
-// positional lists `$@` and `$*`, whose fields depend on quoting.
+// Parameter expansion: `$x`, `${x}`, `${#x}`, `${x:-w}`, `${x#p}` and the other operators,
+// and the positional lists `$@` and `$*`, whose fields depend on quoting.
 
-import type { WordPart } from './ast.js';
+import type { ParamOp, Word, WordPart } from './ast.js';
 import { isName } from './chars.js';
 import { ExpansionError, type ExpansionContext } from './context.js';
 import { FieldBuilder } from './fields.js';
+import { removePattern, type RemovalOp } from './pattern-removal.js';
 
 type ParamPart = Extract<WordPart, { kind: 'param' }>;
 
@@ -39,6 +40,7 @@ export async function expandParam(
   if (quoted && part.name !== '@') b.quoted('');
   if (op === null) return emit(part.name, value, b, ctx, quoted);
   if (op === 'length') return emitText(String(value.list?.length ?? countChars(value.text)), b, quoted);
+  if (isRemoval(op)) return emit(part.name, await removal(part.name, value, op, part.word, ctx, expandParts), b, ctx, quoted);
   const missing = !value.set || (op.startsWith(':') && value.text === '');
   const word = part.word?.parts ?? [];
   switch (op) {
@@ -59,6 +61,27 @@ export async function expandParam(
       if (!missing) return emit(part.name, value, b, ctx, quoted);
       throw new ExpansionError(`${part.name}: ${await errorMessage(op, word, ctx, expandParts)}`);
   }
+}
+
+function isRemoval(op: ParamOp): op is RemovalOp {
+  return op === '#' || op === '##' || op === '%' || op === '%%';
+}
+
+/** `${x#p}` and the like: applied to each of `$@` and `$*` before they are joined. */
+async function removal(
+  name: string,
+  value: Value,
+  op: RemovalOp,
+  word: Word | null,
+  ctx: ExpansionContext,
+  expandParts: PartsExpander,
+): Promise<Value> {
+  const b = new FieldBuilder(null);
+  await expandParts(word?.parts ?? [], b, ctx, false, false);
+  const pattern = b.finish()[0]?.pattern ?? '';
+  if (value.list === null) return { ...value, text: removePattern(value.text, pattern, op) };
+  const list = value.list.map((text) => removePattern(text, pattern, op));
+  return { ...value, list, text: list.join(name === '*' ? starSeparator(ctx) : ' ') };
 }
 
 function lookup(name: string, ctx: ExpansionContext): Value {
