@@ -14,8 +14,12 @@ import { fgBuiltin } from './fg.js';
 import { jobsBuiltin } from './jobs.js';
 import { killBuiltin } from './kill.js';
 import { localBuiltin } from './local.js';
+import { printfBuiltin } from './printf.js';
 import { pwdBuiltin } from './pwd.js';
 import { returnBuiltin } from './return.js';
+import { setBuiltin } from './set.js';
+import { shiftBuiltin } from './shift.js';
+import { testBuiltin } from './test.js';
 import { trueBuiltin } from './true.js';
 import { typeBuiltin } from './type.js';
 import type { Builtin } from './types.js';
@@ -24,6 +28,7 @@ import { waitBuiltin } from './wait.js';
 
 const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   [':', colonBuiltin],
+  ['[', testBuiltin],
   ['bg', bgBuiltin],
   ['break', breakBuiltin],
   ['cd', cdBuiltin],
@@ -37,8 +42,12 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['jobs', jobsBuiltin],
   ['kill', killBuiltin],
   ['local', localBuiltin],
+  ['printf', printfBuiltin],
   ['pwd', pwdBuiltin],
   ['return', returnBuiltin],
+  ['set', setBuiltin],
+  ['shift', shiftBuiltin],
+  ['test', testBuiltin],
   ['true', trueBuiltin],
   ['type', typeBuiltin],
   ['unset', unsetBuiltin],
