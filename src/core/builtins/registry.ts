@@ -16,6 +16,7 @@ import { killBuiltin } from './kill.js';
 import { localBuiltin } from './local.js';
 import { printfBuiltin } from './printf.js';
 import { pwdBuiltin } from './pwd.js';
+import { readBuiltin } from './read.js';
 import { returnBuiltin } from './return.js';
 import { setBuiltin } from './set.js';
 import { shiftBuiltin } from './shift.js';
@@ -44,6 +45,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['local', localBuiltin],
   ['printf', printfBuiltin],
   ['pwd', pwdBuiltin],
+  ['read', readBuiltin],
   ['return', returnBuiltin],
   ['set', setBuiltin],
   ['shift', shiftBuiltin],
