@@ -244,7 +244,13 @@ export class FakePort implements OsPort {
   cpu: CpuTimes = { user: 0, system: 0, childUser: 0, childSystem: 0 };
   times(): CpuTimes { return this.cpu; }
   readdir(): string[] { return missing('readdir'); }
-  readFile(): string { return missing('readFile'); }
+  /** File contents for readFile(), by absolute path. */
+  readonly texts = new Map<string, string>();
+  readFile(path: string): string {
+    const text = this.texts.get(path);
+    if (text === undefined) throw new OsError('ENOENT', 'No such file or directory', 'open');
+    return text;
+  }
   writeFile(): void { missing('writeFile'); }
   homeOf(): string | null { return null; }
 

@@ -7,6 +7,7 @@ import { colonBuiltin } from './colon.js';
 import { continueBuiltin } from './continue.js';
 import { disownBuiltin } from './disown.js';
 import { echoBuiltin } from './echo.js';
+import { evalBuiltin } from './eval.js';
 import { exitBuiltin } from './exit.js';
 import { exportBuiltin } from './export.js';
 import { falseBuiltin } from './false.js';
@@ -20,6 +21,7 @@ import { readBuiltin } from './read.js';
 import { returnBuiltin } from './return.js';
 import { setBuiltin } from './set.js';
 import { shiftBuiltin } from './shift.js';
+import { sourceBuiltin } from './source.js';
 import { testBuiltin } from './test.js';
 import { trueBuiltin } from './true.js';
 import { typeBuiltin } from './type.js';
@@ -28,6 +30,7 @@ import { unsetBuiltin } from './unset.js';
 import { waitBuiltin } from './wait.js';
 
 const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
+  ['.', sourceBuiltin],
   [':', colonBuiltin],
   ['[', testBuiltin],
   ['bg', bgBuiltin],
@@ -36,6 +39,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['continue', continueBuiltin],
   ['disown', disownBuiltin],
   ['echo', echoBuiltin],
+  ['eval', evalBuiltin],
   ['exit', exitBuiltin],
   ['export', exportBuiltin],
   ['false', falseBuiltin],
@@ -49,6 +53,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['return', returnBuiltin],
   ['set', setBuiltin],
   ['shift', shiftBuiltin],
+  ['source', sourceBuiltin],
   ['test', testBuiltin],
   ['true', trueBuiltin],
   ['type', typeBuiltin],
