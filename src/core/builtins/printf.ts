@@ -5,6 +5,7 @@
 // and precisions count bytes, as the C library's do.
 
 import { interpret } from './echo.js';
+import { assignVariable } from './lib/assign.js';
 import { formatFloat, formatInteger, parseFloating, parseInteger, type Spec } from './lib/printf-number.js';
 import { backslashQuoted } from './lib/quote.js';
 import { isValidName } from '../vars.js';
@@ -48,7 +49,7 @@ export const printfBuiltin: Builtin = (ctx) => {
   const run = new Printf(ctx, words[0]!, words.slice(1));
   const status = run.all();
   const bytes = new Uint8Array(run.out);
-  if (target !== undefined) ctx.shell.vars.set(target, decoder.decode(bytes));
+  if (target !== undefined) return assignVariable(ctx, target, decoder.decode(bytes)) ? status : 1;
   else if (bytes.length > 0) ctx.io.out(bytes);
   return status;
 };

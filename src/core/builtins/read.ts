@@ -6,6 +6,7 @@
 // is still assigned.
 
 import { isValidName } from '../vars.js';
+import { assignVariable } from './lib/assign.js';
 import { parseOptions } from './lib/options.js';
 import { legalNumber } from './lib/numbers.js';
 import { splitFields, type ReadChar } from './lib/read-split.js';
@@ -64,8 +65,8 @@ export const readBuiltin: Builtin = async (ctx) => {
   }
   if (prompt !== undefined && ctx.shell.port.isatty(fd)) ctx.io.err(prompt);
   const { line, eof } = await readLine(ctx, fd, req);
-  assign(ctx, parsed.operands, line);
-  return eof ? 1 : 0;
+  const assigned = assign(ctx, parsed.operands, line);
+  return eof || !assigned ? 1 : 0;
 };
 
 /** Reads up to the delimiter (or the -n/-N count), a byte at a time. */
@@ -113,12 +114,9 @@ function followers(lead: number): number {
   return 0;
 }
 
-function assign(ctx: BuiltinContext, names: readonly string[], line: ReadChar[]): void {
-  const vars = ctx.shell.vars;
-  if (names.length === 0) {
-    vars.set('REPLY', line.map((ch) => ch.c).join(''));
-    return;
-  }
-  const ifs = vars.get('IFS') ?? ' \t\n';
-  splitFields(line, ifs, names.length).forEach((value, i) => vars.set(names[i]!, value));
+/** False when a name was readonly (reported). */
+function assign(ctx: BuiltinContext, names: readonly string[], line: ReadChar[]): boolean {
+  if (names.length === 0) return assignVariable(ctx, 'REPLY', line.map((ch) => ch.c).join(''));
+  const ifs = ctx.shell.vars.get('IFS') ?? ' \t\n';
+  return splitFields(line, ifs, names.length).map((value, i) => assignVariable(ctx, names[i]!, value)).every(Boolean);
 }

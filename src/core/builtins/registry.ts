@@ -18,6 +18,7 @@ import { localBuiltin } from './local.js';
 import { printfBuiltin } from './printf.js';
 import { pwdBuiltin } from './pwd.js';
 import { readBuiltin } from './read.js';
+import { readonlyBuiltin } from './readonly.js';
 import { returnBuiltin } from './return.js';
 import { setBuiltin } from './set.js';
 import { shiftBuiltin } from './shift.js';
@@ -50,6 +51,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['printf', printfBuiltin],
   ['pwd', pwdBuiltin],
   ['read', readBuiltin],
+  ['readonly', readonlyBuiltin],
   ['return', returnBuiltin],
   ['set', setBuiltin],
   ['shift', shiftBuiltin],
