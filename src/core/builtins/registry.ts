@@ -1,9 +1,11 @@
 // Every builtin, one file each, listed here in sorted order.
 
+import { aliasBuiltin } from './alias.js';
 import { bgBuiltin } from './bg.js';
 import { breakBuiltin } from './break.js';
 import { cdBuiltin } from './cd.js';
 import { colonBuiltin } from './colon.js';
+import { commandBuiltin } from './command.js';
 import { continueBuiltin } from './continue.js';
 import { disownBuiltin } from './disown.js';
 import { echoBuiltin } from './echo.js';
@@ -12,6 +14,7 @@ import { exitBuiltin } from './exit.js';
 import { exportBuiltin } from './export.js';
 import { falseBuiltin } from './false.js';
 import { fgBuiltin } from './fg.js';
+import { hashBuiltin } from './hash.js';
 import { jobsBuiltin } from './jobs.js';
 import { killBuiltin } from './kill.js';
 import { localBuiltin } from './local.js';
@@ -27,6 +30,7 @@ import { testBuiltin } from './test.js';
 import { trueBuiltin } from './true.js';
 import { typeBuiltin } from './type.js';
 import type { Builtin } from './types.js';
+import { unaliasBuiltin } from './unalias.js';
 import { unsetBuiltin } from './unset.js';
 import { waitBuiltin } from './wait.js';
 
@@ -34,9 +38,11 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['.', sourceBuiltin],
   [':', colonBuiltin],
   ['[', testBuiltin],
+  ['alias', aliasBuiltin],
   ['bg', bgBuiltin],
   ['break', breakBuiltin],
   ['cd', cdBuiltin],
+  ['command', commandBuiltin],
   ['continue', continueBuiltin],
   ['disown', disownBuiltin],
   ['echo', echoBuiltin],
@@ -45,6 +51,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['export', exportBuiltin],
   ['false', falseBuiltin],
   ['fg', fgBuiltin],
+  ['hash', hashBuiltin],
   ['jobs', jobsBuiltin],
   ['kill', killBuiltin],
   ['local', localBuiltin],
@@ -59,6 +66,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['test', testBuiltin],
   ['true', trueBuiltin],
   ['type', typeBuiltin],
+  ['unalias', unaliasBuiltin],
   ['unset', unsetBuiltin],
   ['wait', waitBuiltin],
 ]);
