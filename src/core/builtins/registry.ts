@@ -14,6 +14,7 @@ import { exitBuiltin } from './exit.js';
 import { exportBuiltin } from './export.js';
 import { falseBuiltin } from './false.js';
 import { fgBuiltin } from './fg.js';
+import { getoptsBuiltin } from './getopts.js';
 import { hashBuiltin } from './hash.js';
 import { jobsBuiltin } from './jobs.js';
 import { killBuiltin } from './kill.js';
@@ -27,9 +28,11 @@ import { setBuiltin } from './set.js';
 import { shiftBuiltin } from './shift.js';
 import { sourceBuiltin } from './source.js';
 import { testBuiltin } from './test.js';
+import { timesBuiltin } from './times.js';
 import { trueBuiltin } from './true.js';
 import { typeBuiltin } from './type.js';
 import type { Builtin } from './types.js';
+import { umaskBuiltin } from './umask.js';
 import { unaliasBuiltin } from './unalias.js';
 import { unsetBuiltin } from './unset.js';
 import { waitBuiltin } from './wait.js';
@@ -51,6 +54,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['export', exportBuiltin],
   ['false', falseBuiltin],
   ['fg', fgBuiltin],
+  ['getopts', getoptsBuiltin],
   ['hash', hashBuiltin],
   ['jobs', jobsBuiltin],
   ['kill', killBuiltin],
@@ -64,8 +68,10 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['shift', shiftBuiltin],
   ['source', sourceBuiltin],
   ['test', testBuiltin],
+  ['times', timesBuiltin],
   ['true', trueBuiltin],
   ['type', typeBuiltin],
+  ['umask', umaskBuiltin],
   ['unalias', unaliasBuiltin],
   ['unset', unsetBuiltin],
   ['wait', waitBuiltin],
