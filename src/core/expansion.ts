@@ -47,7 +47,7 @@ function special(shell: Shell, name: string): string | undefined {
     case '!': return shell.lastBackgroundPid === undefined ? undefined : String(shell.lastBackgroundPid);
     case '#': return String(shell.positional.length);
     case '0': return shell.name;
-    case '-': return (shell.interactive ? 'i' : '') + (shell.control.enabled ? 'm' : '');
+    case '-': return shell.options.flags();
     default:
       if (/^[1-9]\d*$/.test(name)) return shell.positional[Number(name) - 1];
       return undefined;

@@ -10,21 +10,24 @@ export type Lookup =
 
 export class CommandCache {
   private readonly paths = new Map<string, string>();
+  /** How often each remembered path was used (`hash` lists them). */
+  private readonly hits = new Map<string, number>();
   private generation = -1;
 
   lookup(shell: Shell, name: string): Lookup {
     // A path is not checked first: the spawn reports what is wrong with it (see explainExecError).
     if (name.includes('/')) return { kind: 'found', path: absolute(shell, name) };
-    if (this.generation !== shell.vars.pathGeneration) {
-      this.paths.clear();
-      this.generation = shell.vars.pathGeneration;
-    }
+    this.sync(shell);
     const cached = this.paths.get(name);
     // Like bash's hash table, a hit is not re-checked: a spawn that fails with ENOENT forgets it.
-    if (cached) return { kind: 'found', path: cached };
+    if (cached) {
+      this.hits.set(name, (this.hits.get(name) ?? 0) + 1);
+      return { kind: 'found', path: cached };
+    }
     const found = searchPath(shell, name);
     if (found) {
       this.paths.set(name, found);
+      this.hits.set(name, 1);
       return { kind: 'found', path: found };
     }
     return { kind: 'error', message: `${name}: command not found`, status: 127 };
@@ -36,8 +39,37 @@ export class CommandCache {
   }
 
   forget(name?: string): void {
-    if (name === undefined) this.paths.clear();
-    else this.paths.delete(name);
+    if (name === undefined) {
+      this.paths.clear();
+      this.hits.clear();
+    } else {
+      this.paths.delete(name);
+      this.hits.delete(name);
+    }
+  }
+
+  /** `hash name` / `hash -p path name`: remembers a path without running it (no hits yet). */
+  remember(shell: Shell, name: string, path?: string): boolean {
+    this.sync(shell);
+    const found = path ?? searchPath(shell, name);
+    if (found === undefined) return false;
+    this.paths.set(name, found);
+    this.hits.set(name, 0);
+    return true;
+  }
+
+  /** Remembered names with their paths and hits, in the order they were remembered. */
+  entries(shell: Shell): { name: string; path: string; hits: number }[] {
+    this.sync(shell);
+    return [...this.paths].map(([name, path]) => ({ name, path, hits: this.hits.get(name) ?? 0 }));
+  }
+
+  /** A change of PATH empties the table, as bash's does. */
+  private sync(shell: Shell): void {
+    if (this.generation === shell.vars.pathGeneration) return;
+    this.paths.clear();
+    this.hits.clear();
+    this.generation = shell.vars.pathGeneration;
   }
 }
 

@@ -8,6 +8,7 @@ import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
 import { JobControl, type JobState } from './jobcontrol.js';
 import { CommandCache } from './lookup.js';
+import { SetOptions } from './options.js';
 import { Output } from './output.js';
 import { TerminalHandoff } from './terminal.js';
 import { bindStartDirectories, Variables, type VarSnapshot } from './vars.js';
@@ -60,6 +61,8 @@ export class Shell {
   stdio: [number, number, number] = [0, 1, 2];
   /** Where command names were found on PATH (bash's hash table). */
   readonly commands = new CommandCache();
+  /** `set` options (-e, -u, -o pipefail, …); `$-` is made from them. */
+  readonly options: SetOptions;
   /** Aliases by name: the parser substitutes them in command position (XCU 2.3.1). */
   aliases = new Map<string, string>();
   /** Functions by name (XCU 2.9.5). A copy of the shell starts with the same ones. */
@@ -97,6 +100,7 @@ export class Shell {
     this.scriptName = o.scriptName;
     this.interactive = o.interactive;
     this.control = new JobControl(this, o.monitor, o.jobs);
+    this.options = new SetOptions(this.control, o.interactive);
     this.dialect = o.dialect ?? bashDialect;
     this.format = this.dialect.format;
     this.out = new Output(o.port);
@@ -164,6 +168,7 @@ export class Shell {
     s.mayBlock = this.mayBlock;
     s.functions = new Map(this.functions);
     s.aliases = new Map(this.aliases);
+    this.options.copyTo(s.options);
     return s;
   }
 }

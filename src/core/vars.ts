@@ -5,6 +5,8 @@ export interface VarEntry {
   /** undefined: declared (`export NAME`) but never given a value, so not in the environment. */
   value: string | undefined;
   exported: boolean;
+  /** `readonly NAME`: no assignment, unset or `local` may change it. */
+  readonly?: boolean;
 }
 
 export interface VarSnapshot {
@@ -47,8 +49,13 @@ export class Variables {
     return this.table.get(name)?.value;
   }
 
+  /**
+   * Assigns a value; a readonly variable keeps its own (whoever assigns checks isReadonly first
+   * to report "NAME: readonly variable", as bash does).
+   */
   set(name: string, value: string): void {
     const e = this.table.get(name);
+    if (e?.readonly) return;
     if (e?.exported) this.exportedCache = null;
     if (e) e.value = value;
     else this.table.set(name, { value, exported: false });
@@ -105,10 +112,23 @@ export class Variables {
     const scope = this.scopes[this.scopes.length - 1];
     if (!scope) return;
     const entry = this.table.get(name);
+    if (entry?.readonly) return;
     if (!scope.has(name)) scope.set(name, entry && { ...entry });
     this.table.set(name, { value, exported: entry?.exported ?? false });
     if (name === 'PATH') this.pathGeneration++;
     this.exportedCache = null;
+  }
+
+  /** `readonly NAME[=value]`: the value is set first, then frozen. */
+  makeReadonly(name: string, value?: string): void {
+    if (value !== undefined) this.set(name, value);
+    const e = this.table.get(name);
+    if (e) e.readonly = true;
+    else this.table.set(name, { value: undefined, exported: false, readonly: true });
+  }
+
+  isReadonly(name: string): boolean {
+    return this.table.get(name)?.readonly ?? false;
   }
 
   /** `export NAME` / `export NAME=value`. */
@@ -132,7 +152,9 @@ export class Variables {
     return this.table.get(name)?.exported ?? false;
   }
 
+  /** Removes a variable; a readonly one stays (unset reports it). */
   unset(name: string): void {
+    if (this.isReadonly(name)) return;
     this.table.delete(name);
     this.exportedCache = null;
     if (name === 'PATH') this.pathGeneration++;

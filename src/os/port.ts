@@ -114,6 +114,32 @@ export interface FileInfo {
   readonly executable: boolean;
 }
 
+/** What `test` asks of a path (lstat/stat and access(2)). */
+export interface FileDetails {
+  readonly type: 'file' | 'directory' | 'symlink' | 'fifo' | 'socket' | 'block' | 'char';
+  readonly size: number;
+  readonly readable: boolean;
+  readonly writable: boolean;
+  readonly executable: boolean;
+  /** Seconds since the epoch, for -nt and -ot. */
+  readonly mtime: number;
+  /** Device and inode, for -ef. */
+  readonly identity: string;
+  readonly setuid: boolean;
+  readonly setgid: boolean;
+  readonly sticky: boolean;
+  readonly owned: boolean;
+  readonly groupOwned: boolean;
+}
+
+/** CPU time in seconds, the process's and its waited-for children's (times(2)). */
+export interface CpuTimes {
+  readonly user: number;
+  readonly system: number;
+  readonly childUser: number;
+  readonly childSystem: number;
+}
+
 export type SignalAction = 'default' | 'ignore';
 
 /** A signal being counted (OsPort.countSignal). */
@@ -202,13 +228,19 @@ export interface OsPort {
   pipe(): [number, number];
   /** Writes all of data (blocking writes happen off the main thread). */
   write(fd: number, data: string | Uint8Array): Promise<void>;
-  /** Reads up to the next chunk; null at end of file. */
-  read(fd: number): Promise<Uint8Array | null>;
+  /** Reads up to the next chunk (at most `max` bytes when given); null at end of file. */
+  read(fd: number, max?: number): Promise<Uint8Array | null>;
   /** True when fd is an open descriptor of the shell. */
   isOpen(fd: number): boolean;
 
   // --- the file system ------------------------------------------------------------------------
   stat(path: string): FileInfo | null;
+  /** Everything `test` asks of a path; `follow` false looks at a symbolic link itself. */
+  inspect(path: string, follow: boolean): FileDetails | null;
+  /** umask(2): sets the mask when given; returns the mask before. */
+  umask(mask?: number): number;
+  /** times(2), in seconds. */
+  times(): CpuTimes;
   readdir(path: string): string[];
   readFile(path: string): string;
   writeFile(path: string, data: string, append: boolean): void;

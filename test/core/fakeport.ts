@@ -4,7 +4,7 @@
 // a test that strays into real process work fails loudly instead of passing by accident.
 
 import {
-  OsError, type FileInfo, type OsPort, type SignalAction, type SignalCount, type SpawnRequest, type TermModes, type WaitStatus,
+  OsError, type CpuTimes, type FileDetails, type FileInfo, type OsPort, type SignalAction, type SignalCount, type SpawnRequest, type TermModes, type WaitStatus,
 } from '../../src/os/port.js';
 import { FdTable } from '../../src/core/redirect.js';
 import { runBuiltinHere } from '../../src/core/builtins/run.js';
@@ -201,7 +201,21 @@ export class FakePort implements OsPort {
     this.written.set(fd, this.output(fd) + text);
   }
 
-  read(): Promise<Uint8Array | null> { return missing('read'); }
+  /** What read() returns per fd: the bytes still to be read (set with feed()). */
+  readonly input = new Map<number, Uint8Array>();
+  /** Largest count each read() asked for, in order (read must take one byte at a time from a pipe). */
+  readonly readSizes: number[] = [];
+  feed(fd: number, text: string): void {
+    this.input.set(fd, new TextEncoder().encode(text));
+  }
+  async read(fd: number, max = 65536): Promise<Uint8Array | null> {
+    const rest = this.input.get(fd);
+    if (rest === undefined) return missing(`read of fd ${fd}`);
+    this.readSizes.push(max);
+    if (rest.length === 0) return null;
+    this.input.set(fd, rest.subarray(max));
+    return rest.subarray(0, max);
+  }
   isOpen(fd: number): boolean { return fd >= 0 && fd <= 2; }
 
   stat(path: string): FileInfo | null {
@@ -209,8 +223,34 @@ export class FakePort implements OsPort {
     return resolved === null ? null : this.files.get(resolved) ?? null;
   }
 
+  /** Paths with full details for inspect(); anything else is made from files. */
+  readonly details = new Map<string, FileDetails>();
+  inspect(path: string): FileDetails | null {
+    const found = this.details.get(path);
+    if (found) return found;
+    const info = this.stat(path);
+    if (!info) return null;
+    return {
+      type: info.type === 'other' ? 'char' : info.type, size: 0, readable: true, writable: true, executable: info.executable,
+      mtime: 0, identity: path, setuid: false, setgid: false, sticky: false, owned: true, groupOwned: true,
+    };
+  }
+  mask = 0o022;
+  umask(mask?: number): number {
+    const old = this.mask;
+    if (mask !== undefined) this.mask = mask;
+    return old;
+  }
+  cpu: CpuTimes = { user: 0, system: 0, childUser: 0, childSystem: 0 };
+  times(): CpuTimes { return this.cpu; }
   readdir(): string[] { return missing('readdir'); }
-  readFile(): string { return missing('readFile'); }
+  /** File contents for readFile(), by absolute path. */
+  readonly texts = new Map<string, string>();
+  readFile(path: string): string {
+    const text = this.texts.get(path);
+    if (text === undefined) throw new OsError('ENOENT', 'No such file or directory', 'open');
+    return text;
+  }
   writeFile(): void { missing('writeFile'); }
   homeOf(): string | null { return null; }
 

@@ -4,6 +4,7 @@
 
 import { isValidName } from '../vars.js';
 import type { Shell } from '../shell.js';
+import { assignVariable } from './lib/assign.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin } from './types.js';
 
@@ -32,7 +33,8 @@ export const exportBuiltin: Builtin = (ctx) => {
       failed = true;
       continue;
     }
-    if (m) shell.vars.set(name, m[2] ? (shell.vars.get(name) ?? '') + m[3]! : m[3]!);
+    // a readonly variable keeps its value but is still exported (bash)
+    if (m && !assignVariable(ctx, name, m[2] ? (shell.vars.get(name) ?? '') + m[3]! : m[3]!)) failed = true;
     if (has('n')) shell.vars.unexport(name);
     else shell.vars.export(name);
   }

@@ -20,6 +20,11 @@ export const localBuiltin: Builtin = (ctx) => {
       status = 1;
       continue;
     }
+    if (vars.isReadonly(name)) {
+      ctx.error(`${name}: readonly variable`);
+      status = 1;
+      continue;
+    }
     vars.makeLocal(name, eq < 0 ? undefined : word.slice(eq + 1));
   }
   return status;

@@ -12,10 +12,12 @@ import type { Builtin, BuiltinContext, BuiltinIO } from './types.js';
 
 const encoder = new TextEncoder();
 
-function context(shell: Shell, argv: readonly string[], io: BuiltinIO): BuiltinContext {
+function context(shell: Shell, argv: readonly string[], io: BuiltinIO, fds?: FdTable): BuiltinContext {
   const name = argv[0]!;
   return {
     shell, argv, io,
+    fd: (n) => fds?.get(n),
+    captured: fds === undefined,
     error: (message) => io.err(`${shell.errorPrefix()}${name}: ${message}\n`),
     usage: (text) => io.err(`${name}: usage: ${text}\n`),
     isBuiltin: (word) => findBuiltin(word) !== undefined,
@@ -27,7 +29,7 @@ export async function runBuiltinHere(shell: Shell, builtin: Builtin, argv: reado
     out: (text) => write(shell, fds.get(1), text),
     err: (text) => write(shell, fds.get(2), text),
   };
-  return builtin(context(shell, argv, io));
+  return builtin(context(shell, argv, io, fds));
 }
 
 function write(shell: Shell, fd: number | undefined, text: string | Uint8Array): void {

@@ -19,6 +19,13 @@ export interface BuiltinContext {
   error(message: string): void;
   /** bash's usage line: "NAME: usage: …" on stderr. */
   usage(text: string): void;
+  /**
+   * The real descriptor behind the builtin's fd n (its redirections applied), or undefined when
+   * it is closed or the builtin runs on a copy of the shell with no input of its own.
+   */
+  fd(n: number): number | undefined;
+  /** Running on a copy of the shell for a pipeline or background job, its output collected. */
+  readonly captured: boolean;
   /** True when NAME is a builtin (handed in, so that no builtin imports the registry). */
   isBuiltin(name: string): boolean;
 }

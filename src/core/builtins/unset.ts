@@ -30,6 +30,11 @@ export const unsetBuiltin: Builtin = (ctx) => {
       }
       continue;
     }
+    if (shell.vars.isReadonly(name)) {
+      ctx.error(`${name}: cannot unset: readonly variable`);
+      failed = true;
+      continue;
+    }
     shell.vars.unset(name);
   }
   return failed ? 1 : 0;

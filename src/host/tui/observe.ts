@@ -10,7 +10,7 @@
 
 import type { JobTable } from '../../core/jobtable.js';
 import type {
-  FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
+  CpuTimes, FileDetails, FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
 } from '../../os/port.js';
 import type { JobRow, TimelineEntry, TimelineKind } from '../../ui/model.js';
 import { jobRows } from './jobrows.js';
@@ -210,9 +210,12 @@ class ObservedPort implements OsPort {
   open(path: string, mode: OpenMode): number { return this.inner.open(path, mode); }
   close(fd: number): void { this.inner.close(fd); }
   pipe(): [number, number] { return this.inner.pipe(); }
-  read(fd: number): Promise<Uint8Array | null> { return this.inner.read(fd); }
+  read(fd: number, max?: number): Promise<Uint8Array | null> { return this.inner.read(fd, max); }
   isOpen(fd: number): boolean { return this.inner.isOpen(fd); }
   stat(path: string): FileInfo | null { return this.inner.stat(path); }
+  inspect(path: string, follow: boolean): FileDetails | null { return this.inner.inspect(path, follow); }
+  umask(mask?: number): number { return this.inner.umask(mask); }
+  times(): CpuTimes { return this.inner.times(); }
   readdir(path: string): string[] { return this.inner.readdir(path); }
   readFile(path: string): string { return this.inner.readFile(path); }
   writeFile(path: string, data: string, append: boolean): void { this.inner.writeFile(path, data, append); }

@@ -68,8 +68,8 @@ export async function writeAll(fd: number, data: string | Uint8Array, ready: Rea
 }
 
 /** One chunk, or null at end of file. EIO is end of file too: a hung-up terminal. */
-export async function readChunk(fd: number, ready: Ready): Promise<Uint8Array | null> {
-  const buf = Buffer.allocUnsafe(READ_CHUNK);
+export async function readChunk(fd: number, ready: Ready, max = READ_CHUNK): Promise<Uint8Array | null> {
+  const buf = Buffer.allocUnsafe(Math.max(1, Math.min(max, READ_CHUNK)));
   for (;;) {
     try {
       const n = await readOnce(fd, buf);

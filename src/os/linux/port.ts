@@ -5,6 +5,7 @@
 
 import { hostname } from 'node:os';
 import type {
+  CpuTimes, FileDetails,
   FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
 } from '../port.js';
 import { decodeWaitStatus, isFinished } from '../status.js';
@@ -12,6 +13,7 @@ import { ChildEvents } from './child-events.js';
 import { Dispositions } from './dispositions.js';
 import { makeOsError, sys } from './errors.js';
 import * as files from './files.js';
+import { inspectFile, processTimes } from './inspect.js';
 import { loadNative, packagePaths, type NativeAddon } from './native.js';
 import { prepareSpawn, type SpawnPaths } from './spawn.js';
 import { openControllingTerminal } from './terminal.js';
@@ -221,7 +223,7 @@ export class LinuxPort implements OsPort {
   close(fd: number): void { files.closeFd(fd); }
   pipe(): [number, number] { return sys('pipe', () => this.native.pipe()); }
   write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(fd, data, this.ready); }
-  read(fd: number): Promise<Uint8Array | null> { return files.readChunk(fd, this.ready); }
+  read(fd: number, max?: number): Promise<Uint8Array | null> { return files.readChunk(fd, this.ready, max); }
 
   /** Waits for an fd someone else made non-blocking, instead of retrying on EAGAIN (trap 3). */
   private readonly ready: files.Ready = (fd, direction) => this.native.waitFd(fd, direction);
@@ -230,6 +232,9 @@ export class LinuxPort implements OsPort {
   // --- the file system -------------------------------------------------------------------------------
 
   stat(path: string): FileInfo | null { return files.statFile(path); }
+  inspect(path: string, follow: boolean): FileDetails | null { return inspectFile(path, follow); }
+  umask(mask?: number): number { return mask === undefined ? process.umask() : process.umask(mask); }
+  times(): CpuTimes { return processTimes(); }
   readdir(path: string): string[] { return files.readDir(path); }
   readFile(path: string): string { return files.readText(path); }
   writeFile(path: string, data: string, append: boolean): void { files.writeText(path, data, append); }

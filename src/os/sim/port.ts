@@ -3,7 +3,7 @@
 // promises the kernel settles when they finish. The shell cannot tell this kernel from Linux.
 
 import type {
-  FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
+  CpuTimes, FileDetails, FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
 } from '../port.js';
 import { OsError } from '../port.js';
 import { exited } from '../status.js';
@@ -243,8 +243,8 @@ export class SimPort implements OsPort {
     unwrap(r as number | SysError);
   }
 
-  async read(fd: number): Promise<Uint8Array | null> {
-    const r = unwrap((await this.async({ call: 'read', fd, count: 65536 })) as Uint8Array | SysError);
+  async read(fd: number, max = 65536): Promise<Uint8Array | null> {
+    const r = unwrap((await this.async({ call: 'read', fd, count: max })) as Uint8Array | SysError);
     return r.length === 0 ? null : r;
   }
 
@@ -256,6 +256,26 @@ export class SimPort implements OsPort {
     if (!st) return null;
     return { type: st.type === 'directory' ? 'directory' : st.type === 'device' || st.type === 'fifo' ? 'other' : 'file', executable: st.executable };
   }
+
+  inspect(path: string, _follow: boolean): FileDetails | null {
+    const st = this.k.fs.stat(normalize(path));
+    if (!st) return null;
+    const type = st.type === 'directory' ? 'directory' : st.type === 'device' ? 'char' : 'file';
+    return {
+      type, size: st.size, readable: true, writable: st.type !== 'program', executable: st.executable, mtime: 0, identity: normalize(path),
+      setuid: false, setgid: false, sticky: false, owned: true, groupOwned: true,
+    };
+  }
+
+  /** The simulated machine has no permission bits: the mask is only remembered. */
+  private mask = 0o022;
+  umask(mask?: number): number {
+    const old = this.mask;
+    if (mask !== undefined) this.mask = mask & 0o777;
+    return old;
+  }
+
+  times(): CpuTimes { return { user: 0, system: 0, childUser: 0, childSystem: 0 }; }
 
   readdir(path: string): string[] {
     const abs = normalize(path);

@@ -1,0 +1,17 @@
+// `eval [arg ...]` (builtins/eval.def): the arguments joined with spaces are read and run as
+// a command line in the current shell. Nothing to run is status 0; a syntax error is 2.
+
+import { parseText, runText } from './lib/runtext.js';
+import type { Builtin } from './types.js';
+
+export const evalBuiltin: Builtin = async (ctx) => {
+  const words = ctx.argv.slice(1);
+  if (words[0] === '--') words.shift();
+  const text = words.join(' ');
+  if (text.trim() === '') return 0;
+  const shell = ctx.shell;
+  const list = parseText(ctx, text, (line) =>
+    `${shell.scriptName ?? shell.name}: eval: line ${Math.max(1, shell.lineno) + line - 1}: `);
+  if (list === null) return 2;
+  return runText(ctx, list);
+};

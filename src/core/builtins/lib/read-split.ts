@@ -1,0 +1,43 @@
+// How `read` splits a line into names (builtins/read.def): IFS whitespace around fields is
+// dropped, one other IFS character ends a field, characters escaped with a backslash never
+// split, and the last name gets the rest of the line, unless the rest is exactly one more
+// field and its delimiter (then it gets that field, so "x:y:" with IFS=: gives b=y).
+
+/** A character of the line, and whether a backslash protected it. */
+export interface ReadChar {
+  readonly c: string;
+  readonly quoted: boolean;
+}
+
+export function splitFields(line: readonly ReadChar[], ifs: string, count: number): string[] {
+  const isIfs = (ch: ReadChar | undefined): boolean => ch !== undefined && !ch.quoted && ifs.includes(ch.c);
+  const isSpace = (ch: ReadChar | undefined): boolean => isIfs(ch) && /[ \t\n]/.test(ch!.c);
+  let pos = 0;
+  const skipSpace = (): void => {
+    while (isSpace(line[pos])) pos++;
+  };
+  /** bash's get_word_from_string: a field and the delimiter after it. */
+  const word = (): string => {
+    skipSpace();
+    let out = '';
+    while (pos < line.length && !isIfs(line[pos])) out += line[pos++]!.c;
+    skipSpace();
+    if (isIfs(line[pos])) {
+      pos++;
+      skipSpace();
+    }
+    return out;
+  };
+  const values: string[] = [];
+  for (let k = 0; k < count - 1; k++) values.push(word());
+  skipSpace();
+  const restStart = pos;
+  const last = word();
+  if (pos >= line.length) values.push(last);
+  else {
+    let end = line.length;
+    while (end > restStart && isSpace(line[end - 1])) end--;
+    values.push(line.slice(restStart, end).map((ch) => ch.c).join(''));
+  }
+  return values;
+}

@@ -1,0 +1,33 @@
+// Running shell text from a builtin (eval, `.`): parsed with the shell's dialect and run by
+// its runner (the executor, reached through the dialect so no builtin imports it), with the
+// builtin's own fds as the commands' stdin, stdout and stderr.
+
+import type { List } from '../../../lang/ast.js';
+import { SyntaxError as ShellSyntaxError } from '../../../lang/ast.js';
+import type { BuiltinContext } from '../types.js';
+
+/** Parses text; null after reporting a syntax error (the builtin's status is then 2). */
+export function parseText(ctx: BuiltinContext, text: string, where: (line: number) => string): List | null {
+  try {
+    return ctx.shell.dialect.parse(text);
+  } catch (e) {
+    if (!(e instanceof ShellSyntaxError)) throw e;
+    ctx.io.err(`${where(e.pos.line)}${e.message}\n`);
+    return null;
+  }
+}
+
+/** Runs a parsed list in the shell as if typed where the builtin was; returns `$?`. */
+export async function runText(ctx: BuiltinContext, list: List): Promise<number> {
+  const shell = ctx.shell;
+  if (list.items.length === 0) return 0;
+  const saved = { stdio: shell.stdio, lineno: shell.lineno };
+  if (!ctx.captured) shell.stdio = [ctx.fd(0) ?? -1, ctx.fd(1) ?? -1, ctx.fd(2) ?? -1];
+  try {
+    return await shell.dialect.run(shell, list);
+  } finally {
+    await shell.out.drain();
+    shell.stdio = saved.stdio;
+    shell.lineno = saved.lineno;
+  }
+}

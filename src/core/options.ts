@@ -1,0 +1,74 @@
+// The shell's `set` options (bash's flags.c and the `set -o` table): one flag per name, the
+// letter that sets it when it has one, and `$-` made from them. What each option does belongs to
+// whoever runs commands (errexit, nounset, xtrace, noexec, noclobber in the executor); noglob
+// works through `$-`. monitor is the job control switch itself, so it is read from there.
+
+/** bash's `set -o` names in its order, with their letters; null: a long name only. */
+const TABLE: readonly (readonly [string, string | null])[] = [
+  ['allexport', 'a'], ['braceexpand', 'B'], ['emacs', null], ['errexit', 'e'], ['errtrace', 'E'],
+  ['functrace', 'T'], ['hashall', 'h'], ['histexpand', 'H'], ['history', null], ['ignoreeof', null],
+  ['interactive-comments', null], ['keyword', 'k'], ['monitor', 'm'], ['noclobber', 'C'], ['noexec', 'n'],
+  ['noglob', 'f'], ['nolog', null], ['notify', 'b'], ['nounset', 'u'], ['onecmd', 't'], ['physical', 'P'],
+  ['pipefail', null], ['posix', null], ['privileged', 'p'], ['verbose', 'v'], ['vi', null], ['xtrace', 'x'],
+];
+
+/** The order bash writes `$-` in (flags.c shell_flags). */
+const FLAG_ORDER = 'abefhikmnptuvxBCEHPT';
+
+export interface JobSwitch {
+  enabled: boolean;
+}
+
+export class SetOptions {
+  private readonly on = new Set<string>(['braceexpand', 'hashall', 'interactive-comments']);
+
+  /** `jobs` is the job control switch (shell.control); `interactive` adds `i` to `$-`. */
+  constructor(private readonly jobs: JobSwitch, private readonly interactive: boolean) {
+    if (interactive) ['emacs', 'histexpand', 'history'].forEach((n) => this.on.add(n));
+  }
+
+  static names(): string[] {
+    return TABLE.map(([name]) => name);
+  }
+
+  /** The long name of a letter, or undefined when `set` has no such letter. */
+  static nameOf(letter: string): string | undefined {
+    return TABLE.find(([, l]) => l === letter)?.[0];
+  }
+
+  static isName(name: string): boolean {
+    return TABLE.some(([n]) => n === name);
+  }
+
+  isOn(name: string): boolean {
+    if (name === 'monitor') return this.jobs.enabled;
+    return this.on.has(name);
+  }
+
+  set(name: string, value: boolean): void {
+    if (name === 'monitor') this.jobs.enabled = value;
+    // emacs and vi are one choice of line editing: turning one on turns the other off
+    if (value && (name === 'emacs' || name === 'vi')) this.on.delete(name === 'emacs' ? 'vi' : 'emacs');
+    if (value) this.on.add(name);
+    else this.on.delete(name);
+  }
+
+  /** `$-`: the letters of the options that are on, in bash's order. */
+  flags(): string {
+    let out = '';
+    for (const c of FLAG_ORDER) {
+      if (c === 'i') {
+        if (this.interactive) out += c;
+        continue;
+      }
+      const name = SetOptions.nameOf(c);
+      if (name !== undefined && this.isOn(name)) out += c;
+    }
+    return out;
+  }
+
+  /** What a copy of the shell starts with. */
+  copyTo(other: SetOptions): void {
+    for (const name of SetOptions.names()) if (name !== 'monitor') other.set(name, this.isOn(name));
+  }
+}

@@ -1,0 +1,53 @@
+// eval and `.`/source: text parsed and run in the shell itself, with the builtin's fds;
+// `.` finds files on PATH, passes arguments, and stops at `return`.
+
+import { describe, expect, it } from 'vitest';
+import { evalBuiltin } from '../../../src/core/builtins/eval.js';
+import { sourceBuiltin } from '../../../src/core/builtins/source.js';
+import { fakeShell, runIn } from '../fakeport.js';
+
+function withFile(path: string, text: string) {
+  const { shell, port } = fakeShell({ interactive: false, monitor: false });
+  port.file(path);
+  port.texts.set(path, text);
+  return shell;
+}
+
+describe('eval', () => {
+  it('runs its arguments joined by spaces in the shell itself', async () => {
+    const { shell } = fakeShell();
+    const r = await runIn(shell, evalBuiltin, 'eval', 'x=5;', 'echo', '$x');
+    expect(r).toEqual({ status: 0, out: '5\n', err: '' });
+    expect(shell.vars.get('x')).toBe('5');
+  });
+
+  it('is 0 with nothing to run and 2 on a syntax error', async () => {
+    const { shell } = fakeShell();
+    shell.lastStatus = 3;
+    expect((await runIn(shell, evalBuiltin, 'eval', ' ')).status).toBe(0);
+    const bad = await runIn(shell, evalBuiltin, 'eval', "echo 'x");
+    expect(bad.status).toBe(2);
+    expect(bad.err).toBe("jcsh: eval: line 1: unexpected EOF while looking for matching `''\n");
+  });
+});
+
+describe('. and source', () => {
+  it('runs a file found on PATH with arguments as positional parameters, ended by return', async () => {
+    const shell = withFile('/bin/lib.sh', 'echo in $1 $#; return 3; echo no');
+    shell.positional = ['outer'];
+    const r = await runIn(shell, sourceBuiltin, '.', 'lib.sh', 'a', 'b');
+    expect(r).toEqual({ status: 3, out: 'in a 2\n', err: '' });
+    expect(shell.positional).toEqual(['outer']);
+    expect(shell.functionDepth).toBe(0);
+  });
+
+  it('reports a missing file and a missing name as bash', async () => {
+    const shell = withFile('/x', '');
+    expect(await runIn(shell, sourceBuiltin, '.', '/nofile')).toEqual({
+      status: 1, out: '', err: 'jcsh: /nofile: No such file or directory\n',
+    });
+    expect(await runIn(shell, sourceBuiltin, 'source')).toEqual({
+      status: 2, out: '', err: 'jcsh: source: filename argument required\nsource: usage: source filename [arguments]\n',
+    });
+  });
+});

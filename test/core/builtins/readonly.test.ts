@@ -1,0 +1,40 @@
+// readonly: the flag on variables, refused by assignments from builtins, unset and local,
+// and the `declare -r` listing.
+
+import { describe, expect, it } from 'vitest';
+import { exportBuiltin } from '../../../src/core/builtins/export.js';
+import { localBuiltin } from '../../../src/core/builtins/local.js';
+import { readonlyBuiltin } from '../../../src/core/builtins/readonly.js';
+import { unsetBuiltin } from '../../../src/core/builtins/unset.js';
+import { fakeShell, runIn } from '../fakeport.js';
+
+describe('readonly', () => {
+  it('freezes a variable: assignment, unset and local leave it as it is', async () => {
+    const { shell } = fakeShell();
+    expect((await runIn(shell, readonlyBuiltin, 'readonly', 'x=1', 'y')).status).toBe(0);
+    shell.vars.set('x', '2');
+    expect(shell.vars.get('x')).toBe('1');
+    expect(await runIn(shell, unsetBuiltin, 'unset', 'x')).toEqual({ status: 1, out: '', err: 'jcsh: unset: x: cannot unset: readonly variable\n' });
+    expect(await runIn(shell, readonlyBuiltin, 'readonly', 'x=3')).toEqual({ status: 1, out: '', err: 'jcsh: x: readonly variable\n' });
+    expect((await runIn(shell, exportBuiltin, 'export', 'x=4')).status).toBe(1);
+    expect(shell.vars.isExported('x')).toBe(true);
+    shell.vars.pushScope();
+    expect((await runIn(shell, localBuiltin, 'local', 'x=5')).err).toBe('jcsh: local: x: readonly variable\n');
+    shell.vars.popScope();
+    expect(shell.vars.get('x')).toBe('1');
+  });
+
+  it('lists readonly variables as declare -r lines, -rx when exported', async () => {
+    const { shell } = fakeShell();
+    await runIn(shell, readonlyBuiltin, 'readonly', 'b="q"', 'a');
+    await runIn(shell, exportBuiltin, 'export', 'b');
+    expect((await runIn(shell, readonlyBuiltin, 'readonly', '-p')).out).toBe('declare -r a\ndeclare -rx b="\\"q\\""\n');
+    expect((await runIn(shell, readonlyBuiltin, 'readonly', '1z')).err).toBe("jcsh: readonly: `1z': not a valid identifier\n");
+  });
+
+  it('is kept by a copy of the shell', () => {
+    const { shell } = fakeShell();
+    shell.vars.makeReadonly('R', 'v');
+    expect(shell.subshell(false).vars.isReadonly('R')).toBe(true);
+  });
+});
