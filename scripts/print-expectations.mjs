@@ -85,6 +85,9 @@ const JOBS = [
   'if true; then sleep 30; fi | cat &',
   'sleep 30 | while read x; do echo; done &',
   'for i in 1; do for j in 2; do sleep 30; done; done &',
+  // bash drops the `;` after a here-document printed before more text on its line
+  '{ { cat <<E\nx\nE\n} | sleep 30; echo; } &',
+  '{ cat <<E | sleep 30; echo; } &\nx\nE',
 ];
 
 export function bashType(src) {
