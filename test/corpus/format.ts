@@ -25,7 +25,7 @@ export interface Case {
   /** The file's name without `.case`: the area. */
   readonly area: string;
   readonly title: string;
-  /** `area: title`, the name in known-failures.txt. */
+  /** The title, unique in the corpus: the name in known-failures.txt. */
   readonly name: string;
   readonly file: string;
   /** The case's first line in its file, for messages. */
@@ -82,7 +82,7 @@ function finish(area: string, file: string, d: Draft): Case {
   const expect: Expectation = { stdout, status, stderrContains: d.main.stderrContains ?? null };
   const dash = d.dash === null ? null : { why: d.why, expect: { ...expect, ...d.dash } };
   if (d.jcsh !== null && dash === null) fail(file, d.line, `case "${d.title}" says jcsh follows dash but not how dash differs`);
-  return { area, title: d.title, name: `${area}: ${d.title}`, file, line: d.line, script: block(d.script), args: d.args, stdin: d.stdin, expect, dash, jcshFollowsDash: d.jcsh };
+  return { area, title: d.title, name: d.title, file, line: d.line, script: block(d.script), args: d.args, stdin: d.stdin, expect, dash, jcshFollowsDash: d.jcsh };
 }
 
 /** Parse the text of one `.case` file. */

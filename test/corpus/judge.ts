@@ -50,7 +50,7 @@ export function readKnownFailures(file = KNOWN_FAILURES): Set<string> {
 /** Rewrite known-failures.txt: the cases jcsh fails now, grouped by area. */
 export function writeKnownFailures(cases: readonly Case[], outcomes: Outcomes, file = KNOWN_FAILURES): number {
   const lines = [
-    '# Corpus cases jcsh fails today, one `area: title` a line, grouped by area.',
+    '# Corpus cases jcsh fails today, one case title a line, grouped by area.',
     '# The corpus test fails if a case listed here passes on jcsh (the list only shrinks).',
     '# Regenerate with: npm run corpus -- --update-known',
   ];
