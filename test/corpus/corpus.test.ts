@@ -18,7 +18,7 @@ beforeAll(async () => {
   const started = Date.now();
   outcomes = await runAll(cases, 3);
   seconds = (Date.now() - started) / 1000;
-}, 600_000);
+}, 1_200_000);
 
 afterAll(() => {
   if (outcomes.size === 0) return;
