@@ -9,6 +9,7 @@ import { redirectWord } from './command.js';
 import { LineAbandoned } from './errors.js';
 import { expansionContext } from './expansion.js';
 import { runFor, runWhile, type ListRunner } from './loops.js';
+import { testing } from './testing.js';
 import { withRedirects, type ExpandedRedirect } from './redirect.js';
 import type { Shell } from './shell.js';
 
@@ -16,7 +17,11 @@ import type { Shell } from './shell.js';
 export type SubshellRunner = (shell: Shell, cmd: CompoundCommand) => Promise<number>;
 
 export async function runCompound(shell: Shell, cmd: CompoundCommand, run: ListRunner, subshell: SubshellRunner): Promise<number> {
-  if (cmd.body.kind === 'subshell') return subshell(shell, cmd);
+  if (cmd.body.kind === 'subshell') {
+    // The copy of the shell started for this very subshell runs its list itself, once.
+    if (!shell.unwrapSubshell) return subshell(shell, cmd);
+    shell.unwrapSubshell = false;
+  }
   if (cmd.redirects.length === 0) return runBody(shell, cmd, run);
   const redirects = await expandRedirects(shell, cmd.redirects, run);
   const { fds, error } = withRedirects(shell, shell.stdio, redirects);
@@ -51,13 +56,14 @@ async function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Pro
     case 'case':
       return expanding(shell, () => runCase(shell, body.subject, body.items, run));
     case 'subshell':
-      throw new Error('a subshell runs as a job, not in the shell');
+      // Only in the process made for it (see runCompound).
+      return run(shell, body.list);
   }
 }
 
 async function runIf(shell: Shell, clauses: readonly { condition: List; body: List }[], otherwise: List | null, run: ListRunner): Promise<number> {
   for (const clause of clauses) {
-    if (await run(shell, clause.condition) === 0) return run(shell, clause.body);
+    if (await testing(shell, () => run(shell, clause.condition)) === 0) return run(shell, clause.body);
   }
   if (otherwise !== null) return run(shell, otherwise);
   // No branch taken: the status is 0 (XCU 2.9.4.4), whatever the conditions returned.

@@ -8,13 +8,16 @@ import { findBuiltin } from './builtins/registry.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand } from './command.js';
-import { LineAbandoned } from './errors.js';
+import { ExitRequest, LineAbandoned } from './errors.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
 import { withRedirects, type FdTable } from './redirect.js';
 import type { Shell } from './shell.js';
+import { printCommand, printJob } from '../lang/print.js';
+import { commandBypass } from './builtins/command.js';
 import { runCompound } from './compound.js';
+import { testing } from './testing.js';
 import { callFunction, defineFunction, functionsPrelude } from './functions.js';
 import { isSpecialBuiltin } from './special.js';
 import { encodeSubshellState } from './subshell-state.js';
@@ -38,11 +41,35 @@ async function runAndOr(shell: Shell, item: AndOr): Promise<void> {
     await runBackground(shell, item);
     return;
   }
-  await runPipeline(shell, item.first, false);
-  for (const { op, pipeline } of item.rest) {
+  await runChecked(shell, item.first, item.rest.length > 0);
+  for (let i = 0; i < item.rest.length; i++) {
+    const { op, pipeline } = item.rest[i]!;
     if ((op === '&&') !== (shell.lastStatus === 0)) continue;
-    await runPipeline(shell, pipeline, false);
+    await runChecked(shell, pipeline, i < item.rest.length - 1);
   }
+}
+
+/** A pipeline of an and-or list; an exempt one (not the last, or under `!`) runs with `set -e` ignored throughout. */
+async function runChecked(shell: Shell, pipeline: Pipeline, notLast: boolean): Promise<void> {
+  const exempt = notLast || pipeline.bang;
+  if (exempt) await testing(shell, async () => (await runPipeline(shell, pipeline, false), shell.lastStatus));
+  else await runPipeline(shell, pipeline, false);
+  errexit(shell, pipeline, exempt);
+}
+
+/**
+ * `set -e`: a pipeline that fails ends the shell, except where POSIX and bash exempt it: an
+ * operand of `&&` or `||` but the last (`exempt`), a pipeline under `!`, anything run while
+ * an if, while or until tests its condition (shell.errexitSuspended), a compound command other
+ * than a subshell (its own commands were checked as they ran), and a job that stopped.
+ */
+function errexit(shell: Shell, pipeline: Pipeline, exempt: boolean): void {
+  if (exempt || pipeline.bang || shell.lastStatus === 0 || shell.errexitSuspended > 0 || shell.lastStopped) return;
+  if (!shell.options.isOn('errexit')) return;
+  const only = pipeline.commands.length === 1 ? pipeline.commands[0]! : null;
+  if (only && only.kind === 'compound' && only.body.kind !== 'subshell') return;
+  if (only && only.kind === 'function') return;
+  throw new ExitRequest(shell.lastStatus);
 }
 
 async function runBackground(shell: Shell, item: AndOr): Promise<void> {
@@ -51,7 +78,7 @@ async function runBackground(shell: Shell, item: AndOr): Promise<void> {
     return;
   }
   // `a && b &` runs the whole list in a subshell: a copy of the shell as one process.
-  started(shell, await launch(shell, [subshellStage(shell, item.source, item.source)], { background: true }));
+  started(shell, await launch(shell, [subshellStage(shell, item.source, printJob(item))], { background: true }));
 }
 
 async function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Promise<void> {
@@ -65,7 +92,7 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
   for (const cmd of pipeline.commands) {
     if (cmd.kind !== 'simple') {
       if (single) return runShellCommand(shell, cmd);
-      plans.push(subshellStage(shell, cmd.source, cmd.source));
+      plans.push(subshellStage(shell, cmd.source, printCommand(cmd), isSubshell(cmd)));
       continue;
     }
     // A stage of a pipeline or a background command expands in its own copy of the shell, as
@@ -98,7 +125,7 @@ function runShellCommand(shell: Shell, cmd: Exclude<Command, SimpleCommand>): Pr
 
 /** `( list )` in the foreground: a copy of the shell as a process of its own, and a job. */
 async function runSubshell(shell: Shell, cmd: CompoundCommand): Promise<number> {
-  const job = await launch(shell, [subshellStage(shell, cmd.source, cmd.source)], { background: false });
+  const job = await launch(shell, [subshellStage(shell, cmd.source, printCommand(cmd), true)], { background: false });
   return waitForeground(shell, job);
 }
 
@@ -106,18 +133,21 @@ async function runSubshell(shell: Shell, cmd: CompoundCommand): Promise<number> 
  * A stage that a copy of the shell runs as a process of its own: a compound command or a
  * function call in a pipeline or in the background. It gets the functions too.
  */
-function subshellStage(shell: Shell, source: string, text: string): StagePlan {
+function subshellStage(shell: Shell, source: string, text: string, unwrap = false): StagePlan {
   return {
-    program: { kind: 'subshell', source: functionsPrelude(shell) + source, state: encodeSubshellState(shell), env: shell.vars.environ() },
+    program: { kind: 'subshell', source: functionsPrelude(shell) + source, state: encodeSubshellState(shell, unwrap), env: shell.vars.environ() },
     redirects: [], text,
   };
 }
 
 /** A command on its own in the foreground: builtins, functions and assignments run in the shell. */
-async function runSingle(shell: Shell, cmd: ExpandedCommand): Promise<number> {
+async function runSingle(shell: Shell, written: ExpandedCommand): Promise<number> {
+  // `command name …` runs name with functions skipped.
+  const bypass = commandBypass(written.argv);
+  const cmd = bypass ? { ...written, argv: bypass.argv } : written;
   const name = cmd.argv[0];
   if (name === undefined) return assignOnly(shell, cmd);
-  const fn = isSpecialBuiltin(name) ? undefined : shell.functions.get(name);
+  const fn = isSpecialBuiltin(name) || bypass ? undefined : shell.functions.get(name);
   if (fn) return runFunctionHere(shell, fn, cmd);
   const builtin = findBuiltin(name);
   if (builtin) {
@@ -200,6 +230,10 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text);
   return execStage(stage, cmd, found.path);
+}
+
+function isSubshell(cmd: Command): boolean {
+  return cmd.kind === 'compound' && cmd.body.kind === 'subshell';
 }
 
 /** A word the shell reads back as exactly `text`. */

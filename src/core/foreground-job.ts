@@ -25,6 +25,7 @@ export async function waitForeground(shell: Shell, job: Job, resume = false): Pr
 }
 
 async function settleForeground(shell: Shell, job: Job): Promise<number> {
+  shell.lastStopped = job.state === 'stopped';
   if (job.state === 'stopped') {
     job.notified = true;
     shell.control.jobs.setCurrent(job);

@@ -7,6 +7,7 @@ import type { List, Word } from '../lang/ast.js';
 import { expandWords } from '../lang/expand.js';
 import { expansionContext } from './expansion.js';
 import { LoopControl } from './flow.js';
+import { testing } from './testing.js';
 import type { Shell } from './shell.js';
 
 export type ListRunner = (shell: Shell, list: List) => Promise<number>;
@@ -35,7 +36,7 @@ export async function runWhile(shell: Shell, until: boolean, condition: List, bo
     for (;;) {
       let go: boolean;
       try {
-        go = (await run(shell, condition) === 0) !== until;
+        go = (await testing(shell, () => run(shell, condition)) === 0) !== until;
       } catch (e) {
         const outcome = caught(e);
         if (outcome === 'next') continue;

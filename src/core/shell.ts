@@ -84,6 +84,15 @@ export class Shell {
    * would wait for the rest of it forever if the shell blocked in waitpid meanwhile.
    */
   pendingWrites = 0;
+  /** While above 0, `set -e` is ignored: an if, while or until is testing its condition. */
+  errexitSuspended = 0;
+  /**
+   * This process is the copy of the shell made to run a `( list )`: the first subshell
+   * command it meets is that one, and runs here instead of starting yet another process.
+   */
+  unwrapSubshell = false;
+  /** The last foreground job stopped rather than ended (`set -e` does not fire on a stop). */
+  lastStopped = false;
   /**
    * The process catches SIGINT itself (an interactive shell, and the copies it runs `$(…)`
    * in): a copy must not count SIGINT in its place while it waits (sigint.ts).

@@ -10,11 +10,17 @@ export interface SubshellState {
   readonly name: string;
   readonly positional: readonly string[];
   readonly status: number;
+  /** The `set -o` names that are on (errexit, nounset, ...), but monitor. */
+  readonly options?: readonly string[];
+  /** The source is one `( list )` for the copy to run itself (Shell.unwrapSubshell). */
+  readonly unwrap?: boolean;
 }
 
-export function encodeSubshellState(shell: Shell): string {
+export function encodeSubshellState(shell: Shell, unwrap = false): string {
   const state: SubshellState = {
+    unwrap,
     vars: shell.vars.snapshot(), name: shell.name, positional: shell.positional, status: shell.lastStatus,
+    options: shell.options.names().filter((n) => n !== 'monitor'),
   };
   return JSON.stringify(state);
 }
@@ -31,5 +37,6 @@ export function decodeSubshellState(text: string): SubshellState {
   if (typeof s !== 'object' || s === null || typeof s.vars !== 'object' || !Array.isArray(s.positional)) {
     throw new Error('subshell: the state lacks vars or positional parameters');
   }
-  return { vars: s.vars!, name: String(s.name ?? 'jcsh'), positional: s.positional.map(String), status: Number(s.status ?? 0) };
+  const options = Array.isArray(s.options) ? s.options.map(String) : [];
+  return { vars: s.vars!, name: String(s.name ?? 'jcsh'), positional: s.positional.map(String), status: Number(s.status ?? 0), options, unwrap: s.unwrap === true };
 }

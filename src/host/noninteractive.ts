@@ -4,6 +4,7 @@
 import type { Options } from '../cli/args.js';
 import { runScript } from '../core/script.js';
 import { Shell } from '../core/shell.js';
+import { SetOptions } from '../core/options.js';
 import { decodeSubshellState } from '../core/subshell-state.js';
 import { endJobControl, initJobControl } from '../core/startup.js';
 import { createLinuxPort } from '../os/linux/index.js';
@@ -29,7 +30,11 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
     ...(parent ? { vars: parent.vars } : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
-  if (parent) shell.lastStatus = parent.status;
+  if (parent) {
+    shell.lastStatus = parent.status;
+    shell.unwrapSubshell = parent.unwrap === true;
+    for (const name of parent.options ?? []) if (SetOptions.isName(name) && name !== 'monitor') shell.options.set(name, true);
+  }
   const start = shell.control.enabled ? initJobControl(shell) : null;
   const leave = (status: number): never => {
     endJobControl(shell, start);

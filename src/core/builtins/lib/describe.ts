@@ -4,6 +4,7 @@
 // command -V all answer from this.
 
 import { absolute } from '../../lookup.js';
+import { printFunction } from '../../../lang/print.js';
 import type { Shell } from '../../shell.js';
 import type { BuiltinContext } from '../types.js';
 
@@ -76,7 +77,7 @@ export function sentence(shell: Shell, name: string, f: Found): string {
   switch (f.kind) {
     case 'alias': return `${name} is aliased to \`${f.text}'\n`;
     case 'keyword': return `${name} is a shell keyword\n`;
-    case 'function': return `${name} is a function\n${shell.functions.get(name)!.source}\n`;
+    case 'function': return `${name} is a function\n${printFunction(shell.functions.get(name)!)}\n`;
     case 'builtin': return `${name} is a shell builtin\n`;
     case 'file': return f.hashed ? `${name} is hashed (${f.path})\n` : `${name} is ${f.path}\n`;
   }
