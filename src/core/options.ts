@@ -67,11 +67,6 @@ export class SetOptions {
     return out;
   }
 
-  /** The names of the options that are on. */
-  names(): string[] {
-    return TABLE.map(([name]) => name).filter((name) => this.isOn(name));
-  }
-
   /** What a copy of the shell starts with. */
   copyTo(other: SetOptions): void {
     for (const name of SetOptions.names()) if (name !== 'monitor') other.set(name, this.isOn(name));

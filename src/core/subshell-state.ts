@@ -1,7 +1,9 @@
 // What a subshell inherits from its parent when it has to be a process of its own (`a && b &`):
-// all variables (exported or not), the positional parameters, `$0` and `$?`. It is JSON, which
+// all variables (exported or not, readonly flags too), the positional parameters, `$0`, `$?`,
+// the `set` options and the aliases. It is JSON, which
 // the OS port hands to the copy privately (see the 'subshell' program in src/os/port.ts).
 
+import { SetOptions } from './options.js';
 import type { Shell } from './shell.js';
 import type { VarSnapshot } from './vars.js';
 
@@ -10,8 +12,9 @@ export interface SubshellState {
   readonly name: string;
   readonly positional: readonly string[];
   readonly status: number;
-  /** The `set -o` names that are on (errexit, nounset, ...), but monitor. */
+  /** The `set -o` names that are on (monitor excepted: a subshell has no job control). */
   readonly options?: readonly string[];
+  readonly aliases?: readonly (readonly [string, string])[];
   /** The source is one `( list )` for the copy to run itself (Shell.unwrapSubshell). */
   readonly unwrap?: boolean;
 }
@@ -20,7 +23,8 @@ export function encodeSubshellState(shell: Shell, unwrap = false): string {
   const state: SubshellState = {
     unwrap,
     vars: shell.vars.snapshot(), name: shell.name, positional: shell.positional, status: shell.lastStatus,
-    options: shell.options.names().filter((n) => n !== 'monitor'),
+    options: SetOptions.names().filter((n) => n !== 'monitor' && shell.options.isOn(n)),
+    aliases: [...shell.aliases],
   };
   return JSON.stringify(state);
 }
@@ -37,6 +41,19 @@ export function decodeSubshellState(text: string): SubshellState {
   if (typeof s !== 'object' || s === null || typeof s.vars !== 'object' || !Array.isArray(s.positional)) {
     throw new Error('subshell: the state lacks vars or positional parameters');
   }
-  const options = Array.isArray(s.options) ? s.options.map(String) : [];
-  return { vars: s.vars!, name: String(s.name ?? 'jcsh'), positional: s.positional.map(String), status: Number(s.status ?? 0), options, unwrap: s.unwrap === true };
+  return {
+    vars: s.vars!, name: String(s.name ?? 'jcsh'), positional: s.positional.map(String), status: Number(s.status ?? 0),
+    options: Array.isArray(s.options) ? s.options.map(String) : [],
+    aliases: Array.isArray(s.aliases) ? s.aliases.map(([k, v]) => [String(k), String(v)] as const) : [],
+    unwrap: s.unwrap === true,
+  };
+}
+
+/** Gives a new copy of a shell what the state carries beyond its constructor's options. */
+export function inheritState(shell: Shell, state: SubshellState): void {
+  shell.lastStatus = state.status;
+  const on = new Set(state.options ?? []);
+  for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
+  for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
+  shell.unwrapSubshell = state.unwrap === true;
 }

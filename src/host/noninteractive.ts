@@ -4,8 +4,7 @@
 import type { Options } from '../cli/args.js';
 import { runScript } from '../core/script.js';
 import { Shell } from '../core/shell.js';
-import { SetOptions } from '../core/options.js';
-import { decodeSubshellState } from '../core/subshell-state.js';
+import { decodeSubshellState, inheritState } from '../core/subshell-state.js';
 import { endJobControl, initJobControl } from '../core/startup.js';
 import { createLinuxPort } from '../os/linux/index.js';
 import type { OsPort } from '../os/port.js';
@@ -30,11 +29,7 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
     ...(parent ? { vars: parent.vars } : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
-  if (parent) {
-    shell.lastStatus = parent.status;
-    shell.unwrapSubshell = parent.unwrap === true;
-    for (const name of parent.options ?? []) if (SetOptions.isName(name) && name !== 'monitor') shell.options.set(name, true);
-  }
+  if (parent) inheritState(shell, parent);
   const start = shell.control.enabled ? initJobControl(shell) : null;
   const leave = (status: number): never => {
     endJobControl(shell, start);

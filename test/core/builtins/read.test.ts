@@ -67,8 +67,10 @@ describe('read', () => {
   });
 
   it('prompts only when reading a terminal, and rejects bad names', async () => {
-    const { read } = reading('x\n');
+    const { port, read } = reading('x\ny\n');
     expect((await read('-p', 'P> ', 'a')).err).toBe('');
+    port.isatty = () => true;
+    expect(await read('-p', 'P> ', 'a')).toEqual({ status: 0, out: '', err: 'P> ' });
     expect(await read('1x')).toEqual({ status: 1, out: '', err: "jcsh: read: `1x': not a valid identifier\n" });
   });
 });
