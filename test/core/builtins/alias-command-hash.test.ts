@@ -51,7 +51,7 @@ describe('command', () => {
 
   it('-V describes as type does', async () => {
     expect(await runIn(shell(), commandBuiltin, 'command', '-V', 'f', 'nope', 'if')).toEqual({
-      status: 0, out: 'f is a function\nf() { echo hi; }\nif is a shell keyword\n', err: 'jcsh: command: nope: not found\n',
+      status: 0, out: 'f is a function\nf () \n{ \n    echo hi\n}\nif is a shell keyword\n', err: 'jcsh: command: nope: not found\n',
     });
   });
 
@@ -69,7 +69,7 @@ describe('type', () => {
     const s = shell();
     s.aliases.set('al', 'echo x');
     expect((await runIn(s, typeBuiltin, 'type', 'f', 'al', 'if')).out)
-      .toBe("f is a function\nf() { echo hi; }\nal is aliased to `echo x'\nif is a shell keyword\n");
+      .toBe("f is a function\nf () \n{ \n    echo hi\n}\nal is aliased to `echo x'\nif is a shell keyword\n");
     expect((await runIn(s, typeBuiltin, 'type', '-t', 'f', 'al', 'if', 'ls')).out).toBe('function\nalias\nkeyword\nfile\n');
     expect((await runIn(s, typeBuiltin, 'type', '-f', '-t', 'f')).status).toBe(1);
   });
