@@ -8,6 +8,7 @@ import { hashBuiltin } from '../../../src/core/builtins/hash.js';
 import { typeBuiltin } from '../../../src/core/builtins/type.js';
 import { unaliasBuiltin } from '../../../src/core/builtins/unalias.js';
 import { FakePort, fakeShell, runIn } from '../fakeport.js';
+import { parse } from '../../../src/lang/parser.js';
 
 function shell(interactive = true) {
   const port = new FakePort();
@@ -15,7 +16,7 @@ function shell(interactive = true) {
   port.dir('/usr').dir('/usr/bin').dir('/bin');
   port.file('/usr/bin/ls', true).file('/bin/ls', true);
   const s = fakeShell({ port, interactive, monitor: false }).shell;
-  s.functions.set('f', { kind: 'function', name: 'f', source: 'f() { echo hi; }' } as unknown as FunctionDefinition);
+  s.functions.set('f', parse('f() { echo hi; }').items[0]!.first.commands[0] as FunctionDefinition);
   return s;
 }
 
