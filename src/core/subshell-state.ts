@@ -15,6 +15,8 @@ export interface SubshellState {
   /** The `set -o` names that are on (monitor excepted: a subshell has no job control). */
   readonly options?: readonly string[];
   readonly aliases?: readonly (readonly [string, string])[];
+  /** `$-`'s last letter: how the first shell read its commands. */
+  readonly invocation?: '' | 'c' | 's';
 }
 
 export function encodeSubshellState(shell: Shell): string {
@@ -22,6 +24,7 @@ export function encodeSubshellState(shell: Shell): string {
     vars: shell.vars.snapshot(), name: shell.name, positional: shell.positional, status: shell.lastStatus,
     options: SetOptions.names().filter((n) => n !== 'monitor' && shell.options.isOn(n)),
     aliases: [...shell.aliases],
+    invocation: shell.options.invocation,
   };
   return JSON.stringify(state);
 }
@@ -42,6 +45,7 @@ export function decodeSubshellState(text: string): SubshellState {
     vars: s.vars!, name: String(s.name ?? 'jcsh'), positional: s.positional.map(String), status: Number(s.status ?? 0),
     options: Array.isArray(s.options) ? s.options.map(String) : [],
     aliases: Array.isArray(s.aliases) ? s.aliases.map(([k, v]) => [String(k), String(v)] as const) : [],
+    invocation: s.invocation === 'c' || s.invocation === 's' ? s.invocation : '',
   };
 }
 
@@ -51,4 +55,5 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   const on = new Set(state.options ?? []);
   for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
+  shell.options.invocation = state.invocation ?? '';
 }
