@@ -20,6 +20,8 @@ export interface JobSwitch {
 }
 
 export class SetOptions {
+  /** How the shell reads its commands, last in `$-` as bash writes it: 'c' (-c) or 's' (stdin). */
+  invocation: '' | 'c' | 's' = '';
   private readonly on = new Set<string>(['braceexpand', 'hashall', 'interactive-comments']);
 
   /** `jobs` is the job control switch (shell.control); `interactive` adds `i` to `$-`. */
@@ -64,11 +66,12 @@ export class SetOptions {
       const name = SetOptions.nameOf(c);
       if (name !== undefined && this.isOn(name)) out += c;
     }
-    return out;
+    return out + this.invocation;
   }
 
   /** What a copy of the shell starts with. */
   copyTo(other: SetOptions): void {
+    other.invocation = this.invocation;
     for (const name of SetOptions.names()) if (name !== 'monitor') other.set(name, this.isOn(name));
   }
 }

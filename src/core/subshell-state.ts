@@ -17,6 +17,8 @@ export interface SubshellState {
   readonly aliases?: readonly (readonly [string, string])[];
   /** The source is one `( list )` for the copy to run itself (Shell.unwrapSubshell). */
   readonly unwrap?: boolean;
+  /** `$-`'s last letter: how the first shell read its commands. */
+  readonly invocation?: '' | 'c' | 's';
 }
 
 export function encodeSubshellState(shell: Shell, unwrap = false): string {
@@ -25,6 +27,7 @@ export function encodeSubshellState(shell: Shell, unwrap = false): string {
     vars: shell.vars.snapshot(), name: shell.name, positional: shell.positional, status: shell.lastStatus,
     options: SetOptions.names().filter((n) => n !== 'monitor' && shell.options.isOn(n)),
     aliases: [...shell.aliases],
+    invocation: shell.options.invocation,
   };
   return JSON.stringify(state);
 }
@@ -46,6 +49,7 @@ export function decodeSubshellState(text: string): SubshellState {
     options: Array.isArray(s.options) ? s.options.map(String) : [],
     aliases: Array.isArray(s.aliases) ? s.aliases.map(([k, v]) => [String(k), String(v)] as const) : [],
     unwrap: s.unwrap === true,
+    invocation: s.invocation === 'c' || s.invocation === 's' ? s.invocation : '',
   };
 }
 
@@ -56,4 +60,5 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
   shell.unwrapSubshell = state.unwrap === true;
+  shell.options.invocation = state.invocation ?? '';
 }

@@ -33,6 +33,7 @@ export async function runInteractive(o: Options): Promise<never> {
     ...(tsh ? { dialect: tshDialect } : {}),
   });
   ui?.attach(shell);
+  shell.options.invocation = 's';
   // tsh never touches the terminal; on pipes (the lab's driver) neither do we: no one types there.
   const start = tsh && !port.isatty(0) ? null : initJobControl(shell);
   // Closing the terminal, however the shell hears of it first: the SIGHUP the kernel sends, end

@@ -30,6 +30,7 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
   if (parent) inheritState(shell, parent);
+  else if (more.scriptName === undefined) shell.options.invocation = source === 'stdin' ? 's' : 'c';
   const start = shell.control.enabled ? initJobControl(shell) : null;
   const leave = (status: number): never => {
     endJobControl(shell, start);
