@@ -29,43 +29,41 @@ async function iteration(shell: Shell, body: List, run: ListRunner): Promise<'ne
   }
 }
 
-export async function runWhile(shell: Shell, until: boolean, condition: List, body: List, run: ListRunner): Promise<number> {
-  let status = 0;
-  shell.loopDepth++;
-  try {
-    for (;;) {
-      let go: boolean;
-      try {
-        go = (await testing(shell, () => run(shell, condition)) === 0) !== until;
-      } catch (e) {
-        const outcome = caught(e);
-        if (outcome === 'next') continue;
-        if (outcome === 'stop') break;
-        throw outcome;
-      }
-      if (!go) break;
-      const outcome = await iteration(shell, body, run);
-      status = shell.lastStatus;
-      if (outcome === 'stop') break;
-      if (outcome !== 'next') throw outcome;
-    }
-  } finally {
-    shell.loopDepth--;
-  }
-  shell.lastStatus = status;
-  return status;
+export function runWhile(shell: Shell, until: boolean, condition: List, body: List, run: ListRunner): Promise<number> {
+  return loop(shell, async () => (await testing(shell, () => run(shell, condition)) === 0) !== until, body, run);
 }
 
 /** `for name [in words]`: without `in`, the positional parameters. */
 export async function runFor(shell: Shell, name: string, words: readonly Word[] | null, body: List, run: ListRunner): Promise<number> {
   const values = words === null ? [...shell.positional] : await expandWords(words, expansionContext(shell, run));
+  let i = 0;
+  return loop(shell, async () => {
+    if (i >= values.length) return false;
+    shell.vars.set(name, values[i++]!);
+    return true;
+  }, body, run);
+}
+
+/**
+ * Runs `body` while `more` says so, one loop level deeper. A `break` or `continue` in `more`
+ * (a while condition may run one) counts as in the body. The status is the last body's, or 0.
+ */
+async function loop(shell: Shell, more: () => Promise<boolean>, body: List, run: ListRunner): Promise<number> {
   let status = 0;
   shell.loopDepth++;
   try {
-    for (const value of values) {
-      shell.vars.set(name, value);
-      const outcome = await iteration(shell, body, run);
-      status = shell.lastStatus;
+    for (;;) {
+      let outcome: 'next' | 'stop' | LoopControl;
+      try {
+        outcome = (await more()) ? 'next' : 'stop';
+      } catch (e) {
+        outcome = caught(e);
+        if (outcome === 'next') continue;
+      }
+      if (outcome === 'next') {
+        outcome = await iteration(shell, body, run);
+        status = shell.lastStatus;
+      }
       if (outcome === 'stop') break;
       if (outcome !== 'next') throw outcome;
     }
