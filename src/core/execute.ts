@@ -16,6 +16,7 @@ import { withRedirects, type FdTable } from './redirect.js';
 import type { Shell } from './shell.js';
 import { printCommand, printJob } from '../lang/print.js';
 import { commandBypass } from './builtins/command.js';
+import { singleQuoted } from './builtins/lib/quote.js';
 import { runCompound } from './compound.js';
 import { testing } from './testing.js';
 import { callFunction, defineFunction, functionsPrelude } from './functions.js';
@@ -218,7 +219,7 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
   if (!isSpecialBuiltin(name) && shell.functions.has(name)) {
-    const call = [...[...cmd.assignments].map(([k, v]) => `${k}=${shellQuote(v)}`), ...cmd.argv.map(shellQuote)].join(' ');
+    const call = [...[...cmd.assignments].map(([k, v]) => `${k}=${singleQuoted(v)}`), ...cmd.argv.map(singleQuoted)].join(' ');
     return { ...subshellStage(stage, call, cmd.text), redirects: cmd.redirects };
   }
   const builtin = findBuiltin(name);
@@ -234,11 +235,6 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
 
 function isSubshell(cmd: Command): boolean {
   return cmd.kind === 'compound' && cmd.body.kind === 'subshell';
-}
-
-/** A word the shell reads back as exactly `text`. */
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 function execStage(shell: Shell, cmd: ExpandedCommand, path: string): StagePlan {

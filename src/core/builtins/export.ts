@@ -5,6 +5,7 @@
 import { isValidName } from '../vars.js';
 import type { Shell } from '../shell.js';
 import { assignVariable } from './lib/assign.js';
+import { ansic } from './lib/quote.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin } from './types.js';
 
@@ -56,22 +57,6 @@ function listing(shell: Shell): string {
  * $'ANSI-C quoted' when it holds control characters (print_var_value, ansic_quote).
  */
 export function quoteValue(value: string): string {
-  if (/[\x00-\x1f\x7f-\x9f]/.test(value)) return ansicQuote(value);
+  if (/[\x00-\x1f\x7f-\x9f]/.test(value)) return ansic(value);
   return `"${value.replace(/["$`\\]/g, (c) => `\\${c}`)}"`;
-}
-
-const ANSIC: Readonly<Record<string, string>> = {
-  '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v',
-  '\x1b': '\\E', '\\': '\\\\', "'": "\\'",
-};
-
-function ansicQuote(value: string): string {
-  let out = '';
-  for (const c of value) {
-    const code = c.codePointAt(0)!;
-    if (c in ANSIC) out += ANSIC[c];
-    else if (code < 0x20 || code === 0x7f) out += `\\${code.toString(8).padStart(3, '0')}`;
-    else out += c;
-  }
-  return `$'${out}'`;
 }

@@ -20,7 +20,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\x1b': '\\E', '\\': '\\\\', "'": "\\'",
 };
 
-function ansic(value: string): string {
+/** bash's $'…' form, for values with control characters. */
+export function ansic(value: string): string {
   let out = '';
   for (const c of value) {
     const code = c.codePointAt(0)!;
