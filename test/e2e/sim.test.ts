@@ -25,9 +25,13 @@ describe('jcsh --sim at a terminal', () => {
     s.sendLine('cat &');
     await s.expect(/\[1\] \d+/);
     await s.expectPrompt();
-    s.sendLine('');
-    await s.expect(/\[1\]\+ +Stopped +cat/);
-    await s.expectPrompt();
+    // The stop is told before the first prompt after it: this one if cat read the terminal
+    // before the shell got there, else the next (bash alike).
+    if (!/\[1\]\+ +Stopped +cat/.test(s.output)) {
+      s.sendLine('');
+      await s.expect(/\[1\]\+ +Stopped +cat/);
+      await s.expectPrompt();
+    }
     s.sendLine('jobs -l');
     await s.expect(/\[1\]\+ +\d+ Stopped \(tty input\) +cat/);
     await s.expectPrompt();
