@@ -80,8 +80,9 @@ export class FdTable {
       this.map.set(target, source);
       return null;
     }
-    // `>&file` (no fd) is bash's old spelling of `&>file`.
-    if (r.op === '>&' && r.fd === null) return this.apply(shell, { ...r, op: '&>' });
+    // `>&file` and `1>&file` are bash's old spelling of `&>file`; the word's expanded text
+    // decides, as in bash's redir.c, so `>&$n` is a duplication when n holds a number.
+    if (r.op === '>&' && (r.fd === null || r.fd === 1)) return this.apply(shell, { ...r, op: '&>' });
     return `${r.source}: ambiguous redirect`;
   }
 

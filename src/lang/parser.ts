@@ -225,10 +225,6 @@ export class Parser implements NestedParser, ScanContext {
       this.lexer.hereDoc(open);
       return { fd: t.fd, op: t.op, target, heredoc: open.doc, pos };
     }
-    // As in bash, `>&word` with a word that cannot be an fd number means `&>word`
-    if (t.op === '>&' && (t.fd === null || t.fd === 1) && namesFile(target)) {
-      return { fd: null, op: '&>', target, pos };
-    }
     return { fd: t.fd, op: t.op, target, pos };
   }
 
@@ -319,18 +315,4 @@ export class Parser implements NestedParser, ScanContext {
     if (isOp(t, '\n')) return 'newline';
     return t.kind !== 'eof' && t.alias ? t.alias.src.slice(t.start, t.end) : this.src.slice(t.start, t.end);
   }
-}
-
-/**
- * Whether a `>&` target is certainly not an fd number or `-`. Targets with expansions are
- * left as `>&`: only their expanded text can tell (the executor decides, as bash does).
- */
-function namesFile(target: Word): boolean {
-  let text = '';
-  for (const part of target.parts) {
-    if (part.kind === 'tilde') return true;
-    if (part.kind !== 'literal') return false;
-    text += part.text;
-  }
-  return text !== '-' && !/^[0-9]+$/.test(text);
 }

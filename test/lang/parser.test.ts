@@ -136,8 +136,9 @@ describe('redirections', () => {
     ['<&-', null, '<&', '-'],
     ['&>all', null, '&>', 'all'],
     ['&>>all', null, '&>>', 'all'],
-    ['>&file', null, '&>', 'file'],
-    ['1>&file', null, '&>', 'file'],
+    // bash keeps `>&word` as written: the expanded word decides between dup and `&>`
+    ['>&file', null, '>&', 'file'],
+    ['1>&file', 1, '>&', 'file'],
     ['12>x', 12, '>', 'x'],
   ])('parses %s', (text, fd, op, target) => {
     expect(redirects(`cmd ${text}`)).toEqual([{ fd, op, target }]);
