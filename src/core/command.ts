@@ -23,7 +23,7 @@ export interface ExpandedCommand {
 
 export type Expansion =
   | { readonly kind: 'ok'; readonly command: ExpandedCommand }
-  | { readonly kind: 'error'; readonly message: string; readonly text: string };
+  | { readonly kind: 'error'; readonly message: string; readonly text: string; readonly fatal: boolean };
 
 /**
  * Expands in bash's order: the command words, then the prefix assignments left to right, each
@@ -46,7 +46,7 @@ export async function expandCommand(shell: Shell, cmd: SimpleCommand, run: Subst
     const redirects = await expandRedirects(cmd, argv.length === 0 ? withAssignments : contextOf());
     return { kind: 'ok', command: { argv, assignments, redirects, text, substitutionStatus: last.status } };
   } catch (e) {
-    if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text };
+    if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text, fatal: e.fatal };
     throw e;
   }
 }

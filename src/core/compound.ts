@@ -106,7 +106,7 @@ async function expanding(shell: Shell, body: () => Promise<number>): Promise<num
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e;
     await shell.diag(e.message);
-    throw new LineAbandoned(1, true);
+    throw new LineAbandoned(1, e.fatal, !e.fatal);
   }
 }
 
@@ -118,7 +118,7 @@ async function expandRedirects(shell: Shell, redirects: readonly Redirect[], run
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e;
     await shell.diag(e.message);
-    throw new LineAbandoned(1, true);
+    throw new LineAbandoned(1, e.fatal, !e.fatal);
   }
   return out;
 }

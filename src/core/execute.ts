@@ -101,8 +101,8 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
     const here = single || !expansionAssigns(cmd) ? shell : shell.subshell(true);
     const e = await expandCommand(here, cmd, runList);
     if (e.kind === 'error') {
-      // As bash: an expansion error abandons the line, and ends a script (POSIX 2.8.1).
-      if (single) throw abandon(shell, e.message);
+      // As bash: an expansion error abandons the line; a fatal one (`${x?}`) ends a script.
+      if (single) throw abandon(shell, e.message, e.fatal);
       plans.push(errorStage(shell, e.message, 1, e.text));
       continue;
     }
@@ -267,9 +267,9 @@ function started(shell: Shell, job: Job): void {
   if (shell.interactive && shell.control.enabled) void shell.out.write(shell.stdio[2], shell.format.launched(job));
 }
 
-function abandon(shell: Shell, message: string): LineAbandoned {
+function abandon(shell: Shell, message: string, fatal: boolean): LineAbandoned {
   report(shell, message, 1);
-  return new LineAbandoned(1, true);
+  return new LineAbandoned(1, fatal, !fatal);
 }
 
 function report(shell: Shell, message: string, status: number): number {

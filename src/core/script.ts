@@ -2,7 +2,8 @@
 // a time, so a syntax error on line 10 leaves lines 1-9 run (then the shell exits 2, as bash),
 // an alias defined on one line applies from the next, and `exit` or `case $0 in` at the top
 // can skip text that would not parse. An error which abandons a line (LineAbandoned) lets a
-// script file go on with its next command, as bash does; in a -c string it ends the run.
+// script file go on with its next command, as bash does; in a -c string it ends the run,
+// unless it drops only the line (an arithmetic error), and a fatal one ends both.
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import type { ParseOptions } from '../lang/reader.js';
@@ -63,7 +64,7 @@ async function runCommand(shell: Shell, list: List): Promise<number | null> {
     shell.lastStatus = e.status;
     // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script with 1).
     if (e.fatal && shell.scriptName === undefined) return 127;
-    if (e.fatal || shell.scriptName === undefined) return e.status;
+    if (e.fatal || (shell.scriptName === undefined && !e.onlyLine)) return e.status;
     return null;
   }
 }

@@ -107,7 +107,7 @@ async function expandArith(expression: Word, ctx: ExpansionContext): Promise<str
   try {
     return String(evaluateArith(text, ctx));
   } catch (e) {
-    if (e instanceof ArithError) throw new ExpansionError(e.message);
+    if (e instanceof ArithError) throw new ExpansionError(e.message, false);
     throw e;
   }
 }

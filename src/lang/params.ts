@@ -128,7 +128,7 @@ async function assign(
   quoted: boolean,
   expandParts: PartsExpander,
 ): Promise<string> {
-  if (!isName(name)) throw new ExpansionError(`$${name}: cannot assign in this way`);
+  if (!isName(name)) throw new ExpansionError(`$${name}: cannot assign in this way`, false);
   const value = await expandToText(word, ctx, quoted, expandParts);
   ctx.set(name, value);
   return value;
