@@ -54,6 +54,8 @@ export class FdTable {
   apply(shell: Shell, r: ExpandedRedirect): string | null {
     if (r.op === '<&' || r.op === '>&') return this.duplicate(shell, r);
     if (r.op === '<<' || r.op === '<<-') return this.document(shell, r);
+    // bash's here-string: the word, expanded without splitting or globbing, and a newline
+    if (r.op === '<<<') return this.document(shell, { ...r, target: `${r.target}\n` });
     const mode = OPEN_MODE[r.op];
     if (mode === undefined) return `${r.source}: bad redirection`;
     if (r.target === '') return `${r.source}: ambiguous redirect`;

@@ -59,7 +59,8 @@ export type RedirectOp =
   | '&>' // &>file (stdout and stderr)
   | '&>>' // &>>file
   | '<<' // n<<delimiter: a here-document
-  | '<<-'; // n<<-delimiter: a here-document, leading tabs stripped
+  | '<<-' // n<<-delimiter: a here-document, leading tabs stripped
+  | '<<<'; // n<<<word: bash's here-string, the expanded word and a newline
 
 export interface Redirect {
   /** The explicit fd number before the operator, or null for the operator's default. */

@@ -5,7 +5,6 @@
 
 import type { RedirectOp } from './ast.js';
 import { isBlank, isDigit, isRunStop, isTerminator, skipContinuations } from './chars.js';
-import { unsupported } from './errors.js';
 import { readHereDocs, type OpenHereDoc } from './heredoc.js';
 import type { OperatorText, ScanContext, Token } from './tokens.js';
 import { WordScanner } from './word-lexer.js';
@@ -130,10 +129,10 @@ export class Lexer {
     return { kind: 'redirect', op, fd, start, end };
   }
 
-  /** `<<` or `<<-`; `<<<` is bash's here-string, not supported. */
+  /** `<<`, `<<-`, or bash's here-string `<<<`. */
   private hereDocument(i: number, second: number, start: number, fd: number | null): Token {
     const third = this.after(second);
-    if (this.src[third] === '<') throw unsupported("here-strings (`<<<') are", this.ctx.positions.at(i));
+    if (this.src[third] === '<') return { kind: 'redirect', op: '<<<', fd, start, end: third + 1 };
     if (this.src[third] === '-') return { kind: 'redirect', op: '<<-', fd, start, end: third + 1 };
     return { kind: 'redirect', op: '<<', fd, start, end: second + 1 };
   }

@@ -140,6 +140,8 @@ describe('redirections', () => {
     ['>&file', null, '>&', 'file'],
     ['1>&file', 1, '>&', 'file'],
     ['12>x', 12, '>', 'x'],
+    ['<<<word', null, '<<<', 'word'],
+    ['3<<< "a b"', 3, '<<<', '"a b"'],
   ])('parses %s', (text, fd, op, target) => {
     expect(redirects(`cmd ${text}`)).toEqual([{ fd, op, target }]);
   });

@@ -35,6 +35,7 @@ const BASH: readonly Row[] = [
   ["type", "f() { while a && b; do c | d & done; }", "f () \n{ \n    while a && b; do\n        c | d &\n    done\n}"],
   ["type", "f() { echo a >f 2>&1 <in 3<>x 4>>y 5>|z &>q &>>r 2>&- <&3 >&2; x=1 y=2 cmd; }", "f () \n{ \n    echo a > f 2>&1 < in 3<> x 4>> y 5>| z &> q &>> r 2>&- 0<&3 1>&2;\n    x=1 y=2 cmd\n}"],
   ["type", "f() { a <&3 >&2 2>&1 <&- >&- 2>&- 3<&4- 4>&3- 2>&g <&$x >&$x 2>&$x 3>&\"$y\" 0<x 1>y 2>>z; }", "f () \n{ \n    a 0<&3 1>&2 2>&1 0>&- 1>&- 2>&- 3<&4- 4>&3- 2>&g <&$x >&$x 2>&$x 3>&\"$y\" < x > y 2>> z\n}"],
+  ["type", "f() { cat <<< \"$x a\"; cat 3<<<hi <<<~/a; cat <<<$(echo x)y; }", "f () \n{ \n    cat <<< \"$x a\";\n    cat 3<<< hi <<< ~/a;\n    cat <<< $(echo x)y\n}"],
   ["type", "f() { a >&file 1>&g 2>&h >&\"q r\"; }", "f () \n{ \n    a >&file >&g 2>&h >&\"q r\"\n}"],
   ["type", "f() { a <> x >| y <&\"3\" >&- 5<&- 0>&3 01>&2 >&07; }", "f () \n{ \n    a 0<> x >| y <&\"3\" 1>&- 5>&- 0>&3 1>&2 1>&7\n}"],
   ["type", "f() { g() { echo g; }; h() ( echo h; ); }", "f () \n{ \n    function g () \n    { \n        echo g\n    };\n    function h () \n    { \n        ( echo h )\n    }\n}"],
