@@ -21,6 +21,7 @@ import { runCompound } from './compound.js';
 import { testing } from './testing.js';
 import { callFunction, defineFunction, functionsPrelude } from './functions.js';
 import { isSpecialBuiltin } from './special.js';
+import { runsAsProcess } from './process-builtins.js';
 import { encodeSubshellState } from './subshell-state.js';
 
 export async function runList(shell: Shell, list: List): Promise<number> {
@@ -218,11 +219,11 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   if (name === undefined) {
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
-  if (!isSpecialBuiltin(name) && shell.functions.has(name)) {
+  const builtin = findBuiltin(name);
+  if ((!isSpecialBuiltin(name) && shell.functions.has(name)) || (builtin && runsAsProcess(cmd.argv))) {
     const call = [...[...cmd.assignments].map(([k, v]) => `${k}=${singleQuoted(v)}`), ...cmd.argv.map(singleQuoted)].join(' ');
     return { ...subshellStage(stage, call, cmd.text), redirects: cmd.redirects };
   }
-  const builtin = findBuiltin(name);
   if (builtin) {
     const { chunks, status } = await runBuiltinCaptured(stage, builtin, cmd.argv);
     return { program: { kind: 'emit', chunks, status }, redirects: cmd.redirects, text: cmd.text };
