@@ -8,6 +8,7 @@
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import type { ParseOptions } from '../lang/reader.js';
 import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
+import { FunctionReturn } from './flow.js';
 import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
 
@@ -25,6 +26,8 @@ export async function runScript(shell: Shell, source: string): Promise<number> {
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted) return e.status;
+    // only a copy made inside a function gets here: `return` ends the copy, as bash's subshell
+    if (e instanceof FunctionReturn) return e.status;
     await reportFailure(shell, e);
     return 1;
   } finally {
@@ -62,8 +65,8 @@ async function runCommand(shell: Shell, list: List): Promise<number | null> {
   } catch (e) {
     if (!(e instanceof LineAbandoned)) throw e;
     shell.lastStatus = e.status;
-    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script with 1).
-    if (e.fatal && shell.scriptName === undefined) return 127;
+    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script or a subshell with 1).
+    if (e.fatal && shell.scriptName === undefined && !shell.subshellProcess) return 127;
     if (e.fatal || (shell.scriptName === undefined && !e.onlyLine)) return e.status;
     return null;
   }

@@ -19,6 +19,10 @@ export interface SubshellState {
   readonly unwrap?: boolean;
   /** `$-`'s last letter: how the first shell read its commands. */
   readonly invocation?: '' | 'c' | 's';
+  /** `$$`, the first shell's pid. */
+  readonly dollarPid?: number;
+  /** Function calls in progress where the copy was made. */
+  readonly functionDepth?: number;
 }
 
 export function encodeSubshellState(shell: Shell, unwrap = false): string {
@@ -28,6 +32,8 @@ export function encodeSubshellState(shell: Shell, unwrap = false): string {
     options: SetOptions.names().filter((n) => n !== 'monitor' && shell.options.isOn(n)),
     aliases: [...shell.aliases],
     invocation: shell.options.invocation,
+    dollarPid: shell.dollarPid,
+    functionDepth: shell.functionDepth,
   };
   return JSON.stringify(state);
 }
@@ -50,6 +56,8 @@ export function decodeSubshellState(text: string): SubshellState {
     aliases: Array.isArray(s.aliases) ? s.aliases.map(([k, v]) => [String(k), String(v)] as const) : [],
     unwrap: s.unwrap === true,
     invocation: s.invocation === 'c' || s.invocation === 's' ? s.invocation : '',
+    ...(typeof s.dollarPid === 'number' ? { dollarPid: s.dollarPid } : {}),
+    functionDepth: Number(s.functionDepth ?? 0) || 0,
   };
 }
 
@@ -60,5 +68,8 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
   shell.unwrapSubshell = state.unwrap === true;
+  shell.subshellProcess = true;
+  if (state.dollarPid !== undefined) shell.dollarPid = state.dollarPid;
+  shell.enterFunctions(state.functionDepth ?? 0);
   shell.options.invocation = state.invocation ?? '';
 }
