@@ -5,6 +5,7 @@
 import type { CaseItem, CompoundCommand, List, Redirect, Word } from '../lang/ast.js';
 import { expandPattern, expandWord, ExpansionError } from '../lang/expand.js';
 import { matchPattern } from '../lang/pattern.js';
+import { runArithCommand } from './arith-command.js';
 import { redirectWord } from './command.js';
 import { LineAbandoned } from './errors.js';
 import { expansionContext } from './expansion.js';
@@ -55,6 +56,8 @@ async function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Pro
       return expanding(shell, () => runFor(shell, body.name, body.words, body.body, run));
     case 'case':
       return expanding(shell, () => runCase(shell, body.subject, body.items, run));
+    case 'arith':
+      return expanding(shell, () => runArithCommand(shell, body.expression, run));
     case 'subshell':
       // Only in the process made for it (see runCompound).
       return run(shell, body.list);

@@ -122,7 +122,9 @@ export type CompoundBody =
   | { readonly kind: 'while' | 'until'; readonly condition: List; readonly body: List }
   /** `for name [in words]; do body; done`: `words` null without `in` (the positional parameters). */
   | { readonly kind: 'for'; readonly name: string; readonly words: readonly Word[] | null; readonly body: List }
-  | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] };
+  | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] }
+  /** bash's `((expression))`: status 0 when the value is not zero. */
+  | { readonly kind: 'arith'; readonly expression: Word };
 
 export interface CaseItem {
   /** `a|b)`: each a pattern word. */

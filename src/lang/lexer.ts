@@ -5,6 +5,7 @@
 
 import type { RedirectOp } from './ast.js';
 import { isBlank, isDigit, isRunStop, isTerminator, skipContinuations } from './chars.js';
+import { scanArithCommand } from './arith-command.js';
 import { readHereDocs, type OpenHereDoc } from './heredoc.js';
 import type { OperatorText, ScanContext, Token } from './tokens.js';
 import { WordScanner } from './word-lexer.js';
@@ -66,7 +67,7 @@ export class Lexer {
       case '|':
         return this.pair(i, '|', '|', '||');
       case '(':
-        return this.op('(', i, i + 1);
+        return this.paren(i);
       case ')':
         return this.op(')', i, i + 1);
       case '&':
@@ -77,6 +78,13 @@ export class Lexer {
       default:
         return isDigit(src.charCodeAt(i)) ? this.digits(i) : this.word(i);
     }
+  }
+
+  /** `(`, or bash's arithmetic command when `((` is one. */
+  private paren(i: number): Token {
+    const arith = scanArithCommand(this.ctx, i);
+    if (arith) return { kind: 'arith', expression: arith.expression, start: i, end: arith.end };
+    return this.op('(', i, i + 1);
   }
 
   private op(op: OperatorText, start: number, end: number): Token {

@@ -23,12 +23,13 @@ const COMPOUND = set('{', 'if', 'while', 'until', 'for', 'case');
 
 export function isCompoundStart(t: Token): boolean {
   const word = reservedWord(t);
-  return isOp(t, '(') || (word !== null && COMPOUND.has(word));
+  return isOp(t, '(') || t.kind === 'arith' || (word !== null && COMPOUND.has(word));
 }
 
 export function compoundBody(p: Parser, t: Token): CompoundBody {
   p.take();
   if (isOp(t, '(')) return { kind: 'subshell', list: closed(p, PAREN, ')') };
+  if (t.kind === 'arith') return { kind: 'arith', expression: t.expression };
   switch (reservedWord(t)) {
     case '{':
       return { kind: 'group', list: closed(p, BRACE, '}') };

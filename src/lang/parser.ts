@@ -245,7 +245,7 @@ export class Parser implements NestedParser, ScanContext {
 
   take(): Token {
     const t = this.queue.shift() ?? this.lexer.next();
-    if (t.kind === 'word' || t.kind === 'redirect' || isOp(t, '(') || isOp(t, ')')) this.lastEnd = spanEnd(t);
+    if (t.kind === 'word' || t.kind === 'redirect' || t.kind === 'arith' || isOp(t, '(') || isOp(t, ')')) this.lastEnd = spanEnd(t);
     this.aliasNext = t.kind !== 'eof' && t.alias?.blank === true;
     return t;
   }

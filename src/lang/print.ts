@@ -249,6 +249,8 @@ class Printer {
         return this.forLoop(body.name, body.words ? body.words.map(wordText) : ['"$@"'], body.body);
       case 'case':
         return this.caseCommand(body);
+      case 'arith':
+        return this.emit(`((${body.expression.source}))`);
     }
   }
 

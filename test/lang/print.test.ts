@@ -82,6 +82,8 @@ const BASH: readonly Row[] = [
   ["jobs", "( cat <<EOF | cat; sleep 30 ) &\nhi\nEOF", "( cat <<EOF |\nhi\nEOF\n  cat sleep 30 )"],
   ["jobs", "while sleep 30; do if true; then echo; fi; done &", "while sleep 30; do\n    if true; then\n        echo;\n    fi;\ndone"],
   ["jobs", "{ sleep 30 & wait; } &", "{ sleep 30 & wait; }"],
+  ["type", "f() { ((x+=1)) > /dev/null 2>&1; (( x )) | cat; while (( i < 3 )); do ((i++)); done; }", "f () \n{ \n    ((x+=1)) > /dev/null 2>&1;\n    (( x )) | cat;\n    while (( i < 3 )); do\n        ((i++));\n    done\n}"],
+  ["jobs", "((1)) && sleep 30 &", "((1)) && sleep 30"],
   ["jobs", "{ sleep 30; } 2>/dev/null >&2 &", "{ sleep 30; } 2> /dev/null 1>&2"],
   ["jobs", "{ f() { :; }; sleep 30; } &", "{ function f () \n{ \n    :\n}; sleep 30; }"],
   ["jobs", "{ sleep 30; echo; } | cat &", "{ sleep 30; echo; } | cat"],
