@@ -12,16 +12,21 @@ import type { ListRunner } from './loops.js';
 import type { Shell } from './shell.js';
 
 export async function runArithCommand(shell: Shell, expression: Word, run: ListRunner): Promise<number> {
+  const value = await arithValue(shell, expression, run);
+  const status = value === null || value === 0n ? 1 : 0;
+  shell.lastStatus = status;
+  return status;
+}
+
+/** The value of an expression of `((…))` or `for ((…))`; null once an error is reported. */
+export async function arithValue(shell: Shell, expression: Word, run: ListRunner): Promise<bigint | null> {
   const ctx = expansionContext(shell, run);
   const text = await expandWord(expression, ctx);
-  let status: number;
   try {
-    status = evaluateArith(text, ctx) === 0n ? 1 : 0;
+    return evaluateArith(text, ctx);
   } catch (e) {
     if (!(e instanceof ArithError)) throw e;
     await shell.diag(`((: ${e.message}`);
-    status = 1;
+    return null;
   }
-  shell.lastStatus = status;
-  return status;
 }

@@ -6,6 +6,7 @@ import type { CaseItem, CompoundCommand, List, Redirect, Word } from '../lang/as
 import { expandPattern, expandWord, ExpansionError } from '../lang/expand.js';
 import { matchPattern } from '../lang/pattern.js';
 import { runArithCommand } from './arith-command.js';
+import { runArithFor } from './arith-for.js';
 import { redirectWord } from './command.js';
 import { LineAbandoned } from './errors.js';
 import { expansionContext } from './expansion.js';
@@ -58,6 +59,8 @@ async function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Pro
       return expanding(shell, () => runCase(shell, body.subject, body.items, run));
     case 'arith':
       return expanding(shell, () => runArithCommand(shell, body.expression, run));
+    case 'arith-for':
+      return expanding(shell, () => runArithFor(shell, body, run));
     case 'subshell':
       // Only in the process made for it (see runCompound).
       return run(shell, body.list);

@@ -48,7 +48,7 @@ export async function runFor(shell: Shell, name: string, words: readonly Word[] 
  * Runs `body` while `more` says so, one loop level deeper. A `break` or `continue` in `more`
  * (a while condition may run one) counts as in the body. The status is the last body's, or 0.
  */
-async function loop(shell: Shell, more: () => Promise<boolean>, body: List, run: ListRunner): Promise<number> {
+export async function loop(shell: Shell, more: () => Promise<boolean>, body: List, run: ListRunner): Promise<number> {
   let status = 0;
   shell.loopDepth++;
   try {

@@ -124,7 +124,9 @@ export type CompoundBody =
   | { readonly kind: 'for'; readonly name: string; readonly words: readonly Word[] | null; readonly body: List }
   | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] }
   /** bash's `((expression))`: status 0 when the value is not zero. */
-  | { readonly kind: 'arith'; readonly expression: Word };
+  | { readonly kind: 'arith'; readonly expression: Word }
+  /** bash's `for ((init; test; step)) do body done`; an empty test is true. */
+  | { readonly kind: 'arith-for'; readonly init: Word; readonly test: Word; readonly step: Word; readonly body: List };
 
 export interface CaseItem {
   /** `a|b)`: each a pattern word. */

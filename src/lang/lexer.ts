@@ -83,7 +83,7 @@ export class Lexer {
   /** `(`, or bash's arithmetic command when `((` is one. */
   private paren(i: number): Token {
     const arith = scanArithCommand(this.ctx, i);
-    if (arith) return { kind: 'arith', expression: arith.expression, start: i, end: arith.end };
+    if (arith) return { kind: 'arith', expression: arith.expression, forClauses: arith.forClauses, start: i, end: arith.end };
     return this.op('(', i, i + 1);
   }
 

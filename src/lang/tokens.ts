@@ -77,6 +77,8 @@ export interface ArithToken {
   readonly alias?: AliasOrigin;
   readonly kind: 'arith';
   readonly expression: Word;
+  /** Its `init; test; step` when it can be the head of bash's arithmetic for loop. */
+  readonly forClauses: readonly [Word, Word, Word] | null;
   readonly start: number;
   readonly end: number;
 }

@@ -1,5 +1,6 @@
 // bash's `((expression))` as the executor runs it: status 0 for a value that is not zero,
 // 1 for zero; assignments stay in the shell; an error fails only the command, with `((: `.
+// And bash's `for ((init; test; step))` loop.
 
 import { describe, expect, it } from 'vitest';
 import { fakeShell, runLine } from './fakeport.js';
@@ -30,5 +31,21 @@ describe('the arithmetic command', () => {
     await runLine(shell, 'set -e');
     expect((await runLine(shell, '((0)) || echo tested; if ((0)); then :; fi; echo alive')).out).toBe('tested\nalive\n');
     await expect(runLine(shell, '((0)); echo no')).rejects.toMatchObject({ name: 'ExitRequest', status: 1 });
+  });
+});
+
+describe('the arithmetic for loop', () => {
+  it('runs init once, the body while test holds, step after each pass and after continue', async () => {
+    const shell = script();
+    const r = await runLine(shell, 'for ((i=0; i<5; i++)); do ((i==1)) && continue; ((i==3)) && break; echo $i; done; echo "end $i $?"');
+    expect(r.out).toBe('0\n2\nend 3 0\n');
+  });
+
+  it('takes an empty test as true, and ends on an error with status 1', async () => {
+    const shell = script();
+    expect((await runLine(shell, 'n=0; for ((;;)); do ((++n > 2)) && break; done; echo $n')).out).toBe('3\n');
+    expect(await runLine(shell, 'for ((i=0; i<1/0; i++)); do echo no; done; echo "st $?"')).toEqual({
+      status: 0, out: 'st 1\n', err: 'jcsh: ((: i<1/0: division by 0 (error token is "0")\n',
+    });
   });
 });

@@ -29,6 +29,19 @@ describe('the arithmetic command ((…))', () => {
     expect(tree(source)).toBe(expected);
   });
 
+  it.each([
+    ['for ((i=0; i<3; i++)); do a $i; done', '(for ((i=0; i<3; i++)) do [a $i])'],
+    ['for ((;;))\ndo a; done', '(for ((;;)) do [a])'],
+    ['for ((i=0; i<$(f; g); i++)) { a; }', '(for ((i=0; i<$(f; g); i++)) do [a])'],
+  ])('for ((…)): %j', (source, expected) => {
+    expect(tree(source)).toBe(expected);
+  });
+
+  it('wants three clauses in for ((…))', () => {
+    expect(parseError('for ((i)); do a; done')).toMatchObject({ message: "syntax error near unexpected token `((i))'" });
+    expect(parseError('for ((a;b;c;d)); do a; done')).toMatchObject({ incomplete: false });
+  });
+
   it('reads expansions and removes double quotes inside, as in $((…))', () => {
     const cmd = firstCommand('(( $x + "$(echo 1)" ))') as CompoundCommand;
     if (cmd.body.kind !== 'arith') throw new Error('expected an arithmetic command');
