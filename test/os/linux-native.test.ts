@@ -161,7 +161,7 @@ describe('spawn requests', () => {
     const program = { kind: 'subshell', source: 'a', state: 'S', env: ['UV_THREADPOOL_SIZE=9'] } as const;
     const { options, release } = prepareSpawn({ program, fds: [0, 1, 2], cwd: '/', group: { kind: 'lead' } }, native, paths);
     try {
-      expect(new TextDecoder().decode(options.envp).split('\0').filter((e) => e.startsWith('UV_') || e.startsWith('JCSH_POOL'))).toEqual(['UV_THREADPOOL_SIZE=9']);
+      expect(new TextDecoder().decode(options.envp as Uint8Array).split('\0').filter((e) => e.startsWith('UV_') || e.startsWith('JCSH_POOL'))).toEqual(['UV_THREADPOOL_SIZE=9']);
     } finally {
       release();
     }
