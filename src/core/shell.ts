@@ -93,6 +93,8 @@ export class Shell {
    * command it meets is that one, and runs here instead of starting yet another process.
    */
   unwrapSubshell = false;
+  /** The file `.` is reading, as it was named, for error messages. */
+  sourcing: string | undefined;
   /** This process is a copy of a shell (a subshell or a pipeline stage), not a -c string. */
   subshellProcess = false;
   /** The last foreground job stopped rather than ended (`set -e` does not fire on a stop). */
@@ -155,10 +157,13 @@ export class Shell {
     return { cwd: this.cwd, home: this.vars.get('HOME') };
   }
 
-  /** "jcsh: " interactively, "FILE: line N: " in scripts, as bash prefixes its errors. */
+  /**
+   * "jcsh: " interactively, "FILE: line N: " in scripts, as bash prefixes its errors; in a file
+   * read by `.`, that file's name and line, at a prompt too.
+   */
   errorPrefix(): string {
-    if (this.plainErrors) return `${this.name}: `;
-    return `${this.scriptName ?? this.name}: line ${Math.max(1, this.lineno)}: `;
+    if (this.plainErrors && this.sourcing === undefined) return `${this.name}: `;
+    return `${this.sourcing ?? this.scriptName ?? this.name}: line ${Math.max(1, this.lineno)}: `;
   }
 
   /** Writes an error line to the shell's stderr. */
@@ -185,6 +190,7 @@ export class Shell {
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.lineno = this.lineno;
     s.dollarPid = this.dollarPid;
+    s.sourcing = this.sourcing;
     s.enterFunctions(this.functionDepth);
     s.stdio = [...this.stdio];
     s.mayBlock = this.mayBlock;

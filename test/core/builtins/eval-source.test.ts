@@ -41,6 +41,17 @@ describe('. and source', () => {
     expect(shell.functionDepth).toBe(0);
   });
 
+  it('names the file and its line in the errors of its commands, even at a prompt', async () => {
+    for (const interactive of [false, true]) {
+      const { shell, port } = fakeShell({ interactive, monitor: false });
+      port.file('/lib.sh');
+      port.texts.set('/lib.sh', 'echo a\necho $((1/0)); echo no\necho "in $?"');
+      const r = await runIn(shell, sourceBuiltin, '.', '/lib.sh');
+      expect(r).toEqual({ status: 0, out: 'a\nin 1\n', err: '/lib.sh: line 2: 1/0: division by 0 (error token is "0")\n' });
+      expect(shell.sourcing).toBeUndefined();
+    }
+  });
+
   it('reports a missing file and a missing name as bash', async () => {
     const shell = withFile('/x', '');
     expect(await runIn(shell, sourceBuiltin, '.', '/nofile')).toEqual({
