@@ -31,7 +31,7 @@ const CLOSE_PAREN: ReadonlySet<string> = new Set([')']);
 
 /** Parses a whole script or command line. Throws SyntaxError (see ast.ts). */
 export function parse(source: string, options: ParseOptions = {}): List {
-  return new Parser(source, 0, new PositionMap(source), null, options).parseProgram();
+  return new Parser(source, 0, new PositionMap(source, options.firstLine), null, options).parseProgram();
 }
 
 export class Parser implements NestedParser, ScanContext {

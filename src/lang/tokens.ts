@@ -17,6 +17,8 @@ export interface ParseOptions {
    * incomplete SyntaxError (PS2) instead of a warning.
    */
   partial?: boolean;
+  /** The line the text starts on, for positions: eval's text starts on the line of the eval. */
+  firstLine?: number;
 }
 
 /**

@@ -31,6 +31,16 @@ describe('eval', () => {
   });
 });
 
+describe('eval in a script', () => {
+  it('counts the lines of its text from the line of the eval', async () => {
+    const { shell } = fakeShell({ interactive: false, monitor: false, scriptName: 's.sh' });
+    shell.lineno = 7;
+    const r = await runIn(shell, evalBuiltin, 'eval', 'echo x\necho $((1/0))');
+    expect(r).toEqual({ status: 1, out: 'x\n', err: 's.sh: line 8: 1/0: division by 0 (error token is "0")\n' });
+    expect((await runIn(shell, evalBuiltin, 'eval', 'echo y\nfi')).err).toBe("s.sh: eval: line 8: syntax error near unexpected token `fi'\n");
+  });
+});
+
 describe('. and source', () => {
   it('runs a file found on PATH with arguments as positional parameters, ended by return', async () => {
     const shell = withFile('/bin/lib.sh', 'echo in $1 $#; return 3; echo no');

@@ -8,10 +8,13 @@ import { LineAbandoned } from '../../errors.js';
 import type { Shell } from '../../shell.js';
 import type { BuiltinContext } from '../types.js';
 
-/** Parses text; null after reporting a syntax error (the builtin's status is then 2). */
-export function parseText(ctx: BuiltinContext, text: string, where: (line: number) => string): List | null {
+/**
+ * Parses text whose first line is `firstLine` (for messages); null after reporting a syntax
+ * error (the builtin's status is then 2).
+ */
+export function parseText(ctx: BuiltinContext, text: string, where: (line: number) => string, firstLine = 1): List | null {
   try {
-    return ctx.shell.dialect.parse(text);
+    return ctx.shell.dialect.parse(text, { firstLine });
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
     ctx.io.err(`${where(e.pos.line)}${e.message}\n`);
