@@ -136,8 +136,9 @@ async function runSubshell(shell: Shell, cmd: CompoundCommand): Promise<number> 
  * function call in a pipeline or in the background. It gets the functions too.
  */
 function subshellStage(shell: Shell, source: string, text: string, unwrap = false): StagePlan {
+  const prelude = functionsPrelude(shell);
   return {
-    program: { kind: 'subshell', source: functionsPrelude(shell) + source, state: encodeSubshellState(shell, unwrap), env: shell.vars.environ() },
+    program: { kind: 'subshell', source: prelude + source, state: encodeSubshellState(shell, unwrap, prelude), env: shell.vars.environ() },
     redirects: [], text,
   };
 }

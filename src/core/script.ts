@@ -12,9 +12,10 @@ import { FunctionReturn } from './flow.js';
 import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
 
-export async function runScript(shell: Shell, source: string): Promise<number> {
+/** `firstLine`: the line the source starts on (a copy of the shell runs a piece of a script). */
+export async function runScript(shell: Shell, source: string, firstLine = 1): Promise<number> {
   const where = shell.scriptName ?? `${shell.name}: -c`;
-  const reader = shell.dialect.reader(source, parseOptions(shell, where));
+  const reader = shell.dialect.reader(source, { ...parseOptions(shell, where), firstLine });
   try {
     for (;;) {
       const list = await next(shell, reader, where, source);

@@ -23,9 +23,16 @@ export interface SubshellState {
   readonly dollarPid?: number;
   /** Function calls in progress where the copy was made. */
   readonly functionDepth?: number;
+  /** The script the parent runs, and the line its source starts on, for error messages. */
+  readonly scriptName?: string;
+  readonly firstLine?: number;
 }
 
-export function encodeSubshellState(shell: Shell, unwrap = false): string {
+/**
+ * `prelude` is the text the copy reads before the command (its functions): the command's own
+ * text then starts on the line the parent is at.
+ */
+export function encodeSubshellState(shell: Shell, unwrap = false, prelude = ''): string {
   const state: SubshellState = {
     unwrap,
     vars: shell.vars.snapshot(), name: shell.name, positional: shell.positional, status: shell.lastStatus,
@@ -34,6 +41,8 @@ export function encodeSubshellState(shell: Shell, unwrap = false): string {
     invocation: shell.options.invocation,
     dollarPid: shell.dollarPid,
     functionDepth: shell.functionDepth,
+    ...(shell.scriptName !== undefined ? { scriptName: shell.scriptName } : {}),
+    firstLine: shell.lineno - newlines(prelude),
   };
   return JSON.stringify(state);
 }
@@ -58,6 +67,8 @@ export function decodeSubshellState(text: string): SubshellState {
     invocation: s.invocation === 'c' || s.invocation === 's' ? s.invocation : '',
     ...(typeof s.dollarPid === 'number' ? { dollarPid: s.dollarPid } : {}),
     functionDepth: Number(s.functionDepth ?? 0) || 0,
+    ...(typeof s.scriptName === 'string' ? { scriptName: s.scriptName } : {}),
+    firstLine: Number(s.firstLine ?? 1) || 1,
   };
 }
 
@@ -72,4 +83,10 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   if (state.dollarPid !== undefined) shell.dollarPid = state.dollarPid;
   shell.enterFunctions(state.functionDepth ?? 0);
   shell.options.invocation = state.invocation ?? '';
+}
+
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

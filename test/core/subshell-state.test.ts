@@ -1,6 +1,7 @@
 // What a copy of the shell made as a process (a subshell, a pipeline stage) keeps of its
 // parent beyond variables: `$$` stays the parent's, a copy made inside a function is inside it
-// (`local`, `return`), and an error that ends a shell ends the copy with bash's status 1.
+// (`local`, `return`), an error that ends a shell ends the copy with bash's status 1, and its
+// errors name the script's lines.
 
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../../src/core/script.js';
@@ -37,5 +38,18 @@ describe('a copy of the shell as a process', () => {
     const { shell: parent } = fakeShell({ interactive: false, monitor: false });
     expect(await runScript(copyOf(parent).shell, 'echo ${x?}; echo no')).toBe(1);
     expect(await runScript(fakeShell({ interactive: false, monitor: false }).shell, 'echo ${x?}; echo no')).toBe(127);
+  });
+
+  it('names the script and the line of the parent in its errors, its functions coming first', async () => {
+    const { shell: parent } = fakeShell({ interactive: false, monitor: false, scriptName: 's.sh' });
+    parent.lineno = 12;
+    const prelude = 'f() {\n  :\n}\n';
+    const state = decodeSubshellState(encodeSubshellState(parent, false, prelude));
+    expect(state).toMatchObject({ scriptName: 's.sh', firstLine: 9 });
+    const port = new FakePort();
+    const { shell } = fakeShell({ port, interactive: false, monitor: false, scriptName: state.scriptName! });
+    inheritState(shell, state);
+    expect(await runScript(shell, `${prelude}echo a\necho $((1/0))`, state.firstLine)).toBe(1);
+    expect(port.output(2)).toBe('s.sh: line 13: 1/0: division by 0 (error token is "0")\n');
   });
 });
