@@ -59,14 +59,16 @@ function semicolons(src: string, start: number, end: number): number[] {
   for (let k = start; k < end; k++) {
     const c = src.charCodeAt(k);
     if (c === BACKSLASH) k++;
-    else if (c === LPAREN) {
-      const match = matchingParen(src, k);
-      k = match === -1 || match > end ? end : match;
-    }
+    else if (c === LPAREN) k = Math.min(end, matchingParenOrEnd(src, k, end));
     else if (c === SEMICOLON) found.push(k);
     else if (c === SQUOTE || c === DQUOTE || c === BACKQUOTE) k = closing(src, k, end);
   }
   return found;
+}
+
+function matchingParenOrEnd(src: string, open: number, end: number): number {
+  const match = matchingParen(src, open);
+  return match === -1 ? end : match;
 }
 
 /** The offset of the quote closing the one at `open` (`end` if none before it). */

@@ -246,8 +246,9 @@ class Printer {
       case 'until':
         return this.loop(body.kind, body.condition, body.body);
       case 'for':
-        return this.forLoop(`${body.name} in ${body.words ? body.words.map(wordText).join(' ') : '"$@"'}`, body.body);
+        return this.forLoop(`${body.name} in ${body.words ? body.words.map(wordText).join(' ') : '"$@"'};`, body.body);
       case 'arith-for':
+        // bash puts no `;` after an arithmetic head
         return this.forLoop(`((${[body.init, body.test, body.step].map(forClause).join('; ')}))`, body.body);
       case 'case':
         return this.caseCommand(body);
@@ -320,9 +321,8 @@ class Printer {
     this.newline('done');
   }
 
-  /** `for HEAD;` then the body: bash puts no `;` after an arithmetic head. */
   private forLoop(head: string, body: List): void {
-    this.emit(`for ${head}${head.startsWith('((') ? '' : ';'}`);
+    this.emit(`for ${head}`);
     this.newline('do\n');
     this.indentation += INDENT;
     this.node(listNode(body));
