@@ -7,26 +7,28 @@ import type { Word } from '../lang/ast.js';
 import { ArithError } from '../lang/arith/error.js';
 import { evaluateArith } from '../lang/arith/evaluate.js';
 import { expandWord } from '../lang/expand.js';
+import { andThen, type Maybe } from '../lang/maybe.js';
 import { expansionContext } from './expansion.js';
 import type { ListRunner } from './loops.js';
 import type { Shell } from './shell.js';
 
-export async function runArithCommand(shell: Shell, expression: Word, run: ListRunner): Promise<number> {
-  const value = await arithValue(shell, expression, run);
-  const status = value === null || value === 0n ? 1 : 0;
-  shell.lastStatus = status;
-  return status;
+export function runArithCommand(shell: Shell, expression: Word, run: ListRunner): Maybe<number> {
+  return andThen(arithValue(shell, expression, run), (value) => {
+    const status = value === null || value === 0n ? 1 : 0;
+    shell.lastStatus = status;
+    return status;
+  });
 }
 
 /** The value of an expression of `((…))` or `for ((…))`; null once an error is reported. */
-export async function arithValue(shell: Shell, expression: Word, run: ListRunner): Promise<bigint | null> {
+export function arithValue(shell: Shell, expression: Word, run: ListRunner): Maybe<bigint | null> {
   const ctx = expansionContext(shell, run);
-  const text = await expandWord(expression, ctx);
-  try {
-    return evaluateArith(text, ctx);
-  } catch (e) {
-    if (!(e instanceof ArithError)) throw e;
-    await shell.diag(`((: ${e.message}`);
-    return null;
-  }
+  return andThen(expandWord(expression, ctx), (text) => {
+    try {
+      return evaluateArith(text, ctx);
+    } catch (e) {
+      if (!(e instanceof ArithError)) throw e;
+      return andThen(shell.diag(`((: ${e.message}`), () => null);
+    }
+  });
 }

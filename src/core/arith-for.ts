@@ -3,25 +3,31 @@
 // error ends the loop with status 1, as in bash.
 
 import type { CompoundBody } from '../lang/ast.js';
+import { andThen, type Maybe } from '../lang/maybe.js';
 import { arithValue } from './arith-command.js';
 import { loop, type ListRunner } from './loops.js';
 import type { Shell } from './shell.js';
 
 type ArithFor = CompoundBody & { kind: 'arith-for' };
 
-export async function runArithFor(shell: Shell, head: ArithFor, run: ListRunner): Promise<number> {
+export function runArithFor(shell: Shell, head: ArithFor, run: ListRunner): Maybe<number> {
   let failed = false;
   let first = true;
-  const passes = async (): Promise<boolean> => {
-    const before = first ? head.init : head.step;
-    first = false;
-    let value = await arithValue(shell, before, run);
-    if (value !== null) value = head.test.source.trim() === '' ? 1n : await arithValue(shell, head.test, run);
+  const holds = (value: bigint | null): boolean => {
     if (value === null) failed = true;
     return value !== null && value !== 0n;
   };
-  const status = await loop(shell, passes, head.body, run);
-  if (!failed) return status;
-  shell.lastStatus = 1;
-  return 1;
+  const passes = (): Maybe<boolean> => {
+    const before = first ? head.init : head.step;
+    first = false;
+    return andThen(arithValue(shell, before, run), (done) => {
+      if (done === null) return holds(null);
+      return head.test.source.trim() === '' ? true : andThen(arithValue(shell, head.test, run), holds);
+    });
+  };
+  return andThen(loop(shell, passes, head.body, run), (status) => {
+    if (!failed) return status;
+    shell.lastStatus = 1;
+    return 1;
+  });
 }

@@ -4,10 +4,12 @@
 // output, so it is a real member of the job's process group (as a forked bash child would be).
 
 import type { AndOr, Command, CompoundCommand, FunctionDefinition, List, Pipeline, SimpleCommand } from '../lang/ast.js';
+import { each, isPromise, lastly, andThen, type Maybe } from '../lang/maybe.js';
 import { findBuiltin } from './builtins/registry.js';
+import type { Builtin } from './builtins/types.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
-import { expandCommand, type ExpandedCommand } from './command.js';
+import { expandCommand, type ExpandedCommand, type Expansion } from './command.js';
 import { ExitRequest, LineAbandoned } from './errors.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
@@ -24,39 +26,42 @@ import { isSpecialBuiltin } from './special.js';
 import { runsAsProcess } from './process-builtins.js';
 import { encodeSubshellState } from './subshell-state.js';
 
-export async function runList(shell: Shell, list: List): Promise<number> {
-  for (const item of list.items) {
-    shell.lineno = item.pos.line;
-    if (!shell.interactive && shell.control.hasChildren()) shell.control.update();
-    await runAndOr(shell, item);
-  }
-  return shell.lastStatus;
+// The sync path of these functions makes no closures: they run for every command of a loop.
+export function runList(shell: Shell, list: List): Maybe<number> {
+  const ran = each(list.items, runItem, shell);
+  return isPromise(ran) ? ran.then(() => shell.lastStatus) : shell.lastStatus;
 }
 
-async function runAndOr(shell: Shell, item: AndOr): Promise<void> {
+function runItem(item: AndOr, _index: number, shell: Shell): Maybe<void> {
+  shell.lineno = item.pos.line;
+  if (!shell.interactive && shell.control.hasChildren()) shell.control.update();
+  return runAndOr(shell, item);
+}
+
+function runAndOr(shell: Shell, item: AndOr): Maybe<void> {
   const spec = jobSpecCommand(item);
-  if (spec) {
-    await runPipeline(shell, withBuiltin(spec, item.background ? 'bg' : 'fg'), false);
-    return;
-  }
-  if (item.background) {
-    await runBackground(shell, item);
-    return;
-  }
-  await runChecked(shell, item.first, item.rest.length > 0);
-  for (let i = 0; i < item.rest.length; i++) {
-    const { op, pipeline } = item.rest[i]!;
-    if ((op === '&&') !== (shell.lastStatus === 0)) continue;
-    await runChecked(shell, pipeline, i < item.rest.length - 1);
-  }
+  if (spec) return runPipeline(shell, withBuiltin(spec, item.background ? 'bg' : 'fg'), false);
+  if (item.background) return runBackground(shell, item);
+  const first = runChecked(shell, item.first, item.rest.length > 0);
+  if (item.rest.length === 0) return first;
+  return isPromise(first) ? first.then(() => runRest(shell, item)) : runRest(shell, item);
+}
+
+/** The `&&` and `||` operands after the first. */
+function runRest(shell: Shell, item: AndOr): Maybe<void> {
+  const last = item.rest.length - 1;
+  return each(item.rest, ({ op, pipeline }, i) => {
+    if ((op === '&&') !== (shell.lastStatus === 0)) return undefined;
+    return runChecked(shell, pipeline, i < last);
+  }, null);
 }
 
 /** A pipeline of an and-or list; an exempt one (not the last, or under `!`) runs with `set -e` ignored throughout. */
-async function runChecked(shell: Shell, pipeline: Pipeline, notLast: boolean): Promise<void> {
+function runChecked(shell: Shell, pipeline: Pipeline, notLast: boolean): Maybe<void> {
   const exempt = notLast || pipeline.bang;
-  if (exempt) await testing(shell, async () => (await runPipeline(shell, pipeline, false), shell.lastStatus));
-  else await runPipeline(shell, pipeline, false);
-  errexit(shell, pipeline, exempt);
+  if (exempt) return andThen(testing(shell, () => andThen(runPipeline(shell, pipeline, false), () => shell.lastStatus)), () => undefined);
+  const ran = runPipeline(shell, pipeline, false);
+  return isPromise(ran) ? ran.then(() => errexit(shell, pipeline, false)) : errexit(shell, pipeline, false);
 }
 
 /**
@@ -83,32 +88,44 @@ async function runBackground(shell: Shell, item: AndOr): Promise<void> {
   started(shell, await launch(shell, [subshellStage(shell, item.source, printJob(item))], { background: true }));
 }
 
-async function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Promise<void> {
-  const status = await runPipelineStatus(shell, pipeline, background);
+function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Maybe<void> {
+  const single = pipeline.commands.length === 1 && !background;
+  const ran = single ? runAlone(shell, pipeline.commands[0]!) : runJob(shell, pipeline, background);
+  if (isPromise(ran)) return ran.then((status) => settle(shell, pipeline, background, status));
+  return settle(shell, pipeline, background, ran);
+}
+
+function settle(shell: Shell, pipeline: Pipeline, background: boolean, status: number): void {
   shell.lastStatus = pipeline.bang && !background ? (status === 0 ? 1 : 0) : status;
 }
 
-async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: boolean): Promise<number> {
-  const single = pipeline.commands.length === 1 && !background;
+/** A command on its own in the foreground: the shell runs it itself unless it is a program or a subshell. */
+function runAlone(shell: Shell, cmd: Command): Maybe<number> {
+  if (cmd.kind !== 'simple') return runShellCommand(shell, cmd);
+  const e = expandCommand(shell, cmd, runList);
+  return isPromise(e) ? e.then((x) => runExpanded(shell, x)) : runExpanded(shell, e);
+}
+
+function runExpanded(shell: Shell, e: Expansion): Maybe<number> {
+  // As bash: an expansion error abandons the line; a fatal one (`${x?}`) ends a script.
+  if (e.kind === 'error') throw abandon(shell, e.message, e.fatal);
+  return runSingle(shell, e.command);
+}
+
+/** A pipeline, or a command in the background: a job of processes. */
+async function runJob(shell: Shell, pipeline: Pipeline, background: boolean): Promise<number> {
   const plans: StagePlan[] = [];
   for (const cmd of pipeline.commands) {
     if (cmd.kind !== 'simple') {
-      if (single) return runShellCommand(shell, cmd);
       plans.push(subshellStage(shell, cmd.source, printCommand(cmd), isSubshell(cmd)));
       continue;
     }
     // A stage of a pipeline or a background command expands in its own copy of the shell, as
     // in bash's forked child: `${x=1} | cat` leaves x unset here.
-    const here = single || !expansionAssigns(cmd) ? shell : shell.subshell(true);
+    const here = !expansionAssigns(cmd) ? shell : shell.subshell(true);
     const e = await expandCommand(here, cmd, runList);
-    if (e.kind === 'error') {
-      // As bash: an expansion error abandons the line; a fatal one (`${x?}`) ends a script.
-      if (single) throw abandon(shell, e.message, e.fatal);
-      plans.push(errorStage(shell, e.message, 1, e.text));
-      continue;
-    }
-    if (single) return runSingle(shell, e.command);
-    plans.push(await planStage(shell, here, e.command));
+    if (e.kind === 'error') plans.push(errorStage(shell, e.message, 1, e.text));
+    else plans.push(await planStage(shell, here, e.command));
   }
   shell.control.previousCommand = '';
   const job = await launch(shell, plans, { background });
@@ -120,8 +137,8 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
 }
 
 /** A function definition or a compound command on its own in the foreground. */
-function runShellCommand(shell: Shell, cmd: Exclude<Command, SimpleCommand>): Promise<number> {
-  if (cmd.kind === 'function') return Promise.resolve(defineFunction(shell, cmd));
+function runShellCommand(shell: Shell, cmd: Exclude<Command, SimpleCommand>): Maybe<number> {
+  if (cmd.kind === 'function') return defineFunction(shell, cmd);
   return runCompound(shell, cmd, runList, runSubshell);
 }
 
@@ -144,53 +161,62 @@ function subshellStage(shell: Shell, source: string, text: string, unwrap = fals
 }
 
 /** A command on its own in the foreground: builtins, functions and assignments run in the shell. */
-async function runSingle(shell: Shell, written: ExpandedCommand): Promise<number> {
+function runSingle(shell: Shell, written: ExpandedCommand): Maybe<number> {
   // `command name …` runs name with functions skipped.
   const bypass = commandBypass(written.argv);
-  const cmd = bypass ? { ...written, argv: bypass.argv } : written;
+  const cmd = bypass ? { ...written, argv: bypass.argv, text: written.text } : written;
   const name = cmd.argv[0];
   if (name === undefined) return assignOnly(shell, cmd);
   const fn = isSpecialBuiltin(name) || bypass ? undefined : shell.functions.get(name);
   if (fn) return runFunctionHere(shell, fn, cmd);
   const builtin = findBuiltin(name);
-  if (builtin) {
-    const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-    try {
-      if (error !== null) return reportTo(shell, fds, error);
-      const restore = shell.vars.assignFor(cmd.assignments);
-      try {
-        const status = await runBuiltinHere(shell, builtin, cmd.argv, fds);
-        shell.control.previousCommand = name;
-        return status;
-      } finally {
-        restore();
-      }
-    } finally {
-      await shell.out.drain();
-      fds.close(shell);
-    }
-  }
+  if (builtin) return runBuiltinAlone(shell, builtin, cmd);
   shell.control.previousCommand = name;
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return report(shell, found.message, found.status);
-  const job = await launch(shell, [execStage(shell, cmd, found.path)], { background: false });
-  return waitForeground(shell, job);
+  return runProgram(shell, execStage(shell, cmd, found.path));
+}
+
+async function runProgram(shell: Shell, stage: StagePlan): Promise<number> {
+  return waitForeground(shell, await launch(shell, [stage], { background: false }));
+}
+
+/** A builtin in the shell itself, its redirections and prefix assignments around it. */
+function runBuiltinAlone(shell: Shell, builtin: Builtin, cmd: ExpandedCommand): Maybe<number> {
+  const name = cmd.argv[0]!;
+  const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
+  return lastly(() => {
+    if (error !== null) return reportTo(shell, fds, error);
+    const restore = shell.vars.assignFor(cmd.assignments);
+    return lastly(() => andThen(runBuiltinHere(shell, builtin, cmd.argv, fds), (status) => {
+      shell.control.previousCommand = name;
+      return status;
+    }), restore);
+  }, () => settleOutput(shell, fds));
 }
 
 /** A function call in the foreground, with the call's redirections around it. */
-async function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: ExpandedCommand): Promise<number> {
+function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: ExpandedCommand): Maybe<number> {
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
   const saved = shell.stdio;
-  try {
+  return lastly(() => {
     if (error !== null) return reportTo(shell, fds, error);
     shell.stdio = [fds.get(0) ?? -1, fds.get(1) ?? -1, fds.get(2) ?? -1];
     shell.control.previousCommand = cmd.argv[0]!;
-    return await callFunction(shell, fn, cmd.argv, cmd.assignments, (s, body) => runCompound(s, body, runList, runSubshell));
-  } finally {
+    return callFunction(shell, fn, cmd.argv, cmd.assignments, (s, body) => runCompound(s, body, runList, runSubshell));
+  }, () => {
     shell.stdio = saved;
-    await shell.out.drain();
-    fds.close(shell);
-  }
+    return settleOutput(shell, fds);
+  });
+}
+
+/**
+ * After a builtin or function: what it wrote goes out before the shell goes on (and before
+ * the files its redirections opened are closed), so that a job started next writes after it.
+ * Nothing to wait for when it wrote nothing, as in most loops.
+ */
+function settleOutput(shell: Shell, fds: FdTable): Maybe<void> {
+  return andThen(shell.out.drain(), () => fds.close(shell));
 }
 
 /**
