@@ -1,5 +1,5 @@
 #!/bin/sh
-':' //; while read -r k v; do [ "$k" = SigIgn: ] && export JCSH_SIGIGN="$v" && break; done 2>/dev/null </proc/$$/status; n=; { read -r n <"${0%/*}/../build/Release/node-path"; } 2>/dev/null; [ -x "$n" ] || n=node; command -v "$n" >/dev/null || n="${0%/*}/node"; [ -x "$n" ] || [ "$n" = node ] || { echo "jcsh: cannot find node: not on PATH, and not where the build recorded it" >&2; exit 127; }; case $#$1 in 0|1--norc) l="${0%/*}/../build/Release/jcsh-launch"; [ -t 0 ] && [ -t 1 ] && [ -x "$l" ] && case $n in */*) exec "$l" "$n" "$0" "$@";; *) p=$(command -v "$n") && exec "$l" "$p" "$0" "$@";; esac;; esac; exec "$n" "$0" "$@"
+':' //; while read -r k v; do [ "$k" = SigIgn: ] && export JCSH_SIGIGN="$v" && break; done 2>/dev/null </proc/$$/status; [ -n "$UV_THREADPOOL_SIZE" ] || export UV_THREADPOOL_SIZE=64 JCSH_POOL=64; n=; { read -r n <"${0%/*}/../build/Release/node-path"; } 2>/dev/null; [ -x "$n" ] || n=node; command -v "$n" >/dev/null || n="${0%/*}/node"; [ -x "$n" ] || [ "$n" = node ] || { echo "jcsh: cannot find node: not on PATH, and not where the build recorded it" >&2; exit 127; }; case $#$1 in 0|1--norc) l="${0%/*}/../build/Release/jcsh-launch"; [ -t 0 ] && [ -t 1 ] && [ -x "$l" ] && case $n in */*) exec "$l" "$n" "$0" "$@";; *) p=$(command -v "$n") && exec "$l" "$p" "$0" "$@";; esac;; esac; exec "$n" "$0" "$@"
 // The line above is sh, and a string plus a comment to JavaScript. Node resets every signal
 // its parent left ignored (nohup's SIGHUP, SIGINT for `cmd &` in a script) before any of our
 // code runs, yet a shell must keep them ignored for its children (POSIX, bash). So jcsh
@@ -10,6 +10,10 @@
 // a PATH where there is no node at all. On a terminal, with no argument but --norc, it runs
 // jcsh-launch instead (native/launch.c): the UI's engine starts in its pty at the same time
 // as the UI, rather than after the UI's own start-up.
+//
+// It also widens libuv's thread pool (UV_THREADPOOL_SIZE, read before any of our code runs):
+// each pipe the shell waits on holds a thread of it, and four `$(…)` nested in one another
+// used up the default four; JCSH_POOL says the size is ours, and the port takes both out.
 //
 // Then it runs the bundled shell (one file to load: start-up time matters for scripts), and a
 // failure that escapes it is one line, not a stack trace.

@@ -24,7 +24,7 @@ export interface ExpandedCommand {
 
 export type Expansion =
   | { readonly kind: 'ok'; readonly command: ExpandedCommand }
-  | { readonly kind: 'error'; readonly message: string; readonly text: string };
+  | { readonly kind: 'error'; readonly message: string; readonly text: string; readonly fatal: boolean };
 
 /**
  * Expands in bash's order: the command words, then the prefix assignments left to right, each
@@ -35,7 +35,7 @@ export function expandCommand(shell: Shell, cmd: SimpleCommand, run: Substitutio
   if (isStatic(cmd)) return { kind: 'ok', command: literalCommand(cmd) };
   const expander = new CommandExpander(shell, cmd, run);
   return rescue(() => expander.expand(), (e) => {
-    if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text: commandText(cmd) };
+    if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text: commandText(cmd), fatal: e.fatal };
     throw e;
   });
 }

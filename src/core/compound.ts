@@ -8,6 +8,8 @@ import { matchPattern } from '../lang/pattern.js';
 import type { ExpansionContext } from '../lang/context.js';
 import { isPromise, rescue, andThen, type Maybe } from '../lang/maybe.js';
 import { expandRedirects } from './command.js';
+import { runArithCommand } from './arith-command.js';
+import { runArithFor } from './arith-for.js';
 import { LineAbandoned } from './errors.js';
 import { expansionContext } from './expansion.js';
 import { runFor, runWhile, type ListRunner } from './loops.js';
@@ -62,6 +64,10 @@ function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Maybe<num
       return expanding(shell, () => runFor(shell, body.name, body.words, body.body, run));
     case 'case':
       return expanding(shell, () => runCase(shell, body.subject, body.items, run));
+    case 'arith':
+      return expanding(shell, () => runArithCommand(shell, body.expression, run));
+    case 'arith-for':
+      return expanding(shell, () => runArithFor(shell, body, run));
     case 'subshell':
       // Only in the process made for it (see runCompound).
       return run(shell, body.list);
@@ -123,7 +129,7 @@ function expanding<T>(shell: Shell, body: () => Maybe<T>): Maybe<T> {
   return rescue(body, (e) => {
     if (!(e instanceof ExpansionError)) throw e;
     return andThen(shell.diag(e.message), () => {
-      throw new LineAbandoned(1, true);
+      throw new LineAbandoned(1, e.fatal, !e.fatal);
     });
   });
 }

@@ -21,10 +21,15 @@ export class ExitRequest extends Error {
 /**
  * An error that abandons the rest of the command line, as bash's jump to top level does
  * (`exit 1 2`, `${x:?msg}`). At a prompt the next line is read; a script file goes on with its
- * next line unless the error is `fatal` there (POSIX: an expansion error ends a script).
+ * next line unless the error is `fatal` there (POSIX: an expansion error ends a script). A -c
+ * string ends too, except after an error that drops `onlyLine` (bash's arithmetic errors).
  */
 export class LineAbandoned extends Error {
-  constructor(readonly status: number, readonly fatal = false) {
+  constructor(
+    readonly status: number,
+    readonly fatal = false,
+    readonly onlyLine = false,
+  ) {
     super('line abandoned');
     this.name = 'LineAbandoned';
   }

@@ -23,6 +23,7 @@ import { runCompound } from './compound.js';
 import { testing } from './testing.js';
 import { callFunction, defineFunction, functionsPrelude } from './functions.js';
 import { isSpecialBuiltin } from './special.js';
+import { runsAsProcess } from './process-builtins.js';
 import { encodeSubshellState } from './subshell-state.js';
 
 // The sync path of these functions makes no closures: they run for every command of a loop.
@@ -67,13 +68,13 @@ function runChecked(shell: Shell, pipeline: Pipeline, notLast: boolean): Maybe<v
  * `set -e`: a pipeline that fails ends the shell, except where POSIX and bash exempt it: an
  * operand of `&&` or `||` but the last (`exempt`), a pipeline under `!`, anything run while
  * an if, while or until tests its condition (shell.errexitSuspended), a compound command other
- * than a subshell (its own commands were checked as they ran), and a job that stopped.
+ * than a subshell or `((…))` (its own commands were checked as they ran), and a job that stopped.
  */
 function errexit(shell: Shell, pipeline: Pipeline, exempt: boolean): void {
   if (exempt || pipeline.bang || shell.lastStatus === 0 || shell.errexitSuspended > 0 || shell.lastStopped) return;
   if (!shell.options.isOn('errexit')) return;
   const only = pipeline.commands.length === 1 ? pipeline.commands[0]! : null;
-  if (only && only.kind === 'compound' && only.body.kind !== 'subshell') return;
+  if (only && only.kind === 'compound' && only.body.kind !== 'subshell' && only.body.kind !== 'arith') return;
   if (only && only.kind === 'function') return;
   throw new ExitRequest(shell.lastStatus);
 }
@@ -106,8 +107,8 @@ function runAlone(shell: Shell, cmd: Command): Maybe<number> {
 }
 
 function runExpanded(shell: Shell, e: Expansion): Maybe<number> {
-  // As bash: an expansion error abandons the line, and ends a script (POSIX 2.8.1).
-  if (e.kind === 'error') throw abandon(shell, e.message);
+  // As bash: an expansion error abandons the line; a fatal one (`${x?}`) ends a script.
+  if (e.kind === 'error') throw abandon(shell, e.message, e.fatal);
   return runSingle(shell, e.command);
 }
 
@@ -152,8 +153,9 @@ async function runSubshell(shell: Shell, cmd: CompoundCommand): Promise<number> 
  * function call in a pipeline or in the background. It gets the functions too.
  */
 function subshellStage(shell: Shell, source: string, text: string, unwrap = false): StagePlan {
+  const prelude = functionsPrelude(shell);
   return {
-    program: { kind: 'subshell', source: functionsPrelude(shell) + source, state: encodeSubshellState(shell, unwrap), env: shell.vars.environ() },
+    program: { kind: 'subshell', source: prelude + source, state: encodeSubshellState(shell, unwrap, prelude), env: shell.vars.environ() },
     redirects: [], text,
   };
 }
@@ -244,11 +246,11 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   if (name === undefined) {
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
-  if (!isSpecialBuiltin(name) && shell.functions.has(name)) {
+  const builtin = findBuiltin(name);
+  if ((!isSpecialBuiltin(name) && shell.functions.has(name)) || (builtin && runsAsProcess(cmd.argv))) {
     const call = [...[...cmd.assignments].map(([k, v]) => `${k}=${singleQuoted(v)}`), ...cmd.argv.map(singleQuoted)].join(' ');
     return { ...subshellStage(stage, call, cmd.text), redirects: cmd.redirects };
   }
-  const builtin = findBuiltin(name);
   if (builtin) {
     const { chunks, status } = await runBuiltinCaptured(stage, builtin, cmd.argv);
     return { program: { kind: 'emit', chunks, status }, redirects: cmd.redirects, text: cmd.text };
@@ -293,9 +295,9 @@ function started(shell: Shell, job: Job): void {
   if (shell.interactive && shell.control.enabled) void shell.out.write(shell.stdio[2], shell.format.launched(job));
 }
 
-function abandon(shell: Shell, message: string): LineAbandoned {
+function abandon(shell: Shell, message: string, fatal: boolean): LineAbandoned {
   report(shell, message, 1);
-  return new LineAbandoned(1, true);
+  return new LineAbandoned(1, fatal, !fatal);
 }
 
 function report(shell: Shell, message: string, status: number): number {

@@ -6,6 +6,7 @@ import type { List } from '../lang/ast.js';
 import type { ExpansionContext } from '../lang/expand.js';
 import type { Maybe } from '../lang/maybe.js';
 import { ExitRequest, LineAbandoned } from './errors.js';
+import { FunctionReturn } from './flow.js';
 import type { Shell } from './shell.js';
 
 export interface SubstitutionRunner {
@@ -87,7 +88,7 @@ class ShellExpansion implements ExpansionContext {
 function special(shell: Shell, name: string): string | undefined {
   switch (name) {
     case '?': return String(shell.lastStatus);
-    case '$': return String(shell.pid);
+    case '$': return String(shell.dollarPid);
     case '!': return shell.lastBackgroundPid === undefined ? undefined : String(shell.lastBackgroundPid);
     case '#': return String(shell.positional.length);
     case '0': return shell.name;
@@ -133,14 +134,15 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pen
 }
 
 /**
- * `exit`, or an error that abandons the line, ends the forked subshell in bash and so only the
- * substitution here, with its status; the command around it goes on.
+ * `exit`, `return` (in a function), or an error that abandons the line, ends the forked
+ * subshell in bash and so only the substitution here, with its status; the command around it
+ * goes on.
  */
 async function runToEnd(sub: Shell, list: List, run: SubstitutionRunner): Promise<number> {
   try {
     return await run(sub, list);
   } catch (e) {
-    if (e instanceof ExitRequest || e instanceof LineAbandoned) return e.status;
+    if (e instanceof ExitRequest || e instanceof LineAbandoned || e instanceof FunctionReturn) return e.status;
     throw e;
   }
 }

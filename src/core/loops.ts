@@ -47,7 +47,7 @@ export function runFor(shell: Shell, name: string, words: readonly Word[] | null
  * Runs `body` while `more` says so, one loop level deeper. A `break` or `continue` in `more`
  * (a while condition may run one) counts as in the body. The status is the last body's, or 0.
  */
-function loop(shell: Shell, more: () => Maybe<boolean>, body: List, run: ListRunner): Maybe<number> {
+export function loop(shell: Shell, more: () => Maybe<boolean>, body: List, run: ListRunner): Maybe<number> {
   let status = 0;
   let turns = 0;
   shell.loopDepth++;

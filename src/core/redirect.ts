@@ -54,6 +54,8 @@ export class FdTable {
   apply(shell: Shell, r: ExpandedRedirect): string | null {
     if (r.op === '<&' || r.op === '>&') return this.duplicate(shell, r);
     if (r.op === '<<' || r.op === '<<-') return this.document(shell, r);
+    // bash's here-string: the word, expanded without splitting or globbing, and a newline
+    if (r.op === '<<<') return this.document(shell, { ...r, target: `${r.target}\n` });
     const mode = OPEN_MODE[r.op];
     if (mode === undefined) return `${r.source}: bad redirection`;
     if (r.target === '') return `${r.source}: ambiguous redirect`;
@@ -80,8 +82,9 @@ export class FdTable {
       this.map.set(target, source);
       return null;
     }
-    // `>&file` (no fd) is bash's old spelling of `&>file`.
-    if (r.op === '>&' && r.fd === null) return this.apply(shell, { ...r, op: '&>' });
+    // `>&file` and `1>&file` are bash's old spelling of `&>file`; the word's expanded text
+    // decides, as in bash's redir.c, so `>&$n` is a duplication when n holds a number.
+    if (r.op === '>&' && (r.fd === null || r.fd === 1)) return this.apply(shell, { ...r, op: '&>' });
     return `${r.source}: ambiguous redirect`;
   }
 

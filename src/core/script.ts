@@ -2,17 +2,20 @@
 // a time, so a syntax error on line 10 leaves lines 1-9 run (then the shell exits 2, as bash),
 // an alias defined on one line applies from the next, and `exit` or `case $0 in` at the top
 // can skip text that would not parse. An error which abandons a line (LineAbandoned) lets a
-// script file go on with its next command, as bash does; in a -c string it ends the run.
+// script file go on with its next command, as bash does; in a -c string it ends the run,
+// unless it drops only the line (an arithmetic error), and a fatal one ends both.
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import type { ParseOptions } from '../lang/reader.js';
 import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
+import { FunctionReturn } from './flow.js';
 import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
 
-export async function runScript(shell: Shell, source: string): Promise<number> {
+/** `firstLine`: the line the source starts on (a copy of the shell runs a piece of a script). */
+export async function runScript(shell: Shell, source: string, firstLine = 1): Promise<number> {
   const where = shell.scriptName ?? `${shell.name}: -c`;
-  const reader = shell.dialect.reader(source, parseOptions(shell, where));
+  const reader = shell.dialect.reader(source, { ...parseOptions(shell, where), firstLine });
   try {
     for (;;) {
       const list = await next(shell, reader, where, source);
@@ -24,6 +27,8 @@ export async function runScript(shell: Shell, source: string): Promise<number> {
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted) return e.status;
+    // only a copy made inside a function gets here: `return` ends the copy, as bash's subshell
+    if (e instanceof FunctionReturn) return e.status;
     await reportFailure(shell, e);
     return 1;
   } finally {
@@ -61,9 +66,9 @@ async function runCommand(shell: Shell, list: List): Promise<number | null> {
   } catch (e) {
     if (!(e instanceof LineAbandoned)) throw e;
     shell.lastStatus = e.status;
-    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script with 1).
-    if (e.fatal && shell.scriptName === undefined) return 127;
-    if (e.fatal || shell.scriptName === undefined) return e.status;
+    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script or a subshell with 1).
+    if (e.fatal && shell.scriptName === undefined && !shell.subshellProcess) return 127;
+    if (e.fatal || (shell.scriptName === undefined && !e.onlyLine)) return e.status;
     return null;
   }
 }

@@ -55,6 +55,8 @@ export class Shell {
   /** Current line of the script, for error messages. */
   lineno = 0;
   readonly pid: number;
+  /** `$$`: the pid of the shell that was started; its subshells keep it (bash's dollar_dollar_pid). */
+  dollarPid: number;
   /** The controlling terminal, the shell's modes and group: the only way a job gets the terminal. */
   readonly terminal: TerminalHandoff;
   /** Where the shell's fds 0, 1, 2 point for children (the tty fd replaces a shared tty). */
@@ -91,6 +93,10 @@ export class Shell {
    * command it meets is that one, and runs here instead of starting yet another process.
    */
   unwrapSubshell = false;
+  /** The file `.` is reading, as it was named, for error messages. */
+  sourcing: string | undefined;
+  /** This process is a copy of a shell (a subshell or a pipeline stage), not a -c string. */
+  subshellProcess = false;
   /** The last foreground job stopped rather than ended (`set -e` does not fire on a stop). */
   lastStopped = false;
   /**
@@ -114,12 +120,19 @@ export class Shell {
     this.format = this.dialect.format;
     this.out = new Output(o.port);
     this.pid = o.port.getpid();
+    this.dollarPid = this.pid;
     this.terminal = o.terminal ?? new TerminalHandoff(o.port);
     this.cwd = o.cwd ?? this.startingCwd();
     // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
     this.plainErrors = o.copyOf?.plainErrors ?? (o.interactive || o.scriptName === undefined);
     this.interactiveProcess = o.copyOf?.interactiveProcess ?? o.interactive;
     this.inSubshell = o.copyOf !== undefined;
+  }
+
+  /** A copy made inside function calls is inside them too: `local` and `return` work there. */
+  enterFunctions(depth: number): void {
+    this.functionDepth = depth;
+    if (depth > 0) this.vars.pushScope();
   }
 
   /** Finds the directory in the process and, as bash's set_pwd, binds PWD and OLDPWD to it. */
@@ -144,10 +157,13 @@ export class Shell {
     return { cwd: this.cwd, home: this.vars.get('HOME') };
   }
 
-  /** "jcsh: " interactively, "FILE: line N: " in scripts, as bash prefixes its errors. */
+  /**
+   * "jcsh: " interactively, "FILE: line N: " in scripts, as bash prefixes its errors; in a file
+   * read by `.`, that file's name and line, at a prompt too.
+   */
   errorPrefix(): string {
-    if (this.plainErrors) return `${this.name}: `;
-    return `${this.scriptName ?? this.name}: line ${Math.max(1, this.lineno)}: `;
+    if (this.plainErrors && this.sourcing === undefined) return `${this.name}: `;
+    return `${this.sourcing ?? this.scriptName ?? this.name}: line ${Math.max(1, this.lineno)}: `;
   }
 
   /** Writes an error line to the shell's stderr. */
@@ -173,6 +189,9 @@ export class Shell {
     s.lastStatus = this.lastStatus;
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.lineno = this.lineno;
+    s.dollarPid = this.dollarPid;
+    s.sourcing = this.sourcing;
+    s.enterFunctions(this.functionDepth);
     s.stdio = [...this.stdio];
     s.mayBlock = this.mayBlock;
     s.functions = new Map(this.functions);

@@ -19,15 +19,30 @@ export interface SubshellState {
   readonly unwrap?: boolean;
   /** `$-`'s last letter: how the first shell read its commands. */
   readonly invocation?: '' | 'c' | 's';
+  /** `$$`, the first shell's pid. */
+  readonly dollarPid?: number;
+  /** Function calls in progress where the copy was made. */
+  readonly functionDepth?: number;
+  /** The script the parent runs, and the line its source starts on, for error messages. */
+  readonly scriptName?: string;
+  readonly firstLine?: number;
 }
 
-export function encodeSubshellState(shell: Shell, unwrap = false): string {
+/**
+ * `prelude` is the text the copy reads before the command (its functions): the command's own
+ * text then starts on the line the parent is at.
+ */
+export function encodeSubshellState(shell: Shell, unwrap = false, prelude = ''): string {
   const state: SubshellState = {
     unwrap,
     vars: shell.vars.snapshot(), name: shell.name, positional: shell.positional, status: shell.lastStatus,
     options: SetOptions.names().filter((n) => n !== 'monitor' && shell.options.isOn(n)),
     aliases: [...shell.aliases],
     invocation: shell.options.invocation,
+    dollarPid: shell.dollarPid,
+    functionDepth: shell.functionDepth,
+    ...(shell.scriptName !== undefined ? { scriptName: shell.scriptName } : {}),
+    firstLine: shell.lineno - newlines(prelude),
   };
   return JSON.stringify(state);
 }
@@ -50,6 +65,10 @@ export function decodeSubshellState(text: string): SubshellState {
     aliases: Array.isArray(s.aliases) ? s.aliases.map(([k, v]) => [String(k), String(v)] as const) : [],
     unwrap: s.unwrap === true,
     invocation: s.invocation === 'c' || s.invocation === 's' ? s.invocation : '',
+    ...(typeof s.dollarPid === 'number' ? { dollarPid: s.dollarPid } : {}),
+    functionDepth: Number(s.functionDepth ?? 0) || 0,
+    ...(typeof s.scriptName === 'string' ? { scriptName: s.scriptName } : {}),
+    firstLine: Number(s.firstLine ?? 1) || 1,
   };
 }
 
@@ -60,5 +79,14 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
   shell.unwrapSubshell = state.unwrap === true;
+  shell.subshellProcess = true;
+  if (state.dollarPid !== undefined) shell.dollarPid = state.dollarPid;
+  shell.enterFunctions(state.functionDepth ?? 0);
   shell.options.invocation = state.invocation ?? '';
+}
+
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -25,7 +25,7 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
   const parent = more.parentState === undefined ? null : decodeSubshellState(more.parentState);
   const shell = new Shell({
     port, name: parent?.name ?? o.name, args: parent?.positional ?? o.args, interactive: false, monitor: o.monitor ?? false,
-    ...(more.scriptName !== undefined ? { scriptName: more.scriptName } : {}),
+    ...(more.scriptName !== undefined ? { scriptName: more.scriptName } : parent?.scriptName !== undefined ? { scriptName: parent.scriptName } : {}),
     ...(parent ? { vars: parent.vars } : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
@@ -37,7 +37,7 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
     return port.exit(status);
   };
   tsh?.startTsh(shell, leave);
-  return leave(await runScript(shell, text));
+  return leave(await runScript(shell, text, parent?.firstLine));
 }
 
 /** All of fd through the port's read, which waits on an fd it was handed non-blocking. */

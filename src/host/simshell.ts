@@ -76,9 +76,12 @@ export function subshellRunner(portOptions: SimPortOptions) {
     queueMicrotask(() =>
       runInProcess(async () => {
         const parent = decodeSubshellState(state);
-        const shell = new Shell({ port, name: parent.name, args: parent.positional, interactive: false, monitor: false, vars: parent.vars });
+        const shell = new Shell({
+          port, name: parent.name, args: parent.positional, interactive: false, monitor: false, vars: parent.vars,
+          ...(parent.scriptName !== undefined ? { scriptName: parent.scriptName } : {}),
+        });
         inheritState(shell, parent);
-        port.exit(await runScript(shell, source));
+        port.exit(await runScript(shell, source, parent.firstLine));
       }),
     );
   };

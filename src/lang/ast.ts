@@ -59,7 +59,8 @@ export type RedirectOp =
   | '&>' // &>file (stdout and stderr)
   | '&>>' // &>>file
   | '<<' // n<<delimiter: a here-document
-  | '<<-'; // n<<-delimiter: a here-document, leading tabs stripped
+  | '<<-' // n<<-delimiter: a here-document, leading tabs stripped
+  | '<<<'; // n<<<word: bash's here-string, the expanded word and a newline
 
 export interface Redirect {
   /** The explicit fd number before the operator, or null for the operator's default. */
@@ -121,7 +122,11 @@ export type CompoundBody =
   | { readonly kind: 'while' | 'until'; readonly condition: List; readonly body: List }
   /** `for name [in words]; do body; done`: `words` null without `in` (the positional parameters). */
   | { readonly kind: 'for'; readonly name: string; readonly words: readonly Word[] | null; readonly body: List }
-  | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] };
+  | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] }
+  /** bash's `((expression))`: status 0 when the value is not zero. */
+  | { readonly kind: 'arith'; readonly expression: Word }
+  /** bash's `for ((init; test; step)) do body done`; an empty test is true. */
+  | { readonly kind: 'arith-for'; readonly init: Word; readonly test: Word; readonly step: Word; readonly body: List };
 
 export interface CaseItem {
   /** `a|b)`: each a pattern word. */

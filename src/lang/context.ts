@@ -24,9 +24,16 @@ export interface ExpansionContext {
   noglob(): boolean;
 }
 
-/** An expansion that fails the command, e.g. `${x:?msg}` → "x: msg". */
+/**
+ * An expansion that fails the command, e.g. `${x:?msg}` → "x: msg". `fatal` (bash's
+ * expand_wdesc_fatal) ends a non-interactive shell; the others (an arithmetic error,
+ * `${1=x}`) abandon only the command line, in a script or a -c string too.
+ */
 export class ExpansionError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly fatal = true,
+  ) {
     super(message);
     this.name = 'ExpansionError';
   }

@@ -25,7 +25,3 @@ export function unmatched(closer: string, pos: Position): SyntaxError {
 export function badSubstitution(text: string, pos: Position): SyntaxError {
   return new SyntaxError(`${oneLine(text)}: bad substitution`, pos, false);
 }
-
-export function unsupported(what: string, pos: Position): SyntaxError {
-  return new SyntaxError(`syntax error: ${what} not supported`, pos, false);
-}

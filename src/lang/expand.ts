@@ -116,7 +116,7 @@ function evaluate(text: string, ctx: ExpansionContext): string {
   try {
     return String(evaluateArith(text, ctx));
   } catch (e) {
-    if (e instanceof ArithError) throw new ExpansionError(e.message);
+    if (e instanceof ArithError) throw new ExpansionError(e.message, false);
     throw e;
   }
 }

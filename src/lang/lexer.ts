@@ -5,7 +5,7 @@
 
 import type { RedirectOp } from './ast.js';
 import { isBlank, isDigit, isRunStop, isTerminator, skipContinuations } from './chars.js';
-import { unsupported } from './errors.js';
+import { scanArithCommand } from './arith-command.js';
 import { readHereDocs, type OpenHereDoc } from './heredoc.js';
 import type { OperatorText, ScanContext, Token } from './tokens.js';
 import { WordScanner } from './word-lexer.js';
@@ -67,7 +67,7 @@ export class Lexer {
       case '|':
         return this.pair(i, '|', '|', '||');
       case '(':
-        return this.op('(', i, i + 1);
+        return this.paren(i);
       case ')':
         return this.op(')', i, i + 1);
       case '&':
@@ -78,6 +78,13 @@ export class Lexer {
       default:
         return isDigit(src.charCodeAt(i)) ? this.digits(i) : this.word(i);
     }
+  }
+
+  /** `(`, or bash's arithmetic command when `((` is one. */
+  private paren(i: number): Token {
+    const arith = scanArithCommand(this.ctx, i);
+    if (arith) return { kind: 'arith', expression: arith.expression, forClauses: arith.forClauses, start: i, end: arith.end };
+    return this.op('(', i, i + 1);
   }
 
   private op(op: OperatorText, start: number, end: number): Token {
@@ -130,10 +137,10 @@ export class Lexer {
     return { kind: 'redirect', op, fd, start, end };
   }
 
-  /** `<<` or `<<-`; `<<<` is bash's here-string, not supported. */
+  /** `<<`, `<<-`, or bash's here-string `<<<`. */
   private hereDocument(i: number, second: number, start: number, fd: number | null): Token {
     const third = this.after(second);
-    if (this.src[third] === '<') throw unsupported("here-strings (`<<<') are", this.ctx.positions.at(i));
+    if (this.src[third] === '<') return { kind: 'redirect', op: '<<<', fd, start, end: third + 1 };
     if (this.src[third] === '-') return { kind: 'redirect', op: '<<-', fd, start, end: third + 1 };
     return { kind: 'redirect', op: '<<', fd, start, end: second + 1 };
   }

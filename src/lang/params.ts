@@ -132,7 +132,7 @@ function assign(
   quoted: boolean,
   expandParts: PartsExpander,
 ): Maybe<string> {
-  if (!isName(name)) throw new ExpansionError(`$${name}: cannot assign in this way`);
+  if (!isName(name)) throw new ExpansionError(`$${name}: cannot assign in this way`, false);
   return andThen(expandToText(word, ctx, quoted, expandParts), (value) => {
     ctx.set(name, value);
     return value;

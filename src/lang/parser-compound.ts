@@ -8,7 +8,7 @@ import { isName } from './chars.js';
 import { unexpectedToken } from './errors.js';
 import type { Parser } from './parser.js';
 import { functionName, isOp, reservedWord, spanStart } from './reserved.js';
-import type { Token } from './tokens.js';
+import type { ArithToken, Token } from './tokens.js';
 
 const set = (...words: string[]): ReadonlySet<string> => new Set(words);
 const THEN = set('then');
@@ -23,12 +23,13 @@ const COMPOUND = set('{', 'if', 'while', 'until', 'for', 'case');
 
 export function isCompoundStart(t: Token): boolean {
   const word = reservedWord(t);
-  return isOp(t, '(') || (word !== null && COMPOUND.has(word));
+  return isOp(t, '(') || t.kind === 'arith' || (word !== null && COMPOUND.has(word));
 }
 
 export function compoundBody(p: Parser, t: Token): CompoundBody {
   p.take();
   if (isOp(t, '(')) return { kind: 'subshell', list: closed(p, PAREN, ')') };
+  if (t.kind === 'arith') return { kind: 'arith', expression: t.expression };
   switch (reservedWord(t)) {
     case '{':
       return { kind: 'group', list: closed(p, BRACE, '}') };
@@ -82,6 +83,8 @@ function loopBody(p: Parser, kind: 'while' | 'until'): CompoundBody {
 
 /** `for name [in words] (; | newline) do list done`, with the newlines POSIX allows. */
 function forBody(p: Parser): CompoundBody {
+  const head = p.peek();
+  if (head.kind === 'arith') return arithForBody(p, head);
   const name = loopName(p);
   let words: Word[] | null = null;
   if (isOp(p.peek(), ';')) {
@@ -96,6 +99,21 @@ function forBody(p: Parser): CompoundBody {
   p.skipNewlines();
   p.expectReserved('do');
   return { kind: 'for', name, words, body: closed(p, DONE, 'done') };
+}
+
+/** bash's `for ((init; test; step))` then `[;] do list done` or `{ list }`. */
+function arithForBody(p: Parser, head: ArithToken): CompoundBody {
+  if (head.forClauses === null) throw p.unexpected(head);
+  p.take();
+  const [init, test, step] = head.forClauses;
+  if (isOp(p.peek(), ';')) p.take();
+  p.skipNewlines();
+  if (reservedWord(p.peek()) === '{') {
+    p.take();
+    return { kind: 'arith-for', init, test, step, body: closed(p, BRACE, '}') };
+  }
+  p.expectReserved('do');
+  return { kind: 'arith-for', init, test, step, body: closed(p, DONE, 'done') };
 }
 
 function loopName(p: Parser): string {

@@ -31,7 +31,7 @@ const CLOSE_PAREN: ReadonlySet<string> = new Set([')']);
 
 /** Parses a whole script or command line. Throws SyntaxError (see ast.ts). */
 export function parse(source: string, options: ParseOptions = {}): List {
-  return new Parser(source, 0, new PositionMap(source), null, options).parseProgram();
+  return new Parser(source, 0, new PositionMap(source, options.firstLine), null, options).parseProgram();
 }
 
 export class Parser implements NestedParser, ScanContext {
@@ -225,10 +225,6 @@ export class Parser implements NestedParser, ScanContext {
       this.lexer.hereDoc(open);
       return { fd: t.fd, op: t.op, target, heredoc: open.doc, pos };
     }
-    // As in bash, `>&word` with a word that cannot be an fd number means `&>word`
-    if (t.op === '>&' && (t.fd === null || t.fd === 1) && namesFile(target)) {
-      return { fd: null, op: '&>', target, pos };
-    }
     return { fd: t.fd, op: t.op, target, pos };
   }
 
@@ -249,7 +245,7 @@ export class Parser implements NestedParser, ScanContext {
 
   take(): Token {
     const t = this.queue.shift() ?? this.lexer.next();
-    if (t.kind === 'word' || t.kind === 'redirect' || isOp(t, '(') || isOp(t, ')')) this.lastEnd = spanEnd(t);
+    if (t.kind === 'word' || t.kind === 'redirect' || t.kind === 'arith' || isOp(t, '(') || isOp(t, ')')) this.lastEnd = spanEnd(t);
     this.aliasNext = t.kind !== 'eof' && t.alias?.blank === true;
     return t;
   }
@@ -319,18 +315,4 @@ export class Parser implements NestedParser, ScanContext {
     if (isOp(t, '\n')) return 'newline';
     return t.kind !== 'eof' && t.alias ? t.alias.src.slice(t.start, t.end) : this.src.slice(t.start, t.end);
   }
-}
-
-/**
- * Whether a `>&` target is certainly not an fd number or `-`. Targets with expansions are
- * left as `>&`: only their expanded text can tell (the executor decides, as bash does).
- */
-function namesFile(target: Word): boolean {
-  let text = '';
-  for (const part of target.parts) {
-    if (part.kind === 'tilde') return true;
-    if (part.kind !== 'literal') return false;
-    text += part.text;
-  }
-  return text !== '-' && !/^[0-9]+$/.test(text);
 }

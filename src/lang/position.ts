@@ -12,7 +12,10 @@ export class PositionMap implements PositionSource {
   /** Nodes often share a start (a command, its pipeline, its first word): reuse the object. */
   private last: Position = { line: 1, column: 1, offset: 0 };
 
-  constructor(source: string) {
+  constructor(
+    source: string,
+    private readonly firstLine = 1,
+  ) {
     for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
       this.lineStarts.push(i + 1);
     }
@@ -28,7 +31,7 @@ export class PositionMap implements PositionSource {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    this.last = { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+    this.last = { line: lo + this.firstLine, column: offset - starts[lo]! + 1, offset };
     return this.last;
   }
 }

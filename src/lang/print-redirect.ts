@@ -33,6 +33,8 @@ export function redirectionText(r: Redirect): string {
     case '<<':
     case '<<-':
       return heredocHeader(r);
+    case '<<<':
+      return `${fdUnless(r, 0)}<<< ${target}`;
   }
 }
 

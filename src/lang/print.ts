@@ -8,7 +8,7 @@
 // the connector after their command); Printer keeps the same state so that the corner cases
 // (here-documents inside pipelines and lists, `&` before `;`) come out as bash's do.
 
-import type { AndOr, Command, CompoundBody, CompoundCommand, FunctionDefinition, List, Pipeline, Redirect } from './ast.js';
+import type { AndOr, Command, CompoundBody, CompoundCommand, FunctionDefinition, List, Pipeline, Redirect, Word } from './ast.js';
 import { heredocBody, heredocHeader, isHeredoc, redirectionText } from './print-redirect.js';
 import { wordText } from './print-word.js';
 
@@ -246,9 +246,14 @@ class Printer {
       case 'until':
         return this.loop(body.kind, body.condition, body.body);
       case 'for':
-        return this.forLoop(body.name, body.words ? body.words.map(wordText) : ['"$@"'], body.body);
+        return this.forLoop(`${body.name} in ${body.words ? body.words.map(wordText).join(' ') : '"$@"'};`, body.body);
+      case 'arith-for':
+        // bash puts no `;` after an arithmetic head
+        return this.forLoop(`((${[body.init, body.test, body.step].map(forClause).join('; ')}))`, body.body);
       case 'case':
         return this.caseCommand(body);
+      case 'arith':
+        return this.emit(`((${body.expression.source}))`);
     }
   }
 
@@ -316,8 +321,8 @@ class Printer {
     this.newline('done');
   }
 
-  private forLoop(name: string, words: readonly string[], body: List): void {
-    this.emit(`for ${name} in ${words.join(' ')};`);
+  private forLoop(head: string, body: List): void {
+    this.emit(`for ${head}`);
     this.newline('do\n');
     this.indentation += INDENT;
     this.node(listNode(body));
@@ -417,3 +422,8 @@ const RESERVED = new Set([
   'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in',
   'function', 'time', '{', '}', '!', '[[', ']]', 'coproc',
 ]);
+
+/** A clause of `for ((…))` as bash keeps it: leading blanks dropped, an empty one is `1`. */
+function forClause(w: Word): string {
+  return w.source.replace(/^\s+/, '') || '1';
+}

@@ -15,7 +15,7 @@ export class CommandReader {
   private done = false;
 
   constructor(source: string, options: ParseOptions = {}) {
-    this.parser = new Parser(source, 0, new PositionMap(source), null, options);
+    this.parser = new Parser(source, 0, new PositionMap(source, options.firstLine), null, options);
   }
 
   /**

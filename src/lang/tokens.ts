@@ -1,7 +1,7 @@
 // What the lexer hands the parser. Offsets index the source being parsed; the parser turns
 // them into positions and source slices only for the nodes it builds.
 
-import type { List, Position, RedirectOp, WordPart } from './ast.js';
+import type { List, Position, RedirectOp, Word, WordPart } from './ast.js';
 import type { PositionSource } from './position.js';
 
 export type OperatorText = '|' | '||' | '&&' | '&' | ';' | ';;' | ';&' | ';;&' | '(' | ')' | '\n';
@@ -17,6 +17,8 @@ export interface ParseOptions {
    * incomplete SyntaxError (PS2) instead of a warning.
    */
   partial?: boolean;
+  /** The line the text starts on, for positions: eval's text starts on the line of the eval. */
+  firstLine?: number;
 }
 
 /**
@@ -72,13 +74,24 @@ export interface RedirectToken {
   readonly end: number;
 }
 
+/** bash's `((expression))`, read whole (arith-command.ts). */
+export interface ArithToken {
+  readonly alias?: AliasOrigin;
+  readonly kind: 'arith';
+  readonly expression: Word;
+  /** Its `init; test; step` when it can be the head of bash's arithmetic for loop. */
+  readonly forClauses: readonly [Word, Word, Word] | null;
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface EofToken {
   readonly kind: 'eof';
   readonly start: number;
   readonly end: number;
 }
 
-export type Token = WordToken | OperatorToken | RedirectToken | EofToken;
+export type Token = WordToken | OperatorToken | RedirectToken | ArithToken | EofToken;
 
 /** Parses the commands inside command substitutions; implemented by the parser. */
 export interface NestedParser {

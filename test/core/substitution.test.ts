@@ -107,6 +107,13 @@ describe('exit inside a command substitution', () => {
   });
 });
 
+describe('return inside a command substitution in a function', () => {
+  it('ends only the substitution, with its status; local works there too', async () => {
+    const r = await run('f() { echo "[$(return 4; echo no)] $? [$(local y=2; echo $y)]"; }; f');
+    expect(r).toEqual({ out: '[] 4 [2]\n', err: '', status: 0 });
+  });
+});
+
 describe('prefix assignments', () => {
   it('are expanded left to right, each seeing the ones before it', async () => {
     const shell = scriptShell();

@@ -14,7 +14,8 @@ export const CASES = join(import.meta.dirname, 'cases');
 
 /** The shells the corpus runs on, and how each runs a script. */
 export const SHELLS = {
-  jcsh: [process.execPath, join(ROOT, 'bin', 'jcsh.js')],
+  // through its sh line, as a user runs it (the line sets what node needs before it starts)
+  jcsh: [join(ROOT, 'bin', 'jcsh.js')],
   bash: ['bash'],
   dash: ['dash'],
 } as const satisfies Record<string, readonly string[]>;

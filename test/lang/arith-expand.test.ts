@@ -71,7 +71,7 @@ describe('expanding $((…))', () => {
   });
 
   it('fails the expansion with bash\'s message', async () => {
-    await expect(fields('echo $((1/0))')).rejects.toThrow(new ExpansionError('1/0: division by 0 (error token is "0")'));
+    await expect(fields('echo $((1/0))')).rejects.toThrow(new ExpansionError('1/0: division by 0 (error token is "0")', false));
     await expect(fields('echo $(( 1 + ))')).rejects.toThrow(/^1 \+ : syntax error: operand expected \(error token is "\+ "\)$/);
   });
 });

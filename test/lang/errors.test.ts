@@ -115,7 +115,8 @@ describe('invalid input', () => {
     expect(message).not.toContain('\\');
   });
 
-  it('rejects here-strings clearly', () => {
-    expect(parseError('cat <<<x')).toMatchObject({ incomplete: false, message: expect.stringContaining('here-strings') });
+  it('wants a word after a here-string operator', () => {
+    expect(parseError('cat <<<')).toMatchObject({ incomplete: false, message: "syntax error near unexpected token `newline'" });
+    expect(parseError('cat <<< ;')).toMatchObject({ message: "syntax error near unexpected token `;'" });
   });
 });

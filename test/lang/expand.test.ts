@@ -67,7 +67,7 @@ describe('parameter operators', () => {
   });
 
   it('refuses to assign to positional and special parameters', async () => {
-    await expect(fields('${1:=x}')).rejects.toThrow(new ExpansionError('$1: cannot assign in this way'));
+    await expect(fields('${1:=x}')).rejects.toThrow(new ExpansionError('$1: cannot assign in this way', false));
   });
 
   it('fails with ? and :? and the given or default message', async () => {

@@ -12,6 +12,47 @@ function firstCommand(source: string) {
   return parse(source).items[0]!.first.commands[0]!;
 }
 
+describe('the arithmetic command ((…))', () => {
+  it.each([
+    ['((x++))', '(arith x++)'],
+    ['(( x > 1 )) && echo y', '(arith  x > 1 ) && [echo y]'],
+    ['(( (1+2)*3 )) >out', '(arith  (1+2)*3 ) >out'],
+    ['((a\n+ b))', '(arith a\n+ b)'],
+    ['f() ((x=1))', '(fn f (arith x=1))'],
+    ['while ((i < 3)); do ((i++)); done', '(while (arith i < 3) do (arith i++))'],
+    ['! ((0)) | cat', '! (arith 0) | [cat]'],
+    // as bash: when the `)` matching the second `(` is not followed by `)`, they are subshells
+    ['((a); (b))', '(subshell (subshell [a]); (subshell [b]))'],
+    ['((cd x; ls) )', '(subshell (subshell [cd x]; [ls]))'],
+    ['( (a) )', '(subshell (subshell [a]))'],
+  ])('%j', (source, expected) => {
+    expect(tree(source)).toBe(expected);
+  });
+
+  it.each([
+    ['for ((i=0; i<3; i++)); do a $i; done', '(for ((i=0; i<3; i++)) do [a $i])'],
+    ['for ((;;))\ndo a; done', '(for ((;;)) do [a])'],
+    ['for ((i=0; i<$(f; g); i++)) { a; }', '(for ((i=0; i<$(f; g); i++)) do [a])'],
+  ])('for ((…)): %j', (source, expected) => {
+    expect(tree(source)).toBe(expected);
+  });
+
+  it('wants three clauses in for ((…))', () => {
+    expect(parseError('for ((i)); do a; done')).toMatchObject({ message: "syntax error near unexpected token `((i))'" });
+    expect(parseError('for ((a;b;c;d)); do a; done')).toMatchObject({ incomplete: false });
+  });
+
+  it('reads expansions and removes double quotes inside, as in $((…))', () => {
+    const cmd = firstCommand('(( $x + "$(echo 1)" ))') as CompoundCommand;
+    if (cmd.body.kind !== 'arith') throw new Error('expected an arithmetic command');
+    expect(cmd.body.expression.parts.map((p) => p.kind)).toEqual(['literal', 'param', 'literal', 'command', 'literal']);
+  });
+
+  it('is incomplete until its closing parentheses (PS2)', () => {
+    expect(parseError('((x +')).toMatchObject({ incomplete: true });
+  });
+});
+
 describe('compound commands', () => {
   it.each([
     ['(a; b)', '(subshell [a]; [b])'],

@@ -59,6 +59,17 @@ describe('here-documents', () => {
     expect(parts[7]).toMatchObject({ kind: 'command', source: 'date', quoted: true });
   });
 
+  it('reads arithmetic expansions in an unquoted body, nested parentheses and lines included', () => {
+    const [d] = docs('cat <<EOF\n$(( (1+2)*3 )) $((x\n+ 1)) ${y:-$((2))} )\nEOF\n');
+    const kinds = d!.body.parts.map((p) => p.kind);
+    expect(kinds).toEqual(['arith', 'literal', 'arith', 'literal', 'param', 'literal']);
+    expect(d!.body.parts[0]).toMatchObject({ kind: 'arith', quoted: true, expression: { source: ' (1+2)*3 ' } });
+    expect(d!.body.parts[2]).toMatchObject({ expression: { source: 'x\n+ 1' } });
+    expect(d!.body.parts[5]).toEqual(lit(' )\n', true));
+    const [q] = docs("cat <<'EOF'\n$((1+2))\nEOF\n");
+    expect(q!.body.parts).toEqual([lit('$((1+2))\n', true)]);
+  });
+
   it('joins a line ending in a backslash to the next one, which is then not the delimiter', () => {
     expect(bodies('cat <<EOF\na\\\nEOF\nEOF\n')).toEqual(['a\\\nEOF\n']);
     expect(bodies("cat <<'EOF'\na\\\nEOF\n")).toEqual(['a\\\n']);

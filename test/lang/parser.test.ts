@@ -136,9 +136,12 @@ describe('redirections', () => {
     ['<&-', null, '<&', '-'],
     ['&>all', null, '&>', 'all'],
     ['&>>all', null, '&>>', 'all'],
-    ['>&file', null, '&>', 'file'],
-    ['1>&file', null, '&>', 'file'],
+    // bash keeps `>&word` as written: the expanded word decides between dup and `&>`
+    ['>&file', null, '>&', 'file'],
+    ['1>&file', 1, '>&', 'file'],
     ['12>x', 12, '>', 'x'],
+    ['<<<word', null, '<<<', 'word'],
+    ['3<<< "a b"', 3, '<<<', '"a b"'],
   ])('parses %s', (text, fd, op, target) => {
     expect(redirects(`cmd ${text}`)).toEqual([{ fd, op, target }]);
   });

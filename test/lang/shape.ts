@@ -48,6 +48,10 @@ function body(b: CompoundBody): string {
       return `${b.kind} ${shape(b.condition)} do ${shape(b.body)}`;
     case 'for':
       return `for ${b.name}${b.words ? ` in ${b.words.map((w) => w.source).join(' ')}` : ''} do ${shape(b.body)}`;
+    case 'arith':
+      return `arith ${b.expression.source}`;
+    case 'arith-for':
+      return `for ((${[b.init, b.test, b.step].map((w) => w.source).join(';')})) do ${shape(b.body)}`;
     case 'case':
       return `case ${b.subject.source} ${b.items.map((i) => `${i.patterns.map((p) => p.source).join('|')}) ${shape(i.body)} ${i.terminator}`).join(' ')}`;
   }

@@ -144,13 +144,24 @@ describe('spawn requests', () => {
       expect(options).toMatchObject({
         path: process.execPath,
         argv: [process.execPath, paths.shell, '--subshell-fd', '3'],
-        envp: new TextEncoder().encode(`X=1\0JCSH_SIGIGN=${signalMask([...native.inheritedIgnored(), 2, 3])}\0`),
+        // with the thread pool bin/jcsh.js would give it, since X=1 sets none
+        envp: new TextEncoder().encode(`X=1\0JCSH_SIGIGN=${signalMask([...native.inheritedIgnored(), 2, 3])}\0UV_THREADPOOL_SIZE=64\0JCSH_POOL=64\0`),
         pgid: 0,
         ignore: [2, 3],
       });
       expect(options.fds).toHaveLength(4);
       expect(options.fds.slice(0, 3)).toEqual([0, 1, 2]);
       expect(readFileSync(`/proc/self/fd/${options.fds[3]}`, 'utf8')).toBe(JSON.stringify({ source: 'a && b', state: 'STATE' }));
+    } finally {
+      release();
+    }
+  });
+
+  it('keeps a thread pool size the environment of a subshell sets', () => {
+    const program = { kind: 'subshell', source: 'a', state: 'S', env: ['UV_THREADPOOL_SIZE=9'] } as const;
+    const { options, release } = prepareSpawn({ program, fds: [0, 1, 2], cwd: '/', group: { kind: 'lead' } }, native, paths);
+    try {
+      expect(new TextDecoder().decode(options.envp as Uint8Array).split('\0').filter((e) => e.startsWith('UV_') || e.startsWith('JCSH_POOL'))).toEqual(['UV_THREADPOOL_SIZE=9']);
     } finally {
       release();
     }

@@ -1,6 +1,7 @@
 // `alias [-p] [name[=value] ...]` (builtins/alias.def): defines aliases on the shell (the
-// parser's alias hook reads shell.aliases), or prints them as `alias name='value'` lines that
-// can be read back, sorted when all are listed. A name without a definition is "not found".
+// parser's alias hook reads shell.aliases), or prints them as `name='value'` lines, as POSIX
+// asks and bash does in its POSIX mode (with -p as `alias name='value'`, bash's reusable form),
+// sorted when all are listed. A name without a definition is "not found".
 
 import { singleQuoted } from './lib/quote.js';
 import type { Builtin, BuiltinContext } from './types.js';
@@ -25,7 +26,7 @@ export const aliasBuiltin: Builtin = (ctx) => {
   }
   const aliases = ctx.shell.aliases;
   if (words.length === 0 || print) {
-    for (const name of [...aliases.keys()].sort()) show(ctx, name);
+    for (const name of [...aliases.keys()].sort()) show(ctx, name, print);
   }
   let failed = false;
   for (const word of words) {
@@ -40,7 +41,7 @@ export const aliasBuiltin: Builtin = (ctx) => {
       }
       aliases.set(name, word.slice(eq + 1));
     } else if (aliases.has(word)) {
-      show(ctx, word);
+      show(ctx, word, print);
     } else {
       ctx.error(`${word}: not found`);
       failed = true;
@@ -49,7 +50,7 @@ export const aliasBuiltin: Builtin = (ctx) => {
   return failed ? 1 : 0;
 };
 
-function show(ctx: BuiltinContext, name: string): void {
-  const dashes = name.startsWith('-') ? '-- ' : '';
-  ctx.io.out(`alias ${dashes}${name}=${singleQuoted(ctx.shell.aliases.get(name)!)}\n`);
+function show(ctx: BuiltinContext, name: string, reusable: boolean): void {
+  const prefix = reusable ? `alias ${name.startsWith('-') ? '-- ' : ''}` : '';
+  ctx.io.out(`${prefix}${name}=${singleQuoted(ctx.shell.aliases.get(name)!)}\n`);
 }

@@ -10,8 +10,8 @@ export const evalBuiltin: Builtin = async (ctx) => {
   const text = words.join(' ');
   if (text.trim() === '') return 0;
   const shell = ctx.shell;
-  const list = parseText(ctx, text, (line) =>
-    `${shell.scriptName ?? shell.name}: eval: line ${Math.max(1, shell.lineno) + line - 1}: `);
+  // bash counts the text's lines from the line of the eval, in syntax errors and in the others
+  const list = parseText(ctx, text, (line) => `${shell.scriptName ?? shell.name}: eval: line ${line}: `, Math.max(1, shell.lineno));
   if (list === null) return 2;
   return runText(ctx, list);
 };

@@ -18,6 +18,7 @@ import { getoptsBuiltin } from './getopts.js';
 import { hashBuiltin } from './hash.js';
 import { jobsBuiltin } from './jobs.js';
 import { killBuiltin } from './kill.js';
+import { letBuiltin } from './let.js';
 import { localBuiltin } from './local.js';
 import { printfBuiltin } from './printf.js';
 import { pwdBuiltin } from './pwd.js';
@@ -58,6 +59,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['hash', hashBuiltin],
   ['jobs', jobsBuiltin],
   ['kill', killBuiltin],
+  ['let', letBuiltin],
   ['local', localBuiltin],
   ['printf', printfBuiltin],
   ['pwd', pwdBuiltin],

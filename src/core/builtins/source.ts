@@ -32,6 +32,8 @@ export const sourceBuiltin: Builtin = async (ctx) => {
   const list = parseText(ctx, text, (line) => `${file}: line ${line}: `);
   if (list === null) return 2;
   const positional = shell.positional;
+  const sourcing = shell.sourcing;
+  shell.sourcing = file;
   if (words.length > 1) shell.positional = words.slice(1);
   // `return` is allowed in a sourced file as in a function
   shell.functionDepth++;
@@ -42,6 +44,7 @@ export const sourceBuiltin: Builtin = async (ctx) => {
     shell.lastStatus = e.status;
     return e.status;
   } finally {
+    shell.sourcing = sourcing;
     shell.functionDepth--;
     if (words.length > 1) shell.positional = positional;
   }

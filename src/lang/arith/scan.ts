@@ -42,7 +42,7 @@ export function scanArith(
 }
 
 /** The offset of the `)` matching the `(` at `open`, skipping quoted text; -1 if none. */
-function matchingParen(src: string, open: number): number {
+export function matchingParen(src: string, open: number): number {
   let depth = 0;
   for (let k = open; k < src.length; k++) {
     const c = src.charCodeAt(k);
@@ -70,7 +70,7 @@ function closingDquote(src: string, open: number): number {
 }
 
 /** The expression between `start` and `end` as a word whose parts are all quoted. */
-function scanExpression(ctx: ScanContext, start: number, end: number, nested: NestedScanners): Word {
+export function scanExpression(ctx: ScanContext, start: number, end: number, nested: NestedScanners): Word {
   const src = ctx.src;
   const parts: WordPart[] = [];
   let text = '';

@@ -38,6 +38,18 @@ export interface LinuxPortOptions {
  */
 export const SIGIGN_VARIABLE = 'JCSH_SIGIGN';
 
+/**
+ * bin/jcsh.js (spawn.ts for a copy of the shell) sets libuv's thread pool size when the user
+ * did not (JCSH_POOL names it ours):
+ * each pipe the shell waits on holds a thread of the pool, so nested `$(…)` need more than the
+ * default four. The pool exists by now; the variables leave so children never see them.
+ */
+function takeThreadPoolSize(): void {
+  if (process.env.JCSH_POOL === undefined) return;
+  if (process.env.UV_THREADPOOL_SIZE === process.env.JCSH_POOL) delete process.env.UV_THREADPOOL_SIZE;
+  delete process.env.JCSH_POOL;
+}
+
 function takeInheritedIgnored(): number[] {
   const mask = process.env[SIGIGN_VARIABLE];
   delete process.env[SIGIGN_VARIABLE];
@@ -67,6 +79,7 @@ export class LinuxPort implements OsPort {
     this.paths = packagePaths();
     this.dispositions = new Dispositions(this.native);
     this.native.keepIgnored(takeInheritedIgnored());
+    takeThreadPoolSize();
     this.initialEnv = Object.entries(process.env).map(([k, v]) => `${k}=${v ?? ''}`);
     this.ignoredAtStart = new Set(this.native.inheritedIgnored());
   }

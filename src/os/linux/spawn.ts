@@ -77,7 +77,7 @@ function executable(
       const argv = [process.execPath, paths.shell, '--subshell-fd', String(nfds)];
       // Node would reset the signals the copy starts ignored: tell it, as bin/jcsh.js does.
       const ignored = [...new Set([...native.inheritedIgnored(), ...ignore])];
-      const envp = [...program.env, `JCSH_SIGIGN=${signalMask(ignored)}`];
+      const envp = [...program.env, `JCSH_SIGIGN=${signalMask(ignored)}`, ...threadPool(program.env)];
       return { path: process.execPath, argv, envp, extraFds: [memfd], release: () => closeSync(memfd) };
     }
   }
@@ -132,4 +132,10 @@ export function prepareSpawn(
     ...(ignore.length === 0 ? {} : { ignore }),
   };
   return { options, release: exe.release };
+}
+
+/** The thread pool bin/jcsh.js gives the shell, for a copy (takeThreadPoolSize in port.ts). */
+function threadPool(env: readonly string[]): string[] {
+  if (env.some((e) => e.startsWith('UV_THREADPOOL_SIZE='))) return [];
+  return ['UV_THREADPOOL_SIZE=64', 'JCSH_POOL=64'];
 }

@@ -26,8 +26,10 @@ describe('alias and unalias', () => {
     expect(await runIn(s, aliasBuiltin, 'alias', 'll=ls -l', "it=echo it's", 'q')).toEqual({
       status: 1, out: '', err: 'jcsh: alias: q: not found\n',
     });
-    expect((await runIn(s, aliasBuiltin, 'alias')).out).toBe("alias it='echo it'\\''s'\nalias ll='ls -l'\n");
-    expect((await runIn(s, aliasBuiltin, 'alias', 'll')).out).toBe("alias ll='ls -l'\n");
+    // POSIX's form (bash's in its POSIX mode); -p is bash's reusable form
+    expect((await runIn(s, aliasBuiltin, 'alias')).out).toBe("it='echo it'\\''s'\nll='ls -l'\n");
+    expect((await runIn(s, aliasBuiltin, 'alias', 'll')).out).toBe("ll='ls -l'\n");
+    expect((await runIn(s, aliasBuiltin, 'alias', '-p')).out).toBe("alias it='echo it'\\''s'\nalias ll='ls -l'\n");
     expect((await runIn(s, aliasBuiltin, 'alias', 'a b=c')).err).toBe("jcsh: alias: `a b': invalid alias name\n");
     expect((await runIn(s, unaliasBuiltin, 'unalias', 'll', 'nope')).err).toBe('jcsh: unalias: nope: not found\n');
     expect([...s.aliases.keys()]).toEqual(['it']);

@@ -31,6 +31,16 @@ describe('eval', () => {
   });
 });
 
+describe('eval in a script', () => {
+  it('counts the lines of its text from the line of the eval', async () => {
+    const { shell } = fakeShell({ interactive: false, monitor: false, scriptName: 's.sh' });
+    shell.lineno = 7;
+    const r = await runIn(shell, evalBuiltin, 'eval', 'echo x\necho $((1/0))');
+    expect(r).toEqual({ status: 1, out: 'x\n', err: 's.sh: line 8: 1/0: division by 0 (error token is "0")\n' });
+    expect((await runIn(shell, evalBuiltin, 'eval', 'echo y\nfi')).err).toBe("s.sh: eval: line 8: syntax error near unexpected token `fi'\n");
+  });
+});
+
 describe('. and source', () => {
   it('runs a file found on PATH with arguments as positional parameters, ended by return', async () => {
     const shell = withFile('/bin/lib.sh', 'echo in $1 $#; return 3; echo no');
@@ -39,6 +49,17 @@ describe('. and source', () => {
     expect(r).toEqual({ status: 3, out: 'in a 2\n', err: '' });
     expect(shell.positional).toEqual(['outer']);
     expect(shell.functionDepth).toBe(0);
+  });
+
+  it('names the file and its line in the errors of its commands, even at a prompt', async () => {
+    for (const interactive of [false, true]) {
+      const { shell, port } = fakeShell({ interactive, monitor: false });
+      port.file('/lib.sh');
+      port.texts.set('/lib.sh', 'echo a\necho $((1/0)); echo no\necho "in $?"');
+      const r = await runIn(shell, sourceBuiltin, '.', '/lib.sh');
+      expect(r).toEqual({ status: 0, out: 'a\nin 1\n', err: '/lib.sh: line 2: 1/0: division by 0 (error token is "0")\n' });
+      expect(shell.sourcing).toBeUndefined();
+    }
   });
 
   it('reports a missing file and a missing name as bash', async () => {

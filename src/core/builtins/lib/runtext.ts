@@ -4,12 +4,17 @@
 
 import type { List } from '../../../lang/ast.js';
 import { SyntaxError as ShellSyntaxError } from '../../../lang/ast.js';
+import { LineAbandoned } from '../../errors.js';
+import type { Shell } from '../../shell.js';
 import type { BuiltinContext } from '../types.js';
 
-/** Parses text; null after reporting a syntax error (the builtin's status is then 2). */
-export function parseText(ctx: BuiltinContext, text: string, where: (line: number) => string): List | null {
+/**
+ * Parses text whose first line is `firstLine` (for messages); null after reporting a syntax
+ * error (the builtin's status is then 2).
+ */
+export function parseText(ctx: BuiltinContext, text: string, where: (line: number) => string, firstLine = 1): List | null {
   try {
-    return ctx.shell.dialect.parse(text);
+    return ctx.shell.dialect.parse(text, { firstLine });
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
     ctx.io.err(`${where(e.pos.line)}${e.message}\n`);
@@ -24,10 +29,29 @@ export async function runText(ctx: BuiltinContext, list: List): Promise<number> 
   const saved = { stdio: shell.stdio, lineno: shell.lineno };
   if (!ctx.captured) shell.stdio = [ctx.fd(0) ?? -1, ctx.fd(1) ?? -1, ctx.fd(2) ?? -1];
   try {
-    return await shell.dialect.run(shell, list);
+    return await runLines(shell, list);
   } finally {
     await shell.out.drain();
     shell.stdio = saved.stdio;
     shell.lineno = saved.lineno;
   }
+}
+
+/**
+ * As bash's parse_and_execute: an error that drops only a line (an arithmetic error) ends the
+ * rest of that line of the text, with status 1, and the text goes on with its next line.
+ */
+async function runLines(shell: Shell, list: List): Promise<number> {
+  let dropped = -1;
+  for (const item of list.items) {
+    if (item.pos.line === dropped) continue;
+    try {
+      await shell.dialect.run(shell, { kind: 'list', items: [item] });
+    } catch (e) {
+      if (!(e instanceof LineAbandoned) || !e.onlyLine) throw e;
+      shell.lastStatus = e.status;
+      dropped = item.pos.line;
+    }
+  }
+  return shell.lastStatus;
 }
