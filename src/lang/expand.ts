@@ -9,7 +9,7 @@ import { ExpansionError, type ExpansionContext } from './context.js';
 import { DEFAULT_IFS, FieldBuilder, type Field } from './fields.js';
 import { expandPathname } from './glob.js';
 import { hasGlob } from './pattern.js';
-import { expandParam } from './params.js';
+import { expandParam, nounset } from './params.js';
 
 export { ExpansionError, type ExpansionContext } from './context.js';
 
@@ -105,11 +105,23 @@ async function expandArith(expression: Word, ctx: ExpansionContext): Promise<str
     text = b.finish()[0]?.text ?? '';
   }
   try {
-    return String(evaluateArith(text, ctx));
+    return String(evaluateArith(text, nounset(ctx) ? boundVariables(ctx) : ctx));
   } catch (e) {
     if (e instanceof ArithError) throw new ExpansionError(e.message);
     throw e;
   }
+}
+
+/** `set -u` in arithmetic: a variable read there must be set too. */
+function boundVariables(ctx: ExpansionContext): ExpansionContext {
+  return {
+    ...ctx,
+    get: (name) => {
+      const value = ctx.get(name);
+      if (value === undefined) throw new ExpansionError(`${name}: unbound variable`);
+      return value;
+    },
+  };
 }
 
 /** `~` is $HOME, `~+` $PWD, `~-` $OLDPWD, `~user` that user's home; unknown ones stay as written. */
