@@ -11,6 +11,7 @@ import { expansionContext } from './expansion.js';
 import { runFor, runWhile, type ListRunner } from './loops.js';
 import { testing } from './testing.js';
 import { withRedirects, type ExpandedRedirect } from './redirect.js';
+import { enterScope } from './shell-fds.js';
 import type { Shell } from './shell.js';
 
 /** Runs a subshell `( list )` as a foreground job: given by the executor, which launches jobs. */
@@ -25,17 +26,17 @@ export async function runCompound(shell: Shell, cmd: CompoundCommand, run: ListR
   if (cmd.redirects.length === 0) return runBody(shell, cmd, run);
   const redirects = await expandRedirects(shell, cmd.redirects, run);
   const { fds, error } = withRedirects(shell, shell.stdio, redirects);
-  const saved = shell.stdio;
+  let leave = () => {};
   try {
     if (error !== null) {
       await shell.diag(error);
       shell.lastStatus = 1;
       return 1;
     }
-    shell.stdio = [fds.get(0) ?? -1, fds.get(1) ?? -1, fds.get(2) ?? -1];
+    leave = enterScope(shell, fds.toArray());
     return await runBody(shell, cmd, run);
   } finally {
-    shell.stdio = saved;
+    leave();
     await shell.out.drain();
     fds.close(shell);
   }

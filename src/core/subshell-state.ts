@@ -6,6 +6,7 @@
 import { SetOptions } from './options.js';
 import type { Shell } from './shell.js';
 import type { VarSnapshot } from './vars.js';
+import { toStdio } from './shell-fds.js';
 
 export interface SubshellState {
   readonly vars: VarSnapshot;
@@ -19,6 +20,8 @@ export interface SubshellState {
   readonly unwrap?: boolean;
   /** `$-`'s last letter: how the first shell read its commands. */
   readonly invocation?: '' | 'c' | 's';
+  /** The fds past 2 the parent's commands see (`exec 3>f`): the copy is given them as the same numbers. */
+  readonly fds?: readonly number[];
 }
 
 export function encodeSubshellState(shell: Shell, unwrap = false): string {
@@ -28,8 +31,15 @@ export function encodeSubshellState(shell: Shell, unwrap = false): string {
     options: SetOptions.names().filter((n) => n !== 'monitor' && shell.options.isOn(n)),
     aliases: [...shell.aliases],
     invocation: shell.options.invocation,
+    fds: openAbove2(shell),
   };
   return JSON.stringify(state);
+}
+
+function openAbove2(shell: Shell): number[] {
+  const fds: number[] = [];
+  for (let i = 3; i < shell.stdio.length; i++) if (shell.stdio[i]! >= 0) fds.push(i);
+  return fds;
 }
 
 /** Reads a state; anything malformed is an error with a one-line message. */
@@ -50,6 +60,7 @@ export function decodeSubshellState(text: string): SubshellState {
     aliases: Array.isArray(s.aliases) ? s.aliases.map(([k, v]) => [String(k), String(v)] as const) : [],
     unwrap: s.unwrap === true,
     invocation: s.invocation === 'c' || s.invocation === 's' ? s.invocation : '',
+    fds: Array.isArray(s.fds) ? s.fds.map(Number).filter((fd) => Number.isInteger(fd) && fd > 2) : [],
   };
 }
 
@@ -60,5 +71,9 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
   shell.unwrapSubshell = state.unwrap === true;
+  shell.processCopy = true;
   shell.options.invocation = state.invocation ?? '';
+  const fds: number[] = [...shell.stdio];
+  for (const fd of state.fds ?? []) fds[fd] = fd;
+  shell.stdio = toStdio(Array.from(fds, (fd) => fd ?? -1));
 }

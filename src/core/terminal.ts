@@ -108,6 +108,16 @@ export class TerminalHandoff {
     }
   }
 
+  /** Before the shell's process becomes another program (`exec`): the modes the shell keeps for its jobs. */
+  restoreModes(): void {
+    if (this.#fd === null || this.#modes === null) return;
+    try {
+      this.port.tcsetattr(this.#fd, this.#modes);
+    } catch {
+      // No terminal any more.
+    }
+  }
+
   /** Makes sure the shell owns the terminal, e.g. after a job handed it to a group that died. */
   ensureForeground(): void {
     if (this.#fd === null) return;
