@@ -8,7 +8,7 @@ import { findBuiltin } from './builtins/registry.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand } from './command.js';
-import { ExitRequest, LineAbandoned } from './errors.js';
+import { ExitRequest, FatalError, LineAbandoned } from './errors.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
@@ -22,6 +22,9 @@ import { testing } from './testing.js';
 import { callFunction, defineFunction, functionsPrelude } from './functions.js';
 import { isSpecialBuiltin } from './special.js';
 import { encodeSubshellState } from './subshell-state.js';
+import { assignForGood, assignmentsForCommand } from './prefix-assign.js';
+import { runExec } from './builtins/exec.js';
+import { enterScope } from './shell-fds.js';
 
 export async function runList(shell: Shell, list: List): Promise<number> {
   for (const item of list.items) {
@@ -143,23 +146,33 @@ function subshellStage(shell: Shell, source: string, text: string, unwrap = fals
 
 /** A command on its own in the foreground: builtins, functions and assignments run in the shell. */
 async function runSingle(shell: Shell, written: ExpandedCommand): Promise<number> {
-  // `command name …` runs name with functions skipped.
+  // `command name …` runs name with functions skipped, and a special builtin as a regular one.
   const bypass = commandBypass(written.argv);
-  const cmd = bypass ? { ...written, argv: bypass.argv } : written;
-  const name = cmd.argv[0];
-  if (name === undefined) return assignOnly(shell, cmd);
-  const fn = isSpecialBuiltin(name) || bypass ? undefined : shell.functions.get(name);
+  const argv = bypass ? bypass.argv : written.argv;
+  const name = argv[0];
+  if (name === undefined) return assignOnly(shell, written);
+  // bash outside POSIX mode finds a function before a special builtin of the same name
+  const fn = bypass ? undefined : shell.functions.get(name);
+  const special = !bypass && !fn && isSpecialBuiltin(name);
+  // exec's are its command's environment
+  const persist = special && name !== 'exec';
+  const assignments = persist ? assignForGood(shell, written.assignments) : assignmentsForCommand(shell, written.assignments);
+  const cmd = argv === written.argv && assignments === written.assignments ? written : { ...written, argv, assignments };
   if (fn) return runFunctionHere(shell, fn, cmd);
   const builtin = findBuiltin(name);
   if (builtin) {
     const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
     try {
-      if (error !== null) return reportTo(shell, fds, error);
+      if (error !== null) return special ? specialFailed(shell, fds, error) : reportTo(shell, fds, error);
+      if (name === 'exec') return await runExec(shell, cmd, fds);
       const restore = shell.vars.assignFor(cmd.assignments);
       try {
         const status = await runBuiltinHere(shell, builtin, cmd.argv, fds);
         shell.control.previousCommand = name;
         return status;
+      } catch (e) {
+        if (bypass && e instanceof FatalError) return e.status;
+        throw e;
       } finally {
         restore();
       }
@@ -178,14 +191,14 @@ async function runSingle(shell: Shell, written: ExpandedCommand): Promise<number
 /** A function call in the foreground, with the call's redirections around it. */
 async function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: ExpandedCommand): Promise<number> {
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-  const saved = shell.stdio;
+  let leave = () => {};
   try {
     if (error !== null) return reportTo(shell, fds, error);
-    shell.stdio = [fds.get(0) ?? -1, fds.get(1) ?? -1, fds.get(2) ?? -1];
+    if (cmd.redirects.length > 0) leave = enterScope(shell, fds.toArray());
     shell.control.previousCommand = cmd.argv[0]!;
     return await callFunction(shell, fn, cmd.argv, cmd.assignments, (s, body) => runCompound(s, body, runList, runSubshell));
   } finally {
-    shell.stdio = saved;
+    leave();
     await shell.out.drain();
     fds.close(shell);
   }
@@ -196,13 +209,19 @@ async function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: Expand
  * status is that of the last command substitution in it, if any.
  */
 function assignOnly(shell: Shell, cmd: ExpandedCommand): number {
-  for (const [k, v] of cmd.assignments) shell.vars.set(k, v);
+  assignForGood(shell, cmd.assignments);
   const ran = cmd.substitutionStatus ?? 0;
   if (cmd.redirects.length === 0) return ran;
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
   const status = error === null ? ran : reportTo(shell, fds, error);
   fds.close(shell);
   return status;
+}
+
+/** A special builtin's redirection that fails ends a script (POSIX 2.8.1, as dash: status 2). */
+function specialFailed(shell: Shell, fds: FdTable, error: string): never {
+  reportTo(shell, fds, error);
+  throw new FatalError(1, 2);
 }
 
 /** A redirection error goes where the command's stderr pointed when it failed; status 1. */
@@ -218,7 +237,7 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   if (name === undefined) {
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
-  if (!isSpecialBuiltin(name) && shell.functions.has(name)) {
+  if (shell.functions.has(name)) {
     const call = [...[...cmd.assignments].map(([k, v]) => `${k}=${singleQuoted(v)}`), ...cmd.argv.map(singleQuoted)].join(' ');
     return { ...subshellStage(stage, call, cmd.text), redirects: cmd.redirects };
   }

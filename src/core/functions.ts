@@ -33,6 +33,9 @@ export async function callFunction(
   const positional = shell.positional;
   const restore = shell.vars.assignFor(assignments);
   shell.positional = argv.slice(1);
+  // a function body is outside the caller's loops: `break` there only says so (bash 5.2)
+  const loops = shell.loopDepth;
+  shell.loopDepth = 0;
   shell.functionDepth++;
   shell.vars.pushScope();
   try {
@@ -44,6 +47,7 @@ export async function callFunction(
   } finally {
     shell.vars.popScope();
     shell.functionDepth--;
+    shell.loopDepth = loops;
     shell.positional = positional;
     restore();
   }

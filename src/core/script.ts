@@ -6,7 +6,7 @@
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import type { ParseOptions } from '../lang/reader.js';
-import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
+import { ExitRequest, FatalError, Interrupted, LineAbandoned } from './errors.js';
 import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
 
@@ -61,8 +61,10 @@ async function runCommand(shell: Shell, list: List): Promise<number | null> {
   } catch (e) {
     if (!(e instanceof LineAbandoned)) throw e;
     shell.lastStatus = e.status;
-    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script with 1).
-    if (e.fatal && shell.scriptName === undefined) return 127;
+    if (e instanceof FatalError) return e.exitStatus;
+    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script, and a
+    // subshell of either, with 1).
+    if (e.fatal && shell.scriptName === undefined && !shell.processCopy) return 127;
     if (e.fatal || shell.scriptName === undefined) return e.status;
     return null;
   }

@@ -12,6 +12,7 @@ import { SetOptions } from './options.js';
 import { Output } from './output.js';
 import { TerminalHandoff } from './terminal.js';
 import { bindStartDirectories, Variables, type VarSnapshot } from './vars.js';
+import type { Stdio } from './shell-fds.js';
 
 export interface ShellOptions {
   readonly port: OsPort;
@@ -57,8 +58,13 @@ export class Shell {
   readonly pid: number;
   /** The controlling terminal, the shell's modes and group: the only way a job gets the terminal. */
   readonly terminal: TerminalHandoff;
-  /** Where the shell's fds 0, 1, 2 point for children (the tty fd replaces a shared tty). */
-  stdio: [number, number, number] = [0, 1, 2];
+  /**
+   * The real fd behind each fd a command sees (the tty fd replaces a shared tty; -1 closed):
+   * 0-2, and those `exec` opened (shell-fds.ts).
+   */
+  stdio: Stdio = [0, 1, 2];
+  /** Files `exec` opened for the shell's fds: closed once no fd names them. */
+  readonly ownFds = new Set<number>();
   /** Where command names were found on PATH (bash's hash table). */
   readonly commands = new CommandCache();
   /** `set` options (-e, -u, -o pipefail, …); `$-` is made from them. */
@@ -91,6 +97,8 @@ export class Shell {
    * command it meets is that one, and runs here instead of starting yet another process.
    */
   unwrapSubshell = false;
+  /** This process is a copy of a shell made for a subshell (subshell-state.ts), as bash's forked child. */
+  processCopy = false;
   /** The last foreground job stopped rather than ended (`set -e` does not fire on a stop). */
   lastStopped = false;
   /**
