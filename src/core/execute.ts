@@ -25,9 +25,12 @@ import { encodeSubshellState } from './subshell-state.js';
 import { assignForGood, assignmentsForCommand } from './prefix-assign.js';
 import { runExec } from './builtins/exec.js';
 import { enterScope } from './shell-fds.js';
+import { traceCommand } from './xtrace.js';
 
 export async function runList(shell: Shell, list: List): Promise<number> {
   for (const item of list.items) {
+    // set -n: commands are read (and checked) but not run; an interactive shell ignores it
+    if (shell.options.isOn('noexec') && !shell.interactive) break;
     shell.lineno = item.pos.line;
     if (!shell.interactive && shell.control.hasChildren()) shell.control.update();
     await runAndOr(shell, item);
@@ -109,6 +112,7 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
       plans.push(errorStage(shell, e.message, 1, e.text));
       continue;
     }
+    if (shell.options.isOn('xtrace')) await traceCommand(shell, e.command);
     if (single) return runSingle(shell, e.command);
     plans.push(await planStage(shell, here, e.command));
   }

@@ -59,6 +59,7 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pen
   const [readEnd, writeEnd] = port.pipe();
   const sub = shell.subshell(false);
   sub.mayBlock = false;
+  sub.traceLevel++;
   for (const [name, value] of pending.values) {
     if (pending.exported) sub.vars.export(name, value);
     else sub.vars.set(name, value);

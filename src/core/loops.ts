@@ -36,6 +36,12 @@ export function runWhile(shell: Shell, until: boolean, condition: List, body: Li
 /** `for name [in words]`: without `in`, the positional parameters. */
 export async function runFor(shell: Shell, name: string, words: readonly Word[] | null, body: List, run: ListRunner): Promise<number> {
   const values = words === null ? [...shell.positional] : await expandWords(words, expansionContext(shell, run));
+  if (values.length > 0 && shell.vars.isReadonly(name)) {
+    // bash: the loop does not start
+    await shell.diag(`${name}: readonly variable`);
+    shell.lastStatus = 1;
+    return 1;
+  }
   let i = 0;
   return loop(shell, async () => {
     if (i >= values.length) return false;

@@ -13,11 +13,17 @@ import type { Shell } from './shell.js';
 export async function runScript(shell: Shell, source: string): Promise<number> {
   const where = shell.scriptName ?? `${shell.name}: -c`;
   const reader = shell.dialect.reader(source, parseOptions(shell, where));
+  const echo = new VerboseEcho(source);
   try {
     for (;;) {
       const list = await next(shell, reader, where, source);
       if (list === 'error') return 2;
-      if (list === null) return shell.lastStatus;
+      if (list === null) {
+        if (shell.options.isOn('verbose')) await echo.rest(shell);
+        return shell.lastStatus;
+      }
+      if (shell.options.isOn('verbose')) await echo.upTo(shell, list);
+      else echo.skipTo(list);
       const status = await runCommand(shell, list);
       if (status !== null) return status;
     }
@@ -51,6 +57,50 @@ async function next(shell: Shell, reader: { next(): List | null }, where: string
     shell.lastStatus = 2;
     return 'error';
   }
+}
+
+/**
+ * `set -v`: the lines of the input are written to stderr as they are read, blank lines and
+ * comments before a command included (bash's shell_getc echoes each line it reads).
+ */
+class VerboseEcho {
+  private readonly lines: string[];
+  /** Lines already read (1-based count). */
+  private done = 0;
+
+  constructor(source: string) {
+    this.lines = source.split('\n');
+  }
+
+  upTo(shell: Shell, list: List): Promise<void> {
+    return this.echo(shell, lastLine(list));
+  }
+
+  /** At the end of the input: what followed the last command (here-document bodies). */
+  rest(shell: Shell): Promise<void> {
+    let end = this.lines.length;
+    while (end > this.done && this.lines[end - 1] === '') end--;
+    return this.echo(shell, end);
+  }
+
+  private async echo(shell: Shell, end: number): Promise<void> {
+    if (end <= this.done) return;
+    const text = this.lines.slice(this.done, end).join('\n');
+    this.done = end;
+    await shell.out.write(shell.stdio[2], `${text}\n`);
+  }
+
+  skipTo(list: List): void {
+    this.done = Math.max(this.done, lastLine(list));
+  }
+}
+
+function lastLine(list: List): number {
+  const last = list.items[list.items.length - 1];
+  if (!last) return 0;
+  let line = last.pos.line;
+  for (const c of last.source) if (c === '\n') line++;
+  return line;
 }
 
 /** Runs one complete command; returns the status to end the run with, or null to go on. */

@@ -106,6 +106,11 @@ export class Shell {
    * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
    */
   readonly interactiveProcess: boolean;
+  /**
+   * How deep the running text is in text run from inside a command: 1 at the top, one more in
+   * each command substitution, eval and `.` (bash's indirection_level, for `set -x`'s PS4).
+   */
+  traceLevel = 1;
   /** Errors carry no line number (interactive shells, and their subshells). */
   readonly plainErrors: boolean;
 
@@ -183,6 +188,7 @@ export class Shell {
     s.lineno = this.lineno;
     s.stdio = [...this.stdio];
     s.mayBlock = this.mayBlock;
+    s.traceLevel = this.traceLevel;
     s.functions = new Map(this.functions);
     s.aliases = new Map(this.aliases);
     this.options.copyTo(s.options);

@@ -36,9 +36,11 @@ export async function runText(ctx: BuiltinContext, list: List): Promise<number> 
   if (list.items.length === 0) return 0;
   const lineno = shell.lineno;
   const leave = ctx.captured ? null : enterRedirected(ctx);
+  shell.traceLevel++;
   try {
     return await shell.dialect.run(shell, list);
   } finally {
+    shell.traceLevel--;
     await shell.out.drain();
     leave?.();
     shell.lineno = lineno;
