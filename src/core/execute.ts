@@ -23,7 +23,7 @@ import { callFunction, defineFunction, functionsPrelude } from './functions.js';
 import { isSpecialBuiltin } from './special.js';
 import { encodeSubshellState } from './subshell-state.js';
 import { assignForGood, assignmentsForCommand } from './prefix-assign.js';
-import { runExec } from './builtins/exec.js';
+import { execStageArgv, runExec } from './builtins/exec.js';
 import { enterScope } from './shell-fds.js';
 import { traceCommand } from './xtrace.js';
 
@@ -241,6 +241,8 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   if (name === undefined) {
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
+  const replaced = name === 'exec' ? execStageArgv(cmd.argv) : null;
+  if (replaced) return planStage(shell, stage, { ...cmd, argv: replaced });
   if (shell.functions.has(name)) {
     const call = [...[...cmd.assignments].map(([k, v]) => `${k}=${singleQuoted(v)}`), ...cmd.argv.map(singleQuoted)].join(' ');
     return { ...subshellStage(stage, call, cmd.text), redirects: cmd.redirects };

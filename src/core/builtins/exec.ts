@@ -56,6 +56,16 @@ export async function runExec(shell: Shell, cmd: ExpandedCommand, fds: FdTable):
   return replace(shell, command, program, fds.toArray());
 }
 
+/**
+ * In a pipeline's stage (a process of its own in bash) `exec cmd` is cmd itself; null when
+ * there is no command, or options ask for more than running it.
+ */
+export function execStageArgv(argv: readonly string[]): readonly string[] | null {
+  const words = parseWords(argv.slice(1));
+  if (typeof words === 'string' || words.argv.length === 0 || words.name !== null || words.clear || words.login) return null;
+  return words.argv;
+}
+
 function parseWords(words: readonly string[]): ExecWords | string {
   let name: string | null = null;
   let clear = false;
