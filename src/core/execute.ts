@@ -22,7 +22,7 @@ import { testing } from './testing.js';
 import { callFunction, defineFunction, functionsPrelude } from './functions.js';
 import { isSpecialBuiltin } from './special.js';
 import { encodeSubshellState } from './subshell-state.js';
-import { assignForGood, assignmentsForCommand } from './prefix-assign.js';
+import { assignForGood, prefixAssignments } from './prefix-assign.js';
 import { execStageArgv, runExec } from './builtins/exec.js';
 import { enterScope } from './shell-fds.js';
 import { traceCommand } from './xtrace.js';
@@ -158,9 +158,7 @@ async function runSingle(shell: Shell, written: ExpandedCommand): Promise<number
   // bash outside POSIX mode finds a function before a special builtin of the same name
   const fn = bypass ? undefined : shell.functions.get(name);
   const special = !bypass && !fn && isSpecialBuiltin(name);
-  // exec's are its command's environment
-  const persist = special && name !== 'exec';
-  const assignments = persist ? assignForGood(shell, written.assignments) : assignmentsForCommand(shell, written.assignments);
+  const assignments = prefixAssignments(shell, special && name !== 'exec', written.assignments);
   const cmd = argv === written.argv && assignments === written.assignments ? written : { ...written, argv, assignments };
   if (fn) return runFunctionHere(shell, fn, cmd);
   const builtin = findBuiltin(name);

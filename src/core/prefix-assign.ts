@@ -9,6 +9,15 @@ import type { Shell } from './shell.js';
 
 const NONE: ReadonlyMap<string, string> = new Map();
 
+/**
+ * What is left of a command's assignments once they are made: nothing when they are made for
+ * good (before a special builtin but exec, whose are its command's environment), else those the
+ * command may have.
+ */
+export function prefixAssignments(shell: Shell, forGood: boolean, assignments: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  return forGood ? assignForGood(shell, assignments) : assignmentsForCommand(shell, assignments);
+}
+
 /** Sets each variable in order; a readonly one stops there and fails the command (fatally). */
 export function assignForGood(shell: Shell, assignments: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
   for (const [name, value] of assignments) {
