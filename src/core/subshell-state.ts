@@ -22,6 +22,8 @@ export interface SubshellState {
   readonly invocation?: '' | 'c' | 's';
   /** The fds past 2 the parent's commands see (`exec 3>f`): the copy is given them as the same numbers. */
   readonly fds?: readonly number[];
+  /** `set -x`'s level (Shell.traceLevel): a subshell inside `$(…)` traces with "++". */
+  readonly traceLevel?: number;
 }
 
 export function encodeSubshellState(shell: Shell, unwrap = false): string {
@@ -32,6 +34,7 @@ export function encodeSubshellState(shell: Shell, unwrap = false): string {
     aliases: [...shell.aliases],
     invocation: shell.options.invocation,
     fds: openAbove2(shell),
+    traceLevel: shell.traceLevel,
   };
   return JSON.stringify(state);
 }
@@ -61,6 +64,7 @@ export function decodeSubshellState(text: string): SubshellState {
     unwrap: s.unwrap === true,
     invocation: s.invocation === 'c' || s.invocation === 's' ? s.invocation : '',
     fds: Array.isArray(s.fds) ? s.fds.map(Number).filter((fd) => Number.isInteger(fd) && fd > 2) : [],
+    traceLevel: Number.isInteger(s.traceLevel) && s.traceLevel! > 0 ? s.traceLevel! : 1,
   };
 }
 
@@ -72,6 +76,7 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
   shell.unwrapSubshell = state.unwrap === true;
   shell.processCopy = true;
+  shell.traceLevel = state.traceLevel ?? 1;
   shell.options.invocation = state.invocation ?? '';
   const fds: number[] = [...shell.stdio];
   for (const fd of state.fds ?? []) fds[fd] = fd;
