@@ -98,10 +98,12 @@ interface Program {
 /**
  * The shell's process becomes the program. A copy of the shell living in the shell's own
  * process (`$(exec cmd)`), or a kernel that cannot replace a process (ENOSYS), runs it as a
- * child instead and then ends with its status, which is what the shell outside sees either way.
+ * child instead and then ends with its status, which is what the shell outside sees either way;
+ * so does a shell still writing a here-document to the program (a body larger than a pipe
+ * holds), since the writer would vanish with the process.
  */
 async function replace(shell: Shell, command: string, program: Program, fds: readonly number[]): Promise<never> {
-  if (shell.inSubshell) return runAndExit(shell, program, fds);
+  if (shell.inSubshell || shell.pendingWrites > 0) return runAndExit(shell, program, fds);
   if (shell.interactive) {
     terminateStoppedJobs(shell);
     shell.terminal.restoreModes();
