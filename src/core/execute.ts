@@ -20,7 +20,7 @@ import { singleQuoted } from './builtins/lib/quote.js';
 import { runCompound } from './compound.js';
 import { testing } from './testing.js';
 import { callFunction, defineFunction, functionsPrelude } from './functions.js';
-import { isSpecialBuiltin } from './special.js';
+import { isSpecialBuiltin, specialBuiltinError } from './special.js';
 import { encodeSubshellState } from './subshell-state.js';
 import { assignForGood, prefixAssignments } from './prefix-assign.js';
 import { execStageArgv, runExec } from './builtins/exec.js';
@@ -221,9 +221,8 @@ function assignOnly(shell: Shell, cmd: ExpandedCommand): number {
 }
 
 /** A special builtin's redirection that fails ends a script (POSIX 2.8.1, as dash: status 2). */
-function specialFailed(shell: Shell, fds: FdTable, error: string): never {
-  reportTo(shell, fds, error);
-  throw new FatalError(1, 2);
+function specialFailed(shell: Shell, fds: FdTable, error: string): number {
+  return specialBuiltinError(shell, reportTo(shell, fds, error));
 }
 
 /** A redirection error goes where the command's stderr pointed when it failed; status 1. */

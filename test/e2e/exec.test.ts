@@ -21,9 +21,9 @@ describe('exec at an interactive prompt', () => {
     expect(s.processes().find((p) => p.pid === pid)?.args).toEqual(['sh', '-i']);
   });
 
-  it('a command that is not found leaves the interactive shell running (127)', async () => {
+  it('a command that is not found leaves the interactive shell running its line (127), as bash', async () => {
     const s = await startJcsh();
-    expect(await outputOf(s, 'exec /nonexistent/cmd; echo not-run')).toBe('jcsh: /nonexistent/cmd: No such file or directory');
-    expect(await outputOf(s, 'echo $? $$')).toBe(`127 ${s.pid}`);
+    expect(await outputOf(s, 'exec /nonexistent/cmd; echo "went on $? $$"'))
+      .toBe(`jcsh: /nonexistent/cmd: No such file or directory\nwent on 127 ${s.pid}`);
   });
 });

@@ -2,7 +2,7 @@
 // a command line in the current shell. Nothing to run is status 0; a syntax error is 2, and
 // ends a non-interactive shell as an error in any special builtin does (POSIX 2.8.1).
 
-import { FatalError } from '../errors.js';
+import { specialBuiltinError } from '../special.js';
 import { parseText, runText } from './lib/runtext.js';
 import type { Builtin } from './types.js';
 
@@ -15,6 +15,6 @@ export const evalBuiltin: Builtin = async (ctx) => {
   const list = parseText(ctx, text, (line) =>
     `${shell.scriptName ?? shell.name}: eval: line ${Math.max(1, shell.lineno) + line - 1}: `);
   // a syntax error in eval ends a script, as in any special builtin (POSIX 2.8.1)
-  if (list === null) throw new FatalError(2);
+  if (list === null) return specialBuiltinError(shell, 2);
   return runText(ctx, list);
 };

@@ -15,6 +15,7 @@ import { terminateStoppedJobs } from '../leave.js';
 import { explainExecError } from '../lookup.js';
 import type { FdTable } from '../redirect.js';
 import { adoptFds, toStdio } from '../shell-fds.js';
+import { specialBuiltinError } from '../special.js';
 import type { Shell } from '../shell.js';
 import type { Builtin } from './types.js';
 
@@ -47,7 +48,7 @@ export async function runExec(shell: Shell, cmd: ExpandedCommand, fds: FdTable):
   const found = shell.commands.lookup(shell, command);
   if (found.kind === 'error') {
     await shell.diag(`exec: ${command}: not found`);
-    throw new FatalError(127);
+    return specialBuiltinError(shell, 127, 127);
   }
   const argv0 = words.name ?? (words.login ? `-${command}` : command);
   const env = words.clear ? [...cmd.assignments].map(([k, v]) => `${k}=${v}`) : shell.vars.environ(cmd.assignments);
@@ -102,7 +103,7 @@ interface Program {
  * so does a shell still writing a here-document to the program (a body larger than a pipe
  * holds), since the writer would vanish with the process.
  */
-async function replace(shell: Shell, command: string, program: Program, fds: readonly number[]): Promise<never> {
+async function replace(shell: Shell, command: string, program: Program, fds: readonly number[]): Promise<number> {
   if (shell.inSubshell || shell.pendingWrites > 0) return runAndExit(shell, program, fds);
   if (shell.interactive) {
     terminateStoppedJobs(shell);
@@ -118,7 +119,7 @@ async function replace(shell: Shell, command: string, program: Program, fds: rea
     const file = status === 126 ? program.path : command;
     await shell.diag(`${file}: ${message}`);
     if (status === 126) await shell.diag(`exec: ${file}: cannot execute: ${message}`);
-    throw new FatalError(status);
+    return specialBuiltinError(shell, status, status);
   }
 }
 

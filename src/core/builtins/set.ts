@@ -4,7 +4,7 @@
 // parameters, and a lone `-` turns off -x and -v. Every option word is checked before any is
 // applied, so `set -e -Q` changes nothing (bash). A bad option ends a script (POSIX 2.8.1).
 
-import { FatalError } from '../errors.js';
+import { specialBuiltinError } from '../special.js';
 import { SetOptions } from '../options.js';
 import type { Shell } from '../shell.js';
 import { shellQuoted } from './lib/quote.js';
@@ -48,7 +48,7 @@ export const setBuiltin: Builtin = (ctx) => {
         }
         if (!SetOptions.isName(next)) {
           ctx.error(`${next}: invalid option name`);
-          throw new FatalError(2);
+          return specialBuiltinError(ctx.shell, 2);
         }
         changes.push({ name: next, value });
         i++;
@@ -58,7 +58,7 @@ export const setBuiltin: Builtin = (ctx) => {
       if (name === undefined) {
         ctx.error(`${word[0]}${c}: invalid option`);
         ctx.usage(USAGE);
-        throw new FatalError(2);
+        return specialBuiltinError(ctx.shell, 2);
       }
       changes.push({ name, value });
     }

@@ -3,8 +3,8 @@
 // not), then, as bash does outside POSIX mode, in the current directory. Arguments become the
 // positional parameters while it runs; `return` ends the file with its status.
 
-import { FatalError } from '../errors.js';
 import { FunctionReturn } from '../flow.js';
+import { specialBuiltinError } from '../special.js';
 import { absolute } from '../lookup.js';
 import type { Shell } from '../shell.js';
 import { parseText, runText } from './lib/runtext.js';
@@ -29,8 +29,7 @@ export const sourceBuiltin: Builtin = async (ctx) => {
     const reason = e instanceof Error && 'reason' in e ? String((e as { reason: unknown }).reason) : 'No such file or directory';
     ctx.io.err(`${shell.errorPrefix()}${file}: ${reason}\n`);
     // `.` is a special builtin (POSIX 2.8.1: its error ends a script); `source` is bash's own.
-    if (name === '.') throw new FatalError(1, 2);
-    return 1;
+    return name === '.' ? specialBuiltinError(shell, 1) : 1;
   }
   const list = parseText(ctx, text, (line) => `${file}: line ${line}: `);
   if (list === null) return 2;

@@ -21,14 +21,14 @@ describe('eval', () => {
     expect(shell.vars.get('x')).toBe('5');
   });
 
-  it('is 0 with nothing to run and 2 on a syntax error, which ends a script', async () => {
+  it('is 0 with nothing to run and 2 on a syntax error, which ends a script but not a prompt', async () => {
     const { shell } = fakeShell();
     shell.lastStatus = 3;
     expect((await runIn(shell, evalBuiltin, 'eval', ' ')).status).toBe(0);
-    const bad = await runFatal(shell, evalBuiltin, 'eval', "echo 'x");
-    expect(bad.status).toBe(2);
-    expect(bad.exitStatus).toBe(2);
-    expect(bad.err).toBe("jcsh: eval: line 1: unexpected EOF while looking for matching `''\n");
+    const err = "jcsh: eval: line 1: unexpected EOF while looking for matching `''\n";
+    expect(await runIn(shell, evalBuiltin, 'eval', "echo 'x")).toEqual({ status: 2, out: '', err });
+    const script = fakeShell({ interactive: false, monitor: false }).shell;
+    expect(await runFatal(script, evalBuiltin, 'eval', "echo 'x")).toEqual({ status: 2, exitStatus: 2, out: '', err });
   });
 });
 
