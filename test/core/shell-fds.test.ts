@@ -21,7 +21,7 @@ describe("the shell's fds", () => {
 
   it('an exec adopts the files it opened and closes those no fd names any more', () => {
     const { shell, port } = fakeShell();
-    const opened = port.open('/dev/null', 'write');
+    const opened = port.open('/dev/null');
     const table = new FdTable(shell.stdio);
     table.map.set(3, opened);
     table.opened.push(opened);
