@@ -112,9 +112,8 @@ async function runCommand(shell: Shell, list: List): Promise<number | null> {
     if (!(e instanceof LineAbandoned)) throw e;
     shell.lastStatus = e.status;
     if (e instanceof FatalError) return e.exitStatus;
-    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script, and a
-    // subshell of either, with 1).
-    if (e.fatal && shell.scriptName === undefined && !shell.processCopy) return 127;
+    // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script or a subshell with 1).
+    if (e.fatal && shell.scriptName === undefined && !shell.subshellProcess) return 127;
     if (e.fatal || shell.scriptName === undefined) return e.status;
     return null;
   }

@@ -97,8 +97,8 @@ export class Shell {
    * command it meets is that one, and runs here instead of starting yet another process.
    */
   unwrapSubshell = false;
-  /** This process is a copy of a shell made for a subshell (subshell-state.ts), as bash's forked child. */
-  processCopy = false;
+  /** This process is a copy of a shell (a subshell or a pipeline stage), not a -c string. */
+  subshellProcess = false;
   /** The last foreground job stopped rather than ended (`set -e` does not fire on a stop). */
   lastStopped = false;
   /**

@@ -75,7 +75,7 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
   shell.unwrapSubshell = state.unwrap === true;
-  shell.processCopy = true;
+  shell.subshellProcess = true;
   shell.traceLevel = state.traceLevel ?? 1;
   shell.options.invocation = state.invocation ?? '';
   const fds: number[] = [...shell.stdio];

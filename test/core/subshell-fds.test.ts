@@ -11,6 +11,6 @@ describe('the state a subshell made as a process inherits', () => {
     inheritState(copy, decodeSubshellState(encodeSubshellState(parent)));
     expect(copy.stdio).toEqual([0, 1, 2, -1, 4]);
     expect(copy.traceLevel).toBe(2);
-    expect(copy.processCopy).toBe(true);
+    expect(copy.subshellProcess).toBe(true);
   });
 });
