@@ -64,7 +64,7 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pen
     if (pending.exported) sub.vars.export(name, value);
     else sub.vars.set(name, value);
   }
-  sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2]];
+  sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2], ...shell.stdio.slice(3)];
   const reading = readAll(shell, readEnd);
   try {
     sub.lastStatus = await runToEnd(sub, list, run);
