@@ -3,8 +3,12 @@
 // own group in the foreground, able to read what is typed.
 
 import { describe, expect, it } from 'vitest';
-import { isCooked } from '../../src/ptytest/index.js';
-import { outputOf, startJcsh } from './harness.js';
+import { isCooked, spawnPty } from '../../src/ptytest/index.js';
+import { pathWithHelpers } from '../helpers/paths.js';
+import { JCSH, outputOf, PROMPT, startJcsh, tempHome } from './harness.js';
+
+/** The process group and the terminal's foreground group, as the program exec ran sees them. */
+const GROUPS = `exec sh -c 'read -r pid comm st ppid pgrp sess tty tpgid rest < /proc/$$/stat; echo "pgrp=$pgrp tpgid=$tpgid"; exit 5'`;
 
 describe('exec at an interactive prompt', () => {
   it('runs the command in the shell\'s own process, on a sane terminal', async () => {
@@ -25,5 +29,18 @@ describe('exec at an interactive prompt', () => {
     const s = await startJcsh();
     expect(await outputOf(s, 'exec /nonexistent/cmd; echo "went on $? $$"'))
       .toBe(`jcsh: /nonexistent/cmd: No such file or directory\nwent on 127 ${s.pid}`);
+  });
+
+  it('gives the program the group and terminal the shell was started in (bash\'s end_job_control)', async () => {
+    // sh -c has no job control: jcsh starts in sh's group and leads a group of its own
+    const home = tempHome();
+    const s = spawnPty('sh', ['-c', `"$0" "$1" --plain --norc; echo "[ended $?]"; read line`, process.execPath, JCSH], {
+      prompt: PROMPT, timeout: 8000, cwd: home, env: { PS1: PROMPT, PATH: pathWithHelpers(), HOME: home },
+    });
+    await s.expectPrompt();
+    s.sendLine(GROUPS);
+    await s.expect(`pgrp=${s.pid} tpgid=${s.pid}`);
+    await s.expect('[ended 5]');
+    expect(isCooked(await s.terminalModes())).toBe(true);
   });
 });

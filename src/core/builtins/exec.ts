@@ -105,14 +105,17 @@ interface Program {
  */
 async function replace(shell: Shell, command: string, program: Program, fds: readonly number[]): Promise<number> {
   if (shell.inSubshell || shell.pendingWrites > 0) return runAndExit(shell, program, fds);
-  if (shell.interactive) {
+  const handOver = shell.interactive && shell.control.enabled;
+  if (handOver) {
     terminateStoppedJobs(shell);
-    shell.terminal.restoreModes();
+    shell.terminal.handOverForExec();
   }
   try {
     return execve(shell, program, fds);
   } catch (e) {
     if (!(e instanceof OsError)) throw e;
+    // the shell goes on: its group and the terminal again (bash's restart_job_control)
+    if (handOver) shell.terminal.claim(shell.pid);
     if (e.code === 'ENOSYS') return runAndExit(shell, program, fds);
     const { message, status } = explainExecError(shell, program.path, e.code, e.reason);
     // bash names a file it found by its path, and one that is missing as it was written
