@@ -5,6 +5,7 @@
 import type { List } from '../lang/ast.js';
 import type { ExpansionContext } from '../lang/expand.js';
 import { ExitRequest, LineAbandoned } from './errors.js';
+import { closeOwnFds } from './shell-fds.js';
 import type { Shell } from './shell.js';
 
 export interface SubstitutionRunner {
@@ -71,6 +72,8 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pen
     await sub.out.drain();
   } finally {
     port.close(writeEnd);
+    // what an `exec` in it opened goes with it, as with bash's forked subshell
+    closeOwnFds(sub);
     adoptLeftovers(shell, sub);
   }
   const text = await reading;

@@ -49,6 +49,12 @@ export function adoptFds(shell: Shell, fds: FdTable): void {
   closeUnused(shell);
 }
 
+/** A copy of the shell in this process ends (`$(…)`): the files its `exec`s opened close. */
+export function closeOwnFds(shell: Shell): void {
+  shell.stdio = [-1, -1, -1];
+  closeUnused(shell);
+}
+
 /** Closes the files `exec` opened that no fd of the shell names any more (`exec 3>&-`). */
 function closeUnused(shell: Shell): void {
   if (shell.ownFds.size === 0) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FdTable } from '../../src/core/redirect.js';
-import { adoptFds, enterScope, toStdio } from '../../src/core/shell-fds.js';
+import { adoptFds, closeOwnFds, enterScope, toStdio } from '../../src/core/shell-fds.js';
 import { fakeShell } from './fakeport.js';
 
 describe("the shell's fds", () => {
@@ -34,5 +34,19 @@ describe("the shell's fds", () => {
     adoptFds(shell, closing);
     expect(shell.stdio).toHaveLength(3);
     expect(port.openFds.has(opened)).toBe(false);
+  });
+
+  it("a copy's files close when it ends ($(exec 3>f) in a loop must not leak)", () => {
+    const { shell, port } = fakeShell();
+    const copy = shell.subshell(false);
+    const opened = port.open('/dev/null');
+    const table = new FdTable(copy.stdio);
+    table.map.set(2, opened);
+    table.opened.push(opened);
+    adoptFds(copy, table);
+    expect(port.openFds.has(opened)).toBe(true);
+    closeOwnFds(copy);
+    expect(port.openFds.has(opened)).toBe(false);
+    expect(shell.stdio).toEqual([0, 1, 2]);
   });
 });
