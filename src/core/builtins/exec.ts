@@ -36,7 +36,7 @@ interface ExecWords {
 export async function runExec(shell: Shell, cmd: ExpandedCommand, fds: FdTable): Promise<number> {
   const words = parseWords(cmd.argv.slice(1));
   if (typeof words === 'string') {
-    await shell.diag(`exec: ${words}: invalid option`);
+    await shell.diag(`exec: ${words}`);
     await shell.out.write(shell.stdio[2], `exec: usage: ${USAGE}\n`);
     return 2;
   }
@@ -83,8 +83,13 @@ function parseWords(words: readonly string[]): ExecWords | string {
       const c = w[j]!;
       if (c === 'c') clear = true;
       else if (c === 'l') login = true;
-      else if (c === 'a' && j === w.length - 1 && i + 1 < words.length) name = words[++i]!;
-      else return `-${c}`;
+      else if (c !== 'a') return `-${c}: invalid option`;
+      else {
+        // -a NAME, or -aNAME
+        if (j === w.length - 1 && i + 1 >= words.length) return '-a: option requires an argument';
+        name = j < w.length - 1 ? w.slice(j + 1) : words[++i]!;
+        break;
+      }
     }
   }
   return { name, clear, login, argv: words.slice(i) };
