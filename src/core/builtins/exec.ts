@@ -38,7 +38,7 @@ export async function runExec(shell: Shell, cmd: ExpandedCommand, fds: FdTable):
   if (typeof words === 'string') {
     await shell.diag(`exec: ${words}`);
     await shell.out.write(shell.stdio[2], `exec: usage: ${USAGE}\n`);
-    return 2;
+    return specialBuiltinError(shell, 2);
   }
   if (words.argv.length === 0) {
     adoptFds(shell, fds);
