@@ -20,6 +20,7 @@ export function prefixAssignments(shell: Shell, forGood: boolean, assignments: R
 
 /** Sets each variable in order; a readonly one stops there and fails the command (fatally). */
 export function assignForGood(shell: Shell, assignments: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  if (assignments.size === 0) return assignments;
   for (const [name, value] of assignments) {
     if (shell.vars.isReadonly(name)) throw readonlyError(shell, name);
     shell.vars.set(name, value);
