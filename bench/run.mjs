@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describeMachine } from './lib/machine.mjs';
 import { firstPrompt, memoryWithJobs, nodeInPty, stopAndContinue } from './lib/pty.mjs';
 import { render } from './lib/report.mjs';
-import { backgroundTrue, benchScript, sequentialTrue } from './lib/scripts.mjs';
+import { backgroundTrue, benchScript, loopScript, sequentialTrue } from './lib/scripts.mjs';
 import { JCSH, ROOT, timeRun, which } from './lib/shells.mjs';
 import { flag, numberOption } from './lib/options.mjs';
 import { simulatorFigures } from './lib/sim.mjs';
@@ -24,6 +24,7 @@ const o = {
   cycles: opt('cycles', quick ? 20 : 100),
   starts: opt('starts', quick ? 5 : 15),
   jobs: opt('jobs', 1000),
+  iterations: opt('iterations', 100_000),
   catRuns: opt('cat-runs', quick ? 2 : 5),
 };
 const say = (text) => process.stderr.write(`${text}\n`);
@@ -34,6 +35,8 @@ say(`sequential: ${o.lines} × /bin/true, ${o.rounds} rounds`);
 results.sequential = benchScript(sequentialTrue(o.lines), o.rounds);
 say(`background: ${o.lines} × true & + wait, ${o.rounds} rounds`);
 results.background = benchScript(backgroundTrue(o.lines), o.rounds);
+say(`loop: ${o.iterations} iterations of test, arithmetic and case, ${o.rounds} rounds`);
+results.loop = benchScript(loopScript(o.iterations), o.rounds);
 
 const ptyShells = ['jcsh', ...(which('bash') ? ['bash'] : [])];
 if (!which('bash')) results.missing.push('bash (terminal benchmarks)');

@@ -13,7 +13,7 @@ function table(header, rows) {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-function scriptSection(title, what, bench, n) {
+function scriptSection(title, what, bench, n, unit = 'command') {
   const rows = bench.rows.map((r) => [r.name, ms(r.wallMs), us(r.wallMs / n), ms(r.cpuMs), us(r.cpuMs / n),
     `${ms(Math.min(...r.walls))} – ${ms(Math.max(...r.walls))}`]);
   const j = bench.rows.find((r) => r.name === 'jcsh');
@@ -21,7 +21,7 @@ function scriptSection(title, what, bench, n) {
     .map((r) => `jcsh/${r.name}: wall **${ratio(j.wallMs, r.wallMs)}**, CPU ${ratio(j.cpuMs, r.cpuMs)}`);
   const missing = bench.missing.map((m) => `${m} is not installed here: no figure for it.`);
   return [`### ${title}`, '', what, '',
-    table(['shell', 'median wall', 'per command', 'median CPU', 'CPU per command', 'wall min – max'], rows), '',
+    table(['shell', 'median wall', `per ${unit}`, 'median CPU', `CPU per ${unit}`, 'wall min – max'], rows), '',
     ...ratios.map((r) => `- ${r}`), ...missing.map((m) => `- ${m}`), ''].join('\n');
 }
 
@@ -129,6 +129,10 @@ export function render(r) {
       'everything it waited for (POSIX `times` in a wrapping sh).', r.sequential, n),
     scriptSection(`Background: ${n} × \`true &\`, then \`wait\``, `A script of ${n} lines \`true &\` and a \`wait\`; as above.`,
       r.background, n),
+    ...(r.loop ? [scriptSection(`Loop: ${r.options.iterations} iterations of test, arithmetic and case`,
+      'A `while [ $n -lt N ]` loop whose body is `n=$((n + 1))` and a `case $((n % 3))` that updates one of two ' +
+      'counters: everything runs in the shell itself, so this measures the language, not process creation ' +
+      '(bench/lib/scripts.mjs loopScript). Start-up is included. Goal: no slower than bash.', r.loop, r.options.iterations, 'iteration')] : []),
     stopsSection(r.stops),
     startupSection(r.prompt, r.startup),
     memorySection(r.memory, r.options.jobs),

@@ -35,3 +35,18 @@ export const sequentialTrue = (n) => '/bin/true\n'.repeat(n);
 
 /** n background `true` then one `wait`. */
 export const backgroundTrue = (n) => `${'true &\n'.repeat(n)}wait\n`;
+
+/**
+ * The language benchmark of issue 14: n iterations of a while loop with a test, arithmetic
+ * expansions, assignments and a case, all done by the shell itself (no process is started).
+ */
+export const loopScript = (n) => `i=0 n=0 odd=0
+while [ $n -lt ${n} ]; do
+  n=$((n + 1))
+  case $((n % 3)) in
+    0) i=$((i + 2)) ;;
+    1|2) odd=$((odd + 1)) ;;
+  esac
+done
+echo "$n $i $odd"
+`;

@@ -3,7 +3,8 @@
 
 import type { Redirect, SimpleCommand, Word } from '../lang/ast.js';
 import { expandWord, expandWords, ExpansionError, type ExpansionContext } from '../lang/expand.js';
-import { expansionContext, type PendingAssignments, type SubstitutionRunner } from './expansion.js';
+import { each, isPromise, rescue, andThen, type Maybe } from '../lang/maybe.js';
+import { expansionContext, type LastSubstitution, type PendingAssignments, type SubstitutionRunner } from './expansion.js';
 import type { ExpandedRedirect } from './redirect.js';
 import type { Shell } from './shell.js';
 
@@ -30,58 +31,112 @@ export type Expansion =
  * seeing those before it (`FOO=foo BAR=[$FOO] cmd`), then the redirections. The assignments
  * only overlay the variables here; whoever runs the command decides where they go.
  */
-export async function expandCommand(shell: Shell, cmd: SimpleCommand, run: SubstitutionRunner): Promise<Expansion> {
-  const fixed = staticExpansion(cmd);
-  if (fixed) return fixed;
-  const text = commandText(cmd);
-  const last: LastSubstitution = { status: null };
-  const contextOf = (pending?: PendingAssignments) => tracking(shell, expansionContext(shell, run, pending), last);
-  try {
-    const argv = await expandWords(cmd.words, contextOf());
-    const assignments = new Map<string, string>();
-    // read live, so that each assignment sees the ones made before it
-    const withAssignments = contextOf({ values: assignments, exported: argv.length > 0 });
-    await expandAssignments(cmd, withAssignments, assignments);
-    // Without a command name bash assigns before redirecting, so `x=7 >f$x` opens f7.
-    const redirects = await expandRedirects(cmd, argv.length === 0 ? withAssignments : contextOf());
-    return { kind: 'ok', command: { argv, assignments, redirects, text, substitutionStatus: last.status } };
-  } catch (e) {
-    if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text };
+export function expandCommand(shell: Shell, cmd: SimpleCommand, run: SubstitutionRunner): Maybe<Expansion> {
+  if (isStatic(cmd)) return { kind: 'ok', command: literalCommand(cmd) };
+  const expander = new CommandExpander(shell, cmd, run);
+  return rescue(() => expander.expand(), (e) => {
+    if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text: commandText(cmd) };
     throw e;
+  });
+}
+
+/**
+ * One command's expansion, step by step. Each step continues straight into the next unless it
+ * had to wait for a command substitution (no closures are made on the way otherwise).
+ */
+class CommandExpander {
+  private readonly assignments = new Map<string, string>();
+  /** Status of the last command substitution run, if any. */
+  private readonly last: LastSubstitution = { status: null };
+
+  constructor(private readonly shell: Shell, private readonly cmd: SimpleCommand, private readonly run: SubstitutionRunner) {}
+
+  expand(): Maybe<Expansion> {
+    const argv = expandWords(this.cmd.words, this.context());
+    return isPromise(argv) ? argv.then((a) => this.assign(a)) : this.assign(argv);
+  }
+
+  private assign(argv: string[]): Maybe<Expansion> {
+    // read live, so that each assignment sees the ones made before it
+    const withAssignments = this.context({ values: this.assignments, exported: argv.length > 0 });
+    const done = expandAssignments(this.cmd, withAssignments, this.assignments);
+    // Without a command name bash assigns before redirecting, so `x=7 >f$x` opens f7.
+    const ctx = argv.length === 0 ? withAssignments : this.context();
+    return isPromise(done) ? done.then(() => this.redirect(argv, ctx)) : this.redirect(argv, ctx);
+  }
+
+  private redirect(argv: string[], ctx: ExpansionContext): Maybe<Expansion> {
+    const redirects = this.cmd.redirects.length === 0 ? NO_REDIRECTS : expandRedirects(this.cmd.redirects, ctx);
+    return isPromise(redirects) ? redirects.then((r) => this.done(argv, r)) : this.done(argv, redirects);
+  }
+
+  private done(argv: string[], redirects: readonly ExpandedRedirect[]): Expansion {
+    return { kind: 'ok', command: expandedCommand(this.cmd, argv, this.assignments, redirects, this.last.status) };
+  }
+
+  private context(pending?: PendingAssignments): ExpansionContext {
+    return expansionContext(this.shell, this.run, pending, this.last);
   }
 }
 
-interface LastSubstitution {
-  status: number | null;
+const NO_REDIRECTS: readonly ExpandedRedirect[] = [];
+
+function expandedCommand(
+  cmd: SimpleCommand,
+  argv: readonly string[],
+  assignments: ReadonlyMap<string, string>,
+  redirects: readonly ExpandedRedirect[],
+  substitutionStatus: number | null,
+): ExpandedCommand {
+  return new Expanded(cmd, argv, assignments, redirects, substitutionStatus);
 }
 
-/** `ctx`, noting in `last` the status of each command substitution it runs. */
-function tracking(shell: Shell, ctx: ExpansionContext, last: LastSubstitution): ExpansionContext {
-  return {
-    ...ctx,
-    commandSubstitution: async (list, source) => {
-      const output = await ctx.commandSubstitution(list, source);
-      last.status = shell.lastStatus;
-      return output;
-    },
-  };
-}
+/** The job text is made only when asked for: a builtin in a loop never needs it. */
+class Expanded implements ExpandedCommand {
+  constructor(
+    private readonly cmd: SimpleCommand,
+    readonly argv: readonly string[],
+    readonly assignments: ReadonlyMap<string, string>,
+    readonly redirects: readonly ExpandedRedirect[],
+    readonly substitutionStatus: number | null,
+  ) {}
 
-async function expandAssignments(cmd: SimpleCommand, ctx: ExpansionContext, into: Map<string, string>): Promise<void> {
-  for (const a of cmd.assignments) {
-    const value = await expandWord(a.value, ctx);
-    // delete first so that the map's order is the order of the last assignment to each name
-    into.delete(a.name);
-    into.set(a.name, value);
+  get text(): string {
+    return commandText(this.cmd);
   }
 }
 
-async function expandRedirects(cmd: SimpleCommand, ctx: ExpansionContext): Promise<ExpandedRedirect[]> {
-  const redirects: ExpandedRedirect[] = [];
-  for (const r of cmd.redirects) {
-    redirects.push({ fd: r.fd, op: r.op, target: await expandWord(redirectWord(r), ctx), source: r.target.source });
+
+function expandAssignments(cmd: SimpleCommand, ctx: ExpansionContext, into: Map<string, string>, from = 0): Maybe<void> {
+  const list = cmd.assignments;
+  for (let i = from; i < list.length; i++) {
+    const { name } = list[i]!;
+    const value = expandWord(list[i]!.value, ctx);
+    if (isPromise(value)) {
+      return value.then((v) => {
+        assignInto(into, name, v);
+        return expandAssignments(cmd, ctx, into, i + 1);
+      });
+    }
+    assignInto(into, name, value);
   }
-  return redirects;
+  return undefined;
+}
+
+/** Deletes first so that the map's order is the order of the last assignment to each name. */
+function assignInto(into: Map<string, string>, name: string, value: string): void {
+  into.delete(name);
+  into.set(name, value);
+}
+
+/** Expands the words of redirections (file names, here-document bodies). */
+export function expandRedirects(redirects: readonly Redirect[], ctx: ExpansionContext): Maybe<ExpandedRedirect[]> {
+  const out: ExpandedRedirect[] = [];
+  const done = each(redirects, (r) =>
+    andThen(expandWord(redirectWord(r), ctx), (target) => {
+      out.push({ fd: r.fd, op: r.op, target, source: r.target.source });
+    }), null);
+  return andThen(done, () => out);
 }
 
 /**
@@ -92,7 +147,16 @@ function staticExpansion(cmd: SimpleCommand): Expansion | null {
   return isStatic(cmd) ? { kind: 'ok', command: literalCommand(cmd) } : null;
 }
 
+const staticCommands = new WeakMap<SimpleCommand, boolean>();
+
+/** Whether a command needs no expansion is a property of its text: worked out once. */
 function isStatic(cmd: SimpleCommand): boolean {
+  let known = staticCommands.get(cmd);
+  if (known === undefined) staticCommands.set(cmd, (known = hasOnlyLiterals(cmd)));
+  return known;
+}
+
+function hasOnlyLiterals(cmd: SimpleCommand): boolean {
   return cmd.words.every(isLiteral) && cmd.assignments.every((a) => isLiteral(a.value)) && cmd.redirects.every((r) => isLiteral(redirectWord(r)));
 }
 
@@ -110,13 +174,9 @@ function literalText(word: Word): string {
 }
 
 function literalCommand(cmd: SimpleCommand): ExpandedCommand {
-  return {
-    argv: cmd.words.map(literalText),
-    assignments: new Map(cmd.assignments.map((a) => [a.name, literalText(a.value)])),
-    redirects: cmd.redirects.map((r) => ({ fd: r.fd, op: r.op, target: literalText(redirectWord(r)), source: r.target.source })),
-    text: commandText(cmd),
-    substitutionStatus: null,
-  };
+  const assignments = new Map(cmd.assignments.map((a) => [a.name, literalText(a.value)]));
+  const redirects = cmd.redirects.map((r) => ({ fd: r.fd, op: r.op, target: literalText(redirectWord(r)), source: r.target.source }));
+  return expandedCommand(cmd, cmd.words.map(literalText), assignments, redirects, null);
 }
 
 /** The command as bash reprints it: words as written, single spaces, redirections spaced. */

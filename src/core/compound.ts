@@ -2,29 +2,36 @@
 // with the redirections written after them applied around the whole. `( list )` is a
 // subshell: a process of its own, a job that ^Z stops as a whole, as bash forks one.
 
-import type { CaseItem, CompoundCommand, List, Redirect, Word } from '../lang/ast.js';
+import type { CaseItem, CompoundCommand, List, Word } from '../lang/ast.js';
 import { expandPattern, expandWord, ExpansionError } from '../lang/expand.js';
 import { matchPattern } from '../lang/pattern.js';
-import { redirectWord } from './command.js';
+import type { ExpansionContext } from '../lang/context.js';
+import { isPromise, rescue, andThen, type Maybe } from '../lang/maybe.js';
+import { expandRedirects } from './command.js';
 import { LineAbandoned } from './errors.js';
 import { expansionContext } from './expansion.js';
 import { runFor, runWhile, type ListRunner } from './loops.js';
 import { testing } from './testing.js';
-import { withRedirects, type ExpandedRedirect } from './redirect.js';
+import { withRedirects } from './redirect.js';
 import { enterScope } from './shell-fds.js';
 import type { Shell } from './shell.js';
 
 /** Runs a subshell `( list )` as a foreground job: given by the executor, which launches jobs. */
 export type SubshellRunner = (shell: Shell, cmd: CompoundCommand) => Promise<number>;
 
-export async function runCompound(shell: Shell, cmd: CompoundCommand, run: ListRunner, subshell: SubshellRunner): Promise<number> {
+export function runCompound(shell: Shell, cmd: CompoundCommand, run: ListRunner, subshell: SubshellRunner): Maybe<number> {
   if (cmd.body.kind === 'subshell') {
     // The copy of the shell started for this very subshell runs its list itself, once.
     if (!shell.unwrapSubshell) return subshell(shell, cmd);
     shell.unwrapSubshell = false;
   }
   if (cmd.redirects.length === 0) return runBody(shell, cmd, run);
-  const redirects = await expandRedirects(shell, cmd.redirects, run);
+  return redirected(shell, cmd, run);
+}
+
+/** The body with the compound command's redirections made around it, undone after. */
+async function redirected(shell: Shell, cmd: CompoundCommand, run: ListRunner): Promise<number> {
+  const redirects = await expanding(shell, () => expandRedirects(cmd.redirects, expansionContext(shell, run)));
   const { fds, error } = withRedirects(shell, shell.stdio, redirects);
   let leave = () => {};
   try {
@@ -42,7 +49,7 @@ export async function runCompound(shell: Shell, cmd: CompoundCommand, run: ListR
   }
 }
 
-async function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Promise<number> {
+function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Maybe<number> {
   const body = cmd.body;
   switch (body.kind) {
     case 'group':
@@ -62,35 +69,47 @@ async function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Pro
   }
 }
 
-async function runIf(shell: Shell, clauses: readonly { condition: List; body: List }[], otherwise: List | null, run: ListRunner): Promise<number> {
-  for (const clause of clauses) {
-    if (await testing(shell, () => run(shell, clause.condition)) === 0) return run(shell, clause.body);
+function runIf(shell: Shell, clauses: readonly { condition: List; body: List }[], otherwise: List | null, run: ListRunner, from = 0): Maybe<number> {
+  const clause = clauses[from];
+  if (clause === undefined) {
+    if (otherwise !== null) return run(shell, otherwise);
+    // No branch taken: the status is 0 (XCU 2.9.4.4), whatever the conditions returned.
+    return done(shell, 0);
   }
-  if (otherwise !== null) return run(shell, otherwise);
-  // No branch taken: the status is 0 (XCU 2.9.4.4), whatever the conditions returned.
-  shell.lastStatus = 0;
-  return 0;
+  return andThen(testing(shell, () => run(shell, clause.condition)), (status) =>
+    status === 0 ? run(shell, clause.body) : runIf(shell, clauses, otherwise, run, from + 1));
 }
 
 /** `case`: the first item with a matching pattern runs; `;&` falls into the next body, `;;&` tests on. */
-async function runCase(shell: Shell, subject: Word, items: readonly CaseItem[], run: ListRunner): Promise<number> {
+function runCase(shell: Shell, subject: Word, items: readonly CaseItem[], run: ListRunner): Maybe<number> {
   const ctx = expansionContext(shell, run);
-  const text = await expandWord(subject, ctx);
-  let status = 0;
-  let falling = false;
-  for (const item of items) {
-    if (!falling && !(await matchesAny(item.patterns, text, shell, run))) continue;
-    status = await run(shell, item.body);
-    if (item.terminator === ';;') return done(shell, status);
-    falling = item.terminator === ';&';
+  return andThen(expandWord(subject, ctx), (text) => caseItems(shell, text, items, 0, false, 0, ctx, run));
+}
+
+function caseItems(
+  shell: Shell, text: string, items: readonly CaseItem[], from: number, falling: boolean, status: number,
+  ctx: ExpansionContext, run: ListRunner,
+): Maybe<number> {
+  for (let i = from; i < items.length; i++) {
+    const item = items[i]!;
+    const matched = falling || matchesAny(item.patterns, text, ctx);
+    if (matched === false) continue;
+    return andThen(matched, (yes) => {
+      if (!yes) return caseItems(shell, text, items, i + 1, false, status, ctx, run);
+      return andThen(run(shell, item.body), (ran) => {
+        if (item.terminator === ';;') return done(shell, ran);
+        return caseItems(shell, text, items, i + 1, item.terminator === ';&', ran, ctx, run);
+      });
+    });
   }
   return done(shell, status);
 }
 
-async function matchesAny(patterns: readonly Word[], text: string, shell: Shell, run: ListRunner): Promise<boolean> {
-  const ctx = expansionContext(shell, run);
-  for (const p of patterns) {
-    if (matchPattern(await expandPattern(p, ctx), text)) return true;
+function matchesAny(patterns: readonly Word[], text: string, ctx: ExpansionContext, from = 0): Maybe<boolean> {
+  for (let i = from; i < patterns.length; i++) {
+    const pattern = expandPattern(patterns[i]!, ctx);
+    if (isPromise(pattern)) return pattern.then((p) => matchPattern(p, text) || matchesAny(patterns, text, ctx, i + 1));
+    if (matchPattern(pattern, text)) return true;
   }
   return false;
 }
@@ -101,25 +120,11 @@ function done(shell: Shell, status: number): number {
 }
 
 /** An expansion error in a compound command's own words abandons the command, as bash does. */
-async function expanding(shell: Shell, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (e) {
+function expanding<T>(shell: Shell, body: () => Maybe<T>): Maybe<T> {
+  return rescue(body, (e) => {
     if (!(e instanceof ExpansionError)) throw e;
-    await shell.diag(e.message);
-    throw new LineAbandoned(1, true);
-  }
-}
-
-async function expandRedirects(shell: Shell, redirects: readonly Redirect[], run: ListRunner): Promise<ExpandedRedirect[]> {
-  const ctx = expansionContext(shell, run);
-  const out: ExpandedRedirect[] = [];
-  try {
-    for (const r of redirects) out.push({ fd: r.fd, op: r.op, target: await expandWord(redirectWord(r), ctx), source: r.target.source });
-  } catch (e) {
-    if (!(e instanceof ExpansionError)) throw e;
-    await shell.diag(e.message);
-    throw new LineAbandoned(1, true);
-  }
-  return out;
+    return andThen(shell.diag(e.message), () => {
+      throw new LineAbandoned(1, true);
+    });
+  });
 }

@@ -2,6 +2,7 @@
 // default prompt and when it reports job changes. bash's dialect is the default; `--compat=tsh`
 // swaps in the shell lab's (compat/tsh/dialect.ts) as one piece.
 
+import type { Maybe } from '../lang/maybe.js';
 import type { List } from '../lang/ast.js';
 import { parse } from '../lang/parser.js';
 import { CommandReader, type ParseOptions } from '../lang/reader.js';
@@ -22,7 +23,7 @@ export interface Dialect {
   /** Reads a script or a -c string one complete command at a time (XCU 2.10). */
   reader(source: string, options?: ParseOptions): { next(): List | null };
   /** Runs a parsed command line; returns `$?`. */
-  run(shell: Shell, list: List): Promise<number>;
+  run(shell: Shell, list: List): Maybe<number>;
   /** Reports the job changes the user has not seen, and forgets finished jobs. */
   notify(shell: Shell): void;
   /** Report each change as soon as it is reaped (tsh prints from its SIGCHLD handler). */

@@ -4,10 +4,12 @@
 // output, so it is a real member of the job's process group (as a forked bash child would be).
 
 import type { AndOr, Command, CompoundCommand, FunctionDefinition, List, Pipeline, SimpleCommand } from '../lang/ast.js';
+import { each, isPromise, lastly, andThen, rescue, type Maybe } from '../lang/maybe.js';
 import { findBuiltin } from './builtins/registry.js';
+import type { Builtin } from './builtins/types.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
-import { expandCommand, type ExpandedCommand } from './command.js';
+import { expandCommand, type ExpandedCommand, type Expansion } from './command.js';
 import { ExitRequest, FatalError, LineAbandoned } from './errors.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
@@ -27,41 +29,44 @@ import { execStageArgv, runExec } from './builtins/exec.js';
 import { enterScope } from './shell-fds.js';
 import { traceCommand } from './xtrace.js';
 
-export async function runList(shell: Shell, list: List): Promise<number> {
-  for (const item of list.items) {
-    // set -n: commands are read (and checked) but not run; an interactive shell ignores it
-    if (shell.options.isOn('noexec') && !shell.interactive) break;
-    shell.lineno = item.pos.line;
-    if (!shell.interactive && shell.control.hasChildren()) shell.control.update();
-    await runAndOr(shell, item);
-  }
-  return shell.lastStatus;
+// The sync path of these functions makes no closures: they run for every command of a loop.
+export function runList(shell: Shell, list: List): Maybe<number> {
+  const ran = each(list.items, runItem, shell);
+  return isPromise(ran) ? ran.then(() => shell.lastStatus) : shell.lastStatus;
 }
 
-async function runAndOr(shell: Shell, item: AndOr): Promise<void> {
+function runItem(item: AndOr, _index: number, shell: Shell): Maybe<void> {
+  // set -n: commands are read (and checked) but not run; an interactive shell ignores it
+  if (shell.options.isOn('noexec') && !shell.interactive) return undefined;
+  shell.lineno = item.pos.line;
+  if (!shell.interactive && shell.control.hasChildren()) shell.control.update();
+  return runAndOr(shell, item);
+}
+
+function runAndOr(shell: Shell, item: AndOr): Maybe<void> {
   const spec = jobSpecCommand(item);
-  if (spec) {
-    await runPipeline(shell, withBuiltin(spec, item.background ? 'bg' : 'fg'), false);
-    return;
-  }
-  if (item.background) {
-    await runBackground(shell, item);
-    return;
-  }
-  await runChecked(shell, item.first, item.rest.length > 0);
-  for (let i = 0; i < item.rest.length; i++) {
-    const { op, pipeline } = item.rest[i]!;
-    if ((op === '&&') !== (shell.lastStatus === 0)) continue;
-    await runChecked(shell, pipeline, i < item.rest.length - 1);
-  }
+  if (spec) return runPipeline(shell, withBuiltin(spec, item.background ? 'bg' : 'fg'), false);
+  if (item.background) return runBackground(shell, item);
+  const first = runChecked(shell, item.first, item.rest.length > 0);
+  if (item.rest.length === 0) return first;
+  return isPromise(first) ? first.then(() => runRest(shell, item)) : runRest(shell, item);
+}
+
+/** The `&&` and `||` operands after the first. */
+function runRest(shell: Shell, item: AndOr): Maybe<void> {
+  const last = item.rest.length - 1;
+  return each(item.rest, ({ op, pipeline }, i) => {
+    if ((op === '&&') !== (shell.lastStatus === 0)) return undefined;
+    return runChecked(shell, pipeline, i < last);
+  }, null);
 }
 
 /** A pipeline of an and-or list; an exempt one (not the last, or under `!`) runs with `set -e` ignored throughout. */
-async function runChecked(shell: Shell, pipeline: Pipeline, notLast: boolean): Promise<void> {
+function runChecked(shell: Shell, pipeline: Pipeline, notLast: boolean): Maybe<void> {
   const exempt = notLast || pipeline.bang;
-  if (exempt) await testing(shell, async () => (await runPipeline(shell, pipeline, false), shell.lastStatus));
-  else await runPipeline(shell, pipeline, false);
-  errexit(shell, pipeline, exempt);
+  if (exempt) return andThen(testing(shell, () => andThen(runPipeline(shell, pipeline, false), () => shell.lastStatus)), () => undefined);
+  const ran = runPipeline(shell, pipeline, false);
+  return isPromise(ran) ? ran.then(() => errexit(shell, pipeline, false)) : errexit(shell, pipeline, false);
 }
 
 /**
@@ -88,32 +93,48 @@ async function runBackground(shell: Shell, item: AndOr): Promise<void> {
   started(shell, await launch(shell, [subshellStage(shell, item.source, printJob(item))], { background: true }));
 }
 
-async function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Promise<void> {
-  const status = await runPipelineStatus(shell, pipeline, background);
+function runPipeline(shell: Shell, pipeline: Pipeline, background: boolean): Maybe<void> {
+  const single = pipeline.commands.length === 1 && !background;
+  const ran = single ? runAlone(shell, pipeline.commands[0]!) : runJob(shell, pipeline, background);
+  if (isPromise(ran)) return ran.then((status) => settle(shell, pipeline, background, status));
+  return settle(shell, pipeline, background, ran);
+}
+
+function settle(shell: Shell, pipeline: Pipeline, background: boolean, status: number): void {
   shell.lastStatus = pipeline.bang && !background ? (status === 0 ? 1 : 0) : status;
 }
 
-async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: boolean): Promise<number> {
-  const single = pipeline.commands.length === 1 && !background;
+/** A command on its own in the foreground: the shell runs it itself unless it is a program or a subshell. */
+function runAlone(shell: Shell, cmd: Command): Maybe<number> {
+  if (cmd.kind !== 'simple') return runShellCommand(shell, cmd);
+  const e = expandCommand(shell, cmd, runList);
+  return isPromise(e) ? e.then((x) => runExpanded(shell, x)) : runExpanded(shell, e);
+}
+
+function runExpanded(shell: Shell, e: Expansion): Maybe<number> {
+  // As bash: an expansion error abandons the line, and ends a script (POSIX 2.8.1).
+  if (e.kind === 'error') throw abandon(shell, e.message);
+  if (shell.options.isOn('xtrace')) return andThen(traceCommand(shell, e.command), () => runSingle(shell, e.command));
+  return runSingle(shell, e.command);
+}
+
+/** A pipeline, or a command in the background: a job of processes. */
+async function runJob(shell: Shell, pipeline: Pipeline, background: boolean): Promise<number> {
   const plans: StagePlan[] = [];
   for (const cmd of pipeline.commands) {
     if (cmd.kind !== 'simple') {
-      if (single) return runShellCommand(shell, cmd);
       plans.push(subshellStage(shell, cmd.source, printCommand(cmd), isSubshell(cmd)));
       continue;
     }
     // A stage of a pipeline or a background command expands in its own copy of the shell, as
     // in bash's forked child: `${x=1} | cat` leaves x unset here.
-    const here = single || !expansionAssigns(cmd) ? shell : shell.subshell(true);
+    const here = !expansionAssigns(cmd) ? shell : shell.subshell(true);
     const e = await expandCommand(here, cmd, runList);
     if (e.kind === 'error') {
-      // As bash: an expansion error abandons the line, and ends a script (POSIX 2.8.1).
-      if (single) throw abandon(shell, e.message);
       plans.push(errorStage(shell, e.message, 1, e.text));
       continue;
     }
     if (shell.options.isOn('xtrace')) await traceCommand(shell, e.command);
-    if (single) return runSingle(shell, e.command);
     plans.push(await planStage(shell, here, e.command));
   }
   shell.control.previousCommand = '';
@@ -126,8 +147,8 @@ async function runPipelineStatus(shell: Shell, pipeline: Pipeline, background: b
 }
 
 /** A function definition or a compound command on its own in the foreground. */
-function runShellCommand(shell: Shell, cmd: Exclude<Command, SimpleCommand>): Promise<number> {
-  if (cmd.kind === 'function') return Promise.resolve(defineFunction(shell, cmd));
+function runShellCommand(shell: Shell, cmd: Exclude<Command, SimpleCommand>): Maybe<number> {
+  if (cmd.kind === 'function') return defineFunction(shell, cmd);
   return runCompound(shell, cmd, runList, runSubshell);
 }
 
@@ -149,7 +170,7 @@ function subshellStage(shell: Shell, source: string, text: string, unwrap = fals
 }
 
 /** A command on its own in the foreground: builtins, functions and assignments run in the shell. */
-async function runSingle(shell: Shell, written: ExpandedCommand): Promise<number> {
+function runSingle(shell: Shell, written: ExpandedCommand): Maybe<number> {
   // `command name …` runs name with functions skipped, and a special builtin as a regular one.
   const bypass = commandBypass(written.argv);
   const argv = bypass ? bypass.argv : written.argv;
@@ -162,48 +183,64 @@ async function runSingle(shell: Shell, written: ExpandedCommand): Promise<number
   const cmd = argv === written.argv && assignments === written.assignments ? written : { ...written, argv, assignments };
   if (fn) return runFunctionHere(shell, fn, cmd);
   const builtin = findBuiltin(name);
-  if (builtin) {
-    const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-    try {
-      if (error !== null) return special ? specialFailed(shell, fds, error) : reportTo(shell, fds, error);
-      if (name === 'exec') return await runExec(shell, cmd, fds);
-      const restore = shell.vars.assignFor(cmd.assignments);
-      try {
-        const status = await runBuiltinHere(shell, builtin, cmd.argv, fds);
-        shell.control.previousCommand = name;
-        return status;
-      } catch (e) {
-        if (bypass && e instanceof FatalError) return e.status;
-        throw e;
-      } finally {
-        restore();
-      }
-    } finally {
-      await shell.out.drain();
-      fds.close(shell);
-    }
-  }
+  if (builtin) return runBuiltinAlone(shell, builtin, cmd, special, bypass !== null);
   shell.control.previousCommand = name;
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return report(shell, found.message, found.status);
-  const job = await launch(shell, [execStage(shell, cmd, found.path)], { background: false });
-  return waitForeground(shell, job);
+  return runProgram(shell, execStage(shell, cmd, found.path));
+}
+
+async function runProgram(shell: Shell, stage: StagePlan): Promise<number> {
+  return waitForeground(shell, await launch(shell, [stage], { background: false }));
+}
+
+/**
+ * A builtin in the shell itself, its redirections and prefix assignments around it. `special`:
+ * a failed redirection is a special builtin's error; `bypassed`: run by `command`, whose
+ * errors do not end the shell.
+ */
+function runBuiltinAlone(shell: Shell, builtin: Builtin, cmd: ExpandedCommand, special: boolean, bypassed: boolean): Maybe<number> {
+  const name = cmd.argv[0]!;
+  const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
+  return lastly(() => {
+    if (error !== null) return special ? specialFailed(shell, fds, error) : reportTo(shell, fds, error);
+    if (name === 'exec') return runExec(shell, cmd, fds);
+    const restore = shell.vars.assignFor(cmd.assignments);
+    const run = () => lastly(() => andThen(runBuiltinHere(shell, builtin, cmd.argv, fds), (status) => {
+      shell.control.previousCommand = name;
+      return status;
+    }), restore);
+    return bypassed ? rescue(run, statusOfFatal) : run();
+  }, () => settleOutput(shell, fds));
+}
+
+function statusOfFatal(e: unknown): number {
+  if (e instanceof FatalError) return e.status;
+  throw e;
 }
 
 /** A function call in the foreground, with the call's redirections around it. */
-async function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: ExpandedCommand): Promise<number> {
+function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: ExpandedCommand): Maybe<number> {
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-  let leave = () => {};
-  try {
+  let leave: (() => void) | null = null;
+  return lastly(() => {
     if (error !== null) return reportTo(shell, fds, error);
     if (cmd.redirects.length > 0) leave = enterScope(shell, fds.toArray());
     shell.control.previousCommand = cmd.argv[0]!;
-    return await callFunction(shell, fn, cmd.argv, cmd.assignments, (s, body) => runCompound(s, body, runList, runSubshell));
-  } finally {
-    leave();
-    await shell.out.drain();
-    fds.close(shell);
-  }
+    return callFunction(shell, fn, cmd.argv, cmd.assignments, (s, body) => runCompound(s, body, runList, runSubshell));
+  }, () => {
+    leave?.();
+    return settleOutput(shell, fds);
+  });
+}
+
+/**
+ * After a builtin or function: what it wrote goes out before the shell goes on (and before
+ * the files its redirections opened are closed), so that a job started next writes after it.
+ * Nothing to wait for when it wrote nothing, as in most loops.
+ */
+function settleOutput(shell: Shell, fds: FdTable): Maybe<void> {
+  return andThen(shell.out.drain(), () => fds.close(shell));
 }
 
 /**

@@ -4,17 +4,18 @@
 
 import type { List } from '../lang/ast.js';
 import type { ExpansionContext } from '../lang/expand.js';
+import type { Maybe } from '../lang/maybe.js';
 import { ExitRequest, LineAbandoned } from './errors.js';
 import { closeOwnFds } from './shell-fds.js';
 import type { Shell } from './shell.js';
 
 export interface SubstitutionRunner {
-  (shell: Shell, list: List): Promise<number>;
+  (shell: Shell, list: List): Maybe<number>;
 }
 
 /**
  * Assignments of a simple command already expanded while later ones are: bash has made them
- * by then, as shell variables (no command name) or in the command's environment (exported).
+ * by andThen, as shell variables (no command name) or in the command's environment (exported).
  */
 export interface PendingAssignments {
   readonly values: ReadonlyMap<string, string>;
@@ -23,22 +24,65 @@ export interface PendingAssignments {
 
 const NONE: PendingAssignments = { values: new Map(), exported: false };
 
-export function expansionContext(shell: Shell, run: SubstitutionRunner, pending = NONE): ExpansionContext {
-  return {
-    get: (name) => special(shell, name) ?? pending.values.get(name) ?? shell.vars.get(name),
-    positional: () => shell.positional,
-    set: (name, value) => shell.vars.set(name, value),
-    commandSubstitution: (list) => substitute(shell, list, run, pending),
-    home: (user) => (user === '' ? shell.vars.get('HOME') ?? shell.port.homeOf(shell.port.username()) : shell.port.homeOf(user)),
-    readdir: (dir) => {
-      try {
-        return shell.port.readdir(dir);
-      } catch {
-        return null;
-      }
-    },
-    cwd: () => shell.cwd,
-  };
+/** Where the status of the last command substitution run in a command is kept. */
+export interface LastSubstitution {
+  status: number | null;
+}
+
+export function expansionContext(shell: Shell, run: SubstitutionRunner, pending = NONE, last?: LastSubstitution): ExpansionContext {
+  return new ShellExpansion(shell, run, pending, last);
+}
+
+/**
+ * A class rather than an object of closures: one is made for every command expanded, and a
+ * loop expands hundreds of thousands.
+ */
+class ShellExpansion implements ExpansionContext {
+  constructor(
+    private readonly shell: Shell,
+    private readonly run: SubstitutionRunner,
+    private readonly pending: PendingAssignments,
+    private readonly last?: LastSubstitution,
+  ) {}
+
+  get(name: string): string | undefined {
+    return special(this.shell, name) ?? this.pending.values.get(name) ?? this.shell.vars.get(name);
+  }
+
+  positional(): readonly string[] {
+    return this.shell.positional;
+  }
+
+  set(name: string, value: string): void {
+    this.shell.vars.set(name, value);
+  }
+
+  async commandSubstitution(list: List): Promise<string> {
+    const output = await substitute(this.shell, list, this.run, this.pending);
+    if (this.last) this.last.status = this.shell.lastStatus;
+    return output;
+  }
+
+  home(user: string): string | null {
+    const port = this.shell.port;
+    return user === '' ? this.shell.vars.get('HOME') ?? port.homeOf(port.username()) : port.homeOf(user);
+  }
+
+  readdir(dir: string): readonly string[] | null {
+    try {
+      return this.shell.port.readdir(dir);
+    } catch {
+      return null;
+    }
+  }
+
+  cwd(): string {
+    return this.shell.cwd;
+  }
+
+  noglob(): boolean {
+    return this.shell.options.isOn('noglob');
+  }
 }
 
 function special(shell: Shell, name: string): string | undefined {
@@ -50,9 +94,19 @@ function special(shell: Shell, name: string): string | undefined {
     case '0': return shell.name;
     case '-': return shell.options.flags();
     default:
-      if (/^[1-9]\d*$/.test(name)) return shell.positional[Number(name) - 1];
-      return undefined;
+      return isPositional(name) ? shell.positional[Number(name) - 1] : undefined;
   }
+}
+
+/** `1`, `12`: digits not starting with 0 (names never start with a digit). */
+function isPositional(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c < 49 || c > 57) return false;
+  for (let i = 1; i < name.length; i++) {
+    const d = name.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
 }
 
 async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pending: PendingAssignments): Promise<string> {

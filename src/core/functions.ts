@@ -4,6 +4,7 @@
 // line instead of exhausting the process (bash has FUNCNEST for this).
 
 import type { CompoundCommand, FunctionDefinition } from '../lang/ast.js';
+import { lastly, rescue, andThen, type Maybe } from '../lang/maybe.js';
 import { LineAbandoned } from './errors.js';
 import { FunctionReturn } from './flow.js';
 import type { Shell } from './shell.js';
@@ -11,7 +12,7 @@ import type { Shell } from './shell.js';
 export const MAX_DEPTH = 1000;
 
 /** Runs a function's body (a compound command) in the shell. */
-export type BodyRunner = (shell: Shell, body: CompoundCommand) => Promise<number>;
+export type BodyRunner = (shell: Shell, body: CompoundCommand) => Maybe<number>;
 
 export function defineFunction(shell: Shell, def: FunctionDefinition): number {
   shell.functions.set(def.name, def);
@@ -19,16 +20,17 @@ export function defineFunction(shell: Shell, def: FunctionDefinition): number {
   return 0;
 }
 
-export async function callFunction(
+export function callFunction(
   shell: Shell,
   def: FunctionDefinition,
   argv: readonly string[],
   assignments: ReadonlyMap<string, string>,
   runBody: BodyRunner,
-): Promise<number> {
+): Maybe<number> {
   if (shell.functionDepth >= MAX_DEPTH) {
-    await shell.diag(`${def.name}: maximum function nesting level exceeded (${MAX_DEPTH})`);
-    throw new LineAbandoned(1);
+    return andThen(shell.diag(`${def.name}: maximum function nesting level exceeded (${MAX_DEPTH})`), () => {
+      throw new LineAbandoned(1);
+    });
   }
   const positional = shell.positional;
   const restore = shell.vars.assignFor(assignments);
@@ -38,19 +40,18 @@ export async function callFunction(
   shell.loopDepth = 0;
   shell.functionDepth++;
   shell.vars.pushScope();
-  try {
-    return await runBody(shell, def.body);
-  } catch (e) {
+  const ran = (): Maybe<number> => rescue(() => runBody(shell, def.body), (e) => {
     if (!(e instanceof FunctionReturn)) throw e;
     shell.lastStatus = e.status;
     return e.status;
-  } finally {
+  });
+  return lastly(ran, () => {
     shell.vars.popScope();
     shell.functionDepth--;
     shell.loopDepth = loops;
     shell.positional = positional;
     restore();
-  }
+  });
 }
 
 /** The definitions a copy of the shell that is a process of its own must be given first. */

@@ -5,77 +5,82 @@
 
 import type { List, Word } from '../lang/ast.js';
 import { expandWords } from '../lang/expand.js';
+import { lastly, repeat, rescue, andThen, type Maybe } from '../lang/maybe.js';
 import { expansionContext } from './expansion.js';
 import { LoopControl } from './flow.js';
+import { breathe } from './interrupt.js';
 import { testing } from './testing.js';
 import type { Shell } from './shell.js';
 
-export type ListRunner = (shell: Shell, list: List) => Promise<number>;
+/** Iterations run without a turn of the event loop: a few ms of builtins, at most. */
+const TURNS_BETWEEN_BREATHS = 1000;
+
+export type ListRunner = (shell: Shell, list: List) => Maybe<number>;
 
 /** What a loop does after its body threw: go on, or stop with this outcome. */
-function caught(e: unknown): 'next' | 'stop' | LoopControl {
+function caught(e: unknown): Outcome {
   if (!(e instanceof LoopControl)) throw e;
   if (e.levels > 1) return new LoopControl(e.kind, e.levels - 1);
   return e.kind === 'continue' ? 'next' : 'stop';
 }
 
-/** Runs `body` once, translating loop control: 'next', 'stop', or a control for an outer loop. */
-async function iteration(shell: Shell, body: List, run: ListRunner): Promise<'next' | 'stop' | LoopControl> {
-  try {
-    await run(shell, body);
-    return 'next';
-  } catch (e) {
-    return caught(e);
-  }
-}
+type Outcome = 'next' | 'stop' | LoopControl;
 
-export function runWhile(shell: Shell, until: boolean, condition: List, body: List, run: ListRunner): Promise<number> {
-  return loop(shell, async () => (await testing(shell, () => run(shell, condition)) === 0) !== until, body, run);
+export function runWhile(shell: Shell, until: boolean, condition: List, body: List, run: ListRunner): Maybe<number> {
+  return loop(shell, () => andThen(testing(shell, () => run(shell, condition)), (status) => (status === 0) !== until), body, run);
 }
 
 /** `for name [in words]`: without `in`, the positional parameters. */
-export async function runFor(shell: Shell, name: string, words: readonly Word[] | null, body: List, run: ListRunner): Promise<number> {
-  const values = words === null ? [...shell.positional] : await expandWords(words, expansionContext(shell, run));
-  if (values.length > 0 && shell.vars.isReadonly(name)) {
-    // bash: the loop does not start
-    await shell.diag(`${name}: readonly variable`);
-    shell.lastStatus = 1;
-    return 1;
-  }
-  let i = 0;
-  return loop(shell, async () => {
-    if (i >= values.length) return false;
-    shell.vars.set(name, values[i++]!);
-    return true;
-  }, body, run);
+export function runFor(shell: Shell, name: string, words: readonly Word[] | null, body: List, run: ListRunner): Maybe<number> {
+  const values = words === null ? [...shell.positional] : expandWords(words, expansionContext(shell, run));
+  return andThen(values, (list) => {
+    if (list.length > 0 && shell.vars.isReadonly(name)) return readonlyLoop(shell, name);
+    let i = 0;
+    return loop(shell, () => {
+      if (i >= list.length) return false;
+      shell.vars.set(name, list[i++]!);
+      return true;
+    }, body, run);
+  });
+}
+
+/** `for` over a readonly name: as in bash, the loop does not start. */
+async function readonlyLoop(shell: Shell, name: string): Promise<number> {
+  await shell.diag(`${name}: readonly variable`);
+  shell.lastStatus = 1;
+  return 1;
 }
 
 /**
  * Runs `body` while `more` says so, one loop level deeper. A `break` or `continue` in `more`
  * (a while condition may run one) counts as in the body. The status is the last body's, or 0.
  */
-async function loop(shell: Shell, more: () => Promise<boolean>, body: List, run: ListRunner): Promise<number> {
+function loop(shell: Shell, more: () => Maybe<boolean>, body: List, run: ListRunner): Maybe<number> {
   let status = 0;
+  let turns = 0;
   shell.loopDepth++;
-  try {
-    for (;;) {
-      let outcome: 'next' | 'stop' | LoopControl;
-      try {
-        outcome = (await more()) ? 'next' : 'stop';
-      } catch (e) {
-        outcome = caught(e);
-        if (outcome === 'next') continue;
-      }
-      if (outcome === 'next') {
-        outcome = await iteration(shell, body, run);
-        status = shell.lastStatus;
-      }
-      if (outcome === 'stop') break;
-      if (outcome !== 'next') throw outcome;
-    }
-  } finally {
+  // Now and then the event loop must turn, or ^C could never stop `while :; do :; done`.
+  const turn = (): Maybe<boolean> => (++turns % TURNS_BETWEEN_BREATHS === 0 ? breathe(shell).then(once) : once());
+  // One turn: the condition, then the body; false once the loop is over.
+  const once = (): Maybe<boolean> => andThen(rescue(() => andThen(more(), (go): Outcome => (go ? 'next' : 'stop')), caught), (tested) => {
+    if (tested !== 'next') return finish(tested);
+    return andThen(rescue(() => andThen(run(shell, body), (): Outcome => 'next'), caught), (ran) => {
+      status = shell.lastStatus;
+      return finish(ran);
+    });
+  });
+  const ran = lastly(() => repeat(turn), () => {
     shell.loopDepth--;
-  }
-  shell.lastStatus = status;
-  return status;
+  });
+  return andThen(ran, () => {
+    shell.lastStatus = status;
+    return status;
+  });
+}
+
+/** Whether the loop goes on after this outcome; a control meant for an outer loop is passed on. */
+function finish(outcome: Outcome): boolean {
+  if (outcome === 'next') return true;
+  if (outcome === 'stop') return false;
+  throw outcome;
 }

@@ -2,6 +2,7 @@
 // stall the event loop that reads it back, as command substitution does), so writes to one
 // fd are chained to keep their order.
 
+import type { Maybe } from '../lang/maybe.js';
 import { OsError, type OsPort } from '../os/port.js';
 
 /** What the host makes of a failed write (EIO on its terminal: the terminal was hung up). */
@@ -9,6 +10,8 @@ export type WriteFailure = (fd: number, code: string) => void;
 
 export class Output {
   private tail: Promise<void> = Promise.resolve();
+  /** Writes queued and not yet done: with none, there is nothing to wait for. */
+  private pending = 0;
   /** Told of every failed write; a reader that went away is otherwise not the shell's error. */
   onFailure: WriteFailure | null = null;
 
@@ -16,15 +19,24 @@ export class Output {
 
   write(fd: number, data: string | Uint8Array): Promise<void> {
     if (data.length === 0) return this.tail;
-    this.tail = this.tail.then(() => this.port.write(fd, data)).catch((e: unknown) => {
-      // EPIPE or a closed fd: nothing to report here; the host decides about its terminal.
-      this.onFailure?.(fd, e instanceof OsError ? e.code : '');
-    });
+    this.pending++;
+    this.tail = this.tail.then(() => this.writeNow(fd, data));
     return this.tail;
   }
 
-  /** Resolves when everything written so far has reached the kernel. */
-  drain(): Promise<void> {
-    return this.tail;
+  private async writeNow(fd: number, data: string | Uint8Array): Promise<void> {
+    try {
+      await this.port.write(fd, data);
+    } catch (e) {
+      // EPIPE or a closed fd: nothing to report here; the host decides about its terminal.
+      this.onFailure?.(fd, e instanceof OsError ? e.code : '');
+    } finally {
+      this.pending--;
+    }
+  }
+
+  /** Done when everything written so far has reached the kernel: at once if nothing is queued. */
+  drain(): Maybe<void> {
+    return this.pending === 0 ? undefined : this.tail;
   }
 }

@@ -79,6 +79,9 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'l
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof Interrupted || e instanceof LineAbandoned) shell.lastStatus = e.status;
     else await reportFailure(shell, e);
+  } finally {
+    // What builtins wrote is still queued: `exit` must not end the shell before its "exit".
+    await shell.out.drain();
   }
   return null;
 }

@@ -20,6 +20,8 @@ export interface ExpansionContext {
   /** For pathname expansion; null if unreadable. */
   readdir(absDir: string): readonly string[] | null;
   cwd(): string;
+  /** `set -f`: no pathname expansion. */
+  noglob(): boolean;
 }
 
 /** An expansion that fails the command, e.g. `${x:?msg}` → "x: msg". */

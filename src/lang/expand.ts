@@ -9,40 +9,48 @@ import { ExpansionError, type ExpansionContext } from './context.js';
 import { DEFAULT_IFS, FieldBuilder, type Field } from './fields.js';
 import { expandPathname } from './glob.js';
 import { hasGlob } from './pattern.js';
+import { isPromise, andThen, type Maybe } from './maybe.js';
 import { expandParam, nounset } from './params.js';
 
 export { ExpansionError, type ExpansionContext } from './context.js';
 
 /** Full expansion of command words into fields. */
-export async function expandWords(words: readonly Word[], ctx: ExpansionContext): Promise<string[]> {
-  const out: string[] = [];
-  const noglob = ctx.get('-')?.includes('f') ?? false;
-  for (const word of words) {
+export function expandWords(words: readonly Word[], ctx: ExpansionContext, out: string[] = []): Maybe<string[]> {
+  const noglob = ctx.noglob();
+  for (let i = 0; i < words.length; i++) {
     const b = new FieldBuilder(ctx.get('IFS') ?? DEFAULT_IFS);
-    await expandParts(word.parts, b, ctx, false, false);
-    for (const field of b.finish()) {
-      if (noglob) out.push(field.text);
-      else out.push(...globField(field, ctx));
+    const r = expandParts(words[i]!.parts, b, ctx, false, false);
+    if (isPromise(r)) {
+      return r.then(() => {
+        addFields(b, noglob, ctx, out);
+        return expandWords(words.slice(i + 1), ctx, out);
+      });
     }
+    addFields(b, noglob, ctx, out);
   }
   return out;
 }
 
+function addFields(b: FieldBuilder, noglob: boolean, ctx: ExpansionContext, out: string[]): void {
+  for (const field of b.finish()) {
+    if (noglob) out.push(field.text);
+    else out.push(...globField(field, ctx));
+  }
+}
+
 /** Expansion without field splitting or pathname expansion: assignments, redirection targets. */
-export async function expandWord(word: Word, ctx: ExpansionContext): Promise<string> {
+export function expandWord(word: Word, ctx: ExpansionContext): Maybe<string> {
   const b = new FieldBuilder(null);
-  await expandParts(word.parts, b, ctx, false, false);
-  return b.finish()[0]?.text ?? '';
+  return andThen(expandParts(word.parts, b, ctx, false, false), () => b.finish()[0]?.text ?? '');
 }
 
 /**
  * Like expandWord, but returns a pattern in which quoted characters are escaped, so that
  * `case "$x" in "*")` can tell a quoted `*` from a wildcard. Use with matchPattern.
  */
-export async function expandPattern(word: Word, ctx: ExpansionContext): Promise<string> {
+export function expandPattern(word: Word, ctx: ExpansionContext): Maybe<string> {
   const b = new FieldBuilder(null);
-  await expandParts(word.parts, b, ctx, false, false);
-  return b.finish()[0]?.pattern ?? '';
+  return andThen(expandParts(word.parts, b, ctx, false, false), () => b.finish()[0]?.pattern ?? '');
 }
 
 function globField(field: Field, ctx: ExpansionContext): string[] {
@@ -53,57 +61,58 @@ function globField(field: Field, ctx: ExpansionContext): string[] {
 /**
  * Expands `parts` into `b`. `inQuotes`: inside "…", so everything is quoted. `splitLiterals`:
  * inside the word of `${x:-word}`, whose unquoted text is split like any expansion result.
+ * Synchronous unless a command substitution runs.
  */
-export async function expandParts(
+export function expandParts(
   parts: readonly WordPart[],
   b: FieldBuilder,
   ctx: ExpansionContext,
   inQuotes: boolean,
   splitLiterals: boolean,
-): Promise<void> {
-  for (const part of parts) {
-    switch (part.kind) {
-      case 'literal':
-        if (part.quoted || inQuotes) b.quoted(part.text);
-        else if (splitLiterals) b.expanded(part.text);
-        else b.literal(part.text);
-        break;
-      case 'tilde':
-        expandTilde(part.user, b, ctx);
-        break;
-      case 'param':
-        await expandParam(part, b, ctx, inQuotes || part.quoted, expandParts);
-        break;
-      case 'arith': {
-        const value = await expandArith(part.expression, ctx);
-        if (inQuotes || part.quoted) b.quoted(value);
-        else b.expanded(value);
-        break;
-      }
-      case 'command': {
-        const output = stripNewlines(await ctx.commandSubstitution(part.list, part.source));
-        if (inQuotes || part.quoted) b.quoted(output);
-        else b.expanded(output);
-        break;
-      }
-    }
+): Maybe<void> {
+  for (let i = 0; i < parts.length; i++) {
+    const r = expandPart(parts[i]!, b, ctx, inQuotes, splitLiterals);
+    if (isPromise(r)) return r.then(() => expandParts(parts.slice(i + 1), b, ctx, inQuotes, splitLiterals));
   }
+  return undefined;
+}
+
+function expandPart(part: WordPart, b: FieldBuilder, ctx: ExpansionContext, inQuotes: boolean, splitLiterals: boolean): Maybe<void> {
+  switch (part.kind) {
+    case 'literal':
+      if (part.quoted || inQuotes) b.quoted(part.text);
+      else if (splitLiterals) b.expanded(part.text);
+      else b.literal(part.text);
+      return undefined;
+    case 'tilde':
+      return expandTilde(part.user, b, ctx);
+    case 'param':
+      return expandParam(part, b, ctx, inQuotes || part.quoted, expandParts);
+    case 'arith':
+      return andThen(expandArith(part.expression, ctx), (value) => emitResult(value, b, inQuotes || part.quoted));
+    case 'command':
+      return ctx.commandSubstitution(part.list, part.source).then((output) => emitResult(stripNewlines(output), b, inQuotes || part.quoted));
+  }
+}
+
+function emitResult(text: string, b: FieldBuilder, quoted: boolean): void {
+  if (quoted) b.quoted(text);
+  else b.expanded(text);
 }
 
 /**
  * `$((…))`: the expression's parameters and substitutions are expanded first, then the text
  * is evaluated; an error fails the command as other expansion errors do.
  */
-async function expandArith(expression: Word, ctx: ExpansionContext): Promise<string> {
+function expandArith(expression: Word, ctx: ExpansionContext): Maybe<string> {
   const parts = expression.parts;
-  let text: string;
   // the common `$((i+1))` is one literal: no expansion needed (loops run this a lot)
-  if (parts.length === 1 && parts[0]!.kind === 'literal') text = parts[0]!.text;
-  else {
-    const b = new FieldBuilder(null);
-    await expandParts(parts, b, ctx, true, false);
-    text = b.finish()[0]?.text ?? '';
-  }
+  if (parts.length === 1 && parts[0]!.kind === 'literal') return evaluate(parts[0]!.text, ctx);
+  const b = new FieldBuilder(null);
+  return andThen(expandParts(parts, b, ctx, true, false), () => evaluate(b.finish()[0]?.text ?? '', ctx));
+}
+
+function evaluate(text: string, ctx: ExpansionContext): string {
   try {
     return String(evaluateArith(text, nounset(ctx) ? boundVariables(ctx) : ctx));
   } catch (e) {

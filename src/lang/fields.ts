@@ -21,7 +21,11 @@ function isIfsSpace(ch: string): boolean {
 }
 
 function hasGlobChar(text: string): boolean {
-  return text.includes('*') || text.includes('?') || text.includes('[');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 91) return true; // * ? [
+  }
+  return false;
 }
 
 export class FieldBuilder {

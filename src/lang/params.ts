@@ -5,6 +5,7 @@ import type { ParamOp, Word, WordPart } from './ast.js';
 import { isName } from './chars.js';
 import { ExpansionError, type ExpansionContext } from './context.js';
 import { FieldBuilder } from './fields.js';
+import { andThen, type Maybe } from './maybe.js';
 import { removePattern, type RemovalOp } from './pattern-removal.js';
 
 type ParamPart = Extract<WordPart, { kind: 'param' }>;
@@ -16,7 +17,7 @@ export type PartsExpander = (
   ctx: ExpansionContext,
   inQuotes: boolean,
   splitLiterals: boolean,
-) => Promise<void>;
+) => Maybe<void>;
 
 interface Value {
   readonly set: boolean;
@@ -27,13 +28,13 @@ interface Value {
 }
 
 /** Expands one parameter part into `b`; `quoted` if it is inside double quotes. */
-export async function expandParam(
+export function expandParam(
   part: ParamPart,
   b: FieldBuilder,
   ctx: ExpansionContext,
   quoted: boolean,
   expandParts: PartsExpander,
-): Promise<void> {
+): Maybe<void> {
   const value = lookup(part.name, ctx);
   const op = part.op;
   if (op === null || op === 'length' || isRemoval(op)) checkBound(part.name, value, ctx);
@@ -41,7 +42,7 @@ export async function expandParam(
   if (quoted && part.name !== '@') b.quoted('');
   if (op === null) return emit(part.name, value, b, ctx, quoted);
   if (op === 'length') return emitText(String(value.list?.length ?? countChars(value.text)), b, quoted);
-  if (isRemoval(op)) return emit(part.name, await removal(part.name, value, op, part.word, ctx, expandParts), b, ctx, quoted);
+  if (isRemoval(op)) return andThen(removal(part.name, value, op, part.word, ctx, expandParts), (v) => emit(part.name, v, b, ctx, quoted));
   const missing = !value.set || (op.startsWith(':') && value.text === '');
   const word = part.word?.parts ?? [];
   switch (op) {
@@ -56,11 +57,13 @@ export async function expandParam(
     case '=':
     case ':=':
       if (!missing) return emit(part.name, value, b, ctx, quoted);
-      return emitText(await assign(part.name, word, ctx, quoted, expandParts), b, quoted);
+      return andThen(assign(part.name, word, ctx, quoted, expandParts), (text) => emitText(text, b, quoted));
     case '?':
     case ':?':
       if (!missing) return emit(part.name, value, b, ctx, quoted);
-      throw new ExpansionError(`${part.name}: ${await errorMessage(op, word, ctx, expandParts)}`);
+      return andThen(errorMessage(op, word, ctx, expandParts), (message) => {
+        throw new ExpansionError(`${part.name}: ${message}`);
+      });
   }
 }
 
@@ -69,20 +72,21 @@ function isRemoval(op: ParamOp): op is RemovalOp {
 }
 
 /** `${x#p}` and the like: applied to each of `$@` and `$*` before they are joined. */
-async function removal(
+function removal(
   name: string,
   value: Value,
   op: RemovalOp,
   word: Word | null,
   ctx: ExpansionContext,
   expandParts: PartsExpander,
-): Promise<Value> {
+): Maybe<Value> {
   const b = new FieldBuilder(null);
-  await expandParts(word?.parts ?? [], b, ctx, false, false);
-  const pattern = b.finish()[0]?.pattern ?? '';
-  if (value.list === null) return { ...value, text: removePattern(value.text, pattern, op) };
-  const list = value.list.map((text) => removePattern(text, pattern, op));
-  return { ...value, list, text: list.join(name === '*' ? starSeparator(ctx) : ' ') };
+  return andThen(expandParts(word?.parts ?? [], b, ctx, false, false), () => {
+    const pattern = b.finish()[0]?.pattern ?? '';
+    if (value.list === null) return { ...value, text: removePattern(value.text, pattern, op) };
+    const list = value.list.map((text) => removePattern(text, pattern, op));
+    return { ...value, list, text: list.join(name === '*' ? starSeparator(ctx) : ' ') };
+  });
 }
 
 function lookup(name: string, ctx: ExpansionContext): Value {
@@ -132,38 +136,38 @@ function emitText(text: string, b: FieldBuilder, quoted: boolean): void {
 }
 
 /** `${name:=word}`: sets the variable and returns the new value. */
-async function assign(
+function assign(
   name: string,
   word: readonly WordPart[],
   ctx: ExpansionContext,
   quoted: boolean,
   expandParts: PartsExpander,
-): Promise<string> {
+): Maybe<string> {
   if (!isName(name)) throw new ExpansionError(`$${name}: cannot assign in this way`);
-  const value = await expandToText(word, ctx, quoted, expandParts);
-  ctx.set(name, value);
-  return value;
+  return andThen(expandToText(word, ctx, quoted, expandParts), (value) => {
+    ctx.set(name, value);
+    return value;
+  });
 }
 
-async function errorMessage(
+function errorMessage(
   op: '?' | ':?',
   word: readonly WordPart[],
   ctx: ExpansionContext,
   expandParts: PartsExpander,
-): Promise<string> {
+): Maybe<string> {
   if (word.length > 0) return expandToText(word, ctx, false, expandParts);
   return op === '?' ? 'parameter not set' : 'parameter null or not set';
 }
 
-async function expandToText(
+function expandToText(
   word: readonly WordPart[],
   ctx: ExpansionContext,
   quoted: boolean,
   expandParts: PartsExpander,
-): Promise<string> {
+): Maybe<string> {
   const b = new FieldBuilder(null);
-  await expandParts(word, b, ctx, quoted, false);
-  return b.finish()[0]?.text ?? '';
+  return andThen(expandParts(word, b, ctx, quoted, false), () => b.finish()[0]?.text ?? '');
 }
 
 function countChars(text: string): number {

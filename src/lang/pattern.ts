@@ -34,7 +34,20 @@ const CLASSES: Partial<Record<string, (ch: string) => boolean>> = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c),
 };
 
+/** Compiled patterns by text: a `case` in a loop matches the same few patterns over and over. */
+const compiled = new Map<string, CompiledPattern>();
+const CACHE_SIZE = 512;
+
 export function compilePattern(pattern: string): CompiledPattern {
+  let found = compiled.get(pattern);
+  if (found === undefined) {
+    if (compiled.size >= CACHE_SIZE) compiled.clear();
+    compiled.set(pattern, (found = compile(pattern)));
+  }
+  return found;
+}
+
+function compile(pattern: string): CompiledPattern {
   const chars = Array.from(pattern);
   const tokens = tokenize(chars);
   const first = tokens[0];

@@ -25,8 +25,8 @@ function setUp(jobControl: boolean) {
   return { shell, port };
 }
 
-async function abandoned(run: Promise<unknown>): Promise<number> {
-  const e = await run.then(() => null, (err: unknown) => err);
+async function abandoned(run: unknown): Promise<number> {
+  const e = await Promise.resolve(run).then(() => null, (err: unknown) => err);
   expect(e).toBeInstanceOf(LineAbandoned);
   return (e as LineAbandoned).status;
 }

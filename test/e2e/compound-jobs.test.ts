@@ -69,6 +69,20 @@ describe('job control inside compound commands, as bash 5.2', () => {
     expect(mine[0]).toMatch(/in-f\nafter-f$/);
   });
 
+  it('^C stops a loop of builtins, which starts no process, and the line, with 130', async () => {
+    // Only the shell runs: it must let its SIGINT handler in while it loops.
+    const busy = (s: PtySession) => s.processes().some((p) => p.state === 'R' && p.pgid === s.foregroundPgid());
+    const line = 'n=0; while :; do n=$((n+1)); done; echo not-here';
+    const jcsh = await startJcsh();
+    const bash = await startBash();
+    jcsh.sendLine(line);
+    bash.sendLine(line);
+    const steps: Step[] = [{ key: '\x03', until: busy }, 'echo $?', 'test $n -gt 0 && echo counted'];
+    const [mine, theirs] = [await transcript(jcsh, steps), await transcript(bash, steps)];
+    expect(mine).toEqual(theirs);
+    expect(mine.slice(1)).toEqual(['130', 'counted']);
+  });
+
   it('^C on a foreground loop ends the whole line with 130', async () => {
     const jcsh = await startJcsh();
     jcsh.sendLine('for i in 1 2; do sleep 100; done; echo not-here');

@@ -7,12 +7,12 @@ import { matchPattern } from '../../src/lang/pattern.js';
 import { fakeContext, simple, type FakeOptions } from './helpers.js';
 
 /** Expands the words of `source` (a command line) into fields. */
-function fields(source: string, opts: FakeOptions = {}): Promise<string[]> {
+async function fields(source: string, opts: FakeOptions = {}): Promise<string[]> {
   return expandWords(simple(source).words, fakeContext(opts));
 }
 
 /** Expands `value` as the value of an assignment. */
-function value(text: string, opts: FakeOptions = {}): Promise<string> {
+async function value(text: string, opts: FakeOptions = {}): Promise<string> {
   return expandWord(simple(`v=${text}`).assignments[0]!.value, fakeContext(opts));
 }
 

@@ -22,7 +22,7 @@ const files = [
   '/etc/hosts',
 ];
 
-function fields(source: string, opts: FakeOptions = {}): Promise<string[]> {
+async function fields(source: string, opts: FakeOptions = {}): Promise<string[]> {
   return expandWords(simple(source).words, fakeContext({ files, cwd: '/proj', ...opts }));
 }
 

@@ -98,6 +98,7 @@ export function fakeContext(opts: FakeOptions = {}): FakeContext {
       return entries ? [...entries] : null;
     },
     cwd: () => opts.cwd ?? '/',
+    noglob: () => vars.get('-')?.includes('f') ?? false,
   };
 }
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { expandWords } from '../../src/lang/expand.js';
 import { fakeContext, simple } from './helpers.js';
 
-function fields(source: string, positional: string[] = []): Promise<string[]> {
+/** Async, so that an error thrown at once (expansion that waits for nothing) is a rejection too. */
+async function fields(source: string, positional: string[] = []): Promise<string[]> {
   return expandWords(simple(source).words, fakeContext({ vars: { '-': 'u', set: 'v' }, positional }));
 }
 

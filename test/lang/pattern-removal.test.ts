@@ -7,7 +7,7 @@ import { expandWords } from '../../src/lang/expand.js';
 import { removePattern } from '../../src/lang/pattern-removal.js';
 import { fakeContext, lit, simple, wordParts, type FakeOptions } from './helpers.js';
 
-function fields(source: string, opts: FakeOptions = {}): Promise<string[]> {
+async function fields(source: string, opts: FakeOptions = {}): Promise<string[]> {
   return expandWords(simple(source).words, fakeContext(opts));
 }
 

@@ -12,24 +12,51 @@ import type { Builtin, BuiltinContext, BuiltinIO } from './types.js';
 
 const encoder = new TextEncoder();
 
-function context(shell: Shell, argv: readonly string[], io: BuiltinIO, fds?: FdTable): BuiltinContext {
-  const name = argv[0]!;
-  return {
-    shell, argv, io,
-    fd: (n) => fds?.get(n),
-    captured: fds === undefined,
-    error: (message) => io.err(`${shell.errorPrefix()}${name}: ${message}\n`),
-    usage: (text) => io.err(`${name}: usage: ${text}\n`),
-    isBuiltin: (word) => findBuiltin(word) !== undefined,
-  };
+/** A class, not an object of closures: one is made for every builtin run, in loops too. */
+class Context implements BuiltinContext {
+  constructor(
+    readonly shell: Shell,
+    readonly argv: readonly string[],
+    readonly io: BuiltinIO,
+    private readonly fds?: FdTable,
+  ) {}
+
+  get captured(): boolean {
+    return this.fds === undefined;
+  }
+
+  fd(n: number): number | undefined {
+    return this.fds?.get(n);
+  }
+
+  error(message: string): void {
+    this.io.err(`${this.shell.errorPrefix()}${this.argv[0]!}: ${message}\n`);
+  }
+
+  usage(text: string): void {
+    this.io.err(`${this.argv[0]!}: usage: ${text}\n`);
+  }
+
+  isBuiltin(word: string): boolean {
+    return findBuiltin(word) !== undefined;
+  }
 }
 
-export async function runBuiltinHere(shell: Shell, builtin: Builtin, argv: readonly string[], fds: FdTable): Promise<number> {
-  const io: BuiltinIO = {
-    out: (text) => write(shell, fds.get(1), text),
-    err: (text) => write(shell, fds.get(2), text),
-  };
-  return builtin(context(shell, argv, io, fds));
+/** Writes of a builtin run in the shell go to the fds of its table, in order. */
+class WriteTo implements BuiltinIO {
+  constructor(private readonly shell: Shell, private readonly fds: FdTable) {}
+
+  out(text: string | Uint8Array): void {
+    write(this.shell, this.fds.get(1), text);
+  }
+
+  err(text: string): void {
+    write(this.shell, this.fds.get(2), text);
+  }
+}
+
+export function runBuiltinHere(shell: Shell, builtin: Builtin, argv: readonly string[], fds: FdTable): number | Promise<number> {
+  return builtin(new Context(shell, argv, new WriteTo(shell, fds), fds));
 }
 
 function write(shell: Shell, fd: number | undefined, text: string | Uint8Array): void {
@@ -49,7 +76,7 @@ export async function runBuiltinCaptured(shell: Shell, builtin: Builtin, argv: r
     err: (text) => chunks.push({ fd: 2, data: encoder.encode(text) }),
   };
   try {
-    const status = await builtin(context(shell.subshell(true), argv, io));
+    const status = await builtin(new Context(shell.subshell(true), argv, io));
     return { chunks, status };
   } catch (e) {
     if (e instanceof ExitRequest || e instanceof LineAbandoned || e instanceof FunctionReturn) return { chunks, status: e.status };

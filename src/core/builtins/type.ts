@@ -20,7 +20,7 @@ export const typeBuiltin: Builtin = (ctx) => {
   if (ctx.argv.length === 1) return 0;
   const argv = [...ctx.argv];
   for (let i = 1; i < argv.length && argv[i]!.startsWith('-'); i++) argv[i] = LONG_FORMS[argv[i]!] ?? argv[i]!;
-  const parsed = parseOptions({ ...ctx, argv }, 'afptP', USAGE);
+  const parsed = parseOptions(ctx, 'afptP', USAGE, argv);
   if (!parsed) return 2;
   let style: Style = 'describe';
   const has = (c: string): boolean => parsed.options.some((o) => o.name === c);

@@ -2,7 +2,7 @@
 // shell call shell.control.interrupt(), which wakes shell.control.nextEvent(); bash's wait then gives up with
 // status 130 and abandons the rest of the command line.
 
-import { Interrupted } from '../../errors.js';
+import { abandonIfInterrupted } from '../../interrupt.js';
 import type { Shell } from '../../shell.js';
 
 /**
@@ -14,12 +14,6 @@ export async function waitUntil(shell: Shell, done: () => boolean): Promise<void
   while (!done()) {
     await shell.control.nextEvent();
     shell.control.update();
-    if (shell.control.interrupted) {
-      shell.control.interrupted = false;
-      shell.lastStatus = 130;
-      // The terminal echoed ^C; bash ends that line before its next prompt.
-      if (shell.interactive) await shell.out.write(shell.stdio[2], '\n');
-      throw new Interrupted(130);
-    }
+    await abandonIfInterrupted(shell);
   }
 }

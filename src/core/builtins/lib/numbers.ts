@@ -6,10 +6,28 @@ const INTMAX = (1n << 63n) - 1n;
 const INTMIN = -(1n << 63n);
 
 export function legalNumber(word: string): bigint | null {
-  const m = /^\s*([+-]?\d+)[ \t]*$/.exec(word);
-  if (!m) return null;
-  const n = BigInt(m[1]!);
+  // Scanned by hand: `[ $n -lt 100 ]` in a loop reads two numbers every time round.
+  let start = 0;
+  while (start < word.length && isSpace(word.charCodeAt(start))) start++;
+  let i = start;
+  if (word[i] === '+' || word[i] === '-') i++;
+  const digits = i;
+  while (i < word.length && isDigit(word.charCodeAt(i))) i++;
+  if (i === digits) return null;
+  const end = i;
+  while (i < word.length && (word[i] === ' ' || word[i] === '\t')) i++;
+  if (i !== word.length) return null;
+  const n = BigInt(word.slice(start, end));
   return n > INTMAX || n < INTMIN ? null : n;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** What C's isspace accepts: space, \t, \n, \v, \f, \r. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 /** A number that is also a valid pid_t (bash checks `pid_value == (pid_t)pid_value`). */

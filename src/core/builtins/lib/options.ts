@@ -22,11 +22,11 @@ function notOption(word: string): boolean {
 }
 
 /**
- * Parses ctx.argv against `spec` (option letters; a letter followed by ':' takes an argument).
+ * Parses ctx.argv (or `argv`, a rewritten copy) against `spec` (option letters; a letter followed by ':' takes an argument).
  * Returns null after printing the error and usage lines; the builtin then returns 2.
  */
-export function parseOptions(ctx: BuiltinContext, spec: string, usage: string): ParsedOptions | null {
-  const words = ctx.argv.slice(1);
+export function parseOptions(ctx: BuiltinContext, spec: string, usage: string, argv = ctx.argv): ParsedOptions | null {
+  const words = argv.slice(1);
   const options: ParsedOption[] = [];
   let i = 0;
   for (; i < words.length; i++) {
