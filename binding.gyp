@@ -23,7 +23,8 @@
         "native/signal_napi.c",
         "native/term_napi.c",
         "native/fd_napi.c",
-        "native/child.c"
+        "native/child.c",
+        "native/exec.c"
       ],
       # Bind every symbol at load: the clone child (child.c) must not enter the lazy binder,
       # which takes locks and writes the thread's state it shares with the parent.

@@ -4,7 +4,8 @@
  * the number, like Node's own errors, so src/os/linux can turn it into an OsError.
  *
  * The calls themselves live one group per file (spawn_napi.c, proc_napi.c, signal_napi.c,
- * term_napi.c, fd_napi.c); all code that runs in a child before exec is in child.c. */
+ * term_napi.c, fd_napi.c); all code that runs in a child before exec is in child.c, and the
+ * exec of the shell process itself (the `exec` builtin) in exec.c. */
 #include "addon.h"
 
 #include <pthread.h>
@@ -25,6 +26,7 @@ static napi_value init(napi_env env, napi_value exports) {
 
   jcsh_export(env, exports, "spawn", jcsh_napi_spawn);
   jcsh_export(env, exports, "spawnMethod", jcsh_napi_spawn_method);
+  jcsh_export(env, exports, "exec", jcsh_napi_exec);
 
   jcsh_export(env, exports, "getpid", jcsh_napi_getpid);
   jcsh_export(env, exports, "getppid", jcsh_napi_getppid);

@@ -8,6 +8,7 @@
 /* spawn_napi.c */
 napi_value jcsh_napi_spawn(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_spawn_method(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_exec(napi_env env, napi_callback_info info);
 
 /* proc_napi.c */
 napi_value jcsh_napi_getpid(napi_env env, napi_callback_info info);

@@ -31,6 +31,14 @@ struct jcsh_spawn_req {
  * failure seen by the child, or a failure to create it). A child that failed has been reaped. */
 int jcsh_spawn(const struct jcsh_spawn_req *req, pid_t *pid);
 
+/* The largest fd map jcsh_exec_self takes. */
+#define JCSH_EXEC_MAX_FDS 1024
+
+/* execve in this very process with the request's path, argv, envp, fds, cwd and sigignore (its
+ * group, ttyfd and temps scratch aside). Returns only on failure, with the errno value, having
+ * put back the fds, the cwd and the dispositions it changed (exec.c). */
+int jcsh_exec_self(const struct jcsh_spawn_req *req);
+
 /* Which mechanism jcsh_spawn uses ("clone": clone(CLONE_VM|CLONE_VFORK), see child.c). */
 const char *jcsh_spawn_method(int with_tty);
 

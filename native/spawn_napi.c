@@ -180,6 +180,34 @@ napi_value jcsh_napi_spawn(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* exec(opts): execve in this process, with spawn's path, argv, envp, fds and cwd (exec.c).
+ * Returns nothing when it fails, having thrown the errno; on success it never returns. */
+napi_value jcsh_napi_exec(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  napi_valuetype type;
+  if (!jcsh_args(env, info, 1, argv)) return NULL;
+  napi_typeof(env, argv[0], &type);
+  if (type != napi_object) return jcsh_throw_type(env, "opts");
+
+  struct spawn_args a = {0};
+  struct jcsh_spawn_req req = {0};
+  if (read_args(env, argv[0], &a)) {
+    req.path = a.path;
+    req.argv = a.argv;
+    req.envp = a.envp;
+    req.fds = a.fds;
+    req.nfds = a.nfds;
+    req.temps = a.temps;
+    req.cwd = a.cwd;
+    req.sigignore = &a.sigignore;
+    req.sigdefault = &a.sigdefault;
+    req.ttyfd = -1;
+    jcsh_throw_errno(env, jcsh_exec_self(&req), "execve");
+  }
+  free_args(&a);
+  return NULL;
+}
+
 napi_value jcsh_napi_spawn_method(napi_env env, napi_callback_info info) {
   napi_value argv[1];
   int with_tty = 0;

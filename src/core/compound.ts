@@ -15,6 +15,7 @@ import { expansionContext } from './expansion.js';
 import { runFor, runWhile, type ListRunner } from './loops.js';
 import { testing } from './testing.js';
 import { withRedirects } from './redirect.js';
+import { enterScope } from './shell-fds.js';
 import type { Shell } from './shell.js';
 
 /** Runs a subshell `( list )` as a foreground job: given by the executor, which launches jobs. */
@@ -34,17 +35,17 @@ export function runCompound(shell: Shell, cmd: CompoundCommand, run: ListRunner,
 async function redirected(shell: Shell, cmd: CompoundCommand, run: ListRunner): Promise<number> {
   const redirects = await expanding(shell, () => expandRedirects(cmd.redirects, expansionContext(shell, run)));
   const { fds, error } = withRedirects(shell, shell.stdio, redirects);
-  const saved = shell.stdio;
+  let leave = () => {};
   try {
     if (error !== null) {
       await shell.diag(error);
       shell.lastStatus = 1;
       return 1;
     }
-    shell.stdio = [fds.get(0) ?? -1, fds.get(1) ?? -1, fds.get(2) ?? -1];
+    leave = enterScope(shell, fds.toArray());
     return await runBody(shell, cmd, run);
   } finally {
-    shell.stdio = saved;
+    leave();
     await shell.out.drain();
     fds.close(shell);
   }

@@ -36,6 +36,19 @@ export class LineAbandoned extends Error {
 }
 
 /**
+ * An error that ends a non-interactive shell (POSIX 2.8.1: an error in a special builtin, a
+ * redirection on one that fails, an assignment to a readonly variable). `status` is the failed
+ * command's (what `command NAME` returns, since `command` takes the special property away);
+ * the shell exits with `exitStatus`. At a prompt it abandons the line.
+ */
+export class FatalError extends LineAbandoned {
+  constructor(status: number, readonly exitStatus = status) {
+    super(status, true);
+    this.name = 'FatalError';
+  }
+}
+
+/**
  * The one line for an error that reached the top of a command line. A failed system call is
  * reported as bash's sys_error does ("tcsetpgrp: No such process"); only a bug in jcsh itself
  * (anything else) is called an internal error.

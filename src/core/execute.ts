@@ -4,13 +4,13 @@
 // output, so it is a real member of the job's process group (as a forked bash child would be).
 
 import type { AndOr, Command, CompoundCommand, FunctionDefinition, List, Pipeline, SimpleCommand } from '../lang/ast.js';
-import { each, isPromise, lastly, andThen, type Maybe } from '../lang/maybe.js';
+import { each, isPromise, lastly, andThen, rescue, type Maybe } from '../lang/maybe.js';
 import { findBuiltin } from './builtins/registry.js';
 import type { Builtin } from './builtins/types.js';
 import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand, type Expansion } from './command.js';
-import { ExitRequest, LineAbandoned } from './errors.js';
+import { ExitRequest, FatalError, LineAbandoned } from './errors.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
@@ -22,9 +22,13 @@ import { singleQuoted } from './builtins/lib/quote.js';
 import { runCompound } from './compound.js';
 import { testing } from './testing.js';
 import { callFunction, defineFunction, functionsPrelude } from './functions.js';
-import { isSpecialBuiltin } from './special.js';
+import { isSpecialBuiltin, specialBuiltinError } from './special.js';
 import { runsAsProcess } from './process-builtins.js';
 import { encodeSubshellState } from './subshell-state.js';
+import { assignForGood, prefixAssignments } from './prefix-assign.js';
+import { execStageArgv, runExec } from './builtins/exec.js';
+import { enterScope } from './shell-fds.js';
+import { traceCommand } from './xtrace.js';
 
 // The sync path of these functions makes no closures: they run for every command of a loop.
 export function runList(shell: Shell, list: List): Maybe<number> {
@@ -33,6 +37,8 @@ export function runList(shell: Shell, list: List): Maybe<number> {
 }
 
 function runItem(item: AndOr, _index: number, shell: Shell): Maybe<void> {
+  // set -n: commands are read (and checked) but not run; an interactive shell ignores it
+  if (shell.options.isOn('noexec') && !shell.interactive) return undefined;
   shell.lineno = item.pos.line;
   if (!shell.interactive && shell.control.hasChildren()) shell.control.update();
   return runAndOr(shell, item);
@@ -109,6 +115,7 @@ function runAlone(shell: Shell, cmd: Command): Maybe<number> {
 function runExpanded(shell: Shell, e: Expansion): Maybe<number> {
   // As bash: an expansion error abandons the line; a fatal one (`${x?}`) ends a script.
   if (e.kind === 'error') throw abandon(shell, e.message, e.fatal);
+  if (shell.options.isOn('xtrace')) return andThen(traceCommand(shell, e.command), () => runSingle(shell, e.command));
   return runSingle(shell, e.command);
 }
 
@@ -124,8 +131,12 @@ async function runJob(shell: Shell, pipeline: Pipeline, background: boolean): Pr
     // in bash's forked child: `${x=1} | cat` leaves x unset here.
     const here = !expansionAssigns(cmd) ? shell : shell.subshell(true);
     const e = await expandCommand(here, cmd, runList);
-    if (e.kind === 'error') plans.push(errorStage(shell, e.message, 1, e.text));
-    else plans.push(await planStage(shell, here, e.command));
+    if (e.kind === 'error') {
+      plans.push(errorStage(shell, e.message, 1, e.text));
+      continue;
+    }
+    if (shell.options.isOn('xtrace')) await traceCommand(shell, e.command);
+    plans.push(await planStage(shell, here, e.command));
   }
   shell.control.previousCommand = '';
   const job = await launch(shell, plans, { background });
@@ -162,15 +173,19 @@ function subshellStage(shell: Shell, source: string, text: string, unwrap = fals
 
 /** A command on its own in the foreground: builtins, functions and assignments run in the shell. */
 function runSingle(shell: Shell, written: ExpandedCommand): Maybe<number> {
-  // `command name …` runs name with functions skipped.
+  // `command name …` runs name with functions skipped, and a special builtin as a regular one.
   const bypass = commandBypass(written.argv);
-  const cmd = bypass ? { ...written, argv: bypass.argv, text: written.text } : written;
-  const name = cmd.argv[0];
-  if (name === undefined) return assignOnly(shell, cmd);
-  const fn = isSpecialBuiltin(name) || bypass ? undefined : shell.functions.get(name);
+  const argv = bypass ? bypass.argv : written.argv;
+  const name = argv[0];
+  if (name === undefined) return assignOnly(shell, written);
+  // bash outside POSIX mode finds a function before a special builtin of the same name
+  const fn = bypass ? undefined : shell.functions.get(name);
+  const special = !bypass && !fn && isSpecialBuiltin(name);
+  const assignments = prefixAssignments(shell, special && name !== 'exec', written.assignments);
+  const cmd = argv === written.argv && assignments === written.assignments ? written : { ...written, argv, assignments, text: written.text };
   if (fn) return runFunctionHere(shell, fn, cmd);
   const builtin = findBuiltin(name);
-  if (builtin) return runBuiltinAlone(shell, builtin, cmd);
+  if (builtin) return runBuiltinAlone(shell, builtin, cmd, special, bypass !== null);
   shell.control.previousCommand = name;
   const found = shell.commands.lookup(shell, name);
   if (found.kind === 'error') return report(shell, found.message, found.status);
@@ -181,31 +196,42 @@ async function runProgram(shell: Shell, stage: StagePlan): Promise<number> {
   return waitForeground(shell, await launch(shell, [stage], { background: false }));
 }
 
-/** A builtin in the shell itself, its redirections and prefix assignments around it. */
-function runBuiltinAlone(shell: Shell, builtin: Builtin, cmd: ExpandedCommand): Maybe<number> {
+/**
+ * A builtin in the shell itself, its redirections and prefix assignments around it. `special`:
+ * a failed redirection is a special builtin's error; `bypassed`: run by `command`, whose
+ * errors do not end the shell.
+ */
+function runBuiltinAlone(shell: Shell, builtin: Builtin, cmd: ExpandedCommand, special: boolean, bypassed: boolean): Maybe<number> {
   const name = cmd.argv[0]!;
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
   return lastly(() => {
-    if (error !== null) return reportTo(shell, fds, error);
+    if (error !== null) return special ? specialFailed(shell, fds, error) : reportTo(shell, fds, error);
+    if (name === 'exec') return runExec(shell, cmd, fds);
     const restore = shell.vars.assignFor(cmd.assignments);
-    return lastly(() => andThen(runBuiltinHere(shell, builtin, cmd.argv, fds), (status) => {
+    const run = () => lastly(() => andThen(runBuiltinHere(shell, builtin, cmd.argv, fds), (status) => {
       shell.control.previousCommand = name;
       return status;
     }), restore);
+    return bypassed ? rescue(run, statusOfFatal) : run();
   }, () => settleOutput(shell, fds));
+}
+
+function statusOfFatal(e: unknown): number {
+  if (e instanceof FatalError) return e.status;
+  throw e;
 }
 
 /** A function call in the foreground, with the call's redirections around it. */
 function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: ExpandedCommand): Maybe<number> {
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-  const saved = shell.stdio;
+  let leave: (() => void) | null = null;
   return lastly(() => {
     if (error !== null) return reportTo(shell, fds, error);
-    shell.stdio = [fds.get(0) ?? -1, fds.get(1) ?? -1, fds.get(2) ?? -1];
+    if (cmd.redirects.length > 0) leave = enterScope(shell, fds.toArray());
     shell.control.previousCommand = cmd.argv[0]!;
     return callFunction(shell, fn, cmd.argv, cmd.assignments, (s, body) => runCompound(s, body, runList, runSubshell));
   }, () => {
-    shell.stdio = saved;
+    leave?.();
     return settleOutput(shell, fds);
   });
 }
@@ -224,13 +250,18 @@ function settleOutput(shell: Shell, fds: FdTable): Maybe<void> {
  * status is that of the last command substitution in it, if any.
  */
 function assignOnly(shell: Shell, cmd: ExpandedCommand): number {
-  for (const [k, v] of cmd.assignments) shell.vars.set(k, v);
+  assignForGood(shell, cmd.assignments);
   const ran = cmd.substitutionStatus ?? 0;
   if (cmd.redirects.length === 0) return ran;
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
   const status = error === null ? ran : reportTo(shell, fds, error);
   fds.close(shell);
   return status;
+}
+
+/** A special builtin's redirection that fails ends a script (POSIX 2.8.1, as dash: status 2). */
+function specialFailed(shell: Shell, fds: FdTable, error: string): number {
+  return specialBuiltinError(shell, reportTo(shell, fds, error));
 }
 
 /** A redirection error goes where the command's stderr pointed when it failed; status 1. */
@@ -246,8 +277,10 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   if (name === undefined) {
     return { program: { kind: 'emit', chunks: [], status: 0 }, redirects: cmd.redirects, text: cmd.text };
   }
+  const replaced = name === 'exec' ? execStageArgv(cmd.argv) : null;
+  if (replaced) return planStage(shell, stage, { ...cmd, argv: replaced, text: cmd.text });
   const builtin = findBuiltin(name);
-  if ((!isSpecialBuiltin(name) && shell.functions.has(name)) || (builtin && runsAsProcess(cmd.argv))) {
+  if (shell.functions.has(name) || (builtin && runsAsProcess(cmd.argv))) {
     const call = [...[...cmd.assignments].map(([k, v]) => `${k}=${singleQuoted(v)}`), ...cmd.argv.map(singleQuoted)].join(' ');
     return { ...subshellStage(stage, call, cmd.text), redirects: cmd.redirects };
   }

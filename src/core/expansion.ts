@@ -7,6 +7,7 @@ import type { ExpansionContext } from '../lang/expand.js';
 import type { Maybe } from '../lang/maybe.js';
 import { ExitRequest, LineAbandoned } from './errors.js';
 import { FunctionReturn } from './flow.js';
+import { closeOwnFds } from './shell-fds.js';
 import type { Shell } from './shell.js';
 
 export interface SubstitutionRunner {
@@ -114,17 +115,20 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pen
   const [readEnd, writeEnd] = port.pipe();
   const sub = shell.subshell(false);
   sub.mayBlock = false;
+  sub.traceLevel++;
   for (const [name, value] of pending.values) {
     if (pending.exported) sub.vars.export(name, value);
     else sub.vars.set(name, value);
   }
-  sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2]];
+  sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2], ...shell.stdio.slice(3)];
   const reading = readAll(shell, readEnd);
   try {
     sub.lastStatus = await runToEnd(sub, list, run);
     await sub.out.drain();
   } finally {
     port.close(writeEnd);
+    // what an `exec` in it opened goes with it, as with bash's forked subshell
+    closeOwnFds(sub);
     adoptLeftovers(shell, sub);
   }
   const text = await reading;

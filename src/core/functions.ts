@@ -35,6 +35,9 @@ export function callFunction(
   const positional = shell.positional;
   const restore = shell.vars.assignFor(assignments);
   shell.positional = argv.slice(1);
+  // a function body is outside the caller's loops: `break` there only says so (bash 5.2)
+  const loops = shell.loopDepth;
+  shell.loopDepth = 0;
   shell.functionDepth++;
   shell.vars.pushScope();
   const ran = (): Maybe<number> => rescue(() => runBody(shell, def.body), (e) => {
@@ -45,6 +48,7 @@ export function callFunction(
   return lastly(ran, () => {
     shell.vars.popScope();
     shell.functionDepth--;
+    shell.loopDepth = loops;
     shell.positional = positional;
     restore();
   });

@@ -128,7 +128,7 @@ function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOption
         ignore: unattached ? [SIG.INT, SIG.QUIT] : [],
       };
       try {
-        const pid = spawnStage(shell, stages[i]!, [stdin, writeEnd, shell.stdio[2]], place, o);
+        const pid = spawnStage(shell, stages[i]!, stageFds(shell, stdin, writeEnd), place, o);
         if (i === 0) started.pgid = shell.control.enabled ? pid : shell.terminal.pgid;
         started.processes.push({ pid, command: stages[i]!.text, status: RUNNING });
       } catch (e) {
@@ -146,6 +146,13 @@ function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOption
     // Only when a pipe() failed after a stage started: its reader is not needed any more.
     if (ownStdin) shell.port.close(stdin);
   }
+}
+
+/** A stage's fds before its redirections: its pipe ends, and the shell's others (`exec 3>f`). */
+function stageFds(shell: Shell, stdin: number, stdout: number): number[] {
+  const fds = [stdin, stdout, shell.stdio[2]];
+  for (let i = 3; i < shell.stdio.length; i++) fds.push(shell.stdio[i]!);
+  return fds;
 }
 
 interface Placement {

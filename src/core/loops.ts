@@ -34,6 +34,7 @@ export function runWhile(shell: Shell, until: boolean, condition: List, body: Li
 export function runFor(shell: Shell, name: string, words: readonly Word[] | null, body: List, run: ListRunner): Maybe<number> {
   const values = words === null ? [...shell.positional] : expandWords(words, expansionContext(shell, run));
   return andThen(values, (list) => {
+    if (list.length > 0 && shell.vars.isReadonly(name)) return readonlyLoop(shell, name);
     let i = 0;
     return loop(shell, () => {
       if (i >= list.length) return false;
@@ -41,6 +42,13 @@ export function runFor(shell: Shell, name: string, words: readonly Word[] | null
       return true;
     }, body, run);
   });
+}
+
+/** `for` over a readonly name: as in bash, the loop does not start. */
+async function readonlyLoop(shell: Shell, name: string): Promise<number> {
+  await shell.diag(`${name}: readonly variable`);
+  shell.lastStatus = 1;
+  return 1;
 }
 
 /**

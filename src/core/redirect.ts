@@ -27,7 +27,9 @@ export class FdTable {
   readonly opened: number[] = [];
 
   constructor(base: readonly number[]) {
-    base.forEach((fd, i) => this.map.set(i, fd));
+    base.forEach((fd, i) => {
+      if (fd >= 0) this.map.set(i, fd);
+    });
   }
 
   get(fd: number): number | undefined {
@@ -59,6 +61,7 @@ export class FdTable {
     const mode = OPEN_MODE[r.op];
     if (mode === undefined) return `${r.source}: bad redirection`;
     if (r.target === '') return `${r.source}: ambiguous redirect`;
+    if (clobbers(shell, r)) return `${r.target}: cannot overwrite existing file`;
     const fd = this.open(shell, r.target, mode);
     if (typeof fd === 'string') return fd;
     if (r.op === '&>' || r.op === '&>>') {
@@ -127,6 +130,15 @@ export class FdTable {
       throw e;
     }
   }
+}
+
+/**
+ * `set -C`: `>` and `&>` refuse to truncate an existing regular file (`>|` may); devices such
+ * as /dev/null stay writable, as in bash.
+ */
+function clobbers(shell: Shell, r: ExpandedRedirect): boolean {
+  if ((r.op !== '>' && r.op !== '&>') || !shell.options.isOn('noclobber')) return false;
+  return shell.port.stat(absolute(shell, r.target))?.type === 'file';
 }
 
 /**

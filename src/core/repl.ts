@@ -70,6 +70,8 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'l
   if (input.kind === 'none') return null;
   if (input.kind === 'lost') return 'lost';
   reader.remember(input.source);
+  // set -v: the lines read, on stderr, before they run (bash echoes each line it reads)
+  if (shell.options.isOn('verbose')) await shell.out.write(shell.stdio[2], `${input.source}\n`);
   try {
     shell.control.interrupted = false;
     await shell.dialect.run(shell, input.list);

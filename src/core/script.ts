@@ -7,7 +7,7 @@
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import type { ParseOptions } from '../lang/reader.js';
-import { ExitRequest, Interrupted, LineAbandoned } from './errors.js';
+import { ExitRequest, FatalError, Interrupted, LineAbandoned } from './errors.js';
 import { FunctionReturn } from './flow.js';
 import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
@@ -16,11 +16,17 @@ import type { Shell } from './shell.js';
 export async function runScript(shell: Shell, source: string, firstLine = 1): Promise<number> {
   const where = shell.scriptName ?? `${shell.name}: -c`;
   const reader = shell.dialect.reader(source, { ...parseOptions(shell, where), firstLine });
+  const echo = new VerboseEcho(source, firstLine);
   try {
     for (;;) {
       const list = await next(shell, reader, where, source);
       if (list === 'error') return 2;
-      if (list === null) return shell.lastStatus;
+      if (list === null) {
+        if (shell.options.isOn('verbose')) await echo.rest(shell);
+        return shell.lastStatus;
+      }
+      if (shell.options.isOn('verbose')) await echo.upTo(shell, list);
+      else echo.skipTo(list);
       const status = await runCommand(shell, list);
       if (status !== null) return status;
     }
@@ -58,6 +64,52 @@ async function next(shell: Shell, reader: { next(): List | null }, where: string
   }
 }
 
+/**
+ * `set -v`: the lines of the input are written to stderr as they are read, blank lines and
+ * comments before a command included (bash's shell_getc echoes each line it reads).
+ */
+class VerboseEcho {
+  private readonly lines: string[];
+  /** Lines already read (1-based count). */
+  private done = 0;
+
+  /** `firstLine`: the line number the source's first line has in the parse trees. */
+  constructor(source: string, private readonly firstLine: number) {
+    this.lines = source.split('\n');
+  }
+
+  upTo(shell: Shell, list: List): Promise<void> {
+    return this.echo(shell, this.lastLine(list));
+  }
+
+  /** At the end of the input: what followed the last command (here-document bodies). */
+  rest(shell: Shell): Promise<void> {
+    let end = this.lines.length;
+    while (end > this.done && this.lines[end - 1] === '') end--;
+    return this.echo(shell, end);
+  }
+
+  private async echo(shell: Shell, end: number): Promise<void> {
+    if (end <= this.done) return;
+    const text = this.lines.slice(this.done, end).join('\n');
+    this.done = end;
+    await shell.out.write(shell.stdio[2], `${text}\n`);
+  }
+
+  skipTo(list: List): void {
+    this.done = Math.max(this.done, this.lastLine(list));
+  }
+
+  /** The last line of `list`, counted in this source (from 1). */
+  private lastLine(list: List): number {
+    const last = list.items[list.items.length - 1];
+    if (!last) return 0;
+    let line = last.pos.line - this.firstLine + 1;
+    for (const c of last.source) if (c === '\n') line++;
+    return line;
+  }
+}
+
 /** Runs one complete command; returns the status to end the run with, or null to go on. */
 async function runCommand(shell: Shell, list: List): Promise<number | null> {
   try {
@@ -66,6 +118,7 @@ async function runCommand(shell: Shell, list: List): Promise<number | null> {
   } catch (e) {
     if (!(e instanceof LineAbandoned)) throw e;
     shell.lastStatus = e.status;
+    if (e instanceof FatalError) return e.exitStatus;
     // bash 5.2 ends a -c string with 127 after a fatal expansion error (a script or a subshell with 1).
     if (e.fatal && shell.scriptName === undefined && !shell.subshellProcess) return 127;
     if (e.fatal || (shell.scriptName === undefined && !e.onlyLine)) return e.status;

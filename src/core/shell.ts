@@ -12,6 +12,7 @@ import { SetOptions } from './options.js';
 import { Output } from './output.js';
 import { TerminalHandoff } from './terminal.js';
 import { bindStartDirectories, Variables, type VarSnapshot } from './vars.js';
+import type { Stdio } from './shell-fds.js';
 
 export interface ShellOptions {
   readonly port: OsPort;
@@ -59,8 +60,13 @@ export class Shell {
   dollarPid: number;
   /** The controlling terminal, the shell's modes and group: the only way a job gets the terminal. */
   readonly terminal: TerminalHandoff;
-  /** Where the shell's fds 0, 1, 2 point for children (the tty fd replaces a shared tty). */
-  stdio: [number, number, number] = [0, 1, 2];
+  /**
+   * The real fd behind each fd a command sees (the tty fd replaces a shared tty; -1 closed):
+   * 0-2, and those `exec` opened (shell-fds.ts).
+   */
+  stdio: Stdio = [0, 1, 2];
+  /** Files `exec` opened for the shell's fds: closed once no fd names them. */
+  readonly ownFds = new Set<number>();
   /** Where command names were found on PATH (bash's hash table). */
   readonly commands = new CommandCache();
   /** `set` options (-e, -u, -o pipefail, …); `$-` is made from them. */
@@ -104,6 +110,11 @@ export class Shell {
    * in): a copy must not count SIGINT in its place while it waits (sigint.ts).
    */
   readonly interactiveProcess: boolean;
+  /**
+   * How deep the running text is in text run from inside a command: 1 at the top, one more in
+   * each command substitution, eval and `.` (bash's indirection_level, for `set -x`'s PS4).
+   */
+  traceLevel = 1;
   /** Errors carry no line number (interactive shells, and their subshells). */
   readonly plainErrors: boolean;
 
@@ -194,6 +205,7 @@ export class Shell {
     s.enterFunctions(this.functionDepth);
     s.stdio = [...this.stdio];
     s.mayBlock = this.mayBlock;
+    s.traceLevel = this.traceLevel;
     s.functions = new Map(this.functions);
     s.aliases = new Map(this.aliases);
     this.options.copyTo(s.options);

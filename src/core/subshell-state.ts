@@ -6,6 +6,7 @@
 import { SetOptions } from './options.js';
 import type { Shell } from './shell.js';
 import type { VarSnapshot } from './vars.js';
+import { toStdio } from './shell-fds.js';
 
 export interface SubshellState {
   readonly vars: VarSnapshot;
@@ -26,6 +27,10 @@ export interface SubshellState {
   /** The script the parent runs, and the line its source starts on, for error messages. */
   readonly scriptName?: string;
   readonly firstLine?: number;
+  /** The fds past 2 the parent's commands see (`exec 3>f`): the copy is given them as the same numbers. */
+  readonly fds?: readonly number[];
+  /** `set -x`'s level (Shell.traceLevel): a subshell inside `$(…)` traces with "++". */
+  readonly traceLevel?: number;
 }
 
 /**
@@ -43,8 +48,16 @@ export function encodeSubshellState(shell: Shell, unwrap = false, prelude = ''):
     functionDepth: shell.functionDepth,
     ...(shell.scriptName !== undefined ? { scriptName: shell.scriptName } : {}),
     firstLine: shell.lineno - newlines(prelude),
+    fds: openAbove2(shell),
+    traceLevel: shell.traceLevel,
   };
   return JSON.stringify(state);
+}
+
+function openAbove2(shell: Shell): number[] {
+  const fds: number[] = [];
+  for (let i = 3; i < shell.stdio.length; i++) if (shell.stdio[i]! >= 0) fds.push(i);
+  return fds;
 }
 
 /** Reads a state; anything malformed is an error with a one-line message. */
@@ -69,6 +82,8 @@ export function decodeSubshellState(text: string): SubshellState {
     functionDepth: Number(s.functionDepth ?? 0) || 0,
     ...(typeof s.scriptName === 'string' ? { scriptName: s.scriptName } : {}),
     firstLine: Number(s.firstLine ?? 1) || 1,
+    fds: Array.isArray(s.fds) ? s.fds.map(Number).filter((fd) => Number.isInteger(fd) && fd > 2) : [],
+    traceLevel: Number.isInteger(s.traceLevel) && s.traceLevel! > 0 ? s.traceLevel! : 1,
   };
 }
 
@@ -82,7 +97,11 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   shell.subshellProcess = true;
   if (state.dollarPid !== undefined) shell.dollarPid = state.dollarPid;
   shell.enterFunctions(state.functionDepth ?? 0);
+  shell.traceLevel = state.traceLevel ?? 1;
   shell.options.invocation = state.invocation ?? '';
+  const fds: number[] = [...shell.stdio];
+  for (const fd of state.fds ?? []) fds[fd] = fd;
+  shell.stdio = toStdio(Array.from(fds, (fd) => fd ?? -1));
 }
 
 function newlines(text: string): number {

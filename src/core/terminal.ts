@@ -19,6 +19,8 @@ export class TerminalHandoff {
   #fd: number | null = null;
   #modes: TermModes | null = null;
   #pgid: number;
+  /** The group that had the terminal before claim(), for exec to go back to. */
+  #original: number | null = null;
 
   constructor(private readonly port: OsPort) {
     this.#pgid = port.getpgrp();
@@ -79,6 +81,7 @@ export class TerminalHandoff {
     this.#pgid = port.getpgrp();
     port.tcsetpgrp(tty, this.#pgid);
     this.#modes = port.tcgetattr(tty);
+    this.#original = original;
     return original;
   }
 
@@ -105,6 +108,28 @@ export class TerminalHandoff {
       await body();
     } finally {
       if (tty !== null) this.reclaim(tty, job);
+    }
+  }
+
+  /**
+   * Before the shell's process becomes another program (`exec`), as bash's end_job_control:
+   * the modes the shell keeps for its jobs, and the terminal and the process back in the group
+   * that had the terminal when the shell claimed it, so that the program runs where the shell
+   * was started (and whoever started it finds its terminal again when the program ends).
+   */
+  handOverForExec(): void {
+    const tty = this.#fd;
+    if (tty === null) return;
+    try {
+      if (this.#modes) this.port.tcsetattr(tty, this.#modes);
+      const original = this.#original;
+      if (original === null || original === this.#pgid) return;
+      // SIGTTOU is still ignored: the shell may hand the terminal on from the background
+      this.port.tcsetpgrp(tty, original);
+      this.port.setpgid(0, original);
+      this.#pgid = original;
+    } catch {
+      // That group or the terminal is gone: the program runs where the shell was.
     }
   }
 

@@ -10,7 +10,7 @@ import { DEFAULT_IFS, FieldBuilder, type Field } from './fields.js';
 import { expandPathname } from './glob.js';
 import { hasGlob } from './pattern.js';
 import { isPromise, andThen, type Maybe } from './maybe.js';
-import { expandParam } from './params.js';
+import { expandParam, nounset } from './params.js';
 
 export { ExpansionError, type ExpansionContext } from './context.js';
 
@@ -114,11 +114,23 @@ function expandArith(expression: Word, ctx: ExpansionContext): Maybe<string> {
 
 function evaluate(text: string, ctx: ExpansionContext): string {
   try {
-    return String(evaluateArith(text, ctx));
+    return String(evaluateArith(text, nounset(ctx) ? boundVariables(ctx) : ctx));
   } catch (e) {
     if (e instanceof ArithError) throw new ExpansionError(e.message, false);
     throw e;
   }
+}
+
+/** `set -u` in arithmetic: a variable read there must be set too. */
+function boundVariables(ctx: ExpansionContext): ExpansionContext {
+  return {
+    ...ctx,
+    get: (name) => {
+      const value = ctx.get(name);
+      if (value === undefined) throw new ExpansionError(`${name}: unbound variable`);
+      return value;
+    },
+  };
 }
 
 /** `~` is $HOME, `~+` $PWD, `~-` $OLDPWD, `~user` that user's home; unknown ones stay as written. */

@@ -37,6 +37,7 @@ export function expandParam(
 ): Maybe<void> {
   const value = lookup(part.name, ctx);
   const op = part.op;
+  if (op === null || op === 'length' || isRemoval(op)) checkBound(part.name, value, ctx);
   // a quoted expansion is a field even when empty, except "$@", which may be no field at all
   if (quoted && part.name !== '@') b.quoted('');
   if (op === null) return emit(part.name, value, b, ctx, quoted);
@@ -96,6 +97,16 @@ function lookup(name: string, ctx: ExpansionContext): Value {
   if (name === '#') return { set: true, text: String(ctx.positional().length), list: null };
   const text = isPositional(name) ? ctx.positional()[Number(name) - 1] : ctx.get(name);
   return { set: text !== undefined, text: text ?? '', list: null };
+}
+
+/** `set -u`: expanding an unset parameter is an error, except `$@` and `$*` (bash, POSIX 2024). */
+function checkBound(name: string, value: Value, ctx: ExpansionContext): void {
+  if (value.set || name === '@' || name === '*' || !nounset(ctx)) return;
+  throw new ExpansionError(`${isName(name) ? '' : '$'}${name}: unbound variable`);
+}
+
+export function nounset(ctx: ExpansionContext): boolean {
+  return ctx.get('-')?.includes('u') ?? false;
 }
 
 function isPositional(name: string): boolean {

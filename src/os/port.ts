@@ -89,6 +89,18 @@ export interface SpawnRequest {
   readonly holdUntil?: number;
 }
 
+/** What replaces the shell's own process (the `exec` builtin). */
+export interface ExecRequest {
+  /** Already resolved through PATH. */
+  readonly path: string;
+  readonly argv: readonly string[];
+  readonly env: readonly string[];
+  /** The process's fds after the exec: fd i is a duplicate of the shell's fd `fds[i]`; -1 closed. */
+  readonly fds: readonly number[];
+  /** Absolute working directory. */
+  readonly cwd: string;
+}
+
 export interface WaitOptions {
   /** Report stops (WUNTRACED). */
   readonly untraced: boolean;
@@ -169,6 +181,14 @@ export interface OsPort {
    * mask and exactly the fds of the request. Throws OsError (ENOENT, EACCES, ENOEXEC, E2BIG, ...).
    */
   spawn(req: SpawnRequest): number;
+  /**
+   * execve(2) in the shell's own process: the same pid runs the program, which starts as a
+   * spawned child would (signals at their defaults but the inherited-ignored ones, an empty
+   * mask, exactly the request's fds). Returns only by throwing OsError (ENOENT, EACCES,
+   * ENOEXEC, ...), the process then as it was; ENOSYS from a kernel that cannot replace the
+   * process of the shell.
+   */
+  execve(req: ExecRequest): never;
   /** kill(2): pid > 0 a process, pid < -1 a group. Signal 0 only checks. */
   kill(pid: number, signal: number): void;
   /** Non-blocking waitpid(pid, WNOHANG|...): one pending change of that child, or null. */

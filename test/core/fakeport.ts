@@ -7,6 +7,7 @@ import {
   OsError, type CpuTimes, type FileDetails, type FileInfo, type OsPort, type SignalAction, type SignalCount, type SpawnRequest, type TermModes, type WaitStatus,
 } from '../../src/os/port.js';
 import { FdTable } from '../../src/core/redirect.js';
+import { FatalError } from '../../src/core/errors.js';
 import { runBuiltinHere } from '../../src/core/builtins/run.js';
 import { runList } from '../../src/core/execute.js';
 import { parse } from '../../src/lang/parser.js';
@@ -269,6 +270,7 @@ export class FakePort implements OsPort {
   username(): string { return 'user'; }
   getuid(): number { return 1000; }
   exit(status: number): never { throw new Error(`FakePort: exit(${status})`); }
+  execve(): never { throw new OsError('ENOSYS', 'Function not implemented', 'execve'); }
 
   /** Physical path: symbolic links followed, "." and ".." applied after each step. */
   private resolve(path: string): string | null {
@@ -307,6 +309,23 @@ export async function runIn(shell: Shell, builtin: Builtin, ...argv: string[]): 
   const status = await runBuiltinHere(shell, builtin, argv, new FdTable(shell.stdio));
   await shell.out.drain();
   return { status, out: port.output(1), err: port.output(2) };
+}
+
+/**
+ * Runs a builtin that must fail with an error ending a non-interactive shell (FatalError):
+ * its status, the shell's exit status, and what it wrote.
+ */
+export async function runFatal(shell: Shell, builtin: Builtin, ...argv: string[]): Promise<Run & { exitStatus: number }> {
+  const port = shell.port as FakePort;
+  port.clearOutput();
+  try {
+    await runBuiltinHere(shell, builtin, argv, new FdTable(shell.stdio));
+  } catch (e) {
+    if (!(e instanceof FatalError)) throw e;
+    await shell.out.drain();
+    return { status: e.status, exitStatus: e.exitStatus, out: port.output(1), err: port.output(2) };
+  }
+  throw new Error(`${argv.join(' ')}: no FatalError`);
 }
 
 /** Adds a background job of the given pipeline stages; the first pid leads the group. */

@@ -1,12 +1,6 @@
 // `continue [n]` (XCU 2.14): resumes the nth enclosing loop. Outside a loop bash says so and does nothing.
 
-import { LoopControl } from '../flow.js';
-import { loopLevels } from './lib/loops.js';
+import { leaveLoops } from './lib/loops.js';
 import type { Builtin } from './types.js';
 
-export const continueBuiltin: Builtin = (ctx) => {
-  const levels = loopLevels(ctx);
-  if (levels === null) return 1;
-  if (levels === 0) return 0;
-  throw new LoopControl('continue', levels);
-};
+export const continueBuiltin: Builtin = (ctx) => leaveLoops(ctx, 'continue');

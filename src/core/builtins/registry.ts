@@ -10,6 +10,7 @@ import { continueBuiltin } from './continue.js';
 import { disownBuiltin } from './disown.js';
 import { echoBuiltin } from './echo.js';
 import { evalBuiltin } from './eval.js';
+import { execBuiltin } from './exec.js';
 import { exitBuiltin } from './exit.js';
 import { exportBuiltin } from './export.js';
 import { falseBuiltin } from './false.js';
@@ -51,6 +52,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['disown', disownBuiltin],
   ['echo', echoBuiltin],
   ['eval', evalBuiltin],
+  ['exec', execBuiltin],
   ['exit', exitBuiltin],
   ['export', exportBuiltin],
   ['false', falseBuiltin],

@@ -2,8 +2,9 @@
 // arguments it lists the variables (then the functions); `-o`/`+o` alone list the options as a
 // table or as commands that restore them; `--` or any operand replaces the positional
 // parameters, and a lone `-` turns off -x and -v. Every option word is checked before any is
-// applied, so `set -e -Q` changes nothing (bash).
+// applied, so `set -e -Q` changes nothing (bash). A bad option ends a script (POSIX 2.8.1).
 
+import { specialBuiltinError } from '../special.js';
 import { SetOptions } from '../options.js';
 import type { Shell } from '../shell.js';
 import { shellQuoted } from './lib/quote.js';
@@ -47,7 +48,7 @@ export const setBuiltin: Builtin = (ctx) => {
         }
         if (!SetOptions.isName(next)) {
           ctx.error(`${next}: invalid option name`);
-          return 2;
+          return specialBuiltinError(ctx.shell, 2);
         }
         changes.push({ name: next, value });
         i++;
@@ -57,7 +58,7 @@ export const setBuiltin: Builtin = (ctx) => {
       if (name === undefined) {
         ctx.error(`${word[0]}${c}: invalid option`);
         ctx.usage(USAGE);
-        return 2;
+        return specialBuiltinError(ctx.shell, 2);
       }
       changes.push({ name, value });
     }

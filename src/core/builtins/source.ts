@@ -4,6 +4,7 @@
 // positional parameters while it runs; `return` ends the file with its status.
 
 import { FunctionReturn } from '../flow.js';
+import { specialBuiltinError } from '../special.js';
 import { absolute } from '../lookup.js';
 import type { Shell } from '../shell.js';
 import { parseText, runText } from './lib/runtext.js';
@@ -27,7 +28,8 @@ export const sourceBuiltin: Builtin = async (ctx) => {
   } catch (e) {
     const reason = e instanceof Error && 'reason' in e ? String((e as { reason: unknown }).reason) : 'No such file or directory';
     ctx.io.err(`${shell.errorPrefix()}${file}: ${reason}\n`);
-    return 1;
+    // `.` is a special builtin (POSIX 2.8.1: its error ends a script); `source` is bash's own.
+    return name === '.' ? specialBuiltinError(shell, 1) : 1;
   }
   const list = parseText(ctx, text, (line) => `${file}: line ${line}: `);
   if (list === null) return 2;

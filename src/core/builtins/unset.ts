@@ -3,6 +3,7 @@
 // taken as a function name, and with -v it is an error. Unsetting what does not exist is not
 // an error (POSIX).
 
+import { specialBuiltinError } from '../special.js';
 import { isValidName } from '../vars.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin } from './types.js';
@@ -32,6 +33,8 @@ export const unsetBuiltin: Builtin = (ctx) => {
     }
     if (shell.vars.isReadonly(name)) {
       ctx.error(`${name}: cannot unset: readonly variable`);
+      // a special builtin's error: it ends a script (POSIX 2.8.1, as dash)
+      specialBuiltinError(shell, 1);
       failed = true;
       continue;
     }

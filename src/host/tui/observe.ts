@@ -10,7 +10,7 @@
 
 import type { JobTable } from '../../core/jobtable.js';
 import type {
-  CpuTimes, FileDetails, FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
+  CpuTimes, ExecRequest, FileDetails, FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
 } from '../../os/port.js';
 import type { JobRow, TimelineEntry, TimelineKind } from '../../ui/model.js';
 import { jobRows } from './jobrows.js';
@@ -227,4 +227,5 @@ class ObservedPort implements OsPort {
   username(): string { return this.inner.username(); }
   getuid(): number { return this.inner.getuid(); }
   exit(status: number): never { return this.inner.exit(status); }
+  execve(req: ExecRequest): never { return this.inner.execve(req); }
 }

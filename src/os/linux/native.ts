@@ -42,6 +42,8 @@ export interface NativeError extends Error {
 
 export interface NativeAddon {
   spawn(opts: NativeSpawnOptions): number;
+  /** execve in this process (native/exec.c); returns only by throwing, with everything put back. */
+  exec(opts: NativeSpawnOptions): void;
   /** What a plain request uses; 'fork' is the clone+exec path of native/child.c. */
   spawnMethod(withTty?: boolean): 'clone';
   getpid(): number;

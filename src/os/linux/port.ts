@@ -5,7 +5,7 @@
 
 import { hostname } from 'node:os';
 import type {
-  CpuTimes, FileDetails,
+  CpuTimes, ExecRequest, FileDetails,
   FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
 } from '../port.js';
 import { decodeWaitStatus, isFinished } from '../status.js';
@@ -15,7 +15,7 @@ import { makeOsError, sys } from './errors.js';
 import * as files from './files.js';
 import { inspectFile, processTimes } from './inspect.js';
 import { loadNative, packagePaths, type NativeAddon } from './native.js';
-import { prepareSpawn, type SpawnPaths } from './spawn.js';
+import { envBlock, prepareSpawn, type SpawnPaths } from './spawn.js';
 import { openControllingTerminal } from './terminal.js';
 import { currentUsername, homeOf } from './users.js';
 
@@ -110,6 +110,12 @@ export class LinuxPort implements OsPort {
     } finally {
       prepared.release();
     }
+  }
+
+  execve(req: ExecRequest): never {
+    const options = { path: req.path, argv: req.argv, envp: envBlock(req.env), fds: req.fds, cwd: req.cwd };
+    sys('execve', () => this.native.exec(options));
+    throw makeOsError('EINVAL', 'execve');
   }
 
   kill(pid: number, signal: number): void {

@@ -319,6 +319,11 @@ export class SimPort implements OsPort {
   username(): string { return this.o.username; }
   getuid(): number { return this.o.uid; }
 
+  /** The shell core runs in a host thread, which no program of this kernel can replace. */
+  execve(): never {
+    throw new OsError('ENOSYS', 'Function not implemented', 'execve');
+  }
+
   exit(status: number): never {
     doExit(this.k, this.proc, exited(status));
     throw new ProcessGone(this.proc.pid);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evalBuiltin } from '../../../src/core/builtins/eval.js';
 import { sourceBuiltin } from '../../../src/core/builtins/source.js';
-import { fakeShell, runIn } from '../fakeport.js';
+import { fakeShell, runFatal, runIn } from '../fakeport.js';
 
 function withFile(path: string, text: string) {
   const { shell, port } = fakeShell({ interactive: false, monitor: false });
@@ -21,13 +21,14 @@ describe('eval', () => {
     expect(shell.vars.get('x')).toBe('5');
   });
 
-  it('is 0 with nothing to run and 2 on a syntax error', async () => {
+  it('is 0 with nothing to run and 2 on a syntax error, which ends a script but not a prompt', async () => {
     const { shell } = fakeShell();
     shell.lastStatus = 3;
     expect((await runIn(shell, evalBuiltin, 'eval', ' ')).status).toBe(0);
-    const bad = await runIn(shell, evalBuiltin, 'eval', "echo 'x");
-    expect(bad.status).toBe(2);
-    expect(bad.err).toBe("jcsh: eval: line 1: unexpected EOF while looking for matching `''\n");
+    const err = "jcsh: eval: line 1: unexpected EOF while looking for matching `''\n";
+    expect(await runIn(shell, evalBuiltin, 'eval', "echo 'x")).toEqual({ status: 2, out: '', err });
+    const script = fakeShell({ interactive: false, monitor: false }).shell;
+    expect(await runFatal(script, evalBuiltin, 'eval', "echo 'x")).toEqual({ status: 2, exitStatus: 2, out: '', err });
   });
 });
 
@@ -62,9 +63,12 @@ describe('. and source', () => {
     }
   });
 
-  it('reports a missing file and a missing name as bash', async () => {
+  it('reports a missing file and a missing name as bash; `.` of a missing file ends a script', async () => {
     const shell = withFile('/x', '');
-    expect(await runIn(shell, sourceBuiltin, '.', '/nofile')).toEqual({
+    expect(await runFatal(shell, sourceBuiltin, '.', '/nofile')).toEqual({
+      status: 1, exitStatus: 2, out: '', err: 'jcsh: /nofile: No such file or directory\n',
+    });
+    expect(await runIn(shell, sourceBuiltin, 'source', '/nofile')).toEqual({
       status: 1, out: '', err: 'jcsh: /nofile: No such file or directory\n',
     });
     expect(await runIn(shell, sourceBuiltin, 'source')).toEqual({

@@ -6,7 +6,7 @@ import { exportBuiltin } from '../../../src/core/builtins/export.js';
 import { localBuiltin } from '../../../src/core/builtins/local.js';
 import { readonlyBuiltin } from '../../../src/core/builtins/readonly.js';
 import { unsetBuiltin } from '../../../src/core/builtins/unset.js';
-import { fakeShell, runIn } from '../fakeport.js';
+import { fakeShell, runFatal, runIn } from '../fakeport.js';
 
 describe('readonly', () => {
   it('freezes a variable: assignment, unset and local leave it as it is', async () => {
@@ -14,7 +14,11 @@ describe('readonly', () => {
     expect((await runIn(shell, readonlyBuiltin, 'readonly', 'x=1', 'y')).status).toBe(0);
     shell.vars.set('x', '2');
     expect(shell.vars.get('x')).toBe('1');
-    expect(await runIn(shell, unsetBuiltin, 'unset', 'x')).toEqual({ status: 1, out: '', err: 'jcsh: unset: x: cannot unset: readonly variable\n' });
+    const err = 'jcsh: unset: x: cannot unset: readonly variable\n';
+    expect(await runIn(shell, unsetBuiltin, 'unset', 'x')).toEqual({ status: 1, out: '', err });
+    const script = fakeShell({ interactive: false, monitor: false }).shell;
+    script.vars.makeReadonly('x', '1');
+    expect(await runFatal(script, unsetBuiltin, 'unset', 'x')).toEqual({ status: 1, exitStatus: 2, out: '', err });
     expect(await runIn(shell, readonlyBuiltin, 'readonly', 'x=3')).toEqual({ status: 1, out: '', err: 'jcsh: x: readonly variable\n' });
     expect((await runIn(shell, exportBuiltin, 'export', 'x=4')).status).toBe(1);
     expect(shell.vars.isExported('x')).toBe(true);

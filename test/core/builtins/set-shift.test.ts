@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setBuiltin } from '../../../src/core/builtins/set.js';
 import { shiftBuiltin } from '../../../src/core/builtins/shift.js';
 import { LineAbandoned } from '../../../src/core/errors.js';
-import { fakeShell, runIn } from '../fakeport.js';
+import { fakeShell, runFatal, runIn } from '../fakeport.js';
 
 describe('set', () => {
   it('sets options by letter and by name, and $- shows them in bash order', async () => {
@@ -19,12 +19,12 @@ describe('set', () => {
 
   it('checks every option before applying any', async () => {
     const { shell } = fakeShell({ interactive: false, monitor: false });
-    expect(await runIn(shell, setBuiltin, 'set', '-e', '-Q')).toEqual({
-      status: 2, out: '',
+    expect(await runFatal(shell, setBuiltin, 'set', '-e', '-Q')).toEqual({
+      status: 2, exitStatus: 2, out: '',
       err: 'jcsh: set: -Q: invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n',
     });
     expect(shell.options.isOn('errexit')).toBe(false);
-    expect((await runIn(shell, setBuiltin, 'set', '-o', 'nope')).err).toBe('jcsh: set: nope: invalid option name\n');
+    expect((await runFatal(shell, setBuiltin, 'set', '-o', 'nope')).err).toBe('jcsh: set: nope: invalid option name\n');
   });
 
   it('lists options as a table and as commands', async () => {

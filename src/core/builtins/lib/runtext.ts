@@ -5,6 +5,7 @@
 import type { List } from '../../../lang/ast.js';
 import { SyntaxError as ShellSyntaxError } from '../../../lang/ast.js';
 import { LineAbandoned } from '../../errors.js';
+import { enterScope } from '../../shell-fds.js';
 import type { Shell } from '../../shell.js';
 import type { BuiltinContext } from '../types.js';
 
@@ -22,18 +23,32 @@ export function parseText(ctx: BuiltinContext, text: string, where: (line: numbe
   }
 }
 
+/**
+ * The builtin's fds (its redirections applied) become the shell's while the text runs, unless
+ * they are the shell's already: then an `exec` in the text changes the shell's for good.
+ * Redirected fds past 9 are not seen (bash warns they may clash with the shell's own).
+ */
+function enterRedirected(ctx: BuiltinContext): (() => void) | null {
+  const stdio = ctx.shell.stdio;
+  const fds = Array.from({ length: Math.max(10, stdio.length) }, (_, i) => ctx.fd(i) ?? -1);
+  if (fds.every((fd, i) => fd === (stdio[i] ?? -1))) return null;
+  return enterScope(ctx.shell, fds);
+}
+
 /** Runs a parsed list in the shell as if typed where the builtin was; returns `$?`. */
 export async function runText(ctx: BuiltinContext, list: List): Promise<number> {
   const shell = ctx.shell;
   if (list.items.length === 0) return 0;
-  const saved = { stdio: shell.stdio, lineno: shell.lineno };
-  if (!ctx.captured) shell.stdio = [ctx.fd(0) ?? -1, ctx.fd(1) ?? -1, ctx.fd(2) ?? -1];
+  const lineno = shell.lineno;
+  const leave = ctx.captured ? null : enterRedirected(ctx);
+  shell.traceLevel++;
   try {
     return await runLines(shell, list);
   } finally {
+    shell.traceLevel--;
     await shell.out.drain();
-    shell.stdio = saved.stdio;
-    shell.lineno = saved.lineno;
+    leave?.();
+    shell.lineno = lineno;
   }
 }
 
