@@ -38,7 +38,8 @@ describe('eval in a script', () => {
     shell.lineno = 7;
     const r = await runIn(shell, evalBuiltin, 'eval', 'echo x\necho $((1/0))');
     expect(r).toEqual({ status: 1, out: 'x\n', err: 's.sh: line 8: 1/0: division by 0 (error token is "0")\n' });
-    expect((await runIn(shell, evalBuiltin, 'eval', 'echo y\nfi')).err).toBe("s.sh: eval: line 8: syntax error near unexpected token `fi'\n");
+    // a syntax error in eval ends a script (a special builtin's error)
+    expect((await runFatal(shell, evalBuiltin, 'eval', 'echo y\nfi')).err).toBe("s.sh: eval: line 8: syntax error near unexpected token `fi'\n");
   });
 });
 
