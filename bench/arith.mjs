@@ -29,7 +29,7 @@ async function throughExpansion() {
   const vars = new Map([['i', '0']]);
   const ctx = {
     get: (n) => vars.get(n), set: (n, v) => vars.set(n, v), positional: () => [],
-    commandSubstitution: async () => '', home: () => null, readdir: () => null, cwd: () => '/', noglob: () => false,
+    commandSubstitution: async () => '', home: () => null, readdir: () => null, cwd: () => '/', noglob: () => false, nounset: () => false,
   };
   const word = parse('i=$((i+1))').items[0].first.commands[0].assignments[0].value;
   for (let k = 0; k < N; k++) vars.set('i', await expandWord(word, ctx));

@@ -84,6 +84,10 @@ class ShellExpansion implements ExpansionContext {
   noglob(): boolean {
     return this.shell.options.isOn('noglob');
   }
+
+  nounset(): boolean {
+    return this.shell.options.isOn('nounset');
+  }
 }
 
 function special(shell: Shell, name: string): string | undefined {

@@ -22,6 +22,8 @@ export interface ExpansionContext {
   cwd(): string;
   /** `set -f`: no pathname expansion. */
   noglob(): boolean;
+  /** `set -u`: expanding an unset parameter is an error. */
+  nounset(): boolean;
 }
 
 /**

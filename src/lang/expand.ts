@@ -10,7 +10,7 @@ import { DEFAULT_IFS, FieldBuilder, type Field } from './fields.js';
 import { expandPathname } from './glob.js';
 import { hasGlob } from './pattern.js';
 import { isPromise, andThen, type Maybe } from './maybe.js';
-import { expandParam, nounset } from './params.js';
+import { expandParam } from './params.js';
 
 export { ExpansionError, type ExpansionContext } from './context.js';
 
@@ -114,7 +114,7 @@ function expandArith(expression: Word, ctx: ExpansionContext): Maybe<string> {
 
 function evaluate(text: string, ctx: ExpansionContext): string {
   try {
-    return String(evaluateArith(text, nounset(ctx) ? boundVariables(ctx) : ctx));
+    return String(evaluateArith(text, ctx.nounset() ? boundVariables(ctx) : ctx));
   } catch (e) {
     if (e instanceof ArithError) throw new ExpansionError(e.message, false);
     throw e;

@@ -101,12 +101,8 @@ function lookup(name: string, ctx: ExpansionContext): Value {
 
 /** `set -u`: expanding an unset parameter is an error, except `$@` and `$*` (bash, POSIX 2024). */
 function checkBound(name: string, value: Value, ctx: ExpansionContext): void {
-  if (value.set || name === '@' || name === '*' || !nounset(ctx)) return;
+  if (value.set || name === '@' || name === '*' || !ctx.nounset()) return;
   throw new ExpansionError(`${isName(name) ? '' : '$'}${name}: unbound variable`);
-}
-
-export function nounset(ctx: ExpansionContext): boolean {
-  return ctx.get('-')?.includes('u') ?? false;
 }
 
 function isPositional(name: string): boolean {

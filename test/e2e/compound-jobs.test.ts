@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { PtySession } from '../../src/ptytest/index.js';
-import { outputOf, run, startBash, startJcsh, stripControls } from './harness.js';
+import { outputOf, run, startBash, startJcsh, stripControls, terminalCooked } from './harness.js';
 
 type Step = string | { readonly key: string; readonly until: (s: PtySession) => boolean };
 
@@ -70,8 +70,9 @@ describe('job control inside compound commands, as bash 5.2', () => {
   });
 
   it('^C stops a loop of builtins, which starts no process, and the line, with 130', async () => {
-    // Only the shell runs: it must let its SIGINT handler in while it loops.
-    const busy = (s: PtySession) => s.processes().some((p) => p.state === 'R' && p.pgid === s.foregroundPgid());
+    // Only the shell runs: it must let its SIGINT handler in while it loops. The ^C is typed
+    // once the line editor has given the terminal back (a ^C before that is a byte of input).
+    const busy = (s: PtySession) => terminalCooked(s) && s.processes().some((p) => p.state === 'R' && p.pgid === s.foregroundPgid());
     const line = 'n=0; while :; do n=$((n+1)); done; echo not-here';
     const jcsh = await startJcsh();
     const bash = await startBash();

@@ -99,6 +99,7 @@ export function fakeContext(opts: FakeOptions = {}): FakeContext {
     },
     cwd: () => opts.cwd ?? '/',
     noglob: () => vars.get('-')?.includes('f') ?? false,
+    nounset: () => vars.get('-')?.includes('u') ?? false,
   };
 }
 
