@@ -20,6 +20,11 @@ function isIfsSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n';
 }
 
+function hasAny(text: string, chars: string): boolean {
+  for (let i = 0; i < text.length; i++) if (chars.includes(text[i]!)) return true;
+  return false;
+}
+
 function hasGlobChar(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -67,6 +72,11 @@ export class FieldBuilder {
       return;
     }
     const ifs = this.ifs!;
+    // Most results (a number, a word) hold no separator: nothing to split.
+    if (!hasAny(text, ifs)) {
+      this.unquoted(text, text);
+      return;
+    }
     let i = 0;
     while (i < text.length) {
       let e = i;

@@ -68,7 +68,8 @@ class Evaluator {
   private read(name: string, offset: number): bigint {
     const text = this.vars.get(name);
     if (text === undefined || text === '') return 0n;
-    if (PLAIN.test(text)) return wrap(BigInt(text));
+    // at most 18 digits: always within 64 bits, nothing to wrap
+    if (PLAIN.test(text)) return BigInt(text);
     return this.run(text, offset);
   }
 
