@@ -2,6 +2,7 @@
 // fds), or captured on a copy of the shell (bash's forked subshell) so that a process of the
 // job can deliver the output.
 
+import { isPromise, type Maybe } from '../../lang/maybe.js';
 import type { OutputChunk } from '../../os/port.js';
 import { ExitRequest, LineAbandoned } from '../errors.js';
 import { FunctionReturn, LoopControl } from '../flow.js';
@@ -44,10 +45,15 @@ class Context implements BuiltinContext {
 
 /** Writes of a builtin run in the shell go to the fds of its table, in order. */
 class WriteTo implements BuiltinIO {
+  /** The builtin wrote to a closed stdout (`echo x >&-`). */
+  lost = false;
+
   constructor(private readonly shell: Shell, private readonly fds: FdTable) {}
 
   out(text: string | Uint8Array): void {
-    write(this.shell, this.fds.get(1), text);
+    const fd = this.fds.get(1);
+    if (fd === undefined) this.lost = text.length > 0;
+    else write(this.shell, fd, text);
   }
 
   err(text: string): void {
@@ -55,8 +61,17 @@ class WriteTo implements BuiltinIO {
   }
 }
 
-export function runBuiltinHere(shell: Shell, builtin: Builtin, argv: readonly string[], fds: FdTable): number | Promise<number> {
-  return builtin(new Context(shell, argv, new WriteTo(shell, fds), fds));
+export function runBuiltinHere(shell: Shell, builtin: Builtin, argv: readonly string[], fds: FdTable): Maybe<number> {
+  const io = new WriteTo(shell, fds);
+  const status = builtin(new Context(shell, argv, io, fds));
+  return isPromise(status) ? status.then((s) => checkWritten(shell, argv, io, s)) : checkWritten(shell, argv, io, status);
+}
+
+/** As bash's sh_chkwrite: output that could not be written is an error, status 1. */
+function checkWritten(shell: Shell, argv: readonly string[], io: WriteTo, status: number): number {
+  if (!io.lost) return status;
+  io.err(`${shell.errorPrefix()}${argv[0]!}: write error: Bad file descriptor\n`);
+  return 1;
 }
 
 function write(shell: Shell, fd: number | undefined, text: string | Uint8Array): void {
