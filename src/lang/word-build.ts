@@ -2,20 +2,21 @@
 // `NAME=` was lexed as a possible assignment (its value split off, tildes read after `=` and
 // `:`); when it is used as an ordinary word those tildes become plain text again.
 
+import { translateAnsiC } from './ansi-c.js';
 import type { Assignment, Word, WordPart } from './ast.js';
 import type { PositionSource } from './position.js';
 import type { WordToken } from './tokens.js';
 
 export function toWord(tok: WordToken, src: string, positions: PositionSource): Word {
   const parts = tok.assign ? plainParts(tok.parts, tok.assign.valueIndex) : tok.parts;
-  return { parts, source: src.slice(tok.start, tok.end), pos: positions.at(tok.start) };
+  return { parts, source: translateAnsiC(src.slice(tok.start, tok.end)), pos: positions.at(tok.start) };
 }
 
 export function toAssignment(tok: WordToken, src: string, positions: PositionSource): Assignment {
   const assign = tok.assign!;
   const value: Word = {
     parts: tok.parts.slice(assign.valueIndex),
-    source: src.slice(assign.valueStart, tok.end),
+    source: translateAnsiC(src.slice(assign.valueStart, tok.end)),
     pos: positions.at(assign.valueStart),
   };
   return { name: assign.name, value, pos: positions.at(tok.start) };

@@ -4,6 +4,7 @@
 
 import type { Word, WordPart } from './ast.js';
 import { BACKSLASH, charLength, isName, isRunStop, isTerminator, skipContinuations } from './chars.js';
+import { scanAnsiC } from './ansi-c.js';
 import { scanBackquote, scanDollar } from './dollar.js';
 import { unexpectedEof, unmatched } from './errors.js';
 import type { AssignInfo, ScanContext } from './tokens.js';
@@ -194,9 +195,18 @@ export class WordScanner {
   }
 
   private dollar(k: number, quoted: boolean): number {
+    if (!quoted && this.src.charCodeAt(k + 1) === SQUOTE) return this.ansiC(k);
     const r = scanDollar(this.ctx, k, quoted, WordScanner.braceWord);
     if (r.part) this.pushPart(r.part);
     else this.pushLit('$', quoted);
+    return r.end;
+  }
+
+  /** bash's `$'…'`: quoted text with C escapes decoded. */
+  private ansiC(k: number): number {
+    const r = scanAnsiC(this.src, k);
+    if (r === null) throw unmatched("'", this.ctx.positions.at(k + 1));
+    this.pushLit(r.text, true);
     return r.end;
   }
 
