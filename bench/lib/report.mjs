@@ -96,7 +96,7 @@ function uiSection(ui, prompt) {
   const idle = ui.idle;
   const rows = [
     ['`jcsh` (the UI, Linux engine): first prompt in the pane', ms(p('ui'))],
-    ...(ui.prompt['ui-node'] ? [['`node bin/jcsh.js` (the UI, engine started after it, as npm start): first prompt', ms(p('ui-node'))]] : []),
+    ...(ui.prompt['ui-node'] ? [['`node bin/jcsh.js` (the UI, engine started after it, node run directly): first prompt', ms(p('ui-node'))]] : []),
     ['`jcsh --sim` (the UI, simulator): first prompt in the pane', ms(p('sim'))],
     ['`jcsh --plain`: first prompt', ms(p('plain'))],
     ['`node -e` printing the prompt', ms(node)],

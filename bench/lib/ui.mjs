@@ -22,7 +22,7 @@ function home() {
 /**
  * The UI (or the plain shell) in a new pty, with a fixed prompt, Ink in interactive mode.
  * jcsh runs as a program, as a user starts it: on a terminal its sh lines start jcsh-launch,
- * which starts the UI's engine beside the UI. `ui-node` is `node bin/jcsh.js` (npm start),
+ * which starts the UI's engine beside the UI. `ui-node` is `node bin/jcsh.js` (node run directly, without the sh line),
  * where the UI starts its engine itself.
  */
 export function startUi(kind) {

@@ -45,7 +45,7 @@ export interface UiOptions {
   /**
    * `executable` (default): bin/jcsh.js run as a program, as a user runs `jcsh`; on a terminal
    * its sh lines start jcsh-launch, which starts the engine beside the UI. `node`: `node
-   * bin/jcsh.js`, as `npm start` does, where the UI starts the engine itself with node-pty.
+   * bin/jcsh.js` run directly, where the UI starts the engine itself with node-pty.
    */
   start?: 'executable' | 'node';
   /** Variables added to the environment. */

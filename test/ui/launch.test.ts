@@ -1,6 +1,6 @@
 // jcsh-launch (native/launch.c): `jcsh` on a terminal starts the UI's engine in a new pty at
 // the same time as the UI, and the UI adopts it. The engine must be exactly what the UI would
-// have started with node-pty (`node bin/jcsh.js`, as npm start runs it): same session and
+// have started with node-pty (`node bin/jcsh.js` run directly): same session and
 // controlling terminal, same modes, same environment, same signals; the UI's copies of the
 // pty master and of the channel's socket must not leak into anything it starts.
 
