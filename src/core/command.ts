@@ -52,21 +52,25 @@ class CommandExpander {
   constructor(private readonly shell: Shell, private readonly cmd: SimpleCommand, private readonly run: SubstitutionRunner) {}
 
   expand(): Maybe<Expansion> {
-    const argv = expandWords(this.cmd.words, this.context());
+    // contexts are made only for the parts a command has: `n=$((n+1))` has no words to expand
+    const argv = this.cmd.words.length === 0 ? [] : expandWords(this.cmd.words, this.context());
     return isPromise(argv) ? argv.then((a) => this.assign(a)) : this.assign(argv);
   }
 
   private assign(argv: string[]): Maybe<Expansion> {
+    if (this.cmd.assignments.length === 0) return this.redirect(argv, null);
     // read live, so that each assignment sees the ones made before it
     const withAssignments = this.context({ values: this.assignments, exported: argv.length > 0 });
     const done = expandAssignments(this.cmd, withAssignments, this.assignments);
     // Without a command name bash assigns before redirecting, so `x=7 >f$x` opens f7.
-    const ctx = argv.length === 0 ? withAssignments : this.context();
+    const ctx = argv.length === 0 ? withAssignments : null;
     return isPromise(done) ? done.then(() => this.redirect(argv, ctx)) : this.redirect(argv, ctx);
   }
 
-  private redirect(argv: string[], ctx: ExpansionContext): Maybe<Expansion> {
-    const redirects = this.cmd.redirects.length === 0 ? NO_REDIRECTS : expandRedirects(this.cmd.redirects, ctx);
+  /** `ctx`: the context to expand the redirections in, when not a plain one. */
+  private redirect(argv: string[], ctx: ExpansionContext | null): Maybe<Expansion> {
+    if (this.cmd.redirects.length === 0) return this.done(argv, NO_REDIRECTS);
+    const redirects = expandRedirects(this.cmd.redirects, ctx ?? this.context());
     return isPromise(redirects) ? redirects.then((r) => this.done(argv, r)) : this.done(argv, redirects);
   }
 
