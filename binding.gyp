@@ -23,6 +23,7 @@
         "native/signal_napi.c",
         "native/term_napi.c",
         "native/fd_napi.c",
+        "native/record_napi.c",
         "native/child.c",
         "native/exec.c"
       ],

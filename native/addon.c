@@ -58,6 +58,8 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "waitFd", jcsh_napi_wait_fd);
   jcsh_export(env, exports, "peerCredentials", jcsh_napi_peer_credentials);
   jcsh_export(env, exports, "strerror", jcsh_napi_strerror);
+  jcsh_export(env, exports, "writeNow", jcsh_napi_write_now);
+  jcsh_export(env, exports, "readRecord", jcsh_napi_read_record);
 
   export_constants(env, exports);
   return exports;

@@ -47,5 +47,7 @@ napi_value jcsh_napi_memfd(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_wait_fd(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_peer_credentials(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_strerror(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_write_now(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_read_record(napi_env env, napi_callback_info info);
 
 #endif

@@ -15,6 +15,7 @@ import type { Builtin } from '../../src/core/builtins/types.js';
 import { Shell, type ShellOptions } from '../../src/core/shell.js';
 import type { Job } from '../../src/core/job.js';
 import { RUNNING } from '../../src/core/job.js';
+import { readRecordBytewise } from '../../src/os/record.js';
 
 const decoder = new TextDecoder();
 
@@ -197,6 +198,10 @@ export class FakePort implements OsPort {
     return ends;
   }
 
+  writeNow(): boolean {
+    return false;
+  }
+
   async write(fd: number, data: string | Uint8Array): Promise<void> {
     const text = typeof data === 'string' ? data : decoder.decode(data);
     this.written.set(fd, this.output(fd) + text);
@@ -209,6 +214,10 @@ export class FakePort implements OsPort {
   feed(fd: number, text: string): void {
     this.input.set(fd, new TextEncoder().encode(text));
   }
+  readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array> {
+    return readRecordBytewise(this, fd, delimiter, max);
+  }
+
   async read(fd: number, max = 65536): Promise<Uint8Array | null> {
     const rest = this.input.get(fd);
     if (rest === undefined) return missing(`read of fd ${fd}`);

@@ -153,6 +153,34 @@ export function ioContract(fx: ContractFixture): void {
       expect(port.readFile(`${dir}/rw`)).toBe('rw');
     });
 
+    it('reads one record up to its delimiter and leaves the rest, from a file and a pipe', async () => {
+      port.writeFile(`${dir}/lines`, 'one\ntwo\nthree', false);
+      const fd = port.open(`${dir}/lines`, 'read');
+      const text = async (f: number, max = 100) => new TextDecoder().decode(await port.readRecord(f, 10, max));
+      expect(await text(fd)).toBe('one\n');
+      expect(await text(fd, 2)).toBe('tw');
+      expect(await readAll(port, fd)).toBe('o\nthree');
+      expect(await text(fd)).toBe('');
+      port.close(fd);
+      const [r, w] = t.pipe();
+      await port.write(w, 'a;b;c');
+      t.close(w);
+      expect(await new TextDecoder().decode(await port.readRecord(r, 59, 100))).toBe('a;');
+      expect(await readAll(port, r)).toBe('b;c');
+    });
+
+    it('writes at once only where nothing can hold the write up', async () => {
+      const [r, w] = t.pipe();
+      expect(port.writeNow(w, 'never')).toBe(false);
+      t.close(w);
+      expect(await readAll(port, r)).toBe('');
+      const fd = port.open(`${dir}/now`, 'write');
+      const now = port.writeNow(fd, 'written');
+      if (!now) await port.write(fd, 'written');
+      port.close(fd);
+      expect(port.readFile(`${dir}/now`)).toBe('written');
+    });
+
     it('reads and writes whole files', () => {
       port.writeFile(`${dir}/a`, 'one', false);
       port.writeFile(`${dir}/a`, 'two', true);

@@ -140,6 +140,24 @@ describe.each(methods)('LinuxPort children, started with %s', (_name, forkFallba
 describe('LinuxPort errors and identity', () => {
   const port = new LinuxPort({ blockingWait: false });
 
+  it('writes at once to a file and /dev/null, reports a full disk, and leaves a pipe to write()', () => {
+    const file = `${scratchDir()}/now`;
+    const fd = port.open(file, 'write');
+    expect(port.writeNow(fd, 'at once')).toBe(true);
+    port.close(fd);
+    expect(readFileSync(file, 'utf8')).toBe('at once');
+    const dn = port.open('/dev/null', 'write');
+    expect(port.writeNow(dn, 'gone')).toBe(true);
+    port.close(dn);
+    const full = port.open('/dev/full', 'write');
+    expect(() => port.writeNow(full, 'x')).toThrow(expect.objectContaining({ code: 'ENOSPC', reason: 'No space left on device' }));
+    port.close(full);
+    const [r, w] = port.pipe();
+    expect(port.writeNow(w, 'x')).toBe(false);
+    port.close(r);
+    port.close(w);
+  });
+
   it('throws OsError with glibc texts', () => {
     const missing = { kind: 'exec', path: '/no/such/program', argv: ['x'], env: [] } as const;
     const spawn = () => port.spawn({ program: missing, fds: [], cwd: '/', group: { kind: 'lead' } });

@@ -1,6 +1,7 @@
 // `read [-r] [-p prompt] [-d delim] [-n nchars] [-N nchars] [-u fd] [name ...]`
-// (builtins/read.def). One line from fd 0, taken a byte at a time so that nothing after it is
-// consumed (the next command reads the rest of a pipe or file). Without -r a backslash escapes
+// (builtins/read.def). One line from fd 0, and nothing after it (the next command reads the
+// rest of a pipe or file): the port reads a file a block at a time and seeks back, anything
+// else a byte at a time, as bash does. Without -r a backslash escapes
 // the next character and backslash-newline continues the line. The line is split on IFS into
 // the names (REPLY, unsplit, without any). At end of input the status is 1, and what was read
 // is still assigned.
@@ -69,13 +70,14 @@ export const readBuiltin: Builtin = async (ctx) => {
   return eof || !assigned ? 1 : 0;
 };
 
-/** Reads up to the delimiter (or the -n/-N count), a byte at a time. */
+/** Reads up to the delimiter (or the -n/-N count), never a byte past it. */
 async function readLine(ctx: BuiltinContext, fd: number, req: Request): Promise<{ line: ReadChar[]; eof: boolean }> {
   const line: ReadChar[] = [];
+  const input = new RecordInput(ctx, fd, req.exact ? null : req.delimiter);
   let escaped = false;
   for (;;) {
     if (req.limit !== null && line.length >= req.limit) return { line, eof: false };
-    const first = await byte(ctx, fd);
+    const first = input.take() ?? (await input.fill(req.limit === null ? RECORD_MAX : req.limit - line.length));
     if (first === null) return { line, eof: true };
     const quoted = escaped;
     if (!req.exact) {
@@ -90,20 +92,48 @@ async function readLine(ctx: BuiltinContext, fd: number, req: Request): Promise<
         return { line, eof: false };
       }
     }
-    const bytes = [first];
-    for (let more = followers(first); more > 0; more--) {
-      const b = await byte(ctx, fd);
-      if (b === null) break;
-      bytes.push(b);
-    }
-    // a character read right after a backslash is protected from splitting
-    line.push({ c: decoder.decode(new Uint8Array(bytes)), quoted });
+    line.push({ c: first < 0x80 ? String.fromCharCode(first) : await character(input, first), quoted });
   }
 }
 
-async function byte(ctx: BuiltinContext, fd: number): Promise<number | null> {
-  const chunk = await ctx.shell.port.read(fd, 1);
-  return chunk === null || chunk.length === 0 ? null : chunk[0]!;
+/** A character of several bytes, from its lead byte on. */
+async function character(input: RecordInput, lead: number): Promise<string> {
+  const bytes = [lead];
+  for (let more = followers(lead); more > 0; more--) {
+    const b = input.take() ?? (await input.fill(more));
+    if (b === null) break;
+    bytes.push(b);
+  }
+  return decoder.decode(new Uint8Array(bytes));
+}
+
+/** Bytes a line is read in at most (a longer one takes several reads). */
+const RECORD_MAX = 4096;
+
+/**
+ * The input of one `read`: whole records up to the delimiter from the port (one read for a
+ * line, however it is read), handed out a byte at a time. A record never goes past the
+ * delimiter, nor past the count asked for, so nothing is taken from the next reader. With
+ * -N the delimiter means nothing: bytes are read one at a time.
+ */
+class RecordInput {
+  private bytes: Uint8Array = new Uint8Array(0);
+  private at = 0;
+
+  constructor(private readonly ctx: BuiltinContext, private readonly fd: number, private readonly delimiter: number | null) {}
+
+  /** The next byte already read, or undefined when they are all taken. */
+  take(): number | undefined {
+    return this.at < this.bytes.length ? this.bytes[this.at++] : undefined;
+  }
+
+  /** Reads more (at most `most` bytes) and takes the first; null at end of input. */
+  async fill(most: number): Promise<number | null> {
+    const port = this.ctx.shell.port;
+    this.bytes = this.delimiter === null ? (await port.read(this.fd, 1)) ?? new Uint8Array(0) : await port.readRecord(this.fd, this.delimiter, Math.max(1, most));
+    this.at = 0;
+    return this.take() ?? null;
+  }
 }
 
 /** How many continuation bytes follow a UTF-8 lead byte. */

@@ -45,15 +45,21 @@ class Context implements BuiltinContext {
 
 /** Writes of a builtin run in the shell go to the fds of its table, in order. */
 class WriteTo implements BuiltinIO {
-  /** The builtin wrote to a closed stdout (`echo x >&-`). */
-  lost = false;
+  /** Why output was lost: stdout closed (`echo x >&-`), or a write that failed (a full disk). */
+  failure: string | null = null;
 
   constructor(private readonly shell: Shell, private readonly fds: FdTable) {}
 
   out(text: string | Uint8Array): void {
+    if (text.length === 0) return;
     const fd = this.fds.get(1);
-    if (fd === undefined) this.lost = text.length > 0;
-    else write(this.shell, fd, text);
+    if (fd === undefined) {
+      this.failure = 'Bad file descriptor';
+      return;
+    }
+    write(this.shell, fd, text);
+    // only a write made at once can fail here; a queued one is the host's to report
+    this.failure = this.shell.out.takeFailure()?.reason ?? this.failure;
   }
 
   err(text: string): void {
@@ -69,8 +75,8 @@ export function runBuiltinHere(shell: Shell, builtin: Builtin, argv: readonly st
 
 /** As bash's sh_chkwrite: output that could not be written is an error, status 1. */
 function checkWritten(shell: Shell, argv: readonly string[], io: WriteTo, status: number): number {
-  if (!io.lost) return status;
-  io.err(`${shell.errorPrefix()}${argv[0]!}: write error: Bad file descriptor\n`);
+  if (io.failure === null) return status;
+  io.err(`${shell.errorPrefix()}${argv[0]!}: write error: ${io.failure}\n`);
   return 1;
 }
 

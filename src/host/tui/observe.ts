@@ -190,6 +190,11 @@ class ObservedPort implements OsPort {
     return this.inner.write(fd, data);
   }
 
+  writeNow(fd: number, data: string | Uint8Array): boolean {
+    this.soon();
+    return this.inner.writeNow(fd, data);
+  }
+
   // --- the rest passes through ------------------------------------------------------------------
 
   getpid(): number { return this.inner.getpid(); }
@@ -211,6 +216,7 @@ class ObservedPort implements OsPort {
   close(fd: number): void { this.inner.close(fd); }
   pipe(): [number, number] { return this.inner.pipe(); }
   read(fd: number, max?: number): Promise<Uint8Array | null> { return this.inner.read(fd, max); }
+  readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array> { return this.inner.readRecord(fd, delimiter, max); }
   isOpen(fd: number): boolean { return this.inner.isOpen(fd); }
   stat(path: string): FileInfo | null { return this.inner.stat(path); }
   inspect(path: string, follow: boolean): FileDetails | null { return this.inner.inspect(path, follow); }

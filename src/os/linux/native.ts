@@ -87,6 +87,13 @@ export interface NativeAddon {
   /** poll(2) on a thread of the pool: resolves when fd is ready to read or write (or hung up). */
   waitFd(fd: number, direction: 'read' | 'write'): Promise<void>;
   strerror(errno: number): string;
+  /** write(2) of all of bytes now if fd is a regular file or a device but a terminal; else false. */
+  writeNow(fd: number, bytes: Uint8Array): boolean;
+  /**
+   * Up to and including the delimiter, at most max bytes, nothing after: from a seekable fd
+   * at once (sought back), from anything else through the thread pool.
+   */
+  readRecord(fd: number, delimiter: number, max: number): Uint8Array | Promise<Uint8Array>;
   readonly WNOHANG: number;
   readonly WUNTRACED: number;
   readonly WCONTINUED: number;

@@ -11,7 +11,7 @@ import type {
 import { decodeWaitStatus, isFinished } from '../status.js';
 import { ChildEvents } from './child-events.js';
 import { Dispositions } from './dispositions.js';
-import { makeOsError, sys } from './errors.js';
+import { makeOsError, sys, toOsError } from './errors.js';
 import * as files from './files.js';
 import { inspectFile, processTimes } from './inspect.js';
 import { loadNative, packagePaths, type NativeAddon } from './native.js';
@@ -242,6 +242,16 @@ export class LinuxPort implements OsPort {
   close(fd: number): void { files.closeFd(fd); }
   pipe(): [number, number] { return sys('pipe', () => this.native.pipe()); }
   write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(fd, data, this.ready); }
+  writeNow(fd: number, data: string | Uint8Array): boolean {
+    return sys('write', () => this.native.writeNow(fd, typeof data === 'string' ? Buffer.from(data) : data));
+  }
+  async readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array> {
+    try {
+      return await this.native.readRecord(fd, delimiter, max);
+    } catch (e) {
+      throw toOsError(e, 'read');
+    }
+  }
   read(fd: number, max?: number): Promise<Uint8Array | null> { return files.readChunk(fd, this.ready, max); }
 
   /** Waits for an fd someone else made non-blocking, instead of retrying on EAGAIN (trap 3). */

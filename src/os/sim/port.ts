@@ -24,6 +24,7 @@ import { ttyCalls } from './syscalls/tty.js';
 import { decodeTermios, encodeTermios } from './tty/termios.js';
 import type { Syscall, Termios } from './types.js';
 import { lookForChild } from './wait.js';
+import { readRecordBytewise } from '../record.js';
 
 /** Thrown by a synchronous call of a process that no longer exists: its code goes no further. */
 export class ProcessGone extends Error {
@@ -236,11 +237,20 @@ export class SimPort implements OsPort {
     return fds;
   }
 
+  /** Every write of the simulated kernel takes its turn on the virtual clock. */
+  writeNow(): boolean {
+    return false;
+  }
+
   async write(fd: number, data: string | Uint8Array): Promise<void> {
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     if (bytes.length === 0) return;
     const r = await this.async({ call: 'write', fd, data: bytes });
     unwrap(r as number | SysError);
+  }
+
+  readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array> {
+    return readRecordBytewise(this, fd, delimiter, max);
   }
 
   async read(fd: number, max = 65536): Promise<Uint8Array | null> {

@@ -1,0 +1,148 @@
+/* Reads and writes the shell makes for its own builtins, shaped so that a loop of them costs
+ * what it costs bash:
+ *  - writeNow: `echo` into a regular file or /dev/null is one write(2) on the main thread,
+ *    since nothing can hold such a write up; a pipe or a terminal can, and is left to the
+ *    thread pool (false, nothing written).
+ *  - readRecord: `read` takes one line, and not a byte more. A seekable fd (a file) is read a
+ *    block at a time and sought back to just after the delimiter (bash's zreadc with lseek),
+ *    on the main thread since a file does not make it wait; anything else a byte at a time,
+ *    all in one trip to the thread pool. */
+#define _GNU_SOURCE
+#include "addon.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* writeNow(fd, bytes) -> boolean */
+napi_value jcsh_napi_write_now(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  int fd;
+  void *data;
+  size_t len;
+  struct stat st;
+  if (!jcsh_args(env, info, 2, argv) || !jcsh_get_int(env, argv[0], "fd", &fd) ||
+      !jcsh_get_bytes(env, argv[1], "bytes", &data, &len))
+    return NULL;
+  if (fstat(fd, &st) != 0) return jcsh_throw_errno(env, errno, "write");
+  if (!S_ISREG(st.st_mode) && !(S_ISCHR(st.st_mode) && !isatty(fd))) return jcsh_bool(env, 0);
+  const char *p = data;
+  while (len > 0) {
+    ssize_t n = write(fd, p, len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return jcsh_throw_errno(env, errno, "write");
+    p += n;
+    len -= (size_t)n;
+  }
+  return jcsh_bool(env, 1);
+}
+
+struct record {
+  napi_async_work work;
+  napi_deferred deferred;
+  int fd, delimiter;
+  size_t max, len;
+  int err;
+  char *buf;
+};
+
+/* One byte; waits in poll() when someone else left the fd non-blocking (trap 3). */
+static ssize_t read_byte(int fd, char *c) {
+  for (;;) {
+    ssize_t n = read(fd, c, 1);
+    if (n >= 0 || errno == EINTR) {
+      if (n >= 0) return n;
+      continue;
+    }
+    if (errno != EAGAIN) return -1;
+    struct pollfd p = { .fd = fd, .events = POLLIN };
+    if (poll(&p, 1, -1) < 0 && errno != EINTR) return -1;
+  }
+}
+
+static void read_bytewise(struct record *r) {
+  while (r->len < r->max) {
+    ssize_t n = read_byte(r->fd, r->buf + r->len);
+    if (n < 0) r->err = errno == EIO ? 0 : errno; /* a hung-up terminal is the end of input */
+    if (n <= 0) return;
+    if ((unsigned char)r->buf[r->len++] == r->delimiter) return;
+  }
+}
+
+static void read_seekable(struct record *r, off_t at) {
+  ssize_t n;
+  do n = read(r->fd, r->buf, r->max);
+  while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    r->err = errno;
+    return;
+  }
+  char *end = memchr(r->buf, r->delimiter, (size_t)n);
+  r->len = end ? (size_t)(end - r->buf) + 1 : (size_t)n;
+  if ((ssize_t)r->len < n && lseek(r->fd, at + (off_t)r->len, SEEK_SET) < 0) r->err = errno;
+}
+
+static void record_execute(napi_env env, void *data) {
+  (void)env;
+  read_bytewise(data);
+}
+
+static napi_value record_bytes(napi_env env, struct record *r) {
+  napi_value bytes, buffer;
+  void *copy;
+  napi_create_arraybuffer(env, r->len, &copy, &buffer);
+  if (r->len) memcpy(copy, r->buf, r->len);
+  napi_create_typedarray(env, napi_uint8_array, r->len, buffer, 0, &bytes);
+  return bytes;
+}
+
+static void record_complete(napi_env env, napi_status status, void *data) {
+  struct record *r = data;
+  int err = status == napi_ok ? r->err : EINTR;
+  if (err) {
+    jcsh_throw_errno(env, err, "read");
+    napi_value error;
+    napi_get_and_clear_last_exception(env, &error);
+    napi_reject_deferred(env, r->deferred, error);
+  } else {
+    napi_resolve_deferred(env, r->deferred, record_bytes(env, r));
+  }
+  napi_delete_async_work(env, r->work);
+  free(r->buf);
+  free(r);
+}
+
+/* readRecord(fd, delimiter, max) -> Uint8Array (a file, read now) or Promise<Uint8Array>
+ * (anything else, read in the pool): empty at end of input. */
+napi_value jcsh_napi_read_record(napi_env env, napi_callback_info info) {
+  napi_value argv[3], promise;
+  int fd, delimiter, max;
+  if (!jcsh_args(env, info, 3, argv) || !jcsh_get_int(env, argv[0], "fd", &fd) ||
+      !jcsh_get_int(env, argv[1], "delimiter", &delimiter) || !jcsh_get_int(env, argv[2], "max", &max))
+    return NULL;
+  if (max < 1 || delimiter < 0 || delimiter > 255) return jcsh_throw_type(env, "readRecord: max >= 1, delimiter a byte");
+  struct record *r = calloc(1, sizeof *r);
+  if (r) r->buf = malloc((size_t)max);
+  if (!r || !r->buf) {
+    free(r);
+    return jcsh_throw_errno(env, ENOMEM, "malloc");
+  }
+  r->fd = fd;
+  r->delimiter = delimiter;
+  r->max = (size_t)max;
+  off_t at = lseek(fd, 0, SEEK_CUR);
+  if (at >= 0) {
+    read_seekable(r, at);
+    napi_value result = r->err ? jcsh_throw_errno(env, r->err, "read") : record_bytes(env, r);
+    free(r->buf);
+    free(r);
+    return result;
+  }
+  napi_create_promise(env, &r->deferred, &promise);
+  napi_create_async_work(env, NULL, jcsh_str(env, "jcsh.readRecord"), record_execute, record_complete, r, &r->work);
+  napi_queue_async_work(env, r->work);
+  return promise;
+}
