@@ -26,7 +26,7 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
   const shell = new Shell({
     port, name: parent?.name ?? o.name, args: parent?.positional ?? o.args, interactive: false, monitor: o.monitor ?? false,
     ...(more.scriptName !== undefined ? { scriptName: more.scriptName } : parent?.scriptName !== undefined ? { scriptName: parent.scriptName } : {}),
-    ...(parent ? { vars: parent.vars } : {}),
+    ...(parent ? { vars: parent.vars, parentTraps: parent.traps ?? [] } : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
   if (parent) inheritState(shell, parent);

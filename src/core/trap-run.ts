@@ -1,0 +1,60 @@
+// Running trap actions (bash's run_pending_traps and run_exit_trap). A caught signal's action
+// runs at a safe point: between commands, and once a foreground job is over (a signal that came
+// while it ran waits for it, as in bash). `$?` is the same after the action as before it, unless
+// the action exits. The EXIT action runs once, when the shell (or a subshell) ends, with `$?`
+// the exit status; the status stays unless the action calls `exit`.
+
+import { SyntaxError as ShellSyntaxError } from '../lang/ast.js';
+import { ExitRequest, LineAbandoned } from './errors.js';
+import type { Shell } from './shell.js';
+
+/** Runs the action of every caught signal that has one; at most one action at a time. */
+export async function runPendingTraps(shell: Shell): Promise<void> {
+  const traps = shell.traps;
+  if (traps.running) return;
+  for (let sig = traps.nextCaught(); sig !== undefined; sig = traps.nextCaught()) {
+    const action = traps.action(sig);
+    if (!action) continue;
+    const status = shell.lastStatus;
+    await runAction(shell, action);
+    shell.lastStatus = status;
+  }
+}
+
+/** Runs the EXIT action, if any, for a shell leaving with `status`; returns the status to leave with. */
+export async function runExitTrap(shell: Shell, status: number): Promise<number> {
+  const action = shell.traps.takeExit();
+  if (action === undefined) return status;
+  shell.lastStatus = status;
+  try {
+    await runAction(shell, action);
+  } catch (e) {
+    if (e instanceof ExitRequest) return e.status;
+    if (e instanceof LineAbandoned) return status;
+    throw e;
+  } finally {
+    await shell.out.drain();
+  }
+  return status;
+}
+
+async function runAction(shell: Shell, action: string): Promise<void> {
+  const list = parse(shell, action);
+  if (list === null) return;
+  shell.traps.running = true;
+  try {
+    await shell.dialect.run(shell, list);
+  } finally {
+    shell.traps.running = false;
+  }
+}
+
+function parse(shell: Shell, action: string) {
+  try {
+    return shell.dialect.parse(action);
+  } catch (e) {
+    if (!(e instanceof ShellSyntaxError)) throw e;
+    void shell.diag(e.message);
+    return null;
+  }
+}
