@@ -12,13 +12,16 @@ import type { Shell } from './shell.js';
 export async function runPendingTraps(shell: Shell): Promise<void> {
   const traps = shell.traps;
   if (traps.running) return;
-  for (let sig = traps.nextCaught(); sig !== undefined; sig = traps.nextCaught()) {
-    const action = traps.action(sig);
-    if (!action) continue;
-    const status = shell.lastStatus;
-    await runAction(shell, action);
-    shell.lastStatus = status;
-  }
+  for (let sig = traps.nextCaught(); sig !== undefined; sig = traps.nextCaught()) await runTrap(shell, sig);
+}
+
+/** Runs the action for one signal now, if it has one (^C read as a key at the prompt). */
+export async function runTrap(shell: Shell, sig: number): Promise<void> {
+  const action = shell.traps.action(sig);
+  if (!action || shell.traps.running) return;
+  const status = shell.lastStatus;
+  await runAction(shell, action);
+  shell.lastStatus = status;
 }
 
 /** Runs the EXIT action, if any, for a shell leaving with `status`; returns the status to leave with. */
