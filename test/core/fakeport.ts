@@ -149,7 +149,9 @@ export class FakePort implements OsPort {
     this.actions.set(signal, action);
   }
   onSignal(): () => void { return missing('onSignal'); }
-  inheritedIgnored(): ReadonlySet<number> { return new Set(); }
+  /** Signals the shell "started with" ignored. */
+  readonly startIgnored = new Set<number>();
+  inheritedIgnored(): ReadonlySet<number> { return this.startIgnored; }
   countSignal(signal: number): SignalCount {
     if (this.counts.has(signal)) throw new OsError('EBUSY', 'Device or resource busy', 'sigaction');
     let arrived = 0;
