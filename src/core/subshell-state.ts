@@ -4,7 +4,7 @@
 // the OS port hands to the copy privately (see the 'subshell' program in src/os/port.ts).
 
 import { SetOptions } from './options.js';
-import type { Shell } from './shell.js';
+import type { Shell, ShellOptions } from './shell.js';
 import type { VarSnapshot } from './vars.js';
 import { toStdio } from './shell-fds.js';
 
@@ -89,6 +89,11 @@ export function decodeSubshellState(text: string): SubshellState {
     traceLevel: Number.isInteger(s.traceLevel) && s.traceLevel! > 0 ? s.traceLevel! : 1,
     traps: Array.isArray(s.traps) ? s.traps.map(([sig, action]) => [Number(sig), String(action)] as const) : [],
   };
+}
+
+/** What the state gives a new copy of a shell through its constructor. */
+export function copyOptions(state: SubshellState): Pick<ShellOptions, 'vars' | 'parentTraps'> {
+  return { vars: state.vars, parentTraps: state.traps ?? [] };
 }
 
 /** Gives a new copy of a shell what the state carries beyond its constructor's options. */
