@@ -62,6 +62,13 @@ describe('^C while a script waits for a command (issue 11 item 3)', () => {
     expect(jcsh).toEqual(await interruptDuringSleep('bash', script));
   });
 
+  it('the EXIT trap runs before the shell dies of SIGINT', async () => {
+    const script = `trap 'echo "bye $?"' EXIT; sleep 30; echo after`;
+    const jcsh = await interruptDuringSleep('jcsh', script);
+    expect(jcsh).toEqual({ output: 'bye 0\n', exitCode: null, signal: 'SIGINT' });
+    expect(jcsh).toEqual(await interruptDuringSleep('bash', script));
+  });
+
   it('a child that dies of a SIGINT the shell never got does not end the script', async () => {
     // No terminal involved: only the child is signalled.
     const script = `sh -c 'kill -INT $$'; echo after $?`;
