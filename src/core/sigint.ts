@@ -17,7 +17,7 @@ export function watchSigint(shell: Shell, job: Job): SignalCount | null {
   // A shell started with SIGINT ignored (a background job of a script) keeps ignoring it.
   if (shell.port.inheritedIgnored().has(SIG.INT)) return null;
   // A trap on SIGINT (or ignoring it) replaces this: the trap runs once the job is over.
-  if (shell.traps.action(SIG.INT) !== undefined) return null;
+  if (shell.traps.holds(SIG.INT)) return null;
   return shell.port.countSignal(SIG.INT);
 }
 

@@ -140,6 +140,11 @@ export class Traps {
     return this.actions.get(sig);
   }
 
+  /** True when this process has a trap on sig: this table's, or a parent's in the same process. */
+  holds(sig: number): boolean {
+    return this.actions.has(sig) || (this.parent?.holds(sig) ?? false);
+  }
+
   /** What `trap` lists: [condition, action] in bash's order (EXIT, then by number). */
   listing(): (readonly [number, string])[] {
     const source = this.listed ?? this.actions;
