@@ -76,6 +76,7 @@ export function hasChildren(shell: Shell): boolean {
 
 function record(shell: Shell, job: Job, pid: number, s: WaitStatus): boolean {
   const restack = job.record(pid, s);
+  if (s.kind === 'exited' || s.kind === 'signaled') shell.traps.childEnded();
   if (job.state === 'dead' && job.async && pid === job.lastPid) shell.control.finishedPids.set(pid, s);
   return restack;
 }

@@ -7,16 +7,17 @@
 //   lists it as ignored;
 // - a subshell lists its parent's traps until it sets or resets one (POSIX 2024 asks for the
 //   same); caught signals are back at their default there, ignored ones stay ignored;
-// - SIGKILL and SIGSTOP can be "trapped" but nothing changes; SIGCHLD is recorded but the shell
-//   keeps its own disposition, which is how it learns of its children.
+// - SIGKILL, SIGSTOP and glibc's signals 32 and 33 can be "trapped" but nothing changes;
+//   SIGCHLD keeps the shell's own disposition, which is how it learns of its children: its
+//   action runs once for each child reaped.
 
 import type { OsPort } from '../os/port.js';
 import { SIG } from '../os/signals.js';
 
 export const EXIT = 0;
 
-/** Signals whose disposition a trap leaves alone (see above). */
-const UNTOUCHABLE: ReadonlySet<number> = new Set([SIG.KILL, SIG.STOP, SIG.CHLD]);
+/** Signals whose disposition a trap leaves alone (see above; 32 and 33 are glibc's own). */
+const UNTOUCHABLE: ReadonlySet<number> = new Set([SIG.KILL, SIG.STOP, SIG.CHLD, 32, 33]);
 
 const NONE: readonly number[] = [];
 
@@ -62,6 +63,11 @@ class Inbox {
     const caught = this.port.caughtSignals();
     if (caught.length > 0) this.pending.push(...caught);
     return this.pending.findIndex(wanted);
+  }
+
+  /** A signal the shell learnt of some other way than a handler (SIGCHLD by reaping). */
+  add(sig: number): void {
+    this.pending.push(sig);
   }
 
   /** Forgets pending signals nobody has an action for any more. */
@@ -198,9 +204,20 @@ export class Traps {
     return sig;
   }
 
-  /** The next caught signal this table has an action for, left in the inbox. */
-  peekCaught(): number | undefined {
-    return this.inbox.peek((s) => !!this.actions.get(s));
+  /**
+   * A caught signal that ends a `wait` (left in the inbox for its action to run after it).
+   * Not SIGCHLD: `wait` goes on while children end, and their actions run after it, as in bash.
+   */
+  interruptingSignal(): number | undefined {
+    return this.inbox.peek((s) => s !== SIG.CHLD && !!this.actions.get(s));
+  }
+
+  /**
+   * A child was reaped: with a trap on SIGCHLD, its action runs once for it, as bash runs it
+   * for each child it reaps (the shell's own SIGCHLD disposition is left alone, see above).
+   */
+  childEnded(): void {
+    if (this.actions.get(SIG.CHLD) || (!this.actions.has(SIG.CHLD) && this.parent?.actions.get(SIG.CHLD))) this.inbox.add(SIG.CHLD);
   }
 
   /** Calls `listener` when caught signals arrive (to wake a waiting builtin). */

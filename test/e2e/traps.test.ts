@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../../src/ptytest/wait.js';
 import { quietWindow } from '../helpers/quiet.js';
-import { detachedChildren, JCSH, run, startBash, startJcsh, stripControls } from './harness.js';
+import { detachedChildren, JCSH, run, startBash, startJcsh, stripControls, terminalCooked } from './harness.js';
 import type { PtySession } from '../../src/ptytest/index.js';
 
 type Which = 'bash' | 'jcsh';
@@ -51,6 +51,13 @@ describe('trap and the kernel', () => {
     expect(sh('bash', script).out).toBe(jcsh.out);
   });
 
+  it('a CHLD trap runs once for each child, and does not end wait', () => {
+    const script = `trap 'echo c' CHLD; true | true | true; sleep 0.3 & sleep 0.1 & wait; echo "done $?"`;
+    const jcsh = sh('jcsh', script);
+    expect(jcsh.out).toBe('c\nc\nc\nc\nc\ndone 0\n');
+    expect(sh('bash', script).out).toBe(jcsh.out);
+  });
+
   it('a signal from outside reaches a shell busy in a loop of builtins', async () => {
     const child = spawn(JCSH, ['-c', 'trap "echo bye; exit 3" TERM; echo started; while :; do :; done'], {
       stdio: ['ignore', 'pipe', 'inherit'], detached: true,
@@ -68,6 +75,8 @@ describe('trap and the kernel', () => {
 
 async function atPrompt(s: PtySession) {
   await run(s, `trap 'echo "caught $?"' INT`);
+  // ^C as a key of the line editor, not a SIGINT sent before it took the terminal.
+  await s.waitUntil(() => !terminalCooked(s), { description: 'the line editor in raw mode' });
   s.press('Ctrl+C');
   const after = await s.expectPrompt();
   const caught = stripControls(after.before).replace(/\r/g, '');

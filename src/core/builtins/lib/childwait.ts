@@ -40,6 +40,6 @@ async function sleepUntil(shell: Shell, done: () => boolean): Promise<void> {
 
 function trapped(shell: Shell): void {
   if (!shell.traps.catching) return;
-  const sig = shell.traps.peekCaught();
+  const sig = shell.traps.interruptingSignal();
   if (sig !== undefined) throw new TrapInterrupt(sig);
 }
