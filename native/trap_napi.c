@@ -34,7 +34,7 @@ static void trap_signal(int sig) {
   int saved = errno;
   __atomic_fetch_add(&caught_counts[sig], 1, __ATOMIC_SEQ_CST);
   __atomic_store_n(&caught_any, 1, __ATOMIC_SEQ_CST);
-  if (wake_ready) uv_async_send(&wake_handle);
+  if (__atomic_load_n(&wake_ready, __ATOMIC_SEQ_CST)) uv_async_send(&wake_handle);
   errno = saved;
 }
 
@@ -112,8 +112,18 @@ napi_value jcsh_napi_caught_signals(napi_env env, napi_callback_info info) {
   return list;
 }
 
+/* The environment that owns the wake-up is going away (a worker thread ending): the handler
+ * stops waking a loop that will not run again. */
+static void forget_wake(void *arg) {
+  (void)arg;
+  __atomic_store_n(&wake_ready, 0, __ATOMIC_SEQ_CST);
+  uv_close((uv_handle_t *)&wake_handle, NULL);
+  wake_listener = NULL;
+}
+
 /* onCaught(listener): listener runs on the event loop after caught signals arrive (once for
- * several that come close together). The wake-up does not keep the loop alive. */
+ * several that come close together). The wake-up does not keep the loop alive. Only the
+ * environment that set the first listener may set another. */
 napi_value jcsh_napi_on_caught(napi_env env, napi_callback_info info) {
   napi_value argv[1];
   if (!jcsh_args(env, info, 1, argv)) return NULL;
@@ -129,7 +139,10 @@ napi_value jcsh_napi_on_caught(napi_env env, napi_callback_info info) {
     if (uv_async_init(loop, &wake_handle, on_wake) != 0) return jcsh_throw_errno(env, EINVAL, "uv_async_init");
     uv_unref((uv_handle_t *)&wake_handle);
     wake_env = env;
-    wake_ready = 1;
+    napi_add_env_cleanup_hook(env, forget_wake, NULL);
+    __atomic_store_n(&wake_ready, 1, __ATOMIC_SEQ_CST);
+  } else if (env != wake_env) {
+    return jcsh_throw_errno(env, EBUSY, "uv_async_init");
   }
   if (wake_listener != NULL) napi_delete_reference(env, wake_listener);
   napi_create_reference(env, argv[0], 1, &wake_listener);
