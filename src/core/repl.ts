@@ -1,6 +1,7 @@
 // The interactive loop: report job changes, make sure the shell owns the terminal, prompt,
-// read a complete command (PS2 while it is unfinished), run it. Leaving runs the EXIT trap. Reading lines is the host's
-// business (a line editor on a real tty, a simulated terminal elsewhere).
+// read a complete command (PS2 while it is unfinished), run it; leaving runs the EXIT trap.
+// Reading lines is the host's business (a line editor on a real tty, a simulated terminal
+// elsewhere).
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import { OsError } from '../os/port.js';
