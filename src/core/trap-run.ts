@@ -2,7 +2,8 @@
 // runs at a safe point: between commands, and once a foreground job is over (a signal that came
 // while it ran waits for it, as in bash). `$?` is the same after the action as before it, unless
 // the action exits. The EXIT action runs once, when the shell (or a subshell) ends, with `$?`
-// the exit status; the status stays unless the action calls `exit`.
+// the exit status; the status stays unless the action calls `exit`. A non-interactive shell
+// with an EXIT trap runs it before it dies of a signal (the port catches them for it).
 
 import { SyntaxError as ShellSyntaxError } from '../lang/ast.js';
 import { ExitRequest, LineAbandoned } from './errors.js';
@@ -12,7 +13,10 @@ import type { Shell } from './shell.js';
 export async function runPendingTraps(shell: Shell): Promise<void> {
   const traps = shell.traps;
   if (traps.running) return;
-  for (let sig = traps.nextCaught(); sig !== undefined; sig = traps.nextCaught()) await runTrap(shell, sig);
+  for (let sig = traps.nextCaught(); sig !== undefined; sig = traps.nextCaught()) {
+    if (traps.isTerminating(sig)) await dieOf(shell, sig);
+    await runTrap(shell, sig);
+  }
 }
 
 /** Runs the action for one signal now, if it has one (^C read as a key at the prompt). */
@@ -39,6 +43,26 @@ export async function runExitTrap(shell: Shell, status: number): Promise<number>
     await shell.out.drain();
   }
   return status;
+}
+
+/** Dies now of a terminating signal caught for the EXIT trap, if one came (see dieOf). */
+export async function dieIfTerminated(shell: Shell): Promise<void> {
+  const sig = shell.traps.pendingTerminating();
+  if (sig !== undefined) await dieOf(shell, sig);
+}
+
+/**
+ * A signal that would have ended the shell, caught only for the EXIT trap (bash's
+ * termsig_handler): the trap, then the default action back and the signal to itself.
+ */
+async function dieOf(shell: Shell, sig: number): Promise<never> {
+  await runExitTrap(shell, shell.lastStatus);
+  await shell.out.drain();
+  shell.port.trapSignal(sig, 'release');
+  shell.port.setSignalAction(sig, 'default');
+  shell.port.kill(shell.pid, sig);
+  // Not reached unless the signal is blocked: end with the status a death by it would give.
+  return shell.port.exit(128 + sig);
 }
 
 async function runAction(shell: Shell, action: string): Promise<void> {

@@ -7,6 +7,7 @@
 //   lists it as ignored;
 // - a subshell lists its parent's traps until it sets or resets one (POSIX 2024 asks for the
 //   same); caught signals are back at their default there, ignored ones stay ignored;
+// - with an EXIT trap, a non-interactive shell runs it before it dies of a signal;
 // - SIGKILL, SIGSTOP and glibc's signals 32 and 33 can be "trapped" but nothing changes;
 //   SIGCHLD keeps the shell's own disposition, which is how it learns of its children: its
 //   action runs once for each child reaped.
@@ -15,6 +16,13 @@ import type { OsPort } from '../os/port.js';
 import { SIG } from '../os/signals.js';
 
 export const EXIT = 0;
+
+/**
+ * Signals that end a shell by default and that a non-interactive shell with an EXIT trap
+ * catches, so as to run the trap before it dies of them (bash's terminating signals, less
+ * those that dump core and those Node itself handles).
+ */
+const TERMINATING: readonly number[] = [SIG.HUP, SIG.INT, 10, 12, 14, SIG.TERM, 24, 25, 26];
 
 /** Signals whose disposition a trap leaves alone (see above; 32 and 33 are glibc's own). */
 const UNTOUCHABLE: ReadonlySet<number> = new Set([SIG.KILL, SIG.STOP, SIG.CHLD, 32, 33]);
@@ -93,6 +101,8 @@ export class Traps {
   private readonly parentIgnored = new Set<number>();
   /** Signals this table changed, for a copy in the same process to undo (release). */
   private readonly touched = new Set<number>();
+  /** Terminating signals caught only for the EXIT trap to run before the shell dies of them. */
+  private readonly fatal = new Set<number>();
   /** Some signal has an action to run: the executor then looks for caught signals. */
   catching = false;
   /** Signals a trap ignores, which children and subshells start with ignored. */
@@ -105,6 +115,7 @@ export class Traps {
     private readonly inbox: Inbox,
     locked: ReadonlySet<number>,
     private readonly parent: Traps | null,
+    private readonly interactive: boolean,
   ) {
     this.locked = locked;
   }
@@ -117,7 +128,7 @@ export class Traps {
       if (parent.get(sig) === '') continue;
       if (!setup.interactive) locked.add(sig);
     }
-    const traps = new Traps(port, new Inbox(port), locked, null);
+    const traps = new Traps(port, new Inbox(port), locked, null, setup.interactive);
     for (const sig of locked) traps.actions.set(sig, '');
     for (const [sig, action] of parent) {
       if (action !== '') continue;
@@ -134,7 +145,7 @@ export class Traps {
    * process still catches them for the parent), ignored ones stay, and it lists the parent's.
    */
   copy(): Traps {
-    const copy = new Traps(this.port, this.inbox, this.locked, this);
+    const copy = new Traps(this.port, this.inbox, this.locked, this, false);
     for (const [sig, action] of this.actions) if (action === '' && sig !== EXIT) copy.actions.set(sig, '');
     copy.listed = new Map(this.listing());
     copy.recount();
@@ -164,7 +175,42 @@ export class Traps {
     if (action === null) this.actions.delete(sig);
     else this.actions.set(sig, action);
     if (sig !== EXIT && !UNTOUCHABLE.has(sig)) this.dispose(sig, action);
+    this.armTerminating();
     this.recount();
+  }
+
+  /** Catches the terminating signals without a trap of their own while there is an EXIT trap. */
+  private armTerminating(): void {
+    const exit = !this.interactive && !!this.actions.get(EXIT);
+    for (const sig of TERMINATING) {
+      const wanted = exit && !this.actions.has(sig) && !this.locked.has(sig);
+      if (wanted === this.fatal.has(sig)) continue;
+      this.touched.add(sig);
+      if (wanted) {
+        this.fatal.add(sig);
+        this.port.trapSignal(sig, 'catch');
+        this.inbox.listen();
+      } else {
+        this.fatal.delete(sig);
+        // A trap of its own has just set its disposition; otherwise it goes back to the default.
+        if (!this.actions.has(sig)) this.port.trapSignal(sig, 'release');
+      }
+    }
+  }
+
+  /** Terminating signals are caught for the EXIT trap: a wait must wake up for them. */
+  get guardingExit(): boolean {
+    return this.fatal.size > 0;
+  }
+
+  /** A terminating signal caught for the EXIT trap, left in the inbox. */
+  pendingTerminating(): number | undefined {
+    return this.fatal.size === 0 ? undefined : this.inbox.peek((s) => this.isTerminating(s));
+  }
+
+  /** The signal was caught only so that the EXIT trap runs before the shell dies of it. */
+  isTerminating(sig: number): boolean {
+    return this.fatal.has(sig) && !this.actions.has(sig);
   }
 
   private dispose(sig: number, action: string | null): void {
@@ -186,7 +232,7 @@ export class Traps {
       if (action === '') ignored.push(sig);
       else catching = true;
     }
-    this.catching = catching;
+    this.catching = catching || this.fatal.size > 0;
     this.ignored = ignored.length === 0 ? NONE : ignored;
   }
 
@@ -197,11 +243,15 @@ export class Traps {
     return action === '' ? undefined : action;
   }
 
-  /** The next caught signal this table has an action for, taken out of the inbox. */
+  /** The next caught signal this table has an action for (or dies of), taken out of the inbox. */
   nextCaught(): number | undefined {
-    const sig = this.inbox.take((s) => !!this.actions.get(s));
-    if (sig === undefined && this.parent === null) this.inbox.drop((s) => !this.actions.get(s));
+    const sig = this.inbox.take((s) => this.handles(s));
+    if (sig === undefined && this.parent === null) this.inbox.drop((s) => !this.handles(s));
     return sig;
+  }
+
+  private handles(sig: number): boolean {
+    return !!this.actions.get(sig) || this.fatal.has(sig);
   }
 
   /**
@@ -209,7 +259,7 @@ export class Traps {
    * Not SIGCHLD: `wait` goes on while children end, and their actions run after it, as in bash.
    */
   interruptingSignal(): number | undefined {
-    return this.inbox.peek((s) => s !== SIG.CHLD && !!this.actions.get(s));
+    return this.inbox.peek((s) => s !== SIG.CHLD && this.handles(s));
   }
 
   /**
@@ -231,7 +281,8 @@ export class Traps {
     if (!parent) return;
     for (const sig of this.touched) {
       const action = parent.actions.get(sig);
-      this.port.trapSignal(sig, action === undefined ? 'release' : action === '' ? 'ignore' : 'catch');
+      const how = action === '' ? 'ignore' : action !== undefined || parent.fatal.has(sig) ? 'catch' : 'release';
+      this.port.trapSignal(sig, how);
     }
     this.touched.clear();
   }

@@ -58,6 +58,25 @@ describe('trap and the kernel', () => {
     expect(sh('bash', script).out).toBe(jcsh.out);
   });
 
+  it('with an EXIT trap, a shell killed by TERM while a command runs runs the trap and dies at once', async () => {
+    const run = async (which: Which) => {
+      const started = Date.now();
+      const child = spawn(which === 'jcsh' ? JCSH : 'bash', ['-c', `trap 'echo "bye $?"' EXIT; echo started; sleep 30; echo no`], {
+        stdio: ['ignore', 'pipe', 'inherit'], detached: true,
+      });
+      detachedChildren.push(child);
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      await waitUntil(() => out.includes('started'), { timeout: 10_000, description: 'the script to start' });
+      child.kill('SIGTERM');
+      return { signal: await ended, out, quick: Date.now() - started < 20_000 };
+    };
+    const jcsh = await run('jcsh');
+    expect(jcsh).toEqual({ signal: 'SIGTERM', out: 'started\nbye 0\n', quick: true });
+    expect(await run('bash')).toEqual(jcsh);
+  });
+
   it('a signal from outside reaches a shell busy in a loop of builtins', async () => {
     const child = spawn(JCSH, ['-c', 'trap "echo bye; exit 3" TERM; echo started; while :; do :; done'], {
       stdio: ['ignore', 'pipe', 'inherit'], detached: true,
