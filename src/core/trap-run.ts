@@ -24,7 +24,7 @@ export async function runTrap(shell: Shell, sig: number): Promise<void> {
   const action = shell.traps.action(sig);
   if (!action || shell.traps.running) return;
   const status = shell.lastStatus;
-  await runAction(shell, action);
+  await runAction(shell, action, true);
   shell.lastStatus = status;
 }
 
@@ -34,7 +34,7 @@ export async function runExitTrap(shell: Shell, status: number): Promise<number>
   if (action === undefined) return status;
   shell.lastStatus = status;
   try {
-    await runAction(shell, action);
+    await runAction(shell, action, false);
   } catch (e) {
     if (e instanceof ExitRequest) return e.status;
     if (e instanceof LineAbandoned) return status;
@@ -65,13 +65,17 @@ async function dieOf(shell: Shell, sig: number): Promise<never> {
   return shell.port.exit(128 + sig);
 }
 
-async function runAction(shell: Shell, action: string): Promise<void> {
+/** `deeper`: bash traces a signal trap's commands one level deeper ("++"), EXIT's not. */
+async function runAction(shell: Shell, action: string, deeper: boolean): Promise<void> {
   const list = parse(shell, action);
   if (list === null) return;
   shell.traps.running = true;
+  const level = shell.traceLevel;
+  if (deeper) shell.traceLevel++;
   try {
     await shell.dialect.run(shell, list);
   } finally {
+    shell.traceLevel = level;
     shell.traps.running = false;
   }
 }
