@@ -21,6 +21,7 @@
         "native/spawn_napi.c",
         "native/proc_napi.c",
         "native/signal_napi.c",
+        "native/trap_napi.c",
         "native/term_napi.c",
         "native/fd_napi.c",
         "native/record_napi.c",

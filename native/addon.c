@@ -4,8 +4,8 @@
  * the number, like Node's own errors, so src/os/linux can turn it into an OsError.
  *
  * The calls themselves live one group per file (spawn_napi.c, proc_napi.c, signal_napi.c,
- * term_napi.c, fd_napi.c); all code that runs in a child before exec is in child.c, and the
- * exec of the shell process itself (the `exec` builtin) in exec.c. */
+ * trap_napi.c, term_napi.c, fd_napi.c); all code that runs in a child before exec is in
+ * child.c, and the exec of the shell process itself (the `exec` builtin) in exec.c. */
 #include "addon.h"
 
 #include <pthread.h>
@@ -44,6 +44,9 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "startCounting", jcsh_napi_start_counting);
   jcsh_export(env, exports, "signalCount", jcsh_napi_signal_count);
   jcsh_export(env, exports, "stopCounting", jcsh_napi_stop_counting);
+  jcsh_export(env, exports, "trapSignal", jcsh_napi_trap_signal);
+  jcsh_export(env, exports, "caughtSignals", jcsh_napi_caught_signals);
+  jcsh_export(env, exports, "onCaught", jcsh_napi_on_caught);
 
   jcsh_export(env, exports, "isatty", jcsh_napi_isatty);
   jcsh_export(env, exports, "tcgetpgrp", jcsh_napi_tcgetpgrp);

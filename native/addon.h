@@ -32,6 +32,11 @@ napi_value jcsh_napi_start_counting(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_signal_count(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_stop_counting(napi_env env, napi_callback_info info);
 
+/* trap_napi.c */
+napi_value jcsh_napi_trap_signal(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_caught_signals(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_on_caught(napi_env env, napi_callback_info info);
+
 /* term_napi.c */
 napi_value jcsh_napi_isatty(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_tcgetpgrp(napi_env env, napi_callback_info info);

@@ -29,6 +29,7 @@ import { assignForGood, prefixAssignments } from './prefix-assign.js';
 import { execStageArgv, runExec } from './builtins/exec.js';
 import { enterScope } from './shell-fds.js';
 import { traceCommand } from './xtrace.js';
+import { runPendingTraps } from './trap-run.js';
 
 // The sync path of these functions makes no closures: they run for every command of a loop.
 export function runList(shell: Shell, list: List): Maybe<number> {
@@ -65,9 +66,15 @@ function runRest(shell: Shell, item: AndOr): Maybe<void> {
 /** A pipeline of an and-or list; an exempt one (not the last, or under `!`) runs with `set -e` ignored throughout. */
 function runChecked(shell: Shell, pipeline: Pipeline, notLast: boolean): Maybe<void> {
   const exempt = notLast || pipeline.bang;
-  if (exempt) return andThen(testing(shell, () => andThen(runPipeline(shell, pipeline, false), () => shell.lastStatus)), () => undefined);
+  if (exempt) return andThen(testing(shell, () => andThen(runPipeline(shell, pipeline, false), () => shell.lastStatus)), () => afterPipeline(shell, pipeline, true));
   const ran = runPipeline(shell, pipeline, false);
-  return isPromise(ran) ? ran.then(() => errexit(shell, pipeline, false)) : errexit(shell, pipeline, false);
+  return isPromise(ran) ? ran.then(() => afterPipeline(shell, pipeline, false)) : afterPipeline(shell, pipeline, false);
+}
+
+/** A safe point: signals caught meanwhile run their traps (bash: after each command), then `set -e`. */
+function afterPipeline(shell: Shell, pipeline: Pipeline, exempt: boolean): Maybe<void> {
+  if (shell.traps.catching) return runPendingTraps(shell).then(() => errexit(shell, pipeline, exempt));
+  return errexit(shell, pipeline, exempt);
 }
 
 /**

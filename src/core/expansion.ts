@@ -9,6 +9,7 @@ import { ExitRequest, LineAbandoned } from './errors.js';
 import { FunctionReturn } from './flow.js';
 import { closeOwnFds } from './shell-fds.js';
 import type { Shell } from './shell.js';
+import { runExitTrap } from './trap-run.js';
 
 export interface SubstitutionRunner {
   (shell: Shell, list: List): Maybe<number>;
@@ -127,9 +128,10 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pen
   sub.stdio = [shell.stdio[0], writeEnd, shell.stdio[2], ...shell.stdio.slice(3)];
   const reading = readAll(shell, readEnd);
   try {
-    sub.lastStatus = await runToEnd(sub, list, run);
+    sub.lastStatus = await runExitTrap(sub, await runToEnd(sub, list, run));
     await sub.out.drain();
   } finally {
+    sub.traps.release();
     port.close(writeEnd);
     // what an `exec` in it opened goes with it, as with bash's forked subshell
     closeOwnFds(sub);

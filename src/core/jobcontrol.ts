@@ -44,6 +44,11 @@ export class JobControl {
   /** The shell got SIGINT: remember it and wake anything sleeping in nextEvent(). */
   interrupt(): void {
     this.interrupted = true;
+    this.wake();
+  }
+
+  /** Wakes anything sleeping in nextEvent() (a trapped signal came). */
+  wake(): void {
     for (const wake of this.wakers.splice(0)) wake();
   }
 

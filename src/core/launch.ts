@@ -113,6 +113,7 @@ function terminate(shell: Shell, job: Job): void {
 function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOptions, barrier: number | undefined, started: Started): void {
   // POSIX 2.9.3.1: without job control a background job ignores SIGINT and SIGQUIT (a ^C
   // meant for the foreground must not reach it), and reads /dev/null unless redirected.
+  // Every child ignores what a trap ignores (XCU 2.14 trap).
   const unattached = o.background && !shell.control.enabled;
   let stdin = unattached ? shell.port.open('/dev/null', 'read') : shell.stdio[0];
   // stdin is an fd of ours (to close): /dev/null, or a pipe's read end from the second stage on.
@@ -125,7 +126,7 @@ function spawnStages(shell: Shell, stages: readonly StagePlan[], o: LaunchOption
         group: !shell.control.enabled ? { kind: 'inherit' } : i === 0 ? { kind: 'lead' } : { kind: 'join', pgid: started.pgid },
         takeTerminal: shell.control.enabled && !o.background && i === 0 && shell.terminal.fd !== null,
         hold: i === 0 ? barrier : undefined,
-        ignore: unattached ? [SIG.INT, SIG.QUIT] : [],
+        ignore: unattached ? [SIG.INT, SIG.QUIT, ...shell.traps.ignored] : shell.traps.ignored,
       };
       try {
         const pid = spawnStage(shell, stages[i]!, stageFds(shell, stdin, writeEnd), place, o);

@@ -6,6 +6,7 @@
 import type { WaitStatus } from '../os/status.js';
 import type { Job } from './job.js';
 import type { Shell } from './shell.js';
+import { dieIfTerminated } from './trap-run.js';
 
 const ALL = { untraced: true, continued: true } as const;
 
@@ -76,6 +77,7 @@ export function hasChildren(shell: Shell): boolean {
 
 function record(shell: Shell, job: Job, pid: number, s: WaitStatus): boolean {
   const restack = job.record(pid, s);
+  if (s.kind === 'exited' || s.kind === 'signaled') shell.traps.childEnded();
   if (job.state === 'dead' && job.async && pid === job.lastPid) shell.control.finishedPids.set(pid, s);
   return restack;
 }
@@ -86,17 +88,35 @@ function record(shell: Shell, job: Job, pid: number, s: WaitStatus): boolean {
  * on child events.
  */
 export async function waitForJob(shell: Shell, job: Job): Promise<void> {
-  if (shell.port.features.blockingWait && shell.mayBlock && shell.pendingWrites === 0) {
+  // A shell with an EXIT trap dies of a signal at once, trap first, as bash does: it must not
+  // sleep in waitpid until the job is over.
+  const guarded = shell.traps.guardingExit;
+  if (shell.port.features.blockingWait && shell.mayBlock && shell.pendingWrites === 0 && !guarded) {
     waitBlocking(shell, job);
     return;
   }
   reapAll(shell);
   while (job.state === 'running') {
-    await shell.port.childEvent();
+    if (guarded) await dieIfTerminated(shell);
+    await (guarded ? childEventOrSignal(shell) : shell.port.childEvent());
     reapAll(shell);
   }
   // waitpid told of the end at once; a ^C that came first may not have reached the shell yet.
   await shell.port.signalsDelivered();
+}
+
+/** The next child event, or the arrival of a caught signal. */
+function childEventOrSignal(shell: Shell): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = shell.traps.onArrival(() => {
+      stop();
+      resolve();
+    });
+    void shell.port.childEvent().then(() => {
+      stop();
+      resolve();
+    });
+  });
 }
 
 function waitBlocking(shell: Shell, job: Job): void {

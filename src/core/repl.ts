@@ -1,12 +1,15 @@
 // The interactive loop: report job changes, make sure the shell owns the terminal, prompt,
-// read a complete command (PS2 while it is unfinished), run it. Reading lines is the host's
-// business (a line editor on a real tty, a simulated terminal elsewhere).
+// read a complete command (PS2 while it is unfinished), run it; leaving runs the EXIT trap.
+// Reading lines is the host's business (a line editor on a real tty, a simulated terminal
+// elsewhere).
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import { OsError } from '../os/port.js';
 import { ExitRequest, failureLine, Interrupted, LineAbandoned } from './errors.js';
 import { DEFAULT_PS2, expandPrompt } from './prompt.js';
 import type { Shell } from './shell.js';
+import { SIG } from '../os/signals.js';
+import { runExitTrap, runPendingTraps, runTrap } from './trap-run.js';
 
 export type ReadResult =
   | { readonly kind: 'line'; readonly text: string }
@@ -37,7 +40,7 @@ export async function interactiveLoop(shell: Shell, reader: LineReader): Promise
     for (;;) {
       try {
         const status = await oneCommand(shell, reader);
-        if (typeof status === 'number') return status;
+        if (typeof status === 'number') return await runExitTrap(shell, status);
         // A terminal that keeps being taken away must not make the loop spin either.
         failures = status === 'lost' ? failures + 1 : 0;
       } catch (e) {
@@ -66,6 +69,8 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'l
   if (shell.control.enabled) shell.terminal.ensureForeground();
   await shell.out.drain();
   const input = await readCommand(shell, reader);
+  // Signals caught while the prompt waited: their traps run before the line does.
+  if (shell.traps.catching) await runPendingTraps(shell);
   if (input.kind === 'eof') return shell.dialect.endOfInput(shell);
   if (input.kind === 'none') return null;
   if (input.kind === 'lost') return 'lost';
@@ -100,6 +105,8 @@ async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
     if (r.kind === 'lost') return { kind: 'lost' };
     if (r.kind === 'interrupt') {
       shell.lastStatus = 130;
+      // ^C at the prompt is a key for the line editor, but bash runs the SIGINT trap for it.
+      await runTrap(shell, SIG.INT);
       return { kind: 'none' };
     }
     if (r.kind === 'eof') {

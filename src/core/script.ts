@@ -4,6 +4,7 @@
 // can skip text that would not parse. An error which abandons a line (LineAbandoned) lets a
 // script file go on with its next command, as bash does; in a -c string it ends the run,
 // unless it drops only the line (an arithmetic error), and a fatal one ends both.
+// However the run ends, the EXIT trap runs last.
 
 import { SyntaxError as ShellSyntaxError, type List } from '../lang/ast.js';
 import type { ParseOptions } from '../lang/reader.js';
@@ -11,9 +12,22 @@ import { ExitRequest, FatalError, Interrupted, LineAbandoned } from './errors.js
 import { FunctionReturn } from './flow.js';
 import { reportFailure } from './repl.js';
 import type { Shell } from './shell.js';
+import { runExitTrap } from './trap-run.js';
 
 /** `firstLine`: the line the source starts on (a copy of the shell runs a piece of a script). */
 export async function runScript(shell: Shell, source: string, firstLine = 1): Promise<number> {
+  const status = await runAll(shell, source, firstLine);
+  try {
+    return await runExitTrap(shell, status);
+  } catch (e) {
+    await reportFailure(shell, e);
+    return status;
+  } finally {
+    await shell.out.drain();
+  }
+}
+
+async function runAll(shell: Shell, source: string, firstLine: number): Promise<number> {
   const where = shell.scriptName ?? `${shell.name}: -c`;
   const reader = shell.dialect.reader(source, { ...parseOptions(shell, where), firstLine });
   const echo = new VerboseEcho(source, firstLine);

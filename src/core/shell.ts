@@ -11,6 +11,7 @@ import { CommandCache } from './lookup.js';
 import { SetOptions } from './options.js';
 import { Output } from './output.js';
 import { TerminalHandoff } from './terminal.js';
+import { Traps } from './traps.js';
 import { bindStartDirectories, Variables, type VarSnapshot } from './vars.js';
 import type { Stdio } from './shell-fds.js';
 
@@ -33,8 +34,10 @@ export interface ShellOptions {
   readonly jobs?: JobState;
   /** The terminal of the shell this one is a copy of. */
   readonly terminal?: TerminalHandoff;
+  /** The traps of the shell this one is a copy of, as its subshell's `trap` lists them. */
+  readonly parentTraps?: readonly (readonly [number, string])[];
   /** What a copy of a shell (subshell()) keeps of the shell it copies. */
-  readonly copyOf?: Pick<Shell, 'plainErrors' | 'interactiveProcess'>;
+  readonly copyOf?: Pick<Shell, 'plainErrors' | 'interactiveProcess' | 'traps'>;
 }
 
 export class Shell {
@@ -71,6 +74,8 @@ export class Shell {
   readonly commands = new CommandCache();
   /** `set` options (-e, -u, -o pipefail, …); `$-` is made from them. */
   readonly options: SetOptions;
+  /** Traps on signals and EXIT (XCU 2.14 trap), and the signals caught but not yet handled. */
+  readonly traps: Traps;
   /** Aliases by name: the parser substitutes them in command position (XCU 2.3.1). */
   aliases = new Map<string, string>();
   /** Functions by name (XCU 2.9.5). A copy of the shell starts with the same ones. */
@@ -138,6 +143,7 @@ export class Shell {
     this.plainErrors = o.copyOf?.plainErrors ?? (o.interactive || o.scriptName === undefined);
     this.interactiveProcess = o.copyOf?.interactiveProcess ?? o.interactive;
     this.inSubshell = o.copyOf !== undefined;
+    this.traps = o.copyOf ? o.copyOf.traps.copy() : Traps.start(o.port, { interactive: o.interactive, ...(o.parentTraps ? { parentTraps: o.parentTraps } : {}) });
   }
 
   /** A copy made inside function calls is inside them too: `local` and `return` work there. */

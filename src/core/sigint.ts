@@ -9,12 +9,15 @@ import type { SignalCount, WaitStatus } from '../os/port.js';
 import { SIG } from '../os/signals.js';
 import type { Job } from './job.js';
 import type { Shell } from './shell.js';
+import { runExitTrap } from './trap-run.js';
 
 /** Starts counting SIGINT for the length of one foreground wait; null when not needed. */
 export function watchSigint(shell: Shell, job: Job): SignalCount | null {
   if (shell.interactiveProcess || job.jobControl || shell.dialect.name !== 'bash') return null;
   // A shell started with SIGINT ignored (a background job of a script) keeps ignoring it.
   if (shell.port.inheritedIgnored().has(SIG.INT)) return null;
+  // A trap on SIGINT (or ignoring it) replaces this: the trap runs once the job is over.
+  if (shell.traps.holds(SIG.INT)) return null;
   return shell.port.countSignal(SIG.INT);
 }
 
@@ -35,8 +38,9 @@ function diedOfSigint(s: WaitStatus | { readonly kind: 'running' }): boolean {
   return s.kind === 'signaled' && s.signal === SIG.INT;
 }
 
-/** bash's termsig_handler: the default action back, then the signal to itself. */
+/** bash's termsig_handler: the EXIT trap, the default action back, then the signal to itself. */
 async function dieOfSigint(shell: Shell): Promise<never> {
+  await runExitTrap(shell, shell.lastStatus);
   await shell.out.drain();
   shell.port.setSignalAction(SIG.INT, 'default');
   shell.port.kill(shell.pid, SIG.INT);

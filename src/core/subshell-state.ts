@@ -1,10 +1,10 @@
 // What a subshell inherits from its parent when it has to be a process of its own (`a && b &`):
 // all variables (exported or not, readonly flags too), the positional parameters, `$0`, `$?`,
-// the `set` options and the aliases. It is JSON, which
+// the `set` options, the aliases and the traps (to list; the copy catches none of them). It is JSON, which
 // the OS port hands to the copy privately (see the 'subshell' program in src/os/port.ts).
 
 import { SetOptions } from './options.js';
-import type { Shell } from './shell.js';
+import type { Shell, ShellOptions } from './shell.js';
 import type { VarSnapshot } from './vars.js';
 import { toStdio } from './shell-fds.js';
 
@@ -31,6 +31,8 @@ export interface SubshellState {
   readonly fds?: readonly number[];
   /** `set -x`'s level (Shell.traceLevel): a subshell inside `$(…)` traces with "++". */
   readonly traceLevel?: number;
+  /** The parent's traps as `trap` lists them: [condition, action]. */
+  readonly traps?: readonly (readonly [number, string])[];
 }
 
 /**
@@ -50,6 +52,7 @@ export function encodeSubshellState(shell: Shell, unwrap = false, prelude = ''):
     firstLine: shell.lineno - newlines(prelude),
     fds: openAbove2(shell),
     traceLevel: shell.traceLevel,
+    traps: shell.traps.listing(),
   };
   return JSON.stringify(state);
 }
@@ -84,7 +87,13 @@ export function decodeSubshellState(text: string): SubshellState {
     firstLine: Number(s.firstLine ?? 1) || 1,
     fds: Array.isArray(s.fds) ? s.fds.map(Number).filter((fd) => Number.isInteger(fd) && fd > 2) : [],
     traceLevel: Number.isInteger(s.traceLevel) && s.traceLevel! > 0 ? s.traceLevel! : 1,
+    traps: Array.isArray(s.traps) ? s.traps.map(([sig, action]) => [Number(sig), String(action)] as const) : [],
   };
+}
+
+/** What the state gives a new copy of a shell through its constructor. */
+export function copyOptions(state: SubshellState): Pick<ShellOptions, 'vars' | 'parentTraps'> {
+  return { vars: state.vars, parentTraps: state.traps ?? [] };
 }
 
 /** Gives a new copy of a shell what the state carries beyond its constructor's options. */

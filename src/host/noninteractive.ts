@@ -4,7 +4,7 @@
 import type { Options } from '../cli/args.js';
 import { runScript } from '../core/script.js';
 import { Shell } from '../core/shell.js';
-import { decodeSubshellState, inheritState } from '../core/subshell-state.js';
+import { copyOptions, decodeSubshellState, inheritState } from '../core/subshell-state.js';
 import { endJobControl, initJobControl } from '../core/startup.js';
 import { createLinuxPort } from '../os/linux/index.js';
 import type { OsPort } from '../os/port.js';
@@ -26,7 +26,7 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
   const shell = new Shell({
     port, name: parent?.name ?? o.name, args: parent?.positional ?? o.args, interactive: false, monitor: o.monitor ?? false,
     ...(more.scriptName !== undefined ? { scriptName: more.scriptName } : parent?.scriptName !== undefined ? { scriptName: parent.scriptName } : {}),
-    ...(parent ? { vars: parent.vars } : {}),
+    ...(parent ? copyOptions(parent) : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });
   if (parent) inheritState(shell, parent);

@@ -8,7 +8,7 @@ import { terminateStoppedJobs } from '../core/leave.js';
 import { interactiveLoop } from '../core/repl.js';
 import { runScript } from '../core/script.js';
 import { Shell } from '../core/shell.js';
-import { decodeSubshellState, inheritState } from '../core/subshell-state.js';
+import { copyOptions, decodeSubshellState, inheritState } from '../core/subshell-state.js';
 import { endJobControl, initJobControl } from '../core/startup.js';
 import { SIG } from '../os/signals.js';
 import { ProcessGone, SimPort, type SimPortOptions } from '../os/sim/port.js';
@@ -77,7 +77,7 @@ export function subshellRunner(portOptions: SimPortOptions) {
       runInProcess(async () => {
         const parent = decodeSubshellState(state);
         const shell = new Shell({
-          port, name: parent.name, args: parent.positional, interactive: false, monitor: false, vars: parent.vars,
+          port, name: parent.name, args: parent.positional, interactive: false, monitor: false, ...copyOptions(parent),
           ...(parent.scriptName !== undefined ? { scriptName: parent.scriptName } : {}),
         });
         inheritState(shell, parent);

@@ -154,6 +154,13 @@ export interface CpuTimes {
 
 export type SignalAction = 'default' | 'ignore';
 
+/**
+ * What a trap does to a signal of the shell (XCU 2.14 trap): 'catch' records each arrival
+ * for caughtSignals(), 'ignore' ignores it, 'release' puts back the disposition the shell had
+ * before the first trap on it (the host's own: default, ignored, or one of its handlers).
+ */
+export type TrapHow = 'catch' | 'ignore' | 'release';
+
 /** A signal being counted (OsPort.countSignal). */
 export interface SignalCount {
   /** Arrivals since counting began. */
@@ -228,6 +235,19 @@ export interface OsPort {
    * blocking waitpid goes on through the signal. One count per signal at a time.
    */
   countSignal(signal: number): SignalCount;
+  /** Sets or releases a trap's disposition of a signal (not KILL or STOP: EINVAL). */
+  trapSignal(signal: number, how: TrapHow): void;
+  /**
+   * The signals caught by traps since the last call, one entry per arrival, lowest first.
+   * Current at once, like countSignal: the shell reads it at every safe point, so without an
+   * arrival it must cost no system call.
+   */
+  caughtSignals(): number[];
+  /**
+   * Sets the one listener called, on a later turn of the event loop, after caught signals
+   * arrive: the wake-up of a shell asleep in `wait` or at a prompt. It keeps nothing alive.
+   */
+  onCaught(listener: () => void): void;
 
   // --- the terminal -------------------------------------------------------------------------
   /**

@@ -4,7 +4,7 @@
 // a test that strays into real process work fails loudly instead of passing by accident.
 
 import {
-  OsError, type CpuTimes, type FileDetails, type FileInfo, type OsPort, type SignalAction, type SignalCount, type SpawnRequest, type TermModes, type WaitStatus,
+  OsError, type CpuTimes, type FileDetails, type FileInfo, type OsPort, type SignalAction, type SignalCount, type SpawnRequest, type TermModes, type TrapHow, type WaitStatus,
 } from '../../src/os/port.js';
 import { FdTable } from '../../src/core/redirect.js';
 import { FatalError } from '../../src/core/errors.js';
@@ -150,7 +150,9 @@ export class FakePort implements OsPort {
     this.actions.set(signal, action);
   }
   onSignal(): () => void { return missing('onSignal'); }
-  inheritedIgnored(): ReadonlySet<number> { return new Set(); }
+  /** Signals the shell "started with" ignored. */
+  readonly startIgnored = new Set<number>();
+  inheritedIgnored(): ReadonlySet<number> { return this.startIgnored; }
   countSignal(signal: number): SignalCount {
     if (this.counts.has(signal)) throw new OsError('EBUSY', 'Device or resource busy', 'sigaction');
     let arrived = 0;
@@ -163,8 +165,35 @@ export class FakePort implements OsPort {
     };
   }
 
-  /** The shell receives a signal: counted if it is being counted, else an error of the test. */
+  /** What traps did to each signal ('release' removes the entry). */
+  readonly trapped = new Map<number, 'catch' | 'ignore'>();
+  private caught: number[] = [];
+  private caughtListener: (() => void) | undefined;
+  trapSignal(signal: number, how: TrapHow): void {
+    if (signal === 9 || signal === 19) throw new OsError('EINVAL', 'Invalid argument', 'sigaction');
+    if (how === 'release') this.trapped.delete(signal);
+    else this.trapped.set(signal, how);
+  }
+  caughtSignals(): number[] {
+    return this.caught.splice(0);
+  }
+  onCaught(listener: () => void): void {
+    this.caughtListener = listener;
+  }
+
+  /**
+   * The shell receives a signal: recorded if a trap catches it, counted if it is being
+   * counted, else an error of the test.
+   */
   raise(signal: number): void {
+    const trap = this.trapped.get(signal);
+    if (trap === 'ignore') return;
+    if (trap === 'catch') {
+      this.caught.push(signal);
+      const listener = this.caughtListener;
+      if (listener) setImmediate(listener);
+      return;
+    }
     const count = this.counts.get(signal);
     if (!count) throw new Error(`FakePort: signal ${signal} is neither counted nor handled here`);
     count();

@@ -55,6 +55,20 @@ describe('^C while a script waits for a command (issue 11 item 3)', () => {
     expect(jcsh).toEqual(await interruptDuringSleep('bash', script));
   });
 
+  it('with a SIGINT trap the script survives: the trap runs once the job is over, and the script goes on', async () => {
+    const script = `trap 'echo trapped $?' INT; sleep 30; echo after $?`;
+    const jcsh = await interruptDuringSleep('jcsh', script);
+    expect(jcsh).toEqual({ output: 'trapped 130\nafter 130\n', exitCode: 0, signal: null });
+    expect(jcsh).toEqual(await interruptDuringSleep('bash', script));
+  });
+
+  it('the EXIT trap runs before the shell dies of SIGINT', async () => {
+    const script = `trap 'echo "bye $?"' EXIT; sleep 30; echo after`;
+    const jcsh = await interruptDuringSleep('jcsh', script);
+    expect(jcsh).toEqual({ output: 'bye 0\n', exitCode: null, signal: 'SIGINT' });
+    expect(jcsh).toEqual(await interruptDuringSleep('bash', script));
+  });
+
   it('a child that dies of a SIGINT the shell never got does not end the script', async () => {
     // No terminal involved: only the child is signalled.
     const script = `sh -c 'kill -INT $$'; echo after $?`;

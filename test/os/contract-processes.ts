@@ -187,6 +187,27 @@ export function processContract(fx: ContractFixture): void {
       expect(caught).toBe(1);
       port.setSignalAction(USR2, 'default');
     });
+
+    it('a trap records a caught signal at once, wakes its listener, and gives back the disposition it replaced', async () => {
+      const USR1 = 10;
+      port.setSignalAction(USR1, 'ignore');
+      let woken = 0;
+      port.onCaught(() => woken++);
+      port.trapSignal(USR1, 'catch');
+      port.kill(port.getpid(), USR1);
+      port.kill(port.getpid(), USR1);
+      // Both arrivals, before any turn of the event loop (kill to itself is delivered at once).
+      expect(port.caughtSignals()).toEqual([USR1, USR1]);
+      expect(port.caughtSignals()).toEqual([]);
+      await until('the wake-up', () => (woken > 0 ? true : undefined));
+      port.trapSignal(USR1, 'ignore');
+      port.kill(port.getpid(), USR1);
+      port.trapSignal(USR1, 'release');
+      port.kill(port.getpid(), USR1); // ignored again, as before the trap: the test process survives
+      expect(port.caughtSignals()).toEqual([]);
+      port.setSignalAction(USR1, 'default');
+      expect(errorCode(() => port.trapSignal(SIG.KILL, 'catch'))).toBe('EINVAL');
+    });
   });
 
   describe('spawn errors', () => {

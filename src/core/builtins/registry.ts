@@ -31,6 +31,7 @@ import { shiftBuiltin } from './shift.js';
 import { sourceBuiltin } from './source.js';
 import { testBuiltin } from './test.js';
 import { timesBuiltin } from './times.js';
+import { trapBuiltin } from './trap.js';
 import { trueBuiltin } from './true.js';
 import { typeBuiltin } from './type.js';
 import type { Builtin } from './types.js';
@@ -73,6 +74,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['source', sourceBuiltin],
   ['test', testBuiltin],
   ['times', timesBuiltin],
+  ['trap', trapBuiltin],
   ['true', trueBuiltin],
   ['type', typeBuiltin],
   ['umask', umaskBuiltin],

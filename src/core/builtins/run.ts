@@ -96,13 +96,16 @@ export async function runBuiltinCaptured(shell: Shell, builtin: Builtin, argv: r
     out: (text) => chunks.push({ fd: 1, data: typeof text === 'string' ? encoder.encode(text) : text }),
     err: (text) => chunks.push({ fd: 2, data: encoder.encode(text) }),
   };
+  const copy = shell.subshell(true);
   try {
-    const status = await builtin(new Context(shell.subshell(true), argv, io));
+    const status = await builtin(new Context(copy, argv, io));
     return { chunks, status };
   } catch (e) {
     if (e instanceof ExitRequest || e instanceof LineAbandoned || e instanceof FunctionReturn) return { chunks, status: e.status };
     // A copy of the shell has no loop of its own to leave (bash's subshell either).
     if (e instanceof LoopControl) return { chunks, status: 0 };
     throw e;
+  } finally {
+    copy.traps.release();
   }
 }

@@ -6,14 +6,15 @@
 //   127 for an unknown pid or job, 1 for a word that is neither;
 // - `wait -n` returns the status of the next job to finish, 127 when none can.
 // A job waited for is reported (interactive shells print its Done line) and leaves the table;
-// its last pid stays known, so `wait $!` can be asked again. ^C ends any of these waits.
+// its last pid stays known, so `wait $!` can be asked again. ^C ends any of these waits, and
+// so does a signal a trap catches (status 128+signal; the trap runs when wait has returned).
 
 import { shellStatus } from '../../os/status.js';
 import type { Job } from '../job.js';
 import { notifyJobs } from '../notify.js';
 import type { Shell } from '../shell.js';
 import { isValidName } from '../vars.js';
-import { waitUntil } from './lib/childwait.js';
+import { TrapInterrupt, waitUntil } from './lib/childwait.js';
 import { jobArg } from './lib/jobargs.js';
 import { legalPid } from './lib/numbers.js';
 import { parseOptions } from './lib/options.js';
@@ -49,9 +50,14 @@ export const waitBuiltin: Builtin = async (ctx) => {
   // bash's job states are current when a builtin starts (its SIGCHLD handler reaps at once).
   shell.control.update();
   let outcome: Outcome;
-  if (next) outcome = await waitForNext(ctx, parsed.operands);
-  else if (parsed.operands.length === 0) outcome = await waitForAll(ctx);
-  else outcome = await waitForEach(ctx, parsed.operands, flags);
+  try {
+    if (next) outcome = await waitForNext(ctx, parsed.operands);
+    else if (parsed.operands.length === 0) outcome = await waitForAll(ctx);
+    else outcome = await waitForEach(ctx, parsed.operands, flags);
+  } catch (e) {
+    if (!(e instanceof TrapInterrupt)) throw e;
+    return 128 + e.signal;
+  }
   if (variable !== undefined && outcome.pid !== undefined) shell.vars.set(variable, String(outcome.pid));
   return outcome.status;
 };

@@ -10,7 +10,7 @@
 
 import type { JobTable } from '../../core/jobtable.js';
 import type {
-  CpuTimes, ExecRequest, FileDetails, FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
+  CpuTimes, ExecRequest, FileDetails, FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, TrapHow, WaitOptions, WaitStatus,
 } from '../../os/port.js';
 import type { JobRow, TimelineEntry, TimelineKind } from '../../ui/model.js';
 import { jobRows } from './jobrows.js';
@@ -208,6 +208,9 @@ class ObservedPort implements OsPort {
   onSignal(signal: number, handler: () => void): () => void { return this.inner.onSignal(signal, handler); }
   inheritedIgnored(): ReadonlySet<number> { return this.inner.inheritedIgnored(); }
   countSignal(signal: number): SignalCount { return this.inner.countSignal(signal); }
+  trapSignal(signal: number, how: TrapHow): void { this.inner.trapSignal(signal, how); }
+  caughtSignals(): number[] { return this.inner.caughtSignals(); }
+  onCaught(listener: () => void): void { this.inner.onCaught(listener); }
   openTerminal(): number | null { return this.inner.openTerminal(); }
   isatty(fd: number): boolean { return this.inner.isatty(fd); }
   tcgetattr(fd: number): TermModes { return this.inner.tcgetattr(fd); }

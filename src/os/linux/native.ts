@@ -69,6 +69,12 @@ export interface NativeAddon {
   signalCount(signal: number): number;
   /** Puts back the disposition startCounting replaced. */
   stopCounting(signal: number): void;
+  /** A trap's disposition: a handler that only records and wakes, SIG_IGN, or the one before. */
+  trapSignal(signal: number, how: 'catch' | 'ignore' | 'release'): void;
+  /** Signals caught since the last call, one entry per arrival. */
+  caughtSignals(): number[];
+  /** The listener the event loop runs after caught signals arrive. */
+  onCaught(listener: () => void): void;
   isatty(fd: number): boolean;
   tcgetpgrp(fd: number): number;
   /** tcsetpgrp with SIGTTOU, SIGTTIN and SIGTSTP blocked around it. */

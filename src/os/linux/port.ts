@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import type {
   CpuTimes, ExecRequest, FileDetails,
-  FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
+  FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, TrapHow, WaitOptions, WaitStatus,
 } from '../port.js';
 import { decodeWaitStatus, isFinished } from '../status.js';
 import { ChildEvents } from './child-events.js';
@@ -60,6 +60,8 @@ function takeInheritedIgnored(): number[] {
   return signals;
 }
 
+const SIGUSR1 = 10;
+
 export class LinuxPort implements OsPort {
   readonly features: { readonly blockingWait: boolean };
   private readonly native: NativeAddon;
@@ -78,6 +80,9 @@ export class LinuxPort implements OsPort {
     this.native = loadNative();
     this.paths = packagePaths();
     this.dispositions = new Dispositions(this.native);
+    // Node catches SIGUSR1 to start its inspector; to a shell it is a signal like any other,
+    // whose default action ends it (unless the shell was started with it ignored, just below).
+    this.native.setSignalAction(SIGUSR1, 'default');
     this.native.keepIgnored(takeInheritedIgnored());
     takeThreadPoolSize();
     this.initialEnv = Object.entries(process.env).map(([k, v]) => `${k}=${v ?? ''}`);
@@ -197,6 +202,18 @@ export class LinuxPort implements OsPort {
         sys('sigaction', () => this.native.stopCounting(signal));
       },
     };
+  }
+
+  trapSignal(signal: number, how: TrapHow): void {
+    sys('sigaction', () => this.native.trapSignal(signal, how));
+  }
+
+  caughtSignals(): number[] {
+    return this.native.caughtSignals();
+  }
+
+  onCaught(listener: () => void): void {
+    this.native.onCaught(listener);
   }
 
   // --- the terminal ------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ export class Machine {
 
   /** The session leader on the terminal, running host code (the shell core through a SimPort). */
   hostSession(o: { comm: string; argv: readonly string[]; env: readonly string[]; cwd: string; onExit: (s: WaitStatus) => void; stdio?: readonly (OpenFile | null)[] }): Proc {
-    const thread: HostThread = { kind: 'host', calls: new Set(), handlers: new Map(), counts: new Map(), queued: [], onExit: o.onExit };
+    const thread: HostThread = { kind: 'host', calls: new Set(), handlers: new Map(), counts: new Map(), traps: new Map(), queued: [], onExit: o.onExit };
     return this.session(new Proc(this.kernel.allocPid(), this.init, { ...o, dumpsCore: this.kernel.dumpsCore, thread }), o.stdio);
   }
 

@@ -3,7 +3,7 @@
 // promises the kernel settles when they finish. The shell cannot tell this kernel from Linux.
 
 import type {
-  CpuTimes, FileDetails, FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, WaitOptions, WaitStatus,
+  CpuTimes, FileDetails, FileInfo, OpenMode, OsPort, SignalAction, SignalCount, SpawnRequest, TermModes, TrapHow, WaitOptions, WaitStatus,
 } from '../port.js';
 import { OsError } from '../port.js';
 import { exited } from '../status.js';
@@ -53,6 +53,11 @@ export class SimPort implements OsPort {
   readonly features = { blockingWait: false } as const;
   private seenChanges = 0;
   private readonly ignoredAtStart: ReadonlySet<number>;
+  /** The disposition each trapped signal had before its first trap. */
+  private readonly beforeTrap = new Map<number, Proc['actions'][number]>();
+  private caught: number[] = [];
+  private caughtListener: (() => void) | undefined;
+  private wakePending = false;
 
   constructor(
     readonly kernel: Kernel,
@@ -185,6 +190,47 @@ export class SimPort implements OsPort {
         p.actions[signal] = before;
       },
     };
+  }
+
+  trapSignal(signal: number, how: TrapHow): void {
+    const p = this.live();
+    if (p.thread.kind !== 'host' || signal < 1 || signal > 31 || signal === 9 || signal === 19) {
+      throw new OsError('EINVAL', 'Invalid argument', 'sigaction');
+    }
+    if (how === 'release') {
+      if (!this.beforeTrap.has(signal)) return;
+      p.thread.traps.delete(signal);
+      p.actions[signal] = this.beforeTrap.get(signal);
+      this.beforeTrap.delete(signal);
+      return;
+    }
+    if (!this.beforeTrap.has(signal)) this.beforeTrap.set(signal, p.action(signal));
+    if (how === 'ignore') {
+      p.thread.traps.delete(signal);
+      p.actions[signal] = { handler: 'ignore', flags: {}, mask: [] };
+      return;
+    }
+    p.thread.traps.set(signal, () => this.recordCaught(signal));
+    p.actions[signal] = { handler: hostHandler, flags: { restart: true }, mask: [] };
+  }
+
+  /** At arrival, like the addon's handler: recorded at once, and the listener woken once. */
+  private recordCaught(signal: number): void {
+    this.caught.push(signal);
+    if (this.wakePending) return;
+    this.wakePending = true;
+    setImmediate(() => {
+      this.wakePending = false;
+      this.caughtListener?.();
+    });
+  }
+
+  caughtSignals(): number[] {
+    return this.caught.length === 0 ? [] : this.caught.splice(0).sort((a, b) => a - b);
+  }
+
+  onCaught(listener: () => void): void {
+    this.caughtListener = listener;
   }
 
   // --- the terminal -------------------------------------------------------------------------

@@ -52,6 +52,8 @@ export interface HostThread {
   readonly handlers: Map<number, Set<() => void>>;
   /** Signals counted at arrival (OsPort.countSignal). */
   readonly counts: Map<number, { n: number }>;
+  /** Signals a trap catches (OsPort.trapSignal): recorded at arrival, by the host's function. */
+  readonly traps: Map<number, () => void>;
   /** Handled signals waiting for the host's code to run their handlers. */
   queued: number[];
   onExit: (status: WaitStatus) => void;

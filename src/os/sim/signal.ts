@@ -31,6 +31,11 @@ export function sendSignal(k: Kernel, p: Proc, sig: number, sender: Sender): voi
       count.n++;
       return;
     }
+    const trap = p.thread.traps.get(sig);
+    if (trap && !has(p.blocked, sig)) {
+      trap();
+      return;
+    }
   }
   if (!has(p.blocked, sig) && ignoredAtGeneration(p, sig)) return discard(k, p, sig, 'ignored'); // G4.3
   if (has(p.pending, sig)) return discard(k, p, sig, 'already pending'); // G4.4

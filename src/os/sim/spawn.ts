@@ -43,7 +43,7 @@ export function spawnFor(
   }
   const child = new Proc(k.allocPid(), parent, {
     comm, argv, env, cwd: normalize(req.cwd), dumpsCore: parent.dumpsCore,
-    thread: body ? newGenThread(body()) : { kind: 'host', calls: new Set(), handlers: new Map(), counts: new Map(), queued: [], onExit: () => {} },
+    thread: body ? newGenThread(body()) : { kind: 'host', calls: new Set(), handlers: new Map(), counts: new Map(), traps: new Map(), queued: [], onExit: () => {} },
   });
   child.ctty = parent.ctty;
   for (const sig of [...ignored, ...(req.ignoreSignals ?? [])]) if (sig >= 1 && sig <= 31) child.actions[sig] = { handler: 'ignore', flags: {}, mask: [] };

@@ -1,0 +1,74 @@
+// `trap [-lp] [[action] condition ...]` (XCU 2.14 trap, builtins/trap.def):
+// - no operand, or -p: the traps as commands that would set them again (`trap -- 'cmd' SIGINT`);
+//   -p with conditions lists only those; -l lists the signals as `kill -l` does;
+// - `trap action cond…` sets, `trap '' cond…` ignores, `trap - cond…` resets;
+// - a lone condition, or a first operand that is a number, resets every operand (`trap 2`);
+// - a condition is a signal name (any case, SIG optional), a number, or EXIT (0). A bad one is
+//   reported and skipped, and the status is 1.
+
+import { singleQuoted } from './lib/quote.js';
+import { bashSignalName, decodeSignal, signalTable } from './lib/signames.js';
+import { parseOptions } from './lib/options.js';
+import type { Builtin, BuiltinContext } from './types.js';
+
+const USAGE = 'trap [-lp] [[arg] signal_spec ...]';
+
+export const trapBuiltin: Builtin = (ctx) => {
+  const parsed = parseOptions(ctx, 'lp', USAGE);
+  if (!parsed) return 2;
+  const names = new Set(parsed.options.map((o) => o.name));
+  if (names.has('l')) {
+    ctx.io.out(signalTable());
+    return 0;
+  }
+  const operands = parsed.operands;
+  if (operands.length === 0 || names.has('p')) return list(ctx, operands);
+  const first = operands[0]!;
+  if (operands.length === 1 && first !== '' && first !== '-' && decodeSignal(first) !== undefined) return change(ctx, null, operands);
+  if (/^\d+$/.test(first)) return change(ctx, null, operands);
+  if (operands.length === 1) {
+    ctx.usage(USAGE);
+    return 2;
+  }
+  return change(ctx, first === '-' ? null : first, operands.slice(1));
+};
+
+/** Sets (or, with null, resets) each condition; 1 if any was not a signal. */
+function change(ctx: BuiltinContext, action: string | null, conditions: readonly string[]): number {
+  let status = 0;
+  for (const word of conditions) {
+    const sig = decodeSignal(word);
+    if (sig === undefined) {
+      ctx.error(`${word}: invalid signal specification`);
+      status = 1;
+      continue;
+    }
+    ctx.shell.traps.set(sig, action);
+  }
+  return status;
+}
+
+/** The listing: every trap, or those of the conditions given. */
+function list(ctx: BuiltinContext, conditions: readonly string[]): number {
+  const traps = new Map(ctx.shell.traps.listing());
+  if (conditions.length === 0) {
+    for (const [sig, action] of traps) line(ctx, sig, action);
+    return 0;
+  }
+  let status = 0;
+  for (const word of conditions) {
+    const sig = decodeSignal(word);
+    if (sig === undefined) {
+      ctx.error(`${word}: invalid signal specification`);
+      status = 1;
+      continue;
+    }
+    const action = traps.get(sig);
+    if (action !== undefined) line(ctx, sig, action);
+  }
+  return status;
+}
+
+function line(ctx: BuiltinContext, sig: number, action: string): void {
+  ctx.io.out(`trap -- ${singleQuoted(action)} ${bashSignalName(sig) ?? sig}\n`);
+}

@@ -1,0 +1,289 @@
+// The trap table (XCU 2.14 trap): what the shell does on each signal and on EXIT (0), and the
+// signals caught but not yet handled. The table decides; the port sets the dispositions, and
+// the actions run at the executor's safe points (trap-run.ts), never inside a signal handler.
+//
+// bash's rules kept here:
+// - a non-interactive shell cannot trap or reset a signal ignored when it started; it still
+//   lists it as ignored;
+// - a subshell lists its parent's traps until it sets or resets one (POSIX 2024 asks for the
+//   same); caught signals are back at their default there, ignored ones stay ignored;
+// - with an EXIT trap, a non-interactive shell runs it before it dies of a signal;
+// - SIGKILL, SIGSTOP and glibc's signals 32 and 33 can be "trapped" but nothing changes;
+//   SIGCHLD keeps the shell's own disposition, which is how it learns of its children: its
+//   action runs once for each child reaped.
+
+import type { OsPort } from '../os/port.js';
+import { SIG } from '../os/signals.js';
+
+export const EXIT = 0;
+
+/**
+ * Signals that end a shell by default and that a non-interactive shell with an EXIT trap
+ * catches, so as to run the trap before it dies of them (bash's terminating signals, less
+ * those that dump core and those Node itself handles).
+ */
+const TERMINATING: readonly number[] = [SIG.HUP, SIG.INT, 10, 12, 14, SIG.TERM, 24, 25, 26];
+
+/** Signals whose disposition a trap leaves alone (see above; 32 and 33 are glibc's own). */
+const UNTOUCHABLE: ReadonlySet<number> = new Set([SIG.KILL, SIG.STOP, SIG.CHLD, 32, 33]);
+
+const NONE: readonly number[] = [];
+
+/**
+ * Caught signals waiting for a safe point. One per process: a copy of the shell running in the
+ * same process (`$(…)`, a builtin in a pipeline) shares it with the shell it copies.
+ */
+class Inbox {
+  private pending: number[] = [];
+  private readonly listeners = new Set<() => void>();
+  private listening = false;
+
+  constructor(readonly port: OsPort) {}
+
+  /** Wakes listeners once caught signals arrive (only needed once something is caught). */
+  listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    this.port.onCaught(() => {
+      for (const listener of [...this.listeners]) listener();
+    });
+  }
+
+  /** Calls `listener` whenever caught signals arrive, until the returned function is called. */
+  onArrival(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The first pending signal `wanted` accepts, taken out; the others stay. */
+  take(wanted: (sig: number) => boolean): number | undefined {
+    const i = this.find(wanted);
+    return i < 0 ? undefined : this.pending.splice(i, 1)[0];
+  }
+
+  /** The first pending signal `wanted` accepts, left pending. */
+  peek(wanted: (sig: number) => boolean): number | undefined {
+    const i = this.find(wanted);
+    return i < 0 ? undefined : this.pending[i];
+  }
+
+  private find(wanted: (sig: number) => boolean): number {
+    const caught = this.port.caughtSignals();
+    if (caught.length > 0) this.pending.push(...caught);
+    return this.pending.findIndex(wanted);
+  }
+
+  /** A signal the shell learnt of some other way than a handler (SIGCHLD by reaping). */
+  add(sig: number): void {
+    this.pending.push(sig);
+  }
+
+  /** Forgets pending signals nobody has an action for any more. */
+  drop(unwanted: (sig: number) => boolean): void {
+    this.pending = this.pending.filter((sig) => !unwanted(sig));
+  }
+}
+
+export interface TrapSetup {
+  readonly interactive: boolean;
+  /** The parent's listing, for a shell started as a copy of another in a new process. */
+  readonly parentTraps?: readonly (readonly [number, string])[];
+}
+
+export class Traps {
+  /** The action of each trapped condition; '' ignores the signal. */
+  private readonly actions = new Map<number, string>();
+  /** What `trap` lists in a subshell that has not changed a trap yet: its parent's traps. */
+  private listed: ReadonlyMap<number, string> | null = null;
+  /** Ignored when a non-interactive shell started: they can be neither trapped nor reset. */
+  private readonly locked: ReadonlySet<number>;
+  /** Ignored by the parent's trap, so that resetting means the default, not ignoring. */
+  private readonly parentIgnored = new Set<number>();
+  /** Signals this table changed, for a copy in the same process to undo (release). */
+  private readonly touched = new Set<number>();
+  /** Terminating signals caught only for the EXIT trap to run before the shell dies of them. */
+  private readonly fatal = new Set<number>();
+  /** Some signal has an action to run: the executor then looks for caught signals. */
+  catching = false;
+  /** Signals a trap ignores, which children and subshells start with ignored. */
+  ignored: readonly number[] = NONE;
+  /** A trap action is running: signals caught meanwhile wait for the next safe point. */
+  running = false;
+
+  private constructor(
+    private readonly port: OsPort,
+    private readonly inbox: Inbox,
+    locked: ReadonlySet<number>,
+    private readonly parent: Traps | null,
+    private readonly interactive: boolean,
+  ) {
+    this.locked = locked;
+  }
+
+  /** The table of a shell process: empty, or its parent's when it is a subshell's copy. */
+  static start(port: OsPort, setup: TrapSetup): Traps {
+    const parent = new Map(setup.parentTraps ?? []);
+    const locked = new Set<number>();
+    for (const sig of port.inheritedIgnored()) {
+      if (parent.get(sig) === '') continue;
+      if (!setup.interactive) locked.add(sig);
+    }
+    const traps = new Traps(port, new Inbox(port), locked, null, setup.interactive);
+    for (const sig of locked) traps.actions.set(sig, '');
+    for (const [sig, action] of parent) {
+      if (action !== '') continue;
+      traps.actions.set(sig, '');
+      traps.parentIgnored.add(sig);
+    }
+    if (setup.parentTraps) traps.listed = parent;
+    traps.recount();
+    return traps;
+  }
+
+  /**
+   * The table of a subshell run in this same process: caught signals are its parent's (the
+   * process still catches them for the parent), ignored ones stay, and it lists the parent's.
+   */
+  copy(): Traps {
+    const copy = new Traps(this.port, this.inbox, this.locked, this, false);
+    for (const [sig, action] of this.actions) if (action === '' && sig !== EXIT) copy.actions.set(sig, '');
+    copy.listed = new Map(this.listing());
+    copy.recount();
+    return copy;
+  }
+
+  /** The action for a condition, or undefined when it is at its default. */
+  action(sig: number): string | undefined {
+    return this.actions.get(sig);
+  }
+
+  /** True when this process has a trap on sig: this table's, or a parent's in the same process. */
+  holds(sig: number): boolean {
+    return this.actions.has(sig) || (this.parent?.holds(sig) ?? false);
+  }
+
+  /** What `trap` lists: [condition, action] in bash's order (EXIT, then by number). */
+  listing(): (readonly [number, string])[] {
+    const source = this.listed ?? this.actions;
+    return [...source].sort(([a], [b]) => a - b);
+  }
+
+  /** `trap action sig`, `trap '' sig` (ignore) or `trap - sig` (null: the default). */
+  set(sig: number, action: string | null): void {
+    if (this.locked.has(sig)) return;
+    this.listed = null;
+    if (action === null) this.actions.delete(sig);
+    else this.actions.set(sig, action);
+    if (sig !== EXIT && !UNTOUCHABLE.has(sig)) this.dispose(sig, action);
+    this.armTerminating();
+    this.recount();
+  }
+
+  /** Catches the terminating signals without a trap of their own while there is an EXIT trap. */
+  private armTerminating(): void {
+    const exit = !this.interactive && !!this.actions.get(EXIT);
+    for (const sig of TERMINATING) {
+      const wanted = exit && !this.actions.has(sig) && !this.locked.has(sig);
+      if (wanted === this.fatal.has(sig)) continue;
+      this.touched.add(sig);
+      if (wanted) {
+        this.fatal.add(sig);
+        this.port.trapSignal(sig, 'catch');
+        this.inbox.listen();
+      } else {
+        this.fatal.delete(sig);
+        // A trap of its own has just set its disposition; otherwise it goes back to the default.
+        if (!this.actions.has(sig)) this.port.trapSignal(sig, 'release');
+      }
+    }
+  }
+
+  /** Terminating signals are caught for the EXIT trap: a wait must wake up for them. */
+  get guardingExit(): boolean {
+    return this.fatal.size > 0;
+  }
+
+  /** A terminating signal caught for the EXIT trap, left in the inbox. */
+  pendingTerminating(): number | undefined {
+    return this.fatal.size === 0 ? undefined : this.inbox.peek((s) => this.isTerminating(s));
+  }
+
+  /** The signal was caught only so that the EXIT trap runs before the shell dies of it. */
+  isTerminating(sig: number): boolean {
+    return this.fatal.has(sig) && !this.actions.has(sig);
+  }
+
+  private dispose(sig: number, action: string | null): void {
+    this.touched.add(sig);
+    if (action !== null) {
+      this.port.trapSignal(sig, action === '' ? 'ignore' : 'catch');
+      if (action !== '') this.inbox.listen();
+      return;
+    }
+    this.port.trapSignal(sig, 'release');
+    if (this.parentIgnored.delete(sig)) this.port.setSignalAction(sig, 'default');
+  }
+
+  private recount(): void {
+    let catching = false;
+    const ignored: number[] = [];
+    for (const [sig, action] of this.actions) {
+      if (sig === EXIT) continue;
+      if (action === '') ignored.push(sig);
+      else catching = true;
+    }
+    this.catching = catching || this.fatal.size > 0;
+    this.ignored = ignored.length === 0 ? NONE : ignored;
+  }
+
+  /** The EXIT action, taken out so that it runs once; undefined when there is none. */
+  takeExit(): string | undefined {
+    const action = this.actions.get(EXIT);
+    this.actions.delete(EXIT);
+    return action === '' ? undefined : action;
+  }
+
+  /** The next caught signal this table has an action for (or dies of), taken out of the inbox. */
+  nextCaught(): number | undefined {
+    const sig = this.inbox.take((s) => this.handles(s));
+    if (sig === undefined && this.parent === null) this.inbox.drop((s) => !this.handles(s));
+    return sig;
+  }
+
+  private handles(sig: number): boolean {
+    return !!this.actions.get(sig) || this.fatal.has(sig);
+  }
+
+  /**
+   * A caught signal that ends a `wait` (left in the inbox for its action to run after it).
+   * Not SIGCHLD: `wait` goes on while children end, and their actions run after it, as in bash.
+   */
+  interruptingSignal(): number | undefined {
+    return this.inbox.peek((s) => s !== SIG.CHLD && this.handles(s));
+  }
+
+  /**
+   * A child was reaped: with a trap on SIGCHLD, its action runs once for it, as bash runs it
+   * for each child it reaps (the shell's own SIGCHLD disposition is left alone, see above).
+   */
+  childEnded(): void {
+    if (this.actions.get(SIG.CHLD) || (!this.actions.has(SIG.CHLD) && this.parent?.actions.get(SIG.CHLD))) this.inbox.add(SIG.CHLD);
+  }
+
+  /** Calls `listener` when caught signals arrive (to wake a waiting builtin). */
+  onArrival(listener: () => void): () => void {
+    return this.inbox.onArrival(listener);
+  }
+
+  /** A copy in the same process ends: the signals it changed get its parent's dispositions back. */
+  release(): void {
+    const parent = this.parent;
+    if (!parent) return;
+    for (const sig of this.touched) {
+      const action = parent.actions.get(sig);
+      const how = action === '' ? 'ignore' : action !== undefined || parent.fatal.has(sig) ? 'catch' : 'release';
+      this.port.trapSignal(sig, how);
+    }
+    this.touched.clear();
+  }
+}
