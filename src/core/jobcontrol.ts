@@ -97,6 +97,10 @@ export class JobControl {
     signalJob(this.shell, job, signal);
   }
 
+  private notifiesAtOnce(): boolean {
+    return this.shell.interactive && this.shell.options.isOn('notify');
+  }
+
   /** Reports the changes the user has not seen, in the dialect's words. */
   notify(): void {
     this.shell.dialect.notify(this.shell);
@@ -111,7 +115,8 @@ export class JobControl {
     void (async () => {
       while (watching) {
         await this.shell.port.childEvent();
-        if (watching && this.hasChildren()) this.update();
+        // `set -b`: an interactive shell tells of a change at once, not at the next prompt
+        if (watching && this.hasChildren() && this.update() && this.notifiesAtOnce()) this.notify();
       }
     })();
     return () => {

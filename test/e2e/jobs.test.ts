@@ -2,7 +2,7 @@
 // Scenarios A02, A03, A04, A05, A06, B01, B02, B05, B07, H04, H06; rules B10.9.
 
 import { describe, expect, it } from 'vitest';
-import { launchAndSettle, outputOf, run, startJcsh } from './harness.js';
+import { launchAndSettle, outputOf, run, startBash, startJcsh } from './harness.js';
 
 describe('background jobs and the job table', () => {
   it('launch lines, jobs listing and $! (A02)', async () => {
@@ -21,6 +21,15 @@ describe('background jobs and the job table', () => {
     const s = await startJcsh();
     expect(await outputOf(s, "sh -c 'exit 3'")).toBe('');
     expect(await outputOf(s, 'echo $?')).toBe('3');
+  });
+
+  it('set -b tells of a finished job at once, at the idle prompt, as bash 5.2 does', async () => {
+    for (const s of [await startJcsh(), await startBash()]) {
+      await run(s, 'set -b; sleep 0.2 &');
+      // no key is pressed: the notice comes by itself after the prompt
+      await s.expect(/\[1\]\+ +Done +sleep 0\.2\r*\n/);
+      expect(await outputOf(s, 'jobs')).toBe('');
+    }
   });
 
   it('finished background jobs are reported before the next prompt, in job order (A04)', async () => {
