@@ -99,6 +99,7 @@ function special(shell: Shell, name: string): string | undefined {
     case '#': return String(shell.positional.length);
     case '0': return shell.name;
     case '-': return shell.options.flags();
+    case 'LINENO': return String(Math.max(1, shell.lineno));
     default:
       return isPositional(name) ? shell.positional[Number(name) - 1] : undefined;
   }
