@@ -32,7 +32,8 @@ describe('readonly', () => {
     const { shell } = fakeShell();
     await runIn(shell, readonlyBuiltin, 'readonly', 'b="q"', 'a');
     await runIn(shell, exportBuiltin, 'export', 'b');
-    expect((await runIn(shell, readonlyBuiltin, 'readonly', '-p')).out).toBe('declare -r a\ndeclare -rx b="\\"q\\""\n');
+    // PPID (the fake kernel's parent is 1) is readonly from the start, as in bash
+    expect((await runIn(shell, readonlyBuiltin, 'readonly', '-p')).out).toBe('declare -r PPID="1"\ndeclare -r a\ndeclare -rx b="\\"q\\""\n');
     expect((await runIn(shell, readonlyBuiltin, 'readonly', '1z')).err).toBe("jcsh: readonly: `1z': not a valid identifier\n");
   });
 
