@@ -142,6 +142,19 @@ static int read_flags(napi_env env, napi_value opts, struct jcsh_spawn_req *req)
 /* The parent's half of bash's double setpgid. The child has already exec'd (EACCES: the parent
  * resumes only then) and had joined its group itself before that, or the spawn would have
  * failed; so every error here is ignorable. */
+/* What spawn and exec share: the program, its fds, directory and signal plan (owned by `a`). */
+static void take_args(struct jcsh_spawn_req *req, struct spawn_args *a) {
+  req->path = a->path;
+  req->argv = a->argv;
+  req->envp = a->envp;
+  req->fds = a->fds;
+  req->nfds = a->nfds;
+  req->temps = a->temps;
+  req->cwd = a->cwd;
+  req->sigignore = &a->sigignore;
+  req->sigdefault = &a->sigdefault;
+}
+
 static void parent_setpgid(const struct jcsh_spawn_req *req, pid_t pid) {
   if (req->group == JCSH_GROUP_INHERIT) return;
   (void)setpgid(pid, req->group == JCSH_GROUP_JOIN ? req->pgid : pid);
@@ -159,15 +172,7 @@ napi_value jcsh_napi_spawn(napi_env env, napi_callback_info info) {
   napi_value result = NULL;
   if (read_args(env, argv[0], &a) && read_group(env, argv[0], &req) && read_flags(env, argv[0], &req)) {
     pid_t pid = -1;
-    req.path = a.path;
-    req.argv = a.argv;
-    req.envp = a.envp;
-    req.fds = a.fds;
-    req.nfds = a.nfds;
-    req.temps = a.temps;
-    req.cwd = a.cwd;
-    req.sigignore = &a.sigignore;
-    req.sigdefault = &a.sigdefault;
+    take_args(&req, &a);
     int err = jcsh_spawn(&req, &pid);
     if (err) {
       jcsh_throw_errno(env, err, "spawn");
@@ -192,15 +197,7 @@ napi_value jcsh_napi_exec(napi_env env, napi_callback_info info) {
   struct spawn_args a = {0};
   struct jcsh_spawn_req req = {0};
   if (read_args(env, argv[0], &a)) {
-    req.path = a.path;
-    req.argv = a.argv;
-    req.envp = a.envp;
-    req.fds = a.fds;
-    req.nfds = a.nfds;
-    req.temps = a.temps;
-    req.cwd = a.cwd;
-    req.sigignore = &a.sigignore;
-    req.sigdefault = &a.sigdefault;
+    take_args(&req, &a);
     req.ttyfd = -1;
     jcsh_throw_errno(env, jcsh_exec_self(&req), "execve");
   }

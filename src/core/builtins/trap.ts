@@ -35,15 +35,20 @@ export const trapBuiltin: Builtin = (ctx) => {
 
 /** Sets (or, with null, resets) each condition; 1 if any was not a signal. */
 function change(ctx: BuiltinContext, action: string | null, conditions: readonly string[]): number {
+  return eachSignal(ctx, conditions, (sig) => ctx.shell.traps.set(sig, action));
+}
+
+/** `use` for each condition that names a signal (or EXIT); the others are errors, status 1. */
+function eachSignal(ctx: BuiltinContext, conditions: readonly string[], use: (sig: number) => void): number {
   let status = 0;
   for (const word of conditions) {
     const sig = decodeSignal(word);
     if (sig === undefined) {
       ctx.error(`${word}: invalid signal specification`);
       status = 1;
-      continue;
+    } else {
+      use(sig);
     }
-    ctx.shell.traps.set(sig, action);
   }
   return status;
 }
@@ -55,18 +60,10 @@ function list(ctx: BuiltinContext, conditions: readonly string[]): number {
     for (const [sig, action] of traps) line(ctx, sig, action);
     return 0;
   }
-  let status = 0;
-  for (const word of conditions) {
-    const sig = decodeSignal(word);
-    if (sig === undefined) {
-      ctx.error(`${word}: invalid signal specification`);
-      status = 1;
-      continue;
-    }
+  return eachSignal(ctx, conditions, (sig) => {
     const action = traps.get(sig);
     if (action !== undefined) line(ctx, sig, action);
-  }
-  return status;
+  });
 }
 
 function line(ctx: BuiltinContext, sig: number, action: string): void {
