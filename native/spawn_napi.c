@@ -160,12 +160,19 @@ static void parent_setpgid(const struct jcsh_spawn_req *req, pid_t pid) {
   (void)setpgid(pid, req->group == JCSH_GROUP_JOIN ? req->pgid : pid);
 }
 
+/* The one argument of spawn and exec: an options object (else a TypeError, and 0). */
+static int opts_arg(napi_env env, napi_callback_info info, napi_value argv[1]) {
+  napi_valuetype type;
+  if (!jcsh_args(env, info, 1, argv)) return 0;
+  napi_typeof(env, argv[0], &type);
+  if (type == napi_object) return 1;
+  jcsh_throw_type(env, "opts");
+  return 0;
+}
+
 napi_value jcsh_napi_spawn(napi_env env, napi_callback_info info) {
   napi_value argv[1];
-  napi_valuetype type;
-  if (!jcsh_args(env, info, 1, argv)) return NULL;
-  napi_typeof(env, argv[0], &type);
-  if (type != napi_object) return jcsh_throw_type(env, "opts");
+  if (!opts_arg(env, info, argv)) return NULL;
 
   struct spawn_args a = {0};
   struct jcsh_spawn_req req = {0};
@@ -189,10 +196,7 @@ napi_value jcsh_napi_spawn(napi_env env, napi_callback_info info) {
  * Returns nothing when it fails, having thrown the errno; on success it never returns. */
 napi_value jcsh_napi_exec(napi_env env, napi_callback_info info) {
   napi_value argv[1];
-  napi_valuetype type;
-  if (!jcsh_args(env, info, 1, argv)) return NULL;
-  napi_typeof(env, argv[0], &type);
-  if (type != napi_object) return jcsh_throw_type(env, "opts");
+  if (!opts_arg(env, info, argv)) return NULL;
 
   struct spawn_args a = {0};
   struct jcsh_spawn_req req = {0};
