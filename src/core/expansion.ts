@@ -132,7 +132,7 @@ async function substitute(shell: Shell, list: List, run: SubstitutionRunner, pen
     sub.lastStatus = await runExitTrap(sub, await runToEnd(sub, list, run));
     await sub.out.drain();
   } finally {
-    sub.traps.release();
+    shell.traps.childEnded(); // the child bash forks for it is reaped: a CHLD trap runs once
     port.close(writeEnd);
     // what an `exec` in it opened goes with it, as with bash's forked subshell
     closeOwnFds(sub);

@@ -37,7 +37,7 @@ export interface ShellOptions {
   /** The traps of the shell this one is a copy of, as its subshell's `trap` lists them. */
   readonly parentTraps?: readonly (readonly [number, string])[];
   /** What a copy of a shell (subshell()) keeps of the shell it copies. */
-  readonly copyOf?: Pick<Shell, 'plainErrors' | 'interactiveProcess' | 'traps'>;
+  readonly copyOf?: Pick<Shell, 'plainErrors' | 'interactiveProcess' | 'traps' | 'processOwner'>;
 }
 
 export class Shell {
@@ -122,6 +122,11 @@ export class Shell {
   traceLevel = 1;
   /** Errors carry no line number (interactive shells, and their subshells). */
   readonly plainErrors: boolean;
+  /**
+   * The shell this process was started for: itself, or the one a copy was made from. A signal
+   * sent to the process is its business (`$$` in bash), not a copy's.
+   */
+  readonly processOwner: Shell;
 
   constructor(o: ShellOptions) {
     this.port = o.port;
@@ -145,6 +150,7 @@ export class Shell {
     this.plainErrors = o.copyOf?.plainErrors ?? (o.interactive || o.scriptName === undefined);
     this.interactiveProcess = o.copyOf?.interactiveProcess ?? o.interactive;
     this.inSubshell = o.copyOf !== undefined;
+    this.processOwner = o.copyOf?.processOwner ?? this;
     this.traps = o.copyOf ? o.copyOf.traps.copy() : Traps.start(o.port, { interactive: o.interactive, ...(o.parentTraps ? { parentTraps: o.parentTraps } : {}) });
   }
 

@@ -14,7 +14,7 @@ export async function runPendingTraps(shell: Shell): Promise<void> {
   const traps = shell.traps;
   if (traps.running) return;
   for (let sig = traps.nextCaught(); sig !== undefined; sig = traps.nextCaught()) {
-    if (traps.isTerminating(sig)) await dieOf(shell, sig);
+    if (traps.isTerminating(sig)) await dieOf(shell.processOwner, sig);
     await runTrap(shell, sig);
   }
 }
@@ -48,12 +48,13 @@ export async function runExitTrap(shell: Shell, status: number): Promise<number>
 /** Dies now of a terminating signal caught for the EXIT trap, if one came (see dieOf). */
 export async function dieIfTerminated(shell: Shell): Promise<void> {
   const sig = shell.traps.pendingTerminating();
-  if (sig !== undefined) await dieOf(shell, sig);
+  if (sig !== undefined) await dieOf(shell.processOwner, sig);
 }
 
 /**
  * A signal that would have ended the shell, caught only for the EXIT trap (bash's
- * termsig_handler): the trap, then the default action back and the signal to itself.
+ * termsig_handler): the trap, then the default action back and the signal to itself. `shell`
+ * owns the process: while a copy of it runs `$(…)`, bash's parent is what dies.
  */
 async function dieOf(shell: Shell, sig: number): Promise<never> {
   await runExitTrap(shell, shell.lastStatus);

@@ -11,6 +11,13 @@
 // - SIGKILL, SIGSTOP and glibc's signals 32 and 33 can be "trapped" but nothing changes;
 //   SIGCHLD keeps the shell's own disposition, which is how it learns of its children: its
 //   action runs once for each child reaped.
+//
+// A copy of the shell run in the same process (`$(…)`, a builtin in a pipeline) stands for a
+// child bash would fork. A signal sent to the process is sent to `$$`, the parent in bash, so
+// only the table of the shell that owns the process (the root) sets dispositions and takes
+// caught signals; a copy's traps are listed, passed on as ignored to its children, and run for
+// its EXIT and its own children's SIGCHLD. A signal the root dies of (caught only for its
+// EXIT trap) still ends the process at once while a copy runs, as bash's parent dies at once.
 
 import type { OsPort } from '../os/port.js';
 import { SIG } from '../os/signals.js';
@@ -99,8 +106,6 @@ export class Traps {
   private readonly locked: ReadonlySet<number>;
   /** Ignored by the parent's trap, so that resetting means the default, not ignoring. */
   private readonly parentIgnored = new Set<number>();
-  /** Signals this table changed, for a copy in the same process to undo (release). */
-  private readonly touched = new Set<number>();
   /** Terminating signals caught only for the EXIT trap to run before the shell dies of them. */
   private readonly fatal = new Set<number>();
   /** Some signal has an action to run: the executor then looks for caught signals. */
@@ -109,15 +114,20 @@ export class Traps {
   ignored: readonly number[] = NONE;
   /** A trap action is running: signals caught meanwhile wait for the next safe point. */
   running = false;
+  /** The table of the shell that owns the process: this one, or the one a copy was made from. */
+  private readonly root: Traps;
+  /** A copy's children reaped, for its SIGCHLD action (the root's go through the inbox). */
+  private reaped = 0;
 
   private constructor(
     private readonly port: OsPort,
     private readonly inbox: Inbox,
     locked: ReadonlySet<number>,
-    private readonly parent: Traps | null,
+    root: Traps | null,
     private readonly interactive: boolean,
   ) {
     this.locked = locked;
+    this.root = root ?? this;
   }
 
   /** The table of a shell process: empty, or its parent's when it is a subshell's copy. */
@@ -142,10 +152,10 @@ export class Traps {
 
   /**
    * The table of a subshell run in this same process: caught signals are its parent's (the
-   * process still catches them for the parent), ignored ones stay, and it lists the parent's.
+   * process still catches them for the root), ignored ones stay, and it lists the parent's.
    */
   copy(): Traps {
-    const copy = new Traps(this.port, this.inbox, this.locked, this, false);
+    const copy = new Traps(this.port, this.inbox, this.locked, this.root, false);
     for (const [sig, action] of this.actions) if (action === '' && sig !== EXIT) copy.actions.set(sig, '');
     copy.listed = new Map(this.listing());
     copy.recount();
@@ -157,9 +167,9 @@ export class Traps {
     return this.actions.get(sig);
   }
 
-  /** True when this process has a trap on sig: this table's, or a parent's in the same process. */
+  /** True when this process has a trap on sig (the root's: a copy's traps catch nothing). */
   holds(sig: number): boolean {
-    return this.actions.has(sig) || (this.parent?.holds(sig) ?? false);
+    return this.root.actions.has(sig);
   }
 
   /** What `trap` lists: [condition, action] in bash's order (EXIT, then by number). */
@@ -174,8 +184,10 @@ export class Traps {
     this.listed = null;
     if (action === null) this.actions.delete(sig);
     else this.actions.set(sig, action);
-    if (sig !== EXIT && !UNTOUCHABLE.has(sig)) this.dispose(sig, action);
-    this.armTerminating();
+    if (this.root === this) {
+      if (sig !== EXIT && !UNTOUCHABLE.has(sig)) this.dispose(sig, action);
+      this.armTerminating();
+    }
     this.recount();
   }
 
@@ -185,7 +197,6 @@ export class Traps {
     for (const sig of TERMINATING) {
       const wanted = exit && !this.actions.has(sig) && !this.locked.has(sig);
       if (wanted === this.fatal.has(sig)) continue;
-      this.touched.add(sig);
       if (wanted) {
         this.fatal.add(sig);
         this.port.trapSignal(sig, 'catch');
@@ -198,23 +209,23 @@ export class Traps {
     }
   }
 
-  /** Terminating signals are caught for the EXIT trap: a wait must wake up for them. */
+  /** Terminating signals are caught for the root's EXIT trap: a wait must wake up for them. */
   get guardingExit(): boolean {
-    return this.fatal.size > 0;
+    return this.root.fatal.size > 0;
   }
 
-  /** A terminating signal caught for the EXIT trap, left in the inbox. */
+  /** A terminating signal caught for the root's EXIT trap, left in the inbox. */
   pendingTerminating(): number | undefined {
-    return this.fatal.size === 0 ? undefined : this.inbox.peek((s) => this.isTerminating(s));
+    return this.guardingExit ? this.inbox.peek((s) => this.isTerminating(s)) : undefined;
   }
 
-  /** The signal was caught only so that the EXIT trap runs before the shell dies of it. */
+  /** The signal was caught only so that the root's EXIT trap runs before the process dies of it. */
   isTerminating(sig: number): boolean {
-    return this.fatal.has(sig) && !this.actions.has(sig);
+    const root = this.root;
+    return root.fatal.has(sig) && !root.actions.has(sig);
   }
 
   private dispose(sig: number, action: string | null): void {
-    this.touched.add(sig);
     if (action !== null) {
       this.port.trapSignal(sig, action === '' ? 'ignore' : 'catch');
       if (action !== '') this.inbox.listen();
@@ -225,14 +236,14 @@ export class Traps {
   }
 
   private recount(): void {
-    let catching = false;
+    let catching = this.root !== this && !!this.actions.get(SIG.CHLD);
     const ignored: number[] = [];
     for (const [sig, action] of this.actions) {
       if (sig === EXIT) continue;
       if (action === '') ignored.push(sig);
-      else catching = true;
+      else if (this.root === this) catching = true;
     }
-    this.catching = catching || this.fatal.size > 0;
+    this.catching = catching || this.root.fatal.size > 0;
     this.ignored = ignored.length === 0 ? NONE : ignored;
   }
 
@@ -246,11 +257,20 @@ export class Traps {
   /** The next caught signal this table has an action for (or dies of), taken out of the inbox. */
   nextCaught(): number | undefined {
     const sig = this.inbox.take((s) => this.handles(s));
-    if (sig === undefined && this.parent === null) this.inbox.drop((s) => !this.handles(s));
-    return sig;
+    if (sig !== undefined || this.root !== this) return sig ?? this.nextReaped();
+    this.inbox.drop((s) => !this.handles(s));
+    return undefined;
+  }
+
+  /** A copy's own child reaped, for its SIGCHLD action. */
+  private nextReaped(): number | undefined {
+    if (this.reaped === 0 || !this.actions.get(SIG.CHLD)) return undefined;
+    this.reaped--;
+    return SIG.CHLD;
   }
 
   private handles(sig: number): boolean {
+    if (this.root !== this) return this.isTerminating(sig);
     return !!this.actions.get(sig) || this.fatal.has(sig);
   }
 
@@ -267,23 +287,13 @@ export class Traps {
    * for each child it reaps (the shell's own SIGCHLD disposition is left alone, see above).
    */
   childEnded(): void {
-    if (this.actions.get(SIG.CHLD) || (!this.actions.has(SIG.CHLD) && this.parent?.actions.get(SIG.CHLD))) this.inbox.add(SIG.CHLD);
+    if (!this.actions.get(SIG.CHLD)) return;
+    if (this.root === this) this.inbox.add(SIG.CHLD);
+    else this.reaped++;
   }
 
   /** Calls `listener` when caught signals arrive (to wake a waiting builtin). */
   onArrival(listener: () => void): () => void {
     return this.inbox.onArrival(listener);
-  }
-
-  /** A copy in the same process ends: the signals it changed get its parent's dispositions back. */
-  release(): void {
-    const parent = this.parent;
-    if (!parent) return;
-    for (const sig of this.touched) {
-      const action = parent.actions.get(sig);
-      const how = action === '' ? 'ignore' : action !== undefined || parent.fatal.has(sig) ? 'catch' : 'release';
-      this.port.trapSignal(sig, how);
-    }
-    this.touched.clear();
   }
 }

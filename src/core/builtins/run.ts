@@ -105,7 +105,5 @@ export async function runBuiltinCaptured(shell: Shell, builtin: Builtin, argv: r
     // A copy of the shell has no loop of its own to leave (bash's subshell either).
     if (e instanceof LoopControl) return { chunks, status: 0 };
     throw e;
-  } finally {
-    copy.traps.release();
   }
 }
