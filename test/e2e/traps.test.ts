@@ -58,10 +58,13 @@ describe('trap and the kernel', () => {
     expect(sh('bash', script).out).toBe(jcsh.out);
   });
 
-  it('with an EXIT trap, a shell killed by TERM while a command runs runs the trap and dies at once', async () => {
+  it.each([
+    ['a command', 'sleep 30'],
+    ['a command substitution', 'x=$(sleep 30)'],
+  ])('with an EXIT trap, a shell killed by TERM while %s runs runs the trap and dies at once', async (_what, command) => {
     const run = async (which: Which) => {
       const started = Date.now();
-      const child = spawn(which === 'jcsh' ? JCSH : 'bash', ['-c', `trap 'echo "bye $?"' EXIT; echo started; sleep 30; echo no`], {
+      const child = spawn(which === 'jcsh' ? JCSH : 'bash', ['-c', `trap 'echo "bye $?"' EXIT; echo started; ${command}; echo no`], {
         stdio: ['ignore', 'pipe', 'inherit'], detached: true,
       });
       detachedChildren.push(child);

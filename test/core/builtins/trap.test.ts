@@ -42,7 +42,7 @@ describe('trap', () => {
     expect((await runIn(shell, trapBuiltin, 'trap', '-l')).out).toMatch(/^ 1\) SIGHUP\t 2\) SIGINT\t/);
   });
 
-  it('a copy of the shell lists its parent traps, catches none of them, and undoes what it changed', async () => {
+  it('a copy of the shell lists its parent traps, and its own once it sets one, without touching a disposition', async () => {
     const { shell, port } = fakeShell();
     await runIn(shell, trapBuiltin, 'trap', 'echo x', 'USR1');
     await runIn(shell, trapBuiltin, 'trap', '', 'USR2');
@@ -53,9 +53,14 @@ describe('trap', () => {
     await runIn(copy, trapBuiltin, 'trap', 'echo y', 'USR2');
     // Once it sets one, it lists its own.
     expect((await runIn(copy, trapBuiltin, 'trap')).out).toBe("trap -- 'echo y' SIGUSR2\n");
-    expect(port.trapped.get(USR2)).toBe('catch');
-    copy.traps.release();
+    // A signal to the process is the shell's (`kill $$`): its dispositions stay.
     expect(port.trapped.get(USR2)).toBe('ignore');
+    expect(copy.traps.ignored).toEqual([]);
+    await runIn(copy, trapBuiltin, 'trap', '-', 'USR1');
+    expect(port.trapped.get(USR1)).toBe('catch');
+    port.raise(USR1);
+    expect(copy.traps.nextCaught()).toBeUndefined();
+    expect(shell.traps.nextCaught()).toBe(USR1);
     expect(shell.traps.action(USR2)).toBe('');
   });
 
