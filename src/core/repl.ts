@@ -22,7 +22,15 @@ export interface LineReader {
   read(prompt: string): Promise<ReadResult>;
   /** Records a complete command in the history. */
   remember(command: string): void;
+  /** Ends the read in progress as end of input (where the reader can be stopped). */
+  cancel?(): void;
 }
+
+/**
+ * Caught signals that end the prompt as end of input would (readline's rl_getc gives EOF for
+ * SIGHUP and SIGTERM when bash traps them): bash says "exit", runs the trap, then leaves.
+ */
+const ENDS_INPUT: readonly number[] = [SIG.HUP, SIG.TERM];
 
 /** Failures in a row after which the loop waits a little before it prompts again. */
 const BACKOFF_AFTER = 2;
@@ -69,9 +77,11 @@ async function oneCommand(shell: Shell, reader: LineReader): Promise<number | 'l
   if (shell.control.enabled) shell.terminal.ensureForeground();
   await shell.out.drain();
   const input = await readCommand(shell, reader);
+  // bash says "exit" before it runs the trap of a signal that ended the prompt.
+  const leaving = input.kind === 'eof' ? await shell.dialect.endOfInput(shell) : null;
   // Signals caught while the prompt waited: their traps run before the line does.
   if (shell.traps.catching) await runPendingTraps(shell);
-  if (input.kind === 'eof') return shell.dialect.endOfInput(shell);
+  if (input.kind === 'eof') return leaving;
   if (input.kind === 'none') return null;
   if (input.kind === 'lost') return 'lost';
   reader.remember(input.source);
@@ -101,7 +111,7 @@ async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
   let source = '';
   for (;;) {
     const ps = source === '' ? shell.vars.get('PS1') ?? shell.dialect.prompt : shell.vars.get('PS2') ?? DEFAULT_PS2;
-    const r = await reader.read(expandPrompt(ps, shell));
+    const r = await readLine(shell, reader, expandPrompt(ps, shell));
     if (r.kind === 'lost') return { kind: 'lost' };
     if (r.kind === 'interrupt') {
       shell.lastStatus = 130;
@@ -125,6 +135,19 @@ async function readCommand(shell: Shell, reader: LineReader): Promise<Command> {
       return { kind: 'none' };
     }
     return parsed.items.length === 0 ? { kind: 'none' } : { kind: 'command', source, list: parsed };
+  }
+}
+
+/** One line; a trapped SIGHUP or SIGTERM that comes meanwhile ends it as end of input. */
+async function readLine(shell: Shell, reader: LineReader, prompt: string) {
+  if (!reader.cancel || !shell.traps.catching) return reader.read(prompt);
+  const stop = shell.traps.onArrival(() => {
+    if (shell.traps.peekCaught(ENDS_INPUT) !== undefined) reader.cancel!();
+  });
+  try {
+    return await reader.read(prompt);
+  } finally {
+    stop();
   }
 }
 

@@ -274,6 +274,11 @@ export class Traps {
     return !!this.actions.get(sig) || this.fatal.has(sig);
   }
 
+  /** The first caught signal among `sigs` that has an action, left in the inbox. */
+  peekCaught(sigs: readonly number[]): number | undefined {
+    return this.inbox.peek((s) => sigs.includes(s) && this.handles(s));
+  }
+
   /**
    * A caught signal that ends a `wait` (left in the inbox for its action to run after it).
    * Not SIGCHLD: `wait` goes on while children end, and their actions run after it, as in bash.

@@ -1,14 +1,18 @@
 // The terminal was closed (or the shell got SIGHUP): as bash's termsig_handler, hang up every
 // job (hangup_all_jobs), end job control (terminate_stopped_jobs, give the terminal back),
-// then die of SIGHUP itself, so that the parent sees "killed by signal 1".
+// run the EXIT trap, then die of SIGHUP itself, so that the parent sees "killed by signal 1".
 //
 // Dying by the signal, not exit(129), also keeps Node's exit-time terminal reset from running:
 // on a hung-up terminal its tcsetattr fails with EIO and Node aborts on an assertion. The line
-// editor is left first, so a SIGHUP sent while the terminal still exists leaves it cooked.
+// editor is left first, so a SIGHUP sent while the terminal still exists leaves it cooked; its
+// read never returns, so the loop does not read or run anything more while the trap runs.
 
 import { hangupJobs, terminateStoppedJobs } from '../core/leave.js';
 import type { Shell } from '../core/shell.js';
 import { endJobControl, type JobControlStart } from '../core/startup.js';
+import { runExitTrap } from '../core/trap-run.js';
+import { EXIT } from '../core/traps.js';
+import type { OsPort } from '../os/port.js';
 import { SIG } from '../os/signals.js';
 
 /** Set once the shell is on its way out: leaving the line editor may report the hang-up again. */
@@ -17,7 +21,6 @@ let hangingUp = false;
 export function hangUp(shell: Shell, start: JobControlStart | null, reader: { release(): void }): void {
   if (hangingUp) return;
   hangingUp = true;
-  const port = shell.port;
   hangupJobs(shell);
   terminateStoppedJobs(shell);
   try {
@@ -26,6 +29,12 @@ export function hangUp(shell: Shell, start: JobControlStart | null, reader: { re
     // The terminal is gone; there are no modes to put back.
   }
   endJobControl(shell, start);
+  if (!shell.traps.action(EXIT)) return die(shell.port);
+  // What the trap writes to a terminal that is gone fails (EIO); the shell dies all the same.
+  void runExitTrap(shell, shell.lastStatus).catch(() => undefined).finally(() => die(shell.port));
+}
+
+function die(port: OsPort): void {
   port.setSignalAction(SIG.HUP, 'default');
   port.kill(port.getpid(), SIG.HUP);
   // A signal a process sends itself is delivered before kill() returns; this is never reached.

@@ -46,8 +46,8 @@ export class ReadlineReader implements LineReader {
   private typeahead: Buffer = Buffer.alloc(0);
   /** The input of the prompt in progress, which alone may be given bytes. */
   private current: tty.ReadStream | null = null;
-  /** Ends the prompt in progress, leaving raw mode. */
-  private abandon: (() => void) | null = null;
+  /** Ends the prompt in progress, leaving raw mode, with what its read returns (null: nothing). */
+  private abandon: ((r: ReadResult | null) => void) | null = null;
   private readonly streams: TerminalStreams;
 
   constructor(private readonly o: ReadlineReaderOptions) {
@@ -60,9 +60,17 @@ export class ReadlineReader implements LineReader {
     this.o.history.add(command);
   }
 
-  /** Leaves the line editor now (the terminal goes back to the shell's modes), e.g. before dying. */
+  /**
+   * Leaves the line editor for good (the terminal goes back to the shell's modes) before the
+   * shell dies: the read in progress never returns, so the loop does not go on meanwhile.
+   */
   release(): void {
-    this.abandon?.();
+    this.abandon?.(null);
+  }
+
+  /** Ends the read in progress as if ^D had been typed (a trapped SIGHUP or SIGTERM, as readline). */
+  cancel(): void {
+    this.abandon?.({ kind: 'eof' });
   }
 
   /** Gives readline `bytes` piece by piece while its prompt lasts; keeps the rest for the next. */
@@ -104,7 +112,7 @@ export class ReadlineReader implements LineReader {
     return new Promise<ReadResult>((resolve) => {
       let settled = false;
       let rl: readline.Interface | null = null;
-      const finish = (r: ReadResult) => {
+      const finish = (r: ReadResult | null) => {
         if (settled) return;
         settled = true;
         this.current = null;
@@ -115,7 +123,7 @@ export class ReadlineReader implements LineReader {
           // Raw mode could not be left: the terminal is gone.
         }
         input.destroy();
-        resolve(r);
+        if (r !== null) resolve(r);
       };
       // EIO: the shell is not in the foreground (a job took the terminal); the loop takes it
       // back. Listened to first: raw mode itself may fail so.
@@ -126,7 +134,7 @@ export class ReadlineReader implements LineReader {
       rl = this.prompt(input, output, prompt, finish);
       if (settled) return rl.close();
       this.current = input;
-      this.abandon = () => finish({ kind: 'eof' });
+      this.abandon = finish;
       // What was typed ahead comes first, before anything libuv reads from now on.
       const pending = this.typeahead;
       this.typeahead = Buffer.alloc(0);
