@@ -26,6 +26,7 @@ export function runCompound(shell: Shell, cmd: CompoundCommand, run: ListRunner,
     // The copy of the shell started for this very subshell runs its list itself, once.
     if (!shell.unwrapSubshell) return subshell(shell, cmd);
     shell.unwrapSubshell = false;
+    shell.unwrappedSubshell = cmd;
   }
   if (cmd.redirects.length === 0) return runBody(shell, cmd, run);
   return redirected(shell, cmd, run);

@@ -30,6 +30,8 @@ import { execStageArgv, runExec } from './builtins/exec.js';
 import { enterScope } from './shell-fds.js';
 import { traceCommand } from './xtrace.js';
 import { runPendingTraps } from './trap-run.js';
+import { commandFailed } from './err-trap.js';
+import { ERR } from './traps.js';
 
 // The sync path of these functions makes no closures: they run for every command of a loop.
 export function runList(shell: Shell, list: List): Maybe<number> {
@@ -83,13 +85,13 @@ function afterPipeline(shell: Shell, pipeline: Pipeline, exempt: boolean): Maybe
  * an if, while or until tests its condition (shell.errexitSuspended), a compound command other
  * than a subshell or `((…))` (its own commands were checked as they ran), and a job that stopped.
  */
-function errexit(shell: Shell, pipeline: Pipeline, exempt: boolean): void {
+function errexit(shell: Shell, pipeline: Pipeline, exempt: boolean): Maybe<void> {
   if (exempt || pipeline.bang || shell.lastStatus === 0 || shell.errexitSuspended > 0 || shell.lastStopped) return;
-  if (!shell.options.isOn('errexit')) return;
+  if (!shell.options.isOn('errexit') && !shell.traps.action(ERR)) return;
   const only = pipeline.commands.length === 1 ? pipeline.commands[0]! : null;
-  if (only && only.kind === 'compound' && only.body.kind !== 'subshell' && only.body.kind !== 'arith') return;
+  if (only && only.kind === 'compound' && ((only.body.kind !== 'subshell' && only.body.kind !== 'arith') || only === shell.unwrappedSubshell)) return;
   if (only && only.kind === 'function') return;
-  throw new ExitRequest(shell.lastStatus);
+  return commandFailed(shell);
 }
 
 async function runBackground(shell: Shell, item: AndOr): Promise<void> {

@@ -38,17 +38,22 @@ export function callFunction(
   // a function body is outside the caller's loops: `break` there only says so (bash 5.2)
   const loops = shell.loopDepth;
   shell.loopDepth = 0;
+  // `$LINENO` after the call is the caller's line again (bash restores line_number)
+  const lineno = shell.lineno;
   shell.functionDepth++;
   shell.vars.pushScope();
+  const err = shell.traps.enterFunction(shell.options.isOn('errtrace'));
   const ran = (): Maybe<number> => rescue(() => runBody(shell, def.body), (e) => {
     if (!(e instanceof FunctionReturn)) throw e;
     shell.lastStatus = e.status;
     return e.status;
   });
   return lastly(ran, () => {
+    shell.traps.leaveFunction(err);
     shell.vars.popScope();
     shell.functionDepth--;
     shell.loopDepth = loops;
+    shell.lineno = lineno;
     shell.positional = positional;
     restore();
   });

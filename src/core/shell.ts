@@ -2,7 +2,7 @@
 // the terminal it controls. Executor, builtins and the interactive loop all work on this;
 // it talks to the kernel only through the OS port.
 
-import type { FunctionDefinition } from '../lang/ast.js';
+import type { CompoundCommand, FunctionDefinition } from '../lang/ast.js';
 import type { OsPort } from '../os/port.js';
 import { bashDialect, type Dialect } from './dialect.js';
 import type { MessageFormat, Place } from './format.js';
@@ -37,7 +37,7 @@ export interface ShellOptions {
   /** The traps of the shell this one is a copy of, as its subshell's `trap` lists them. */
   readonly parentTraps?: readonly (readonly [number, string])[];
   /** What a copy of a shell (subshell()) keeps of the shell it copies. */
-  readonly copyOf?: Pick<Shell, 'plainErrors' | 'interactiveProcess' | 'traps' | 'processOwner'>;
+  readonly copyOf?: Pick<Shell, 'plainErrors' | 'interactiveProcess' | 'traps' | 'processOwner' | 'options'>;
 }
 
 export class Shell {
@@ -104,6 +104,8 @@ export class Shell {
    * command it meets is that one, and runs here instead of starting yet another process.
    */
   unwrapSubshell = false;
+  /** That `( list )` once it ran here: its commands met `set -e` and the ERR trap already. */
+  unwrappedSubshell: CompoundCommand | null = null;
   /** The file `.` is reading, as it was named, for error messages. */
   sourcing: string | undefined;
   /** This process is a copy of a shell (a subshell or a pipeline stage), not a -c string. */
@@ -151,7 +153,7 @@ export class Shell {
     this.interactiveProcess = o.copyOf?.interactiveProcess ?? o.interactive;
     this.inSubshell = o.copyOf !== undefined;
     this.processOwner = o.copyOf?.processOwner ?? this;
-    this.traps = o.copyOf ? o.copyOf.traps.copy() : Traps.start(o.port, { interactive: o.interactive, ...(o.parentTraps ? { parentTraps: o.parentTraps } : {}) });
+    this.traps = o.copyOf ? o.copyOf.traps.copy(o.copyOf.options.isOn('errtrace')) : Traps.start(o.port, { interactive: o.interactive, ...(o.parentTraps ? { parentTraps: o.parentTraps } : {}) });
   }
 
   /** A copy made inside function calls is inside them too: `local` and `return` work there. */

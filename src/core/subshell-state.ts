@@ -101,6 +101,7 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   shell.lastStatus = state.status;
   const on = new Set(state.options ?? []);
   for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
+  if (on.has('errtrace')) shell.traps.inheritErr();
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
   shell.unwrapSubshell = state.unwrap === true;
   shell.subshellProcess = true;

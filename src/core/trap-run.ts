@@ -66,10 +66,15 @@ async function dieOf(shell: Shell, sig: number): Promise<never> {
   return shell.port.exit(128 + sig);
 }
 
-/** `deeper`: bash traces a signal trap's commands one level deeper ("++"), EXIT's not. */
-async function runAction(shell: Shell, action: string, deeper: boolean): Promise<void> {
-  const list = parse(shell, action);
+/**
+ * `deeper`: bash traces a signal trap's commands one level deeper ("++"), EXIT's not. An ERR
+ * action may run inside another action, which goes on being one after it. `$LINENO` counts
+ * from `firstLine` (ERR's: the failed command's line).
+ */
+export async function runAction(shell: Shell, action: string, deeper: boolean, firstLine = 1): Promise<void> {
+  const list = parse(shell, action, firstLine);
   if (list === null) return;
+  const running = shell.traps.running;
   shell.traps.running = true;
   const level = shell.traceLevel;
   if (deeper) shell.traceLevel++;
@@ -77,13 +82,13 @@ async function runAction(shell: Shell, action: string, deeper: boolean): Promise
     await shell.dialect.run(shell, list);
   } finally {
     shell.traceLevel = level;
-    shell.traps.running = false;
+    shell.traps.running = running;
   }
 }
 
-function parse(shell: Shell, action: string) {
+function parse(shell: Shell, action: string, firstLine: number) {
   try {
-    return shell.dialect.parse(action);
+    return shell.dialect.parse(action, { firstLine });
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
     void shell.diag(e.message);

@@ -23,6 +23,18 @@ import type { OsPort } from '../os/port.js';
 import { SIG } from '../os/signals.js';
 
 export const EXIT = 0;
+/**
+ * The shell's own conditions, numbered after the signals as bash numbers them (NSIG and on),
+ * so that `trap` lists them after the signals: DEBUG, ERR, RETURN.
+ */
+export const DEBUG = 65;
+export const ERR = 66;
+export const RETURN = 67;
+
+/** A real signal, which has a disposition (not EXIT, DEBUG, ERR or RETURN). */
+function isSignal(sig: number): boolean {
+  return sig > EXIT && sig < DEBUG;
+}
 
 /**
  * Signals that end a shell by default and that a non-interactive shell with an EXIT trap
@@ -154,12 +166,36 @@ export class Traps {
    * The table of a subshell run in this same process: caught signals are its parent's (the
    * process still catches them for the root), ignored ones stay, and it lists the parent's.
    */
-  copy(): Traps {
+  copy(errtrace: boolean): Traps {
     const copy = new Traps(this.port, this.inbox, this.locked, this.root, false);
-    for (const [sig, action] of this.actions) if (action === '' && sig !== EXIT) copy.actions.set(sig, '');
+    for (const [sig, action] of this.actions) if (action === '' && isSignal(sig)) copy.actions.set(sig, '');
+    const err = this.actions.get(ERR);
+    if (errtrace && err !== undefined) copy.actions.set(ERR, err);
     copy.listed = new Map(this.listing());
     copy.recount();
     return copy;
+  }
+
+  /** A subshell started with errtrace on (`set -E`): its parent's ERR trap is its own. */
+  inheritErr(): void {
+    const err = this.listed?.get(ERR);
+    if (err !== undefined && !this.actions.has(ERR)) this.actions.set(ERR, err);
+  }
+
+  /**
+   * A function call starts: without errtrace its commands do not run the ERR trap, which bash
+   * sets aside meanwhile (so `trap` there does not list it). Returns what leaveFunction puts back.
+   */
+  enterFunction(errtrace: boolean): string | undefined {
+    const err = this.actions.get(ERR);
+    if (errtrace || err === undefined) return undefined;
+    this.actions.delete(ERR);
+    return err;
+  }
+
+  /** The call returned: the ERR trap set aside is back, unless the function set one of its own. */
+  leaveFunction(err: string | undefined): void {
+    if (err !== undefined && !this.actions.has(ERR)) this.actions.set(ERR, err);
   }
 
   /** The action for a condition, or undefined when it is at its default. */
@@ -172,7 +208,7 @@ export class Traps {
     return this.root.actions.has(sig);
   }
 
-  /** What `trap` lists: [condition, action] in bash's order (EXIT, then by number). */
+  /** What `trap` lists: [condition, action] in bash's order (EXIT, the signals by number, DEBUG, ERR, RETURN). */
   listing(): (readonly [number, string])[] {
     const source = this.listed ?? this.actions;
     return [...source].sort(([a], [b]) => a - b);
@@ -185,7 +221,7 @@ export class Traps {
     if (action === null) this.actions.delete(sig);
     else this.actions.set(sig, action);
     if (this.root === this) {
-      if (sig !== EXIT && !UNTOUCHABLE.has(sig)) this.dispose(sig, action);
+      if (isSignal(sig) && !UNTOUCHABLE.has(sig)) this.dispose(sig, action);
       this.armTerminating();
     }
     this.recount();
@@ -239,7 +275,7 @@ export class Traps {
     let catching = this.root !== this && !!this.actions.get(SIG.CHLD);
     const ignored: number[] = [];
     for (const [sig, action] of this.actions) {
-      if (sig === EXIT) continue;
+      if (!isSignal(sig)) continue;
       if (action === '') ignored.push(sig);
       else if (this.root === this) catching = true;
     }

@@ -3,13 +3,29 @@
 //   -p with conditions lists only those; -l lists the signals as `kill -l` does;
 // - `trap action cond…` sets, `trap '' cond…` ignores, `trap - cond…` resets;
 // - a lone condition, or a first operand that is a number, resets every operand (`trap 2`);
-// - a condition is a signal name (any case, SIG optional), a number, or EXIT (0). A bad one is
-//   reported and skipped, and the status is 1.
+// - a condition is a signal name (any case, SIG optional), a number, EXIT (0), or one of the
+//   shell's own: ERR (any case, never a number). A bad one is reported and skipped, and the
+//   status is 1.
 
 import { singleQuoted } from './lib/quote.js';
 import { bashSignalName, decodeSignal, signalTable } from './lib/signames.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin, BuiltinContext } from './types.js';
+import { DEBUG, ERR, RETURN } from '../traps.js';
+
+/** The shell's own conditions by name, as bash's decode_signal knows them (not by number). */
+const CONDITIONS: ReadonlyMap<string, number> = new Map([['DEBUG', DEBUG], ['ERR', ERR], ['RETURN', RETURN]]);
+/** Conditions bash has that jcsh does not run yet: refused rather than set and never run. */
+const UNSUPPORTED: ReadonlySet<number> = new Set([DEBUG, RETURN]);
+
+function decodeCondition(word: string): number | undefined {
+  return decodeSignal(word) ?? CONDITIONS.get(word.toUpperCase());
+}
+
+function conditionName(sig: number): string {
+  for (const [name, n] of CONDITIONS) if (n === sig) return name;
+  return bashSignalName(sig) ?? String(sig);
+}
 
 const USAGE = 'trap [-lp] [[arg] signal_spec ...]';
 
@@ -24,7 +40,7 @@ export const trapBuiltin: Builtin = (ctx) => {
   const operands = parsed.operands;
   if (operands.length === 0 || names.has('p')) return list(ctx, operands);
   const first = operands[0]!;
-  if (operands.length === 1 && first !== '' && first !== '-' && decodeSignal(first) !== undefined) return change(ctx, null, operands);
+  if (operands.length === 1 && first !== '' && first !== '-' && decodeCondition(first) !== undefined) return change(ctx, null, operands);
   if (/^\d+$/.test(first)) return change(ctx, null, operands);
   if (operands.length === 1) {
     ctx.usage(USAGE);
@@ -42,9 +58,12 @@ function change(ctx: BuiltinContext, action: string | null, conditions: readonly
 function eachSignal(ctx: BuiltinContext, conditions: readonly string[], use: (sig: number) => void): number {
   let status = 0;
   for (const word of conditions) {
-    const sig = decodeSignal(word);
+    const sig = decodeCondition(word);
     if (sig === undefined) {
       ctx.error(`${word}: invalid signal specification`);
+      status = 1;
+    } else if (UNSUPPORTED.has(sig)) {
+      ctx.error(`${word}: trap on ${conditionName(sig)} is not supported by jcsh`);
       status = 1;
     } else {
       use(sig);
@@ -67,5 +86,5 @@ function list(ctx: BuiltinContext, conditions: readonly string[]): number {
 }
 
 function line(ctx: BuiltinContext, sig: number, action: string): void {
-  ctx.io.out(`trap -- ${singleQuoted(action)} ${bashSignalName(sig) ?? sig}\n`);
+  ctx.io.out(`trap -- ${singleQuoted(action)} ${conditionName(sig)}\n`);
 }
