@@ -30,7 +30,7 @@ import { execStageArgv, runExec } from './builtins/exec.js';
 import { enterScope } from './shell-fds.js';
 import { traceCommand } from './xtrace.js';
 import { runPendingTraps } from './trap-run.js';
-import { commandFailed } from './err-trap.js';
+import { commandFailed } from './condition-traps.js';
 import { ERR } from './traps.js';
 
 // The sync path of these functions makes no closures: they run for every command of a loop.

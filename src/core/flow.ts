@@ -21,3 +21,9 @@ export class FunctionReturn extends Error {
     this.name = 'FunctionReturn';
   }
 }
+
+/** The status a `return` ended a function or a sourced file with; anything else goes on up. */
+export function statusOfReturn(e: unknown): number {
+  if (!(e instanceof FunctionReturn)) throw e;
+  return e.status;
+}

@@ -6,8 +6,9 @@
 import type { CompoundCommand, FunctionDefinition } from '../lang/ast.js';
 import { lastly, rescue, andThen, type Maybe } from '../lang/maybe.js';
 import { LineAbandoned } from './errors.js';
-import { FunctionReturn } from './flow.js';
+import { statusOfReturn } from './flow.js';
 import type { Shell } from './shell.js';
+import { returned } from './condition-traps.js';
 
 export const MAX_DEPTH = 1000;
 
@@ -42,14 +43,11 @@ export function callFunction(
   const lineno = shell.lineno;
   shell.functionDepth++;
   shell.vars.pushScope();
-  const err = shell.traps.enterFunction(shell.options.isOn('errtrace'));
-  const ran = (): Maybe<number> => rescue(() => runBody(shell, def.body), (e) => {
-    if (!(e instanceof FunctionReturn)) throw e;
-    shell.lastStatus = e.status;
-    return e.status;
-  });
+  const aside = shell.traps.enterFunction(shell.options.isOn('errtrace'), shell.options.isOn('functrace'));
+  // `$?` stays what it was before `return` until the RETURN trap has run
+  const ran = (): Maybe<number> => andThen(rescue(() => runBody(shell, def.body), statusOfReturn), (status) => returned(shell, status));
   return lastly(ran, () => {
-    shell.traps.leaveFunction(err);
+    shell.traps.leaveFunction(aside);
     shell.vars.popScope();
     shell.functionDepth--;
     shell.loopDepth = loops;

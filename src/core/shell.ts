@@ -153,7 +153,7 @@ export class Shell {
     this.interactiveProcess = o.copyOf?.interactiveProcess ?? o.interactive;
     this.inSubshell = o.copyOf !== undefined;
     this.processOwner = o.copyOf?.processOwner ?? this;
-    this.traps = o.copyOf ? o.copyOf.traps.copy(o.copyOf.options.isOn('errtrace')) : Traps.start(o.port, { interactive: o.interactive, ...(o.parentTraps ? { parentTraps: o.parentTraps } : {}) });
+    this.traps = o.copyOf ? o.copyOf.traps.copy(o.copyOf.options.isOn('errtrace'), o.copyOf.options.isOn('functrace')) : Traps.start(o.port, { interactive: o.interactive, ...(o.parentTraps ? { parentTraps: o.parentTraps } : {}) });
   }
 
   /** A copy made inside function calls is inside them too: `local` and `return` work there. */

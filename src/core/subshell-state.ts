@@ -33,6 +33,8 @@ export interface SubshellState {
   readonly traceLevel?: number;
   /** The parent's traps as `trap` lists them: [condition, action]. */
   readonly traps?: readonly (readonly [number, string])[];
+  /** The parent's ERR and RETURN traps in force, which set -E and set -T pass on: [condition, action]. */
+  readonly traced?: readonly (readonly [number, string])[];
 }
 
 /**
@@ -53,6 +55,7 @@ export function encodeSubshellState(shell: Shell, unwrap = false, prelude = ''):
     fds: openAbove2(shell),
     traceLevel: shell.traceLevel,
     traps: shell.traps.listing(),
+    traced: shell.traps.traced(),
   };
   return JSON.stringify(state);
 }
@@ -87,7 +90,8 @@ export function decodeSubshellState(text: string): SubshellState {
     firstLine: Number(s.firstLine ?? 1) || 1,
     fds: Array.isArray(s.fds) ? s.fds.map(Number).filter((fd) => Number.isInteger(fd) && fd > 2) : [],
     traceLevel: Number.isInteger(s.traceLevel) && s.traceLevel! > 0 ? s.traceLevel! : 1,
-    traps: Array.isArray(s.traps) ? s.traps.map(([sig, action]) => [Number(sig), String(action)] as const) : [],
+    traps: conditionList(s.traps),
+    traced: conditionList(s.traced),
   };
 }
 
@@ -101,7 +105,7 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   shell.lastStatus = state.status;
   const on = new Set(state.options ?? []);
   for (const name of SetOptions.names()) if (name !== 'monitor' && state.options !== undefined) shell.options.set(name, on.has(name));
-  if (on.has('errtrace')) shell.traps.inheritErr();
+  shell.traps.inherit(new Map(state.traced ?? []), on.has('errtrace'), on.has('functrace'));
   for (const [k, v] of state.aliases ?? []) shell.aliases.set(k, v);
   shell.unwrapSubshell = state.unwrap === true;
   shell.subshellProcess = true;
@@ -112,6 +116,10 @@ export function inheritState(shell: Shell, state: SubshellState): void {
   const fds: number[] = [...shell.stdio];
   for (const fd of state.fds ?? []) fds[fd] = fd;
   shell.stdio = toStdio(Array.from(fds, (fd) => fd ?? -1));
+}
+
+function conditionList(list: unknown): (readonly [number, string])[] {
+  return Array.isArray(list) ? list.map(([sig, action]) => [Number(sig), String(action)] as const) : [];
 }
 
 function newlines(text: string): number {

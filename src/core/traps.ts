@@ -103,6 +103,12 @@ class Inbox {
   }
 }
 
+/** The ERR and RETURN actions a function call set aside (Traps.enterFunction). */
+export interface SetAside {
+  readonly err: string | undefined;
+  readonly ret: string | undefined;
+}
+
 export interface TrapSetup {
   readonly interactive: boolean;
   /** The parent's listing, for a shell started as a copy of another in a new process. */
@@ -166,36 +172,56 @@ export class Traps {
    * The table of a subshell run in this same process: caught signals are its parent's (the
    * process still catches them for the root), ignored ones stay, and it lists the parent's.
    */
-  copy(errtrace: boolean): Traps {
+  copy(errtrace: boolean, functrace: boolean): Traps {
     const copy = new Traps(this.port, this.inbox, this.locked, this.root, false);
     for (const [sig, action] of this.actions) if (action === '' && isSignal(sig)) copy.actions.set(sig, '');
-    const err = this.actions.get(ERR);
-    if (errtrace && err !== undefined) copy.actions.set(ERR, err);
     copy.listed = new Map(this.listing());
+    copy.inherit(this.actions, errtrace, functrace);
     copy.recount();
     return copy;
   }
 
-  /** A subshell started with errtrace on (`set -E`): its parent's ERR trap is its own. */
-  inheritErr(): void {
-    const err = this.listed?.get(ERR);
-    if (err !== undefined && !this.actions.has(ERR)) this.actions.set(ERR, err);
+  /**
+   * A subshell gets its parent's ERR trap in force with errtrace on (`set -E`), and its RETURN
+   * trap with functrace on (`set -T`); otherwise it only lists them.
+   */
+  inherit(parent: ReadonlyMap<number, string>, errtrace: boolean, functrace: boolean): void {
+    if (errtrace) this.inheritOne(parent, ERR);
+    if (functrace) this.inheritOne(parent, RETURN);
+  }
+
+  private inheritOne(parent: ReadonlyMap<number, string>, condition: number): void {
+    const action = parent.get(condition);
+    if (action !== undefined && !this.actions.has(condition)) this.actions.set(condition, action);
+  }
+
+  /** The ERR and RETURN traps in force here, for a subshell to inherit. */
+  traced(): (readonly [number, string])[] {
+    return [ERR, RETURN].flatMap((c) => {
+      const action = this.actions.get(c);
+      return action === undefined ? [] : [[c, action] as const];
+    });
   }
 
   /**
-   * A function call starts: without errtrace its commands do not run the ERR trap, which bash
-   * sets aside meanwhile (so `trap` there does not list it). Returns what leaveFunction puts back.
+   * A function call starts: bash sets aside the ERR trap without errtrace (`set -E`) and the
+   * RETURN trap without functrace (`set -T`), so that the function neither runs nor lists
+   * them. Returns what leaveFunction puts back; null when nothing was set aside.
    */
-  enterFunction(errtrace: boolean): string | undefined {
-    const err = this.actions.get(ERR);
-    if (errtrace || err === undefined) return undefined;
-    this.actions.delete(ERR);
-    return err;
+  enterFunction(errtrace: boolean, functrace: boolean): SetAside | null {
+    const err = errtrace ? undefined : this.actions.get(ERR);
+    const ret = functrace ? undefined : this.actions.get(RETURN);
+    if (err === undefined && ret === undefined) return null;
+    if (err !== undefined) this.actions.delete(ERR);
+    if (ret !== undefined) this.actions.delete(RETURN);
+    return { err, ret };
   }
 
-  /** The call returned: the ERR trap set aside is back, unless the function set one of its own. */
-  leaveFunction(err: string | undefined): void {
-    if (err !== undefined && !this.actions.has(ERR)) this.actions.set(ERR, err);
+  /** The call returned: what was set aside is back, unless the function set a trap of its own. */
+  leaveFunction(aside: SetAside | null): void {
+    if (aside === null) return;
+    if (aside.err !== undefined && !this.actions.has(ERR)) this.actions.set(ERR, aside.err);
+    if (aside.ret !== undefined && !this.actions.has(RETURN)) this.actions.set(RETURN, aside.ret);
   }
 
   /** The action for a condition, or undefined when it is at its default. */

@@ -3,10 +3,11 @@
 // not), then, as bash does outside POSIX mode, in the current directory. Arguments become the
 // positional parameters while it runs; `return` ends the file with its status.
 
-import { FunctionReturn } from '../flow.js';
+import { statusOfReturn } from '../flow.js';
 import { specialBuiltinError } from '../special.js';
 import { absolute } from '../lookup.js';
 import type { Shell } from '../shell.js';
+import { returned } from '../condition-traps.js';
 import { parseText, runText } from './lib/runtext.js';
 import type { Builtin } from './types.js';
 
@@ -40,11 +41,8 @@ export const sourceBuiltin: Builtin = async (ctx) => {
   // `return` is allowed in a sourced file as in a function
   shell.functionDepth++;
   try {
-    return await runText(ctx, list);
-  } catch (e) {
-    if (!(e instanceof FunctionReturn)) throw e;
-    shell.lastStatus = e.status;
-    return e.status;
+    // `$?` stays what it was before `return` until the RETURN trap has run
+    return await returned(shell, await runText(ctx, list).catch(statusOfReturn));
   } finally {
     shell.sourcing = sourcing;
     shell.functionDepth--;

@@ -16,7 +16,7 @@ import { DEBUG, ERR, RETURN } from '../traps.js';
 /** The shell's own conditions by name, as bash's decode_signal knows them (not by number). */
 const CONDITIONS: ReadonlyMap<string, number> = new Map([['DEBUG', DEBUG], ['ERR', ERR], ['RETURN', RETURN]]);
 /** Conditions bash has that jcsh does not run yet: refused rather than set and never run. */
-const UNSUPPORTED: ReadonlySet<number> = new Set([DEBUG, RETURN]);
+const UNSUPPORTED: ReadonlySet<number> = new Set([DEBUG]);
 
 function decodeCondition(word: string): number | undefined {
   return decodeSignal(word) ?? CONDITIONS.get(word.toUpperCase());

@@ -64,6 +64,19 @@ describe('trap', () => {
     expect(shell.traps.action(USR2)).toBe('');
   });
 
+  it('ERR and RETURN by name in any case, listed after the signals; DEBUG refused in one line; none by number', async () => {
+    const { shell, port } = fakeShell();
+    expect((await runIn(shell, trapBuiltin, 'trap', 'echo r', 'return', 'Err', 'USR1')).status).toBe(0);
+    expect((await runIn(shell, trapBuiltin, 'trap')).out).toBe("trap -- 'echo r' SIGUSR1\ntrap -- 'echo r' ERR\ntrap -- 'echo r' RETURN\n");
+    expect([...port.trapped]).toEqual([[USR1, 'catch']]);
+    expect(await runIn(shell, trapBuiltin, 'trap', 'echo d', 'DEBUG', '66', 'SIGERR')).toEqual({
+      status: 1, out: '',
+      err: 'jcsh: trap: DEBUG: trap on DEBUG is not supported by jcsh\njcsh: trap: 66: invalid signal specification\njcsh: trap: SIGERR: invalid signal specification\n',
+    });
+    await runIn(shell, trapBuiltin, 'trap', '-', 'ERR', 'RETURN');
+    expect((await runIn(shell, trapBuiltin, 'trap')).out).toBe("trap -- 'echo r' SIGUSR1\n");
+  });
+
   it('a non-interactive shell cannot trap a signal ignored at its start, and lists it as ignored', async () => {
     const port = new FakePort();
     port.startIgnored.add(USR1);
