@@ -31,7 +31,12 @@ export function watchSigint(shell: Shell, job: Job): SignalCount | null {
 export async function settleSigint(shell: Shell, job: Job, watch: SignalCount): Promise<void> {
   const received = watch.count() > 0;
   watch.stop();
-  if (received && (diedOfSigint(job.lastStatus) || shell.inSubshell)) await dieOfSigint(shell);
+  if (!received || !(diedOfSigint(job.lastStatus) || shell.inSubshell)) return;
+  // In a copy, bash's child (which got the SIGINT too) and its parent both end, each with its
+  // own EXIT trap.
+  const owner = shell.processOwner;
+  if (owner !== shell) await runExitTrap(shell, shell.lastStatus);
+  await dieOfSigint(owner);
 }
 
 function diedOfSigint(s: WaitStatus | { readonly kind: 'running' }): boolean {

@@ -1,12 +1,14 @@
 // `trap` where the kernel is involved (XCU 2.14 trap), each compared with bash 5.2: what a
 // trap ignores, children start with ignored; a caught signal ends `wait` (128+signal) and its
-// action runs after it; a signal from outside reaches a shell busy in a loop of builtins; and
+// action runs after it; a signal that ends the shell does so at once, EXIT trap first, even
+// while `$(…)` runs; a signal from outside reaches a shell busy in a loop of builtins; and
 // at an interactive prompt, ^C runs the SIGINT trap, `exit` runs the EXIT trap, and a signal
 // that comes while a line is typed has its trap run once the line is entered (bash 5.2 too).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../../src/ptytest/wait.js';
+import { listProcesses } from '../../src/ptytest/index.js';
 import { quietWindow } from '../helpers/quiet.js';
 import { detachedChildren, JCSH, run, startBash, startJcsh, stripControls, terminalCooked } from './harness.js';
 import type { PtySession } from '../../src/ptytest/index.js';
@@ -77,6 +79,25 @@ describe('trap and the kernel', () => {
     };
     const jcsh = await run('jcsh');
     expect(jcsh).toEqual({ signal: 'SIGTERM', out: 'started\nbye 0\n', quick: true });
+    expect(await run('bash')).toEqual(jcsh);
+  });
+
+  it('^C (SIGINT to the group) while $(…) runs: the substitution and the shell each run their EXIT trap, and the shell dies of it', async () => {
+    const script = `trap 'echo bye' EXIT; x=$(trap 'echo sub-bye >&2' EXIT; sleep 30); echo no`;
+    const run = async (which: Which) => {
+      const child = spawn(which === 'jcsh' ? JCSH : 'bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      detachedChildren.push(child);
+      let out = '';
+      for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (d: Buffer) => (out += d.toString()));
+      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      await waitUntil(() => listProcesses((p) => p.pgid === child.pid && p.comm === 'sleep').length > 0, { timeout: 10_000, description: 'sleep to start' });
+      process.kill(-child.pid!, 'SIGINT');
+      const signal = await ended;
+      // bash's two processes write in either order.
+      return { signal, lines: out.split('\n').sort() };
+    };
+    const jcsh = await run('jcsh');
+    expect(jcsh).toEqual({ signal: 'SIGINT', lines: ['', 'bye', 'sub-bye'] });
     expect(await run('bash')).toEqual(jcsh);
   });
 
