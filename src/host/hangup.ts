@@ -1,27 +1,36 @@
 // The terminal was closed (or the shell got SIGHUP): as bash's termsig_handler, hang up every
 // job (hangup_all_jobs), end job control (terminate_stopped_jobs, give the terminal back),
 // run the EXIT trap, then die of SIGHUP itself, so that the parent sees "killed by signal 1".
+// With a trap on SIGHUP, bash leaves as at end of input instead: its trap runs, then the EXIT
+// trap, and its jobs are not hung up.
 //
-// Dying by the signal, not exit(129), also keeps Node's exit-time terminal reset from running:
-// on a hung-up terminal its tcsetattr fails with EIO and Node aborts on an assertion. The line
-// editor is left first, so a SIGHUP sent while the terminal still exists leaves it cooked; its
-// read never returns, so the loop does not read or run anything more while the trap runs.
+// Dying by the signal, not exit(129), keeps Node's exit-time terminal reset from running: on a
+// hung-up terminal its tcsetattr fails with EIO and Node aborts on an assertion. So the shell
+// dies of SIGHUP with a trap on it too, where bash exits with `$?`. The line editor is left
+// first, so a SIGHUP sent while the terminal still exists leaves it cooked; its read never
+// returns, and the loop does not leave by itself meanwhile (hangingUp).
 
 import { hangupJobs, terminateStoppedJobs } from '../core/leave.js';
 import type { Shell } from '../core/shell.js';
 import { endJobControl, type JobControlStart } from '../core/startup.js';
-import { runExitTrap } from '../core/trap-run.js';
+import { runExitTrap, runPendingTraps } from '../core/trap-run.js';
 import { EXIT } from '../core/traps.js';
 import type { OsPort } from '../os/port.js';
 import { SIG } from '../os/signals.js';
 
 /** Set once the shell is on its way out: leaving the line editor may report the hang-up again. */
-let hangingUp = false;
+let under = false;
+
+/** A hang-up is under way: it ends the process itself. */
+export function hangingUp(): boolean {
+  return under;
+}
 
 export function hangUp(shell: Shell, start: JobControlStart | null, reader: { release(): void }): void {
-  if (hangingUp) return;
-  hangingUp = true;
-  hangupJobs(shell);
+  if (under) return;
+  under = true;
+  const trapped = !!shell.traps.action(SIG.HUP);
+  if (!trapped) hangupJobs(shell);
   terminateStoppedJobs(shell);
   try {
     reader.release();
@@ -29,9 +38,14 @@ export function hangUp(shell: Shell, start: JobControlStart | null, reader: { re
     // The terminal is gone; there are no modes to put back.
   }
   endJobControl(shell, start);
-  if (!shell.traps.action(EXIT)) return die(shell.port);
-  // What the trap writes to a terminal that is gone fails (EIO); the shell dies all the same.
-  void runExitTrap(shell, shell.lastStatus).catch(() => undefined).finally(() => die(shell.port));
+  if (!trapped && !shell.traps.action(EXIT)) return die(shell.port);
+  // What the traps write to a terminal that is gone fails (EIO); the shell dies all the same.
+  void runTraps(shell, trapped).catch(() => undefined).finally(() => die(shell.port));
+}
+
+async function runTraps(shell: Shell, trapped: boolean): Promise<void> {
+  if (trapped) await runPendingTraps(shell);
+  await runExitTrap(shell, shell.lastStatus);
 }
 
 function die(port: OsPort): void {

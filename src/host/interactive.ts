@@ -14,7 +14,7 @@ import { endJobControl, initJobControl } from '../core/startup.js';
 import { SIG } from '../os/signals.js';
 import { createLinuxPort } from '../os/linux/index.js';
 import type { OsPort } from '../os/port.js';
-import { hangUp } from './hangup.js';
+import { hangingUp, hangUp } from './hangup.js';
 import { HistoryFile } from './history.js';
 import { ReadlineReader } from './lineeditor.js';
 import { PlainReader } from './plainreader.js';
@@ -55,6 +55,8 @@ export async function runInteractive(o: Options): Promise<never> {
   // tsh has no start-up file, and a bash-flavoured one would mean nothing to its grammar.
   if (!o.norc && !tsh) await sourceRc(shell, port);
   const status = await interactiveLoop(shell, reader);
+  // A hang-up under way ends the process by the signal (hangup.ts), not by exit.
+  if (hangingUp()) return new Promise<never>(() => {});
   return leave(status);
 }
 

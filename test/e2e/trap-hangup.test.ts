@@ -2,7 +2,9 @@
 // by the terminal closing, at the prompt or while a job runs, the shell runs its EXIT trap
 // (with `$?` the last status) before it dies of SIGHUP (termsig_handler). With a trap on HUP or
 // TERM, the signal ends the prompt as ^D would (readline's rl_getc): "exit", the trap, the
-// EXIT trap, and the shell leaves with `$?`. An ignored SIGHUP changes nothing.
+// EXIT trap, and the shell leaves with `$?`; its jobs are not hung up. If the terminal is gone,
+// jcsh still dies of SIGHUP (Node cannot exit on a hung-up terminal), where bash exits with
+// `$?`. An ignored SIGHUP changes nothing.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,6 +77,23 @@ describe.each(SHELLS)('%s hung up', (_name, start) => {
     const end = await ending(s, file);
     expect(end).toMatchObject({ code: 1, signal: null, exitTrap: 'bye 1\n' });
     expect(end.output).toMatch(/exit\ntrapped 1\n$/);
+  });
+
+  it('the terminal closed with a trapped SIGHUP: the trap, the EXIT trap; a background job is left alone', async () => {
+    const { s, file } = await withExitTrap(start);
+    const hupFile = `${file}.hup`;
+    await run(s, `trap 'echo "hup $?" > ${hupFile}' HUP`);
+    await run(s, 'sleep 1321 &');
+    const job = await s.waitUntil(() => s.processes().find((p) => p.comm === 'sleep')?.pid);
+    try {
+      await atIdlePrompt(s);
+      s.hangup();
+      expect(await ending(s, file)).toMatchObject({ exitTrap: 'bye 1\n' });
+      expect(fs.readFileSync(hupFile, 'utf8')).toBe('hup 1\n');
+      expect(readProcess(job)?.state).toMatch(/^[SR]$/);
+    } finally {
+      process.kill(job, 'SIGKILL');
+    }
   });
 
   it('an ignored SIGHUP at the prompt changes nothing', async () => {
