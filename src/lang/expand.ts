@@ -4,7 +4,7 @@
 
 import type { Word, WordPart } from './ast.js';
 import { ArithError } from './arith/error.js';
-import { evaluateArith } from './arith/evaluate.js';
+import { arithText } from './arith/evaluate.js';
 import { ExpansionError, type ExpansionContext } from './context.js';
 import { DEFAULT_IFS, FieldBuilder, type Field } from './fields.js';
 import { expandPathname } from './glob.js';
@@ -114,7 +114,7 @@ function expandArith(expression: Word, ctx: ExpansionContext): Maybe<string> {
 
 function evaluate(text: string, ctx: ExpansionContext): string {
   try {
-    return String(evaluateArith(text, ctx.nounset() ? boundVariables(ctx) : ctx));
+    return arithText(text, ctx.nounset() ? boundVariables(ctx) : ctx);
   } catch (e) {
     if (e instanceof ArithError) throw new ExpansionError(e.message, false);
     throw e;
