@@ -20,12 +20,14 @@ function isIfsSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n';
 }
 
-function hasAny(text: string, chars: string): boolean {
+/** Whether `text` holds any of `chars` (an IFS character, say). */
+export function hasAny(text: string, chars: string): boolean {
   for (let i = 0; i < text.length; i++) if (chars.includes(text[i]!)) return true;
   return false;
 }
 
-function hasGlobChar(text: string): boolean {
+/** Whether `text` holds a `*`, `?` or `[`. */
+export function hasGlobChar(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 42 || c === 63 || c === 91) return true; // * ? [

@@ -52,9 +52,12 @@ function compile(pattern: string): CompiledPattern {
   const tokens = tokenize(chars);
   const first = tokens[0];
   const never = starThenTrailingBackslash(chars);
+  const wildcard = tokens.some((t) => t.kind !== 'char');
+  // plain text (a `case` label such as `0` or `start`) matches only itself
+  const plain = wildcard || never ? null : tokens.map((t) => (t.kind === 'char' ? t.ch : '')).join('');
   return {
-    test: (text) => !never && matchTokens(tokens, Array.from(text)),
-    wildcard: tokens.some((t) => t.kind !== 'char'),
+    test: plain === null ? (text) => !never && matchTokens(tokens, Array.from(text)) : (text) => text === plain,
+    wildcard,
     leadingDot: first?.kind === 'char' && first.ch === '.',
   };
 }
