@@ -14,7 +14,7 @@ import { ExitRequest, FatalError, LineAbandoned } from './errors.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
-import { withRedirects, type FdTable } from './redirect.js';
+import { plainFds, withRedirects, type FdTable } from './redirect.js';
 import type { Shell } from './shell.js';
 import { printCommand, printJob } from '../lang/print.js';
 import { commandBypass } from './builtins/command.js';
@@ -210,6 +210,7 @@ async function runProgram(shell: Shell, stage: StagePlan): Promise<number> {
  */
 function runBuiltinAlone(shell: Shell, builtin: Builtin, cmd: ExpandedCommand, special: boolean, bypassed: boolean): Maybe<number> {
   const name = cmd.argv[0]!;
+  if (cmd.redirects.length === 0 && cmd.assignments.size === 0 && !bypassed && name !== 'exec') return runBuiltinPlain(shell, builtin, cmd.argv);
   const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
   return lastly(() => {
     if (error !== null) return special ? specialFailed(shell, fds, error) : reportTo(shell, fds, error);
@@ -221,6 +222,31 @@ function runBuiltinAlone(shell: Shell, builtin: Builtin, cmd: ExpandedCommand, s
     }), restore);
     return bypassed ? rescue(run, statusOfFatal) : run();
   }, () => settleOutput(shell, fds));
+}
+
+/**
+ * The common case of a loop (`[ $n -lt 10 ]`, `echo`): no redirections, no assignments, so
+ * nothing to set up or undo but the output to let out.
+ */
+function runBuiltinPlain(shell: Shell, builtin: Builtin, argv: readonly string[]): Maybe<number> {
+  let status: Maybe<number>;
+  try {
+    status = runBuiltinHere(shell, builtin, argv, plainFds(shell.stdio));
+  } catch (e) {
+    return andThen(shell.out.drain(), () => {
+      throw e;
+    });
+  }
+  if (isPromise(status)) return status.then((s) => builtinDone(shell, argv[0]!, s), (e: unknown) => andThen(shell.out.drain(), () => {
+    throw e;
+  }));
+  return builtinDone(shell, argv[0]!, status);
+}
+
+function builtinDone(shell: Shell, name: string, status: number): Maybe<number> {
+  shell.control.previousCommand = name;
+  const drained = shell.out.drain();
+  return drained === undefined ? status : drained.then(() => status);
 }
 
 function statusOfFatal(e: unknown): number {

@@ -70,9 +70,15 @@ function singleField(word: Word, ctx: ExpansionContext, out: string[]): boolean 
     default:
       return false;
   }
-  if (hasGlobChar(text)) return false;
+  // `[` alone is no pattern (bash leaves an unmatched bracket as it is)
+  if (hasGlobChar(text) && (part.kind !== 'literal' || hasGlob(literalPattern(text)))) return false;
   if (text !== '') out.push(text);
   return true;
+}
+
+/** The pattern of unquoted source text: a backslash left in it is an ordinary character. */
+function literalPattern(text: string): string {
+  return text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
 }
 
 /** The value of `$((…))` whose expression is one literal (no expansion inside), or null. */
