@@ -75,7 +75,16 @@ export function hasGlob(pattern: string): boolean {
 
 /** Escapes `text` so that a pattern built from it matches it literally. */
 export function escapePattern(text: string): string {
-  return text.replace(/[\\*?[\]!^-]/g, '\\$&');
+  // most text (a number, a word) has nothing to escape: no regex, no new string
+  for (let i = 0; i < text.length; i++) {
+    if (isPatternSpecial(text.charCodeAt(i))) return text.replace(/[\\*?[\]!^-]/g, '\\$&');
+  }
+  return text;
+}
+
+/** `\ * ? [ ] ! ^ -`: what escapePattern escapes. */
+function isPatternSpecial(c: number): boolean {
+  return c === 92 || c === 42 || c === 63 || c === 91 || c === 93 || c === 33 || c === 94 || c === 45;
 }
 
 /** Removes the backslash escapes of a pattern with no wildcards, giving the text it matches. */
