@@ -4,7 +4,7 @@
 // line instead of exhausting the process (bash has FUNCNEST for this).
 
 import type { CompoundCommand, FunctionDefinition } from '../lang/ast.js';
-import { lastly, rescue, andThen, type Maybe } from '../lang/maybe.js';
+import { andThen, isPromise, type Maybe } from '../lang/maybe.js';
 import { LineAbandoned } from './errors.js';
 import { FunctionReturn } from './flow.js';
 import type { Shell } from './shell.js';
@@ -32,26 +32,53 @@ export function callFunction(
       throw new LineAbandoned(1);
     });
   }
-  const positional = shell.positional;
-  const restore = shell.vars.assignFor(assignments);
+  const saved: Saved = { positional: shell.positional, loops: shell.loopDepth, restore: shell.vars.assignFor(assignments) };
   shell.positional = argv.slice(1);
   // a function body is outside the caller's loops: `break` there only says so (bash 5.2)
-  const loops = shell.loopDepth;
   shell.loopDepth = 0;
   shell.functionDepth++;
   shell.vars.pushScope();
-  const ran = (): Maybe<number> => rescue(() => runBody(shell, def.body), (e) => {
-    if (!(e instanceof FunctionReturn)) throw e;
-    shell.lastStatus = e.status;
-    return e.status;
+  // written out rather than with lastly and rescue: a loop may call a function every turn
+  let status: Maybe<number>;
+  try {
+    status = runBody(shell, def.body);
+  } catch (e) {
+    leave(shell, saved);
+    return returned(shell, e);
+  }
+  if (!isPromise(status)) {
+    leave(shell, saved);
+    return status;
+  }
+  return status.then((s) => {
+    leave(shell, saved);
+    return s;
+  }, (e: unknown) => {
+    leave(shell, saved);
+    return returned(shell, e);
   });
-  return lastly(ran, () => {
-    shell.vars.popScope();
-    shell.functionDepth--;
-    shell.loopDepth = loops;
-    shell.positional = positional;
-    restore();
-  });
+}
+
+/** What a call changed in the shell, to put back when it ends. */
+interface Saved {
+  readonly positional: string[];
+  readonly loops: number;
+  readonly restore: () => void;
+}
+
+function leave(shell: Shell, saved: Saved): void {
+  shell.vars.popScope();
+  shell.functionDepth--;
+  shell.loopDepth = saved.loops;
+  shell.positional = saved.positional;
+  saved.restore();
+}
+
+/** `return` ends the call with its status; anything else goes on up. */
+function returned(shell: Shell, e: unknown): number {
+  if (!(e instanceof FunctionReturn)) throw e;
+  shell.lastStatus = e.status;
+  return e.status;
 }
 
 /** The definitions a copy of the shell that is a process of its own must be given first. */
