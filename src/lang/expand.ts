@@ -6,7 +6,8 @@ import type { Word, WordPart } from './ast.js';
 import { ArithError } from './arith/error.js';
 import { arithText } from './arith/evaluate.js';
 import { ExpansionError, type ExpansionContext } from './context.js';
-import { DEFAULT_IFS, FieldBuilder, hasAny, hasGlobChar, type Field } from './fields.js';
+import { hasGlobChar } from './chars.js';
+import { DEFAULT_IFS, FieldBuilder, hasAny, type Field } from './fields.js';
 import { expandPathname } from './glob.js';
 import { hasGlob } from './pattern.js';
 import { isPromise, andThen, type Maybe } from './maybe.js';
@@ -89,7 +90,7 @@ function arithLiteral(part: Extract<WordPart, { kind: 'arith' }>, ctx: Expansion
 
 function addFields(b: FieldBuilder, noglob: boolean, ctx: ExpansionContext, out: string[]): void {
   for (const field of b.finish()) {
-    if (noglob) out.push(field.text);
+    if (noglob || !field.glob) out.push(field.text);
     else out.push(...globField(field, ctx));
   }
 }
@@ -103,7 +104,7 @@ export function expandWord(word: Word, ctx: ExpansionContext): Maybe<string> {
     const text = part.kind === 'param' ? plainParamText(part, ctx) : part.kind === 'arith' ? arithLiteral(part, ctx) : null;
     if (text !== null) return text;
   }
-  const b = new FieldBuilder(null);
+  const b = new FieldBuilder(null, false);
   return andThen(expandParts(word.parts, b, ctx, false, false), () => b.finish()[0]?.text ?? '');
 }
 
@@ -174,7 +175,7 @@ function expandArith(expression: Word, ctx: ExpansionContext): Maybe<string> {
   const parts = expression.parts;
   // the common `$((i+1))` is one literal: no expansion needed (loops run this a lot)
   if (parts.length === 1 && parts[0]!.kind === 'literal') return evaluate(parts[0]!.text, ctx);
-  const b = new FieldBuilder(null);
+  const b = new FieldBuilder(null, false);
   return andThen(expandParts(parts, b, ctx, true, false), () => evaluate(b.finish()[0]?.text ?? '', ctx));
 }
 

@@ -177,7 +177,7 @@ function expandToText(
   quoted: boolean,
   expandParts: PartsExpander,
 ): Maybe<string> {
-  const b = new FieldBuilder(null);
+  const b = new FieldBuilder(null, false);
   return andThen(expandParts(word, b, ctx, quoted, false), () => b.finish()[0]?.text ?? '');
 }
 

@@ -3,6 +3,8 @@
 // Matching is by code point and never backtracks more than to the last `*`, so it stays
 // O(pattern × text) whatever the input.
 
+import { hasGlobChar } from './chars.js';
+
 type Token =
   | { readonly kind: 'char'; readonly ch: string }
   | { readonly kind: 'any' }
@@ -69,7 +71,7 @@ export function matchPattern(pattern: string, text: string): boolean {
 
 /** Whether `pattern` has an unescaped `*`, `?` or complete bracket expression. */
 export function hasGlob(pattern: string): boolean {
-  if (!/[*?[]/.test(pattern)) return false;
+  if (!hasGlobChar(pattern)) return false;
   return compilePattern(pattern).wildcard;
 }
 
@@ -89,6 +91,7 @@ function isPatternSpecial(c: number): boolean {
 
 /** Removes the backslash escapes of a pattern with no wildcards, giving the text it matches. */
 export function unescapePattern(pattern: string): string {
+  if (!pattern.includes('\\')) return pattern;
   return pattern.replace(/\\([\s\S])/gu, '$1');
 }
 
