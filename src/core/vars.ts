@@ -7,6 +7,8 @@ export interface VarEntry {
   exported: boolean;
   /** `readonly NAME`: no assignment, unset or `local` may change it. */
   readonly?: boolean;
+  /** bash's integer attribute, which jcsh gives only PPID (so that listings show `-ir`). */
+  integer?: boolean;
 }
 
 export interface VarSnapshot {
@@ -130,6 +132,16 @@ export class Variables {
     const e = this.table.get(name);
     if (e) e.readonly = true;
     else this.table.set(name, { value: undefined, exported: false, readonly: true });
+  }
+
+  isInteger(name: string): boolean {
+    return this.table.get(name)?.integer ?? false;
+  }
+
+  /** bash's integer attribute: only shown in listings (jcsh gives it to PPID, as bash does). */
+  makeInteger(name: string): void {
+    const e = this.table.get(name);
+    if (e) e.integer = true;
   }
 
   isReadonly(name: string): boolean {
