@@ -6,6 +6,7 @@
 import type { Word } from '../lang/ast.js';
 import { ArithError } from '../lang/arith/error.js';
 import { evaluateArith } from '../lang/arith/evaluate.js';
+import { isZero, type Int } from '../lang/arith/int.js';
 import { expandWord } from '../lang/expand.js';
 import { andThen, type Maybe } from '../lang/maybe.js';
 import { expansionContext } from './expansion.js';
@@ -14,14 +15,14 @@ import type { Shell } from './shell.js';
 
 export function runArithCommand(shell: Shell, expression: Word, run: ListRunner): Maybe<number> {
   return andThen(arithValue(shell, expression, run), (value) => {
-    const status = value === null || value === 0n ? 1 : 0;
+    const status = value === null || isZero(value) ? 1 : 0;
     shell.lastStatus = status;
     return status;
   });
 }
 
 /** The value of an expression of `((…))` or `for ((…))`; null once an error is reported. */
-export function arithValue(shell: Shell, expression: Word, run: ListRunner): Maybe<bigint | null> {
+export function arithValue(shell: Shell, expression: Word, run: ListRunner): Maybe<Int | null> {
   const ctx = expansionContext(shell, run);
   return andThen(expandWord(expression, ctx), (text) => {
     try {

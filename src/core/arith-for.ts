@@ -4,6 +4,7 @@
 
 import type { CompoundBody } from '../lang/ast.js';
 import { andThen, type Maybe } from '../lang/maybe.js';
+import { isZero, type Int } from '../lang/arith/int.js';
 import { arithValue } from './arith-command.js';
 import { loop, type ListRunner } from './loops.js';
 import type { Shell } from './shell.js';
@@ -13,9 +14,9 @@ type ArithFor = CompoundBody & { kind: 'arith-for' };
 export function runArithFor(shell: Shell, head: ArithFor, run: ListRunner): Maybe<number> {
   let failed = false;
   let first = true;
-  const holds = (value: bigint | null): boolean => {
+  const holds = (value: Int | null): boolean => {
     if (value === null) failed = true;
-    return value !== null && value !== 0n;
+    return value !== null && !isZero(value);
   };
   const passes = (): Maybe<boolean> => {
     const before = first ? head.init : head.step;

@@ -3,7 +3,7 @@
 
 import type { Redirect, SimpleCommand, Word } from '../lang/ast.js';
 import { expandWord, expandWords, ExpansionError, type ExpansionContext } from '../lang/expand.js';
-import { each, isPromise, rescue, andThen, type Maybe } from '../lang/maybe.js';
+import { each, isPromise, andThen, type Maybe } from '../lang/maybe.js';
 import { expansionContext, type LastSubstitution, type PendingAssignments, type SubstitutionRunner } from './expansion.js';
 import type { ExpandedRedirect } from './redirect.js';
 import type { Shell } from './shell.js';
@@ -32,12 +32,20 @@ export type Expansion =
  * only overlay the variables here; whoever runs the command decides where they go.
  */
 export function expandCommand(shell: Shell, cmd: SimpleCommand, run: SubstitutionRunner): Maybe<Expansion> {
-  if (isStatic(cmd)) return { kind: 'ok', command: literalCommand(cmd) };
-  const expander = new CommandExpander(shell, cmd, run);
-  return rescue(() => expander.expand(), (e) => {
-    if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text: commandText(cmd), fatal: e.fatal };
-    throw e;
-  });
+  const fixed = staticExpansion(cmd);
+  if (fixed !== null) return fixed;
+  let expanded: Maybe<Expansion>;
+  try {
+    expanded = new CommandExpander(shell, cmd, run).expand();
+  } catch (e) {
+    return failed(e, cmd);
+  }
+  return isPromise(expanded) ? expanded.catch((e: unknown) => failed(e, cmd)) : expanded;
+}
+
+function failed(e: unknown, cmd: SimpleCommand): Expansion {
+  if (e instanceof ExpansionError) return { kind: 'error', message: e.message, text: commandText(cmd), fatal: e.fatal };
+  throw e;
 }
 
 /**
@@ -145,18 +153,17 @@ export function expandRedirects(redirects: readonly Redirect[], ctx: ExpansionCo
 
 /**
  * Commands made only of plain words (no $, no `~`, no glob characters) need no expansion
- * context, no awaits and no field splitting: most lines of most scripts take this path.
+ * context, no awaits and no field splitting: most lines of most scripts take this path. What
+ * they expand to is a property of their text, worked out once (null: not such a command).
  */
+const staticCommands = new WeakMap<SimpleCommand, Expansion | null>();
+
 function staticExpansion(cmd: SimpleCommand): Expansion | null {
-  return isStatic(cmd) ? { kind: 'ok', command: literalCommand(cmd) } : null;
-}
-
-const staticCommands = new WeakMap<SimpleCommand, boolean>();
-
-/** Whether a command needs no expansion is a property of its text: worked out once. */
-function isStatic(cmd: SimpleCommand): boolean {
   let known = staticCommands.get(cmd);
-  if (known === undefined) staticCommands.set(cmd, (known = hasOnlyLiterals(cmd)));
+  if (known === undefined) {
+    known = hasOnlyLiterals(cmd) ? { kind: 'ok', command: literalCommand(cmd) } : null;
+    staticCommands.set(cmd, known);
+  }
   return known;
 }
 

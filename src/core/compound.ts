@@ -2,11 +2,11 @@
 // with the redirections written after them applied around the whole. `( list )` is a
 // subshell: a process of its own, a job that ^Z stops as a whole, as bash forks one.
 
-import type { CaseItem, CompoundCommand, List, Word } from '../lang/ast.js';
+import type { CaseItem, CompoundBody, CompoundCommand, List, Word } from '../lang/ast.js';
 import { expandPattern, expandWord, ExpansionError } from '../lang/expand.js';
 import { matchPattern } from '../lang/pattern.js';
 import type { ExpansionContext } from '../lang/context.js';
-import { isPromise, rescue, andThen, type Maybe } from '../lang/maybe.js';
+import { isPromise, andThen, type Maybe } from '../lang/maybe.js';
 import { expandRedirects } from './command.js';
 import { runArithCommand } from './arith-command.js';
 import { runArithFor } from './arith-for.js';
@@ -17,6 +17,8 @@ import { testing } from './testing.js';
 import { withRedirects } from './redirect.js';
 import { enterScope } from './shell-fds.js';
 import type { Shell } from './shell.js';
+
+type Body<K extends CompoundBody['kind']> = Extract<CompoundBody, { kind: K }>;
 
 /** Runs a subshell `( list )` as a foreground job: given by the executor, which launches jobs. */
 export type SubshellRunner = (shell: Shell, cmd: CompoundCommand) => Promise<number>;
@@ -34,7 +36,12 @@ export function runCompound(shell: Shell, cmd: CompoundCommand, run: ListRunner,
 
 /** The body with the compound command's redirections made around it, undone after. */
 async function redirected(shell: Shell, cmd: CompoundCommand, run: ListRunner): Promise<number> {
-  const redirects = await expanding(shell, () => expandRedirects(cmd.redirects, expansionContext(shell, run)));
+  let redirects;
+  try {
+    redirects = await expandRedirects(cmd.redirects, expansionContext(shell, run));
+  } catch (e) {
+    return abandoned(shell, e);
+  }
   const { fds, error } = withRedirects(shell, shell.stdio, redirects);
   let leave = () => {};
   try {
@@ -63,13 +70,13 @@ function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Maybe<num
     case 'until':
       return runWhile(shell, body.kind === 'until', body.condition, body.body, run);
     case 'for':
-      return expanding(shell, () => runFor(shell, body.name, body.words, body.body, run));
+      return expanding(shell, forLoop, body, run);
     case 'case':
-      return expanding(shell, () => runCase(shell, body.subject, body.items, run));
+      return expanding(shell, runCase, body, run);
     case 'arith':
-      return expanding(shell, () => runArithCommand(shell, body.expression, run));
+      return expanding(shell, arithCommand, body, run);
     case 'arith-for':
-      return expanding(shell, () => runArithFor(shell, body, run));
+      return expanding(shell, runArithFor, body, run);
     case 'subshell':
       // Only in the process made for it (see runCompound).
       return run(shell, body.list);
@@ -87,10 +94,15 @@ function runIf(shell: Shell, clauses: readonly { condition: List; body: List }[]
     status === 0 ? run(shell, clause.body) : runIf(shell, clauses, otherwise, run, from + 1));
 }
 
+const forLoop = (shell: Shell, body: Body<'for'>, run: ListRunner): Maybe<number> => runFor(shell, body.name, body.words, body.body, run);
+const arithCommand = (shell: Shell, body: Body<'arith'>, run: ListRunner): Maybe<number> => runArithCommand(shell, body.expression, run);
+
 /** `case`: the first item with a matching pattern runs; `;&` falls into the next body, `;;&` tests on. */
-function runCase(shell: Shell, subject: Word, items: readonly CaseItem[], run: ListRunner): Maybe<number> {
+function runCase(shell: Shell, body: Body<'case'>, run: ListRunner): Maybe<number> {
   const ctx = expansionContext(shell, run);
-  return andThen(expandWord(subject, ctx), (text) => caseItems(shell, text, items, 0, false, 0, ctx, run));
+  const text = expandWord(body.subject, ctx);
+  if (isPromise(text)) return text.then((t) => caseItems(shell, t, body.items, 0, false, 0, ctx, run));
+  return caseItems(shell, text, body.items, 0, false, 0, ctx, run);
 }
 
 function caseItems(
@@ -98,18 +110,20 @@ function caseItems(
   ctx: ExpansionContext, run: ListRunner,
 ): Maybe<number> {
   for (let i = from; i < items.length; i++) {
-    const item = items[i]!;
-    const matched = falling || matchesAny(item.patterns, text, ctx);
+    const matched = falling || matchesAny(items[i]!.patterns, text, ctx);
     if (matched === false) continue;
-    return andThen(matched, (yes) => {
-      if (!yes) return caseItems(shell, text, items, i + 1, false, status, ctx, run);
-      return andThen(run(shell, item.body), (ran) => {
-        if (item.terminator === ';;') return done(shell, ran);
-        return caseItems(shell, text, items, i + 1, item.terminator === ';&', ran, ctx, run);
-      });
-    });
+    if (matched === true) return caseBody(shell, text, items, i, ctx, run);
+    return matched.then((yes) => (yes ? caseBody(shell, text, items, i, ctx, run) : caseItems(shell, text, items, i + 1, false, status, ctx, run)));
   }
   return done(shell, status);
+}
+
+/** The body of the item that matched, then what its terminator says. */
+function caseBody(shell: Shell, text: string, items: readonly CaseItem[], i: number, ctx: ExpansionContext, run: ListRunner): Maybe<number> {
+  const item = items[i]!;
+  const ran = run(shell, item.body);
+  if (item.terminator === ';;') return isPromise(ran) ? ran.then((r) => done(shell, r)) : done(shell, ran);
+  return andThen(ran, (r) => caseItems(shell, text, items, i + 1, item.terminator === ';&', r, ctx, run));
 }
 
 function matchesAny(patterns: readonly Word[], text: string, ctx: ExpansionContext, from = 0): Maybe<boolean> {
@@ -127,11 +141,19 @@ function done(shell: Shell, status: number): number {
 }
 
 /** An expansion error in a compound command's own words abandons the command, as bash does. */
-function expanding<T>(shell: Shell, body: () => Maybe<T>): Maybe<T> {
-  return rescue(body, (e) => {
-    if (!(e instanceof ExpansionError)) throw e;
-    return andThen(shell.diag(e.message), () => {
-      throw new LineAbandoned(1, e.fatal, !e.fatal);
-    });
+function expanding<B>(shell: Shell, step: (shell: Shell, body: B, run: ListRunner) => Maybe<number>, body: B, run: ListRunner): Maybe<number> {
+  let status: Maybe<number>;
+  try {
+    status = step(shell, body, run);
+  } catch (e) {
+    return abandoned(shell, e);
+  }
+  return isPromise(status) ? status.catch((e: unknown) => abandoned(shell, e)) : status;
+}
+
+function abandoned(shell: Shell, e: unknown): Promise<never> {
+  if (!(e instanceof ExpansionError)) throw e;
+  return shell.diag(e.message).then(() => {
+    throw new LineAbandoned(1, e.fatal, !e.fatal);
   });
 }

@@ -34,7 +34,7 @@ function errexit(shell: Shell): void {
 }
 
 /** A function or `.` returns `status`: the RETURN action runs first, if there is one. */
-export function returned(shell: Shell, status: number): Maybe<number> {
+export function runReturnTrap(shell: Shell, status: number): Maybe<number> {
   const ran = runCondition(shell, RETURN, 1);
   if (ran === undefined) return settle(shell, status);
   // `return` in the action ends the action only (bash would run it again, without end).

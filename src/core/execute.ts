@@ -3,31 +3,29 @@
 // pipeline or runs in the background runs on a copy of the shell, and a process delivers its
 // output, so it is a real member of the job's process group (as a forked bash child would be).
 
-import type { AndOr, Command, CompoundCommand, FunctionDefinition, List, Pipeline, SimpleCommand } from '../lang/ast.js';
-import { each, isPromise, lastly, andThen, rescue, type Maybe } from '../lang/maybe.js';
+import type { AndOr, Command, CompoundCommand, List, Pipeline, SimpleCommand } from '../lang/ast.js';
+import { each, isPromise, andThen, type Maybe } from '../lang/maybe.js';
 import { findBuiltin } from './builtins/registry.js';
-import type { Builtin } from './builtins/types.js';
-import { runBuiltinCaptured, runBuiltinHere } from './builtins/run.js';
+import { runBuiltinCaptured } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand, type Expansion } from './command.js';
-import { ExitRequest, FatalError, LineAbandoned } from './errors.js';
+import { ExitRequest, LineAbandoned } from './errors.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
-import { withRedirects, type FdTable } from './redirect.js';
 import type { Shell } from './shell.js';
 import { printCommand, printJob } from '../lang/print.js';
 import { commandBypass } from './builtins/command.js';
+import { assignOnly, runBuiltinAlone, runFunctionHere } from './run-here.js';
 import { singleQuoted } from './builtins/lib/quote.js';
 import { runCompound } from './compound.js';
 import { testing } from './testing.js';
-import { callFunction, defineFunction, functionsPrelude } from './functions.js';
-import { isSpecialBuiltin, specialBuiltinError } from './special.js';
+import { defineFunction, functionsPrelude } from './functions.js';
+import { isSpecialBuiltin } from './special.js';
 import { runsAsProcess } from './process-builtins.js';
 import { encodeSubshellState } from './subshell-state.js';
-import { assignForGood, prefixAssignments } from './prefix-assign.js';
-import { execStageArgv, runExec } from './builtins/exec.js';
-import { enterScope } from './shell-fds.js';
+import { prefixAssignments } from './prefix-assign.js';
+import { execStageArgv } from './builtins/exec.js';
 import { traceCommand } from './xtrace.js';
 import { runPendingTraps } from './trap-run.js';
 import { commandFailed } from './condition-traps.js';
@@ -192,7 +190,7 @@ function runSingle(shell: Shell, written: ExpandedCommand): Maybe<number> {
   const special = !bypass && !fn && isSpecialBuiltin(name);
   const assignments = prefixAssignments(shell, special && name !== 'exec', written.assignments);
   const cmd = argv === written.argv && assignments === written.assignments ? written : { ...written, argv, assignments, text: written.text };
-  if (fn) return runFunctionHere(shell, fn, cmd);
+  if (fn) return runFunctionHere(shell, fn, cmd, runBody);
   const builtin = findBuiltin(name);
   if (builtin) return runBuiltinAlone(shell, builtin, cmd, special, bypass !== null);
   shell.control.previousCommand = name;
@@ -201,83 +199,10 @@ function runSingle(shell: Shell, written: ExpandedCommand): Maybe<number> {
   return runProgram(shell, execStage(shell, cmd, found.path));
 }
 
+const runBody = (shell: Shell, body: CompoundCommand): Maybe<number> => runCompound(shell, body, runList, runSubshell);
+
 async function runProgram(shell: Shell, stage: StagePlan): Promise<number> {
   return waitForeground(shell, await launch(shell, [stage], { background: false }));
-}
-
-/**
- * A builtin in the shell itself, its redirections and prefix assignments around it. `special`:
- * a failed redirection is a special builtin's error; `bypassed`: run by `command`, whose
- * errors do not end the shell.
- */
-function runBuiltinAlone(shell: Shell, builtin: Builtin, cmd: ExpandedCommand, special: boolean, bypassed: boolean): Maybe<number> {
-  const name = cmd.argv[0]!;
-  const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-  return lastly(() => {
-    if (error !== null) return special ? specialFailed(shell, fds, error) : reportTo(shell, fds, error);
-    if (name === 'exec') return runExec(shell, cmd, fds);
-    const restore = shell.vars.assignFor(cmd.assignments);
-    const run = () => lastly(() => andThen(runBuiltinHere(shell, builtin, cmd.argv, fds), (status) => {
-      shell.control.previousCommand = name;
-      return status;
-    }), restore);
-    return bypassed ? rescue(run, statusOfFatal) : run();
-  }, () => settleOutput(shell, fds));
-}
-
-function statusOfFatal(e: unknown): number {
-  if (e instanceof FatalError) return e.status;
-  throw e;
-}
-
-/** A function call in the foreground, with the call's redirections around it. */
-function runFunctionHere(shell: Shell, fn: FunctionDefinition, cmd: ExpandedCommand): Maybe<number> {
-  const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-  let leave: (() => void) | null = null;
-  return lastly(() => {
-    if (error !== null) return reportTo(shell, fds, error);
-    if (cmd.redirects.length > 0) leave = enterScope(shell, fds.toArray());
-    shell.control.previousCommand = cmd.argv[0]!;
-    return callFunction(shell, fn, cmd.argv, cmd.assignments, (s, body) => runCompound(s, body, runList, runSubshell));
-  }, () => {
-    leave?.();
-    return settleOutput(shell, fds);
-  });
-}
-
-/**
- * After a builtin or function: what it wrote goes out before the shell goes on (and before
- * the files its redirections opened are closed), so that a job started next writes after it.
- * Nothing to wait for when it wrote nothing, as in most loops.
- */
-function settleOutput(shell: Shell, fds: FdTable): Maybe<void> {
-  return andThen(shell.out.drain(), () => fds.close(shell));
-}
-
-/**
- * `NAME=value` alone sets shell variables; its redirections are still made (and undone). Its
- * status is that of the last command substitution in it, if any.
- */
-function assignOnly(shell: Shell, cmd: ExpandedCommand): number {
-  assignForGood(shell, cmd.assignments);
-  const ran = cmd.substitutionStatus ?? 0;
-  if (cmd.redirects.length === 0) return ran;
-  const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
-  const status = error === null ? ran : reportTo(shell, fds, error);
-  fds.close(shell);
-  return status;
-}
-
-/** A special builtin's redirection that fails ends a script (POSIX 2.8.1, as dash: status 2). */
-function specialFailed(shell: Shell, fds: FdTable, error: string): number {
-  return specialBuiltinError(shell, reportTo(shell, fds, error));
-}
-
-/** A redirection error goes where the command's stderr pointed when it failed; status 1. */
-function reportTo(shell: Shell, fds: FdTable, error: string): number {
-  const stderr = fds.get(2);
-  if (stderr !== undefined) void shell.out.write(stderr, `${shell.errorPrefix()}${error}\n`);
-  return 1;
 }
 
 /** `stage` is the copy of the shell the stage expanded in (or the shell itself). */

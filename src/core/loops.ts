@@ -5,11 +5,11 @@
 
 import type { List, Word } from '../lang/ast.js';
 import { expandWords } from '../lang/expand.js';
-import { lastly, repeat, rescue, andThen, type Maybe } from '../lang/maybe.js';
+import { isPromise, lastly, repeat, andThen, type Maybe } from '../lang/maybe.js';
 import { expansionContext } from './expansion.js';
 import { LoopControl } from './flow.js';
 import { breathe } from './interrupt.js';
-import { testing } from './testing.js';
+import { testList } from './testing.js';
 import type { Shell } from './shell.js';
 
 /** Iterations run without a turn of the event loop: a few ms of builtins, at most. */
@@ -27,7 +27,13 @@ function caught(e: unknown): Outcome {
 type Outcome = 'next' | 'stop' | LoopControl;
 
 export function runWhile(shell: Shell, until: boolean, condition: List, body: List, run: ListRunner): Maybe<number> {
-  return loop(shell, () => andThen(testing(shell, () => run(shell, condition)), (status) => (status === 0) !== until), body, run);
+  return loop(shell, () => holds(shell, until, condition, run), body, run);
+}
+
+/** Whether a while (or until) loop goes on: its condition's status, `set -e` aside. */
+function holds(shell: Shell, until: boolean, condition: List, run: ListRunner): Maybe<boolean> {
+  const status = testList(shell, condition, run);
+  return isPromise(status) ? status.then((s) => (s === 0) !== until) : (status === 0) !== until;
 }
 
 /** `for name [in words]`: without `in`, the positional parameters. */
@@ -56,26 +62,68 @@ async function readonlyLoop(shell: Shell, name: string): Promise<number> {
  * (a while condition may run one) counts as in the body. The status is the last body's, or 0.
  */
 export function loop(shell: Shell, more: () => Maybe<boolean>, body: List, run: ListRunner): Maybe<number> {
-  let status = 0;
-  let turns = 0;
+  const state = new Loop(shell, more, body, run);
   shell.loopDepth++;
-  // Now and then the event loop must turn, or ^C could never stop `while :; do :; done`.
-  const turn = (): Maybe<boolean> => (++turns % TURNS_BETWEEN_BREATHS === 0 ? breathe(shell).then(once) : once());
-  // One turn: the condition, then the body; false once the loop is over.
-  const once = (): Maybe<boolean> => andThen(rescue(() => andThen(more(), (go): Outcome => (go ? 'next' : 'stop')), caught), (tested) => {
-    if (tested !== 'next') return finish(tested);
-    return andThen(rescue(() => andThen(run(shell, body), (): Outcome => 'next'), caught), (ran) => {
-      status = shell.lastStatus;
-      return finish(ran);
-    });
-  });
-  const ran = lastly(() => repeat(turn), () => {
+  const ran = lastly(() => repeat(state.turn), () => {
     shell.loopDepth--;
   });
   return andThen(ran, () => {
-    shell.lastStatus = status;
-    return status;
+    shell.lastStatus = state.status;
+    return state.status;
   });
+}
+
+/** One loop's turns. A class, so that a turn that waits for nothing makes no closures. */
+class Loop {
+  status = 0;
+  private turns = 0;
+
+  constructor(
+    private readonly shell: Shell,
+    private readonly more: () => Maybe<boolean>,
+    private readonly body: List,
+    private readonly run: ListRunner,
+  ) {}
+
+  /** Now and then the event loop must turn, or ^C could never stop `while :; do :; done`. */
+  readonly turn = (): Maybe<boolean> => (++this.turns % TURNS_BETWEEN_BREATHS === 0 ? breathe(this.shell).then(() => this.once()) : this.once());
+
+  /** One turn: the condition, then the body; false once the loop is over. */
+  private once(): Maybe<boolean> {
+    let tested: Maybe<Outcome>;
+    try {
+      const go = this.more();
+      tested = isPromise(go) ? go.then(outcomeOf, caught) : outcomeOf(go);
+    } catch (e) {
+      tested = caught(e);
+    }
+    return isPromise(tested) ? tested.then((t) => this.tested(t)) : this.tested(tested);
+  }
+
+  private tested(outcome: Outcome): Maybe<boolean> {
+    if (outcome !== 'next') return finish(outcome);
+    let ran: Maybe<Outcome>;
+    try {
+      const status = this.run(this.shell, this.body);
+      ran = isPromise(status) ? status.then(next, caught) : 'next';
+    } catch (e) {
+      ran = caught(e);
+    }
+    return isPromise(ran) ? ran.then((r) => this.ran(r)) : this.ran(ran);
+  }
+
+  private ran(outcome: Outcome): boolean {
+    this.status = this.shell.lastStatus;
+    return finish(outcome);
+  }
+}
+
+function outcomeOf(go: boolean): Outcome {
+  return go ? 'next' : 'stop';
+}
+
+function next(): Outcome {
+  return 'next';
 }
 
 /** Whether the loop goes on after this outcome; a control meant for an outer loop is passed on. */

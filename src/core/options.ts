@@ -22,11 +22,16 @@ export interface JobSwitch {
 export class SetOptions {
   /** How the shell reads its commands, last in `$-` as bash writes it: 'c' (-c) or 's' (stdin). */
   invocation: '' | 'c' | 's' = '';
-  private readonly on = new Set<string>(['braceexpand', 'hashall', 'interactive-comments']);
+  /**
+   * Every option by name, on or off: an object of fixed shape rather than a set, because the
+   * executor asks about errexit, noexec and xtrace for every command it runs.
+   */
+  private readonly on: Record<string, boolean> = Object.fromEntries(TABLE.map(([name]) => [name, false]));
 
   /** `jobs` is the job control switch (shell.control); `interactive` adds `i` to `$-`. */
   constructor(private readonly jobs: JobSwitch, private readonly interactive: boolean) {
-    if (interactive) ['emacs', 'histexpand', 'history'].forEach((n) => this.on.add(n));
+    for (const name of ['braceexpand', 'hashall', 'interactive-comments']) this.on[name] = true;
+    if (interactive) for (const name of ['emacs', 'histexpand', 'history']) this.on[name] = true;
   }
 
   static names(): string[] {
@@ -44,15 +49,15 @@ export class SetOptions {
 
   isOn(name: string): boolean {
     if (name === 'monitor') return this.jobs.enabled;
-    return this.on.has(name);
+    return this.on[name] === true;
   }
 
+  /** `name` is one of the table's (callers check with isName). */
   set(name: string, value: boolean): void {
     if (name === 'monitor') this.jobs.enabled = value;
     // emacs and vi are one choice of line editing: turning one on turns the other off
-    if (value && (name === 'emacs' || name === 'vi')) this.on.delete(name === 'emacs' ? 'vi' : 'emacs');
-    if (value) this.on.add(name);
-    else this.on.delete(name);
+    if (value && (name === 'emacs' || name === 'vi')) this.on[name === 'emacs' ? 'vi' : 'emacs'] = false;
+    this.on[name] = value;
   }
 
   /** `$-`: the letters of the options that are on, in bash's order. */

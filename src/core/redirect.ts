@@ -146,6 +146,29 @@ function clobbers(shell: Shell, r: ExpandedRedirect): boolean {
  * `error` says why and `fds` holds what was done until then: bash reports the failure there,
  * so `cmd 2>/dev/null <missing` says nothing. The caller closes `fds` in every case.
  */
+/** The table of a command without redirections, by the shell's fds it was made from. */
+const plainTables = new WeakMap<readonly number[], { readonly copy: readonly number[]; readonly fds: FdTable }>();
+
+/**
+ * The fds of a command that has no redirections: the shell's own, as a table made once for
+ * them rather than for every builtin of a loop. Nothing changes such a table (only
+ * withRedirects applies redirections, to tables of its own); it is made again when the
+ * shell's fds have changed, in place or not.
+ */
+export function plainFds(base: readonly number[]): FdTable {
+  const known = plainTables.get(base);
+  if (known !== undefined && sameFds(known.copy, base)) return known.fds;
+  const fds = new FdTable(base);
+  plainTables.set(base, { copy: [...base], fds });
+  return fds;
+}
+
+function sameFds(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function withRedirects(shell: Shell, base: readonly number[], redirects: readonly ExpandedRedirect[]): { fds: FdTable; error: string | null } {
   const fds = new FdTable(base);
   for (const r of redirects) {

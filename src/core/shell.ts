@@ -134,7 +134,10 @@ export class Shell {
     this.port = o.port;
     this.vars = o.vars ? Variables.fromSnapshot(o.vars) : Variables.fromEnviron(o.port.environ());
     // a copy keeps its parent's, as bash's subshells do; bash makes it readonly
-    if (!o.vars) this.vars.makeReadonly('PPID', String(o.port.getppid()));
+    if (!o.vars) {
+      this.vars.makeReadonly('PPID', String(o.port.getppid()));
+      this.vars.makeInteger('PPID');
+    }
     this.positional = [...(o.args ?? [])];
     this.name = o.name;
     this.scriptName = o.scriptName;

@@ -7,11 +7,15 @@ export interface VarEntry {
   exported: boolean;
   /** `readonly NAME`: no assignment, unset or `local` may change it. */
   readonly?: boolean;
+  /** bash's integer attribute, which jcsh gives only PPID (so that listings show `-ir`). */
+  integer?: boolean;
 }
 
 export interface VarSnapshot {
   readonly [name: string]: VarEntry;
 }
+
+const NOTHING_TO_UNDO = (): void => {};
 
 export class Variables {
   private readonly table = new Map<string, VarEntry>();
@@ -24,7 +28,7 @@ export class Variables {
    * did not exist). Leaving the call puts them back (bash's dynamic scoping: a function called
    * from this one sees the locals).
    */
-  private readonly scopes: Map<string, VarEntry | undefined>[] = [];
+  private readonly scopes: (Map<string, VarEntry | undefined> | null)[] = [];
 
   static fromEnviron(environ: readonly string[]): Variables {
     const v = new Variables();
@@ -68,6 +72,7 @@ export class Variables {
    * back as they were.
    */
   assignFor(assignments: ReadonlyMap<string, string>): () => void {
+    if (assignments.size === 0) return NOTHING_TO_UNDO;
     const saved = [...assignments.keys()].map((name) => {
       const entry = this.table.get(name);
       return [name, entry && { ...entry }] as const;
@@ -85,12 +90,13 @@ export class Variables {
 
   /** A function call begins: `local` names made from now on are put back by popScope. */
   pushScope(): void {
-    this.scopes.push(new Map());
+    // made by the first `local`: most calls have none
+    this.scopes.push(null);
   }
 
   popScope(): void {
     const scope = this.scopes.pop();
-    if (!scope) return;
+    if (!scope || scope.size === 0) return;
     for (const [name, entry] of scope) {
       if (entry) this.table.set(name, entry);
       else this.table.delete(name);
@@ -109,8 +115,9 @@ export class Variables {
    * keeps no value of the outer one (bash: declared, unset), but its export flag stays.
    */
   makeLocal(name: string, value?: string): void {
-    const scope = this.scopes[this.scopes.length - 1];
-    if (!scope) return;
+    const top = this.scopes.length - 1;
+    if (top < 0) return;
+    const scope = (this.scopes[top] ??= new Map());
     const entry = this.table.get(name);
     if (entry?.readonly) return;
     if (!scope.has(name)) scope.set(name, entry && { ...entry });
@@ -125,6 +132,16 @@ export class Variables {
     const e = this.table.get(name);
     if (e) e.readonly = true;
     else this.table.set(name, { value: undefined, exported: false, readonly: true });
+  }
+
+  isInteger(name: string): boolean {
+    return this.table.get(name)?.integer ?? false;
+  }
+
+  /** bash's integer attribute: only shown in listings (jcsh gives it to PPID, as bash does). */
+  makeInteger(name: string): void {
+    const e = this.table.get(name);
+    if (e) e.integer = true;
   }
 
   isReadonly(name: string): boolean {

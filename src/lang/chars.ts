@@ -60,3 +60,12 @@ export function charLength(src: string, i: number): number {
   const c = src.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff && i + 1 < src.length ? 2 : 1;
 }
+
+/** Whether `text` holds a `*`, `?` or `[`: what may make a word a pattern. */
+export function hasGlobChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 91) return true;
+  }
+  return false;
+}

@@ -4,13 +4,14 @@
 
 import type { Word, WordPart } from './ast.js';
 import { ArithError } from './arith/error.js';
-import { evaluateArith } from './arith/evaluate.js';
+import { arithText } from './arith/evaluate.js';
 import { ExpansionError, type ExpansionContext } from './context.js';
-import { DEFAULT_IFS, FieldBuilder, type Field } from './fields.js';
+import { hasGlobChar } from './chars.js';
+import { DEFAULT_IFS, FieldBuilder, hasAny, type Field } from './fields.js';
 import { expandPathname } from './glob.js';
 import { hasGlob } from './pattern.js';
 import { isPromise, andThen, type Maybe } from './maybe.js';
-import { expandParam } from './params.js';
+import { expandParam, plainParamText } from './params.js';
 
 export { ExpansionError, type ExpansionContext } from './context.js';
 
@@ -18,6 +19,7 @@ export { ExpansionError, type ExpansionContext } from './context.js';
 export function expandWords(words: readonly Word[], ctx: ExpansionContext, out: string[] = []): Maybe<string[]> {
   const noglob = ctx.noglob();
   for (let i = 0; i < words.length; i++) {
+    if (singleField(words[i]!, ctx, out)) continue;
     const b = new FieldBuilder(ctx.get('IFS') ?? DEFAULT_IFS);
     const r = expandParts(words[i]!.parts, b, ctx, false, false);
     if (isPromise(r)) {
@@ -31,16 +33,78 @@ export function expandWords(words: readonly Word[], ctx: ExpansionContext, out: 
   return out;
 }
 
+/**
+ * The fast path of most words (`[`, `-lt`, `"$x"`, `$n`, `$((n+1))`): a word of one part whose
+ * value is at most one field needs no field builder. Pushes it and returns true; false when
+ * the word needs the full treatment (several parts, `$@`, a value to split or glob).
+ */
+function singleField(word: Word, ctx: ExpansionContext, out: string[]): boolean {
+  if (word.parts.length !== 1) return false;
+  const part = word.parts[0]!;
+  let text: string | null;
+  switch (part.kind) {
+    case 'literal':
+      if (part.quoted) {
+        out.push(part.text);
+        return true;
+      }
+      text = part.text;
+      break;
+    case 'param':
+      text = plainParamText(part, ctx);
+      if (text === null) return false;
+      if (part.quoted) {
+        out.push(text);
+        return true;
+      }
+      if (hasAny(text, ctx.get('IFS') ?? DEFAULT_IFS)) return false;
+      break;
+    case 'arith':
+      text = arithLiteral(part, ctx);
+      if (text === null) return false;
+      if (part.quoted) {
+        out.push(text);
+        return true;
+      }
+      if (hasAny(text, ctx.get('IFS') ?? DEFAULT_IFS)) return false;
+      break;
+    default:
+      return false;
+  }
+  // `[` alone is no pattern (bash leaves an unmatched bracket as it is)
+  if (hasGlobChar(text) && (part.kind !== 'literal' || hasGlob(literalPattern(text)))) return false;
+  if (text !== '') out.push(text);
+  return true;
+}
+
+/** The pattern of unquoted source text: a backslash left in it is an ordinary character. */
+function literalPattern(text: string): string {
+  return text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
+}
+
+/** The value of `$((…))` whose expression is one literal (no expansion inside), or null. */
+function arithLiteral(part: Extract<WordPart, { kind: 'arith' }>, ctx: ExpansionContext): string | null {
+  const parts = part.expression.parts;
+  return parts.length === 1 && parts[0]!.kind === 'literal' ? evaluate(parts[0]!.text, ctx) : null;
+}
+
 function addFields(b: FieldBuilder, noglob: boolean, ctx: ExpansionContext, out: string[]): void {
   for (const field of b.finish()) {
-    if (noglob) out.push(field.text);
+    if (noglob || !field.glob) out.push(field.text);
     else out.push(...globField(field, ctx));
   }
 }
 
 /** Expansion without field splitting or pathname expansion: assignments, redirection targets. */
 export function expandWord(word: Word, ctx: ExpansionContext): Maybe<string> {
-  const b = new FieldBuilder(null);
+  // one part: its text as is (`n=$((n+1))`, `case $x in`)
+  if (word.parts.length === 1) {
+    const part = word.parts[0]!;
+    if (part.kind === 'literal') return part.text;
+    const text = part.kind === 'param' ? plainParamText(part, ctx) : part.kind === 'arith' ? arithLiteral(part, ctx) : null;
+    if (text !== null) return text;
+  }
+  const b = new FieldBuilder(null, false);
   return andThen(expandParts(word.parts, b, ctx, false, false), () => b.finish()[0]?.text ?? '');
 }
 
@@ -49,6 +113,9 @@ export function expandWord(word: Word, ctx: ExpansionContext): Maybe<string> {
  * `case "$x" in "*")` can tell a quoted `*` from a wildcard. Use with matchPattern.
  */
 export function expandPattern(word: Word, ctx: ExpansionContext): Maybe<string> {
+  const only = word.parts.length === 1 ? word.parts[0]! : null;
+  // `0)`, `start|stop)`: the pattern is the text
+  if (only?.kind === 'literal' && !only.quoted && !only.text.includes('\\')) return only.text;
   const b = new FieldBuilder(null);
   return andThen(expandParts(word.parts, b, ctx, false, false), () => b.finish()[0]?.pattern ?? '');
 }
@@ -108,13 +175,13 @@ function expandArith(expression: Word, ctx: ExpansionContext): Maybe<string> {
   const parts = expression.parts;
   // the common `$((i+1))` is one literal: no expansion needed (loops run this a lot)
   if (parts.length === 1 && parts[0]!.kind === 'literal') return evaluate(parts[0]!.text, ctx);
-  const b = new FieldBuilder(null);
+  const b = new FieldBuilder(null, false);
   return andThen(expandParts(parts, b, ctx, true, false), () => evaluate(b.finish()[0]?.text ?? '', ctx));
 }
 
 function evaluate(text: string, ctx: ExpansionContext): string {
   try {
-    return String(evaluateArith(text, ctx.nounset() ? boundVariables(ctx) : ctx));
+    return arithText(text, ctx.nounset() ? boundVariables(ctx) : ctx);
   } catch (e) {
     if (e instanceof ArithError) throw new ExpansionError(e.message, false);
     throw e;

@@ -3,6 +3,7 @@
 // results of expansions: split on IFS and may glob). Each field keeps its plain text and a
 // pattern in which quoted characters are escaped, for pathname expansion.
 
+import { hasGlobChar } from './chars.js';
 import { escapePattern } from './pattern.js';
 
 export const DEFAULT_IFS = ' \t\n';
@@ -20,16 +21,9 @@ function isIfsSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n';
 }
 
-function hasAny(text: string, chars: string): boolean {
+/** Whether `text` holds any of `chars` (an IFS character, say). */
+export function hasAny(text: string, chars: string): boolean {
   for (let i = 0; i < text.length; i++) if (chars.includes(text[i]!)) return true;
-  return false;
-}
-
-function hasGlobChar(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 42 || c === 63 || c === 91) return true; // * ? [
-  }
   return false;
 }
 
@@ -41,8 +35,12 @@ export class FieldBuilder {
   /** Whether the current field exists even if empty (it had quotes or text). */
   private started = false;
 
-  /** @param ifs the separators, or null when the word is not to be split at all */
-  constructor(readonly ifs: string | null) {}
+  /**
+   * @param ifs the separators, or null when the word is not to be split at all
+   * @param patterns whether fields need their pattern: not for a value (an assignment, a
+   *   redirection target), whose text alone is wanted
+   */
+  constructor(readonly ifs: string | null, private readonly patterns = true) {}
 
   get splitting(): boolean {
     return this.ifs !== null && this.ifs !== '';
@@ -50,7 +48,7 @@ export class FieldBuilder {
 
   quoted(text: string): void {
     this.text += text;
-    this.pattern += escapePattern(text);
+    if (this.patterns) this.pattern += escapePattern(text);
     this.started = true;
   }
 
@@ -91,7 +89,7 @@ export class FieldBuilder {
   private unquoted(text: string, pattern: string): void {
     if (text === '') return;
     this.text += text;
-    this.pattern += pattern;
+    if (this.patterns) this.pattern += pattern;
     this.glob ||= hasGlobChar(text);
     this.started = true;
   }
@@ -133,7 +131,7 @@ export class FieldBuilder {
  * a `read` builtin. `ifs` undefined means the default.
  */
 export function splitFields(text: string, ifs: string = DEFAULT_IFS): string[] {
-  const b = new FieldBuilder(ifs);
+  const b = new FieldBuilder(ifs, false);
   b.expanded(text);
   return b.finish().map((f) => f.text);
 }

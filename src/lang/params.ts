@@ -89,6 +89,21 @@ function removal(
   });
 }
 
+const UNSET: Value = { set: false, text: '', list: null };
+
+/**
+ * `$name` or `${name}` with no operator: its value ('' when unset), or null for `$@` and `$*`,
+ * whose fields are their own. Expansion's fast path: no Value, no field builder.
+ */
+export function plainParamText(part: ParamPart, ctx: ExpansionContext): string | null {
+  const name = part.name;
+  if (part.op !== null || name === '@' || name === '*') return null;
+  const text = name === '#' ? String(ctx.positional().length) : isPositional(name) ? ctx.positional()[Number(name) - 1] : ctx.get(name);
+  if (text !== undefined) return text;
+  checkBound(name, UNSET, ctx);
+  return '';
+}
+
 function lookup(name: string, ctx: ExpansionContext): Value {
   if (name === '@' || name === '*') {
     const list = ctx.positional();
@@ -162,7 +177,7 @@ function expandToText(
   quoted: boolean,
   expandParts: PartsExpander,
 ): Maybe<string> {
-  const b = new FieldBuilder(null);
+  const b = new FieldBuilder(null, false);
   return andThen(expandParts(word, b, ctx, quoted, false), () => b.finish()[0]?.text ?? '');
 }
 

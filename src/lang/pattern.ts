@@ -3,6 +3,8 @@
 // Matching is by code point and never backtracks more than to the last `*`, so it stays
 // O(pattern × text) whatever the input.
 
+import { hasGlobChar } from './chars.js';
+
 type Token =
   | { readonly kind: 'char'; readonly ch: string }
   | { readonly kind: 'any' }
@@ -52,9 +54,12 @@ function compile(pattern: string): CompiledPattern {
   const tokens = tokenize(chars);
   const first = tokens[0];
   const never = starThenTrailingBackslash(chars);
+  const wildcard = tokens.some((t) => t.kind !== 'char');
+  // plain text (a `case` label such as `0` or `start`) matches only itself
+  const plain = wildcard || never ? null : tokens.map((t) => (t.kind === 'char' ? t.ch : '')).join('');
   return {
-    test: (text) => !never && matchTokens(tokens, Array.from(text)),
-    wildcard: tokens.some((t) => t.kind !== 'char'),
+    test: plain === null ? (text) => !never && matchTokens(tokens, Array.from(text)) : (text) => text === plain,
+    wildcard,
     leadingDot: first?.kind === 'char' && first.ch === '.',
   };
 }
@@ -66,17 +71,27 @@ export function matchPattern(pattern: string, text: string): boolean {
 
 /** Whether `pattern` has an unescaped `*`, `?` or complete bracket expression. */
 export function hasGlob(pattern: string): boolean {
-  if (!/[*?[]/.test(pattern)) return false;
+  if (!hasGlobChar(pattern)) return false;
   return compilePattern(pattern).wildcard;
 }
 
 /** Escapes `text` so that a pattern built from it matches it literally. */
 export function escapePattern(text: string): string {
-  return text.replace(/[\\*?[\]!^-]/g, '\\$&');
+  // most text (a number, a word) has nothing to escape: no regex, no new string
+  for (let i = 0; i < text.length; i++) {
+    if (isPatternSpecial(text.charCodeAt(i))) return text.replace(/[\\*?[\]!^-]/g, '\\$&');
+  }
+  return text;
+}
+
+/** `\ * ? [ ] ! ^ -`: what escapePattern escapes. */
+function isPatternSpecial(c: number): boolean {
+  return c === 92 || c === 42 || c === 63 || c === 91 || c === 93 || c === 33 || c === 94 || c === 45;
 }
 
 /** Removes the backslash escapes of a pattern with no wildcards, giving the text it matches. */
 export function unescapePattern(pattern: string): string {
+  if (!pattern.includes('\\')) return pattern;
   return pattern.replace(/\\([\s\S])/gu, '$1');
 }
 

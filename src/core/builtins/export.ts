@@ -1,11 +1,11 @@
 // `export [-fn] [name[=value] ...]` and `export -p` (builtins/setattr.def). Without names it
-// lists the exported variables as `declare -x NAME="value"` lines, sorted, quoted so that they
+// lists the exported variables as `declare -x NAME="value"` lines (with bash's other attributes), sorted, quoted so that they
 // can be read back. jcsh has no functions, so -f only ever finds none.
 
 import { isValidName } from '../vars.js';
 import type { Shell } from '../shell.js';
 import { assignVariable } from './lib/assign.js';
-import { ansic } from './lib/quote.js';
+import { declareLine } from './lib/declare.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin } from './types.js';
 
@@ -45,18 +45,6 @@ export const exportBuiltin: Builtin = (ctx) => {
 function listing(shell: Shell): string {
   return shell.vars.names()
     .filter((n) => shell.vars.isExported(n))
-    .map((n) => {
-      const value = shell.vars.get(n);
-      return value === undefined ? `declare -x ${n}\n` : `declare -x ${n}=${quoteValue(value)}\n`;
-    })
+    .map((n) => declareLine(shell, n))
     .join('');
-}
-
-/**
- * How bash shows a value so it can be read back: "double quoted" with \ " $ ` escaped, or
- * $'ANSI-C quoted' when it holds control characters (print_var_value, ansic_quote).
- */
-export function quoteValue(value: string): string {
-  if (/[\x00-\x1f\x7f-\x9f]/.test(value)) return ansic(value);
-  return `"${value.replace(/["$`\\]/g, (c) => `\\${c}`)}"`;
 }

@@ -4,6 +4,7 @@
 
 import { ArithError } from '../../lang/arith/error.js';
 import { evaluateArith, type ArithVariables } from '../../lang/arith/evaluate.js';
+import { isZero, type Int } from '../../lang/arith/int.js';
 import type { Builtin } from './types.js';
 
 export const letBuiltin: Builtin = (ctx) => {
@@ -13,7 +14,7 @@ export const letBuiltin: Builtin = (ctx) => {
     return 1;
   }
   const vars: ArithVariables = { get: (name) => ctx.shell.vars.get(name), set: (name, value) => ctx.shell.vars.set(name, value) };
-  let value = 0n;
+  let value: Int = 0;
   for (const word of words) {
     try {
       value = evaluateArith(word, vars);
@@ -23,5 +24,5 @@ export const letBuiltin: Builtin = (ctx) => {
       return 1;
     }
   }
-  return value === 0n ? 1 : 0;
+  return isZero(value) ? 1 : 0;
 };

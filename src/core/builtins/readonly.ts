@@ -1,10 +1,11 @@
 // `readonly [-p] [name[=value] ...]` (builtins/setattr.def): marks variables so that no
 // assignment, `unset` or `local` changes them. Without names (or with -p) it lists them as
-// `declare -r NAME="value"` lines (`-rx` when also exported), sorted, readable back.
+// `declare -r NAME="value"` lines (`-rx` when also exported, `-ir` for bash's integer PPID),
+// sorted, readable back.
 
 import { isValidName } from '../vars.js';
 import type { Shell } from '../shell.js';
-import { quoteValue } from './export.js';
+import { declareLine } from './lib/declare.js';
 import { parseOptions } from './lib/options.js';
 import type { Builtin } from './types.js';
 
@@ -47,10 +48,6 @@ export const readonlyBuiltin: Builtin = (ctx) => {
 function listing(shell: Shell): string {
   return shell.vars.names()
     .filter((n) => shell.vars.isReadonly(n))
-    .map((n) => {
-      const flags = shell.vars.isExported(n) ? '-rx' : '-r';
-      const value = shell.vars.get(n);
-      return value === undefined ? `declare ${flags} ${n}\n` : `declare ${flags} ${n}=${quoteValue(value)}\n`;
-    })
+    .map((n) => declareLine(shell, n))
     .join('');
 }

@@ -7,7 +7,7 @@ import { statusOfReturn } from '../flow.js';
 import { specialBuiltinError } from '../special.js';
 import { absolute } from '../lookup.js';
 import type { Shell } from '../shell.js';
-import { returned } from '../condition-traps.js';
+import { runReturnTrap } from '../condition-traps.js';
 import { parseText, runText } from './lib/runtext.js';
 import type { Builtin } from './types.js';
 
@@ -42,7 +42,7 @@ export const sourceBuiltin: Builtin = async (ctx) => {
   shell.functionDepth++;
   try {
     // `$?` stays what it was before `return` until the RETURN trap has run
-    return await returned(shell, await runText(ctx, list).catch(statusOfReturn));
+    return await runReturnTrap(shell, await runText(ctx, list).catch(statusOfReturn));
   } finally {
     shell.sourcing = sourcing;
     shell.functionDepth--;

@@ -9,14 +9,12 @@ import type { Builtin, BuiltinContext } from './types.js';
 class TestSyntax extends Error {}
 
 export const testBuiltin: Builtin = (ctx) => {
-  let args = ctx.argv.slice(1);
-  if (ctx.argv[0] === '[') {
-    if (args[args.length - 1] !== ']') {
-      ctx.error("missing `]'");
-      return 2;
-    }
-    args = args.slice(0, -1);
+  const bracket = ctx.argv[0] === '[';
+  if (bracket && ctx.argv[ctx.argv.length - 1] !== ']') {
+    ctx.error("missing `]'");
+    return 2;
   }
+  const args = ctx.argv.slice(1, bracket ? -1 : undefined);
   try {
     return new Evaluator(ctx, args, ctx.argv[0] === '[' ? ']' : undefined).run() ? 0 : 1;
   } catch (e) {
@@ -74,14 +72,17 @@ class Evaluator {
   }
 
   private two(): boolean {
-    const [first, second] = [this.argv[this.pos]!, this.argv[this.pos + 1]!];
+    const first = this.argv[this.pos]!;
+    const second = this.argv[this.pos + 1]!;
     if (first === '!') return second === '';
     if (isUnary(first)) return unaryTest(this.ctx, first, second);
     throw new TestSyntax(`${first}: unary operator expected`);
   }
 
   private three(): boolean {
-    const [a, op, b] = [this.argv[this.pos]!, this.argv[this.pos + 1]!, this.argv[this.pos + 2]!];
+    const a = this.argv[this.pos]!;
+    const op = this.argv[this.pos + 1]!;
+    const b = this.argv[this.pos + 2]!;
     if (isBinary(op)) return this.done(this.binary(a, op, b));
     if (op === '-a') return this.done(a !== '' && b !== '');
     if (op === '-o') return this.done(a !== '' || b !== '');

@@ -2,7 +2,9 @@
 // `base#digits` for bases 2 to 64 (digits 0-9, a-z, A-Z, @, _; letters fold below base 37).
 // Overflow wraps to 64 bits, as bash's unchecked C arithmetic does.
 
-export type Constant = { readonly value: bigint } | { readonly error: string };
+import { fromBig, type Int } from './int.js';
+
+export type Constant = { readonly value: Int } | { readonly error: string };
 
 function digitValue(c: number, base: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -24,7 +26,7 @@ export function readConstant(text: string): Constant {
   let foundBase = false;
   if (text.charCodeAt(0) === 48) {
     i = 1;
-    if (text.length === 1) return { value: 0n };
+    if (text.length === 1) return { value: 0 };
     const c = text[1];
     if (c === 'x' || c === 'X') {
       base = 16;
@@ -32,7 +34,7 @@ export function readConstant(text: string): Constant {
     } else base = 8;
     foundBase = true;
   }
-  if (base === 10 && text.length <= 15 && /^[0-9]+$/.test(text)) return { value: BigInt(text) };
+  if (base === 10 && text.length <= 15 && /^[0-9]+$/.test(text)) return { value: Number(text) };
   let value = 0n;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -51,5 +53,5 @@ export function readConstant(text: string): Constant {
     if (d >= base) return { error: 'value too great for base' };
     value = BigInt.asIntN(64, value * BigInt(base) + BigInt(d));
   }
-  return { value };
+  return { value: fromBig(value) };
 }

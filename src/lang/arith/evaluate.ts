@@ -5,6 +5,7 @@
 
 import { arithError } from './error.js';
 import { parseArith } from './parser.js';
+import { add, bitAnd, bitNot, bitOr, bitXor, div, fromBig, intText, mod, mul, neg, power, shiftLeft, shiftRight, sub, type Int } from './int.js';
 import type { BinaryOp, Node } from './tree.js';
 
 /** Where variables come from and go to. */
@@ -28,27 +29,41 @@ function parsed(src: string): Node {
   return tree;
 }
 
-const wrap = (v: bigint): bigint => BigInt.asIntN(64, v);
-
-/**
- * A plain decimal's value. Up to 15 digits it is exact as a double, and BigInt(Number(text))
- * costs a sixth of BigInt(text): loops read their counters on every turn.
- */
-function decimal(text: string): bigint {
-  return text.length <= 15 ? BigInt(Number(text)) : BigInt(text);
-}
-
 /** Whether `text` is blank (bash's value 0 for an empty expression). */
 function blank(text: string): boolean {
-  return /^[ \t\n\r]*$/.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
 }
 
-/** A plain decimal that BigInt reads exactly as bash would (no octal, no blanks). */
-const PLAIN = /^-?(?:0|[1-9][0-9]{0,17})$/;
+/**
+ * The value of a plain decimal (no octal, no blanks, at most 18 digits: always within 64
+ * bits), or null for any other text, which is evaluated as an expression. Loops read their
+ * counters on every turn, so this is a scan, not a regex.
+ */
+function plainDecimal(text: string): Int | null {
+  const sign = text.charCodeAt(0) === 45 ? 1 : 0;
+  const digits = text.length - sign;
+  if (digits < 1 || digits > 18) return null;
+  const first = text.charCodeAt(sign);
+  if (first === 48) return digits === 1 ? 0 : null;
+  for (let i = sign; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return digits <= 15 ? Number(text) : fromBig(BigInt(text));
+}
 
 /** Evaluates `src`; throws ArithError. */
-export function evaluateArith(src: string, vars: ArithVariables): bigint {
+export function evaluateArith(src: string, vars: ArithVariables): Int {
   return new Evaluator(vars).run(src, 0);
+}
+
+/** Evaluates `src` to bash's decimal text; throws ArithError. */
+export function arithText(src: string, vars: ArithVariables): string {
+  return intText(evaluateArith(src, vars));
 }
 
 class Evaluator {
@@ -58,10 +73,11 @@ class Evaluator {
 
   constructor(private readonly vars: ArithVariables) {}
 
-  run(src: string, offset: number): bigint {
-    if (blank(src)) return 0n;
+  run(src: string, offset: number): Int {
+    if (blank(src)) return 0;
     if (this.depth >= MAX_DEPTH) throw arithError(this.src, 'expression recursion level exceeded', offset);
-    const [outer, outerDepth] = [this.src, this.depth];
+    const outer = this.src;
+    const outerDepth = this.depth;
     this.src = src;
     this.depth++;
     try {
@@ -73,39 +89,37 @@ class Evaluator {
   }
 
   /** A variable's value as a number; `offset` is the name's place in the current expression. */
-  private read(name: string, offset: number): bigint {
+  private read(name: string, offset: number): Int {
     const text = this.vars.get(name);
-    if (text === undefined || text === '') return 0n;
-    // at most 18 digits: always within 64 bits, nothing to wrap
-    if (PLAIN.test(text)) return decimal(text);
-    return this.run(text, offset);
+    if (text === undefined || text === '') return 0;
+    return plainDecimal(text) ?? this.run(text, offset);
   }
 
-  private ev(n: Node, noeval: boolean): bigint {
+  private ev(n: Node, noeval: boolean): Int {
     switch (n.k) {
       case 'num':
         return n.value;
       case 'var':
-        return noeval || n.offset < 0 ? 0n : this.read(n.name, n.offset);
+        return noeval || n.offset < 0 ? 0 : this.read(n.name, n.offset);
       case 'unary':
         return unary(n.op, this.ev(n.a, noeval));
       case 'binary':
         return this.binary(n, noeval);
       case 'and': {
         const a = this.ev(n.a, noeval);
-        const b = this.ev(n.b, noeval || a === 0n);
-        return a !== 0n && b !== 0n ? 1n : 0n;
+        const b = this.ev(n.b, noeval || a === 0);
+        return a !== 0 && b !== 0 ? 1 : 0;
       }
       case 'or': {
         const a = this.ev(n.a, noeval);
-        const b = this.ev(n.b, noeval || a !== 0n);
-        return a !== 0n || b !== 0n ? 1n : 0n;
+        const b = this.ev(n.b, noeval || a !== 0);
+        return a !== 0 || b !== 0 ? 1 : 0;
       }
       case 'cond': {
         const test = this.ev(n.test, noeval);
-        const then = this.ev(n.then, noeval || test === 0n);
-        const otherwise = this.ev(n.otherwise, noeval || test !== 0n);
-        return test !== 0n ? then : otherwise;
+        const then = this.ev(n.then, noeval || test === 0);
+        const otherwise = this.ev(n.otherwise, noeval || test !== 0);
+        return test !== 0 ? then : otherwise;
       }
       case 'step':
         return this.step(n, noeval);
@@ -119,88 +133,76 @@ class Evaluator {
     }
   }
 
-  private binary(n: Extract<Node, { k: 'binary' }>, noeval: boolean): bigint {
+  private binary(n: Extract<Node, { k: 'binary' }>, noeval: boolean): Int {
     const a = this.ev(n.a, noeval);
     let b = this.ev(n.b, noeval);
     if (n.op === '**') {
-      if (b === 0n) return 1n;
-      if (b < 0n) throw arithError(this.src, 'exponent less than 0', n.offset);
+      if (b === 0) return 1;
+      if (b < 0) throw arithError(this.src, 'exponent less than 0', n.offset);
       return power(a, b);
     }
-    if ((n.op === '/' || n.op === '%') && b === 0n) {
+    if ((n.op === '/' || n.op === '%') && b === 0) {
       if (!noeval) throw arithError(this.src, 'division by 0', n.offset);
-      b = 1n;
+      b = 1;
     }
     return apply(n.op, a, b);
   }
 
-  private step(n: Extract<Node, { k: 'step' }>, noeval: boolean): bigint {
-    if (noeval) return n.post ? 0n : n.delta;
+  private step(n: Extract<Node, { k: 'step' }>, noeval: boolean): Int {
+    if (noeval) return n.post ? 0 : n.delta;
     const old = this.read(n.name, n.offset);
-    const value = wrap(old + n.delta);
-    this.vars.set(n.name, String(value));
+    const value = add(old, n.delta);
+    this.vars.set(n.name, intText(value));
     return n.post ? old : value;
   }
 
-  private assign(n: Extract<Node, { k: 'assign' }>, noeval: boolean): bigint {
-    const old = n.op === null || noeval ? 0n : this.read(n.name, n.nameOffset);
+  private assign(n: Extract<Node, { k: 'assign' }>, noeval: boolean): Int {
+    const old = n.op === null || noeval ? 0 : this.read(n.name, n.nameOffset);
     let value = this.ev(n.value, noeval);
     if (n.op !== null) {
-      if ((n.op === '/' || n.op === '%') && value === 0n) {
+      if ((n.op === '/' || n.op === '%') && value === 0) {
         if (!noeval) throw arithError(this.src, 'division by 0', n.offset);
-        value = 1n;
+        value = 1;
       }
       value = apply(n.op, old, value);
     }
-    if (!noeval) this.vars.set(n.name, String(value));
+    if (!noeval) this.vars.set(n.name, intText(value));
     return value;
   }
 }
 
-function unary(op: '-' | '+' | '!' | '~', a: bigint): bigint {
+function unary(op: '-' | '+' | '!' | '~', a: Int): Int {
   switch (op) {
     case '-':
-      return wrap(-a);
+      return neg(a);
     case '+':
       return a;
     case '!':
-      return a === 0n ? 1n : 0n;
+      return a === 0 ? 1 : 0;
     case '~':
-      return ~a;
+      return bitNot(a);
   }
 }
 
 /** A binary operator on 64-bit values; `b` is not 0 for `/` and `%`. */
-function apply(op: BinaryOp, a: bigint, b: bigint): bigint {
+function apply(op: BinaryOp, a: Int, b: Int): Int {
   switch (op) {
-    case '+': return wrap(a + b);
-    case '-': return wrap(a - b);
-    case '*': return wrap(a * b);
-    case '/': return wrap(a / b); // truncates toward 0 like C; MIN / -1 wraps to MIN
-    case '%': return a % b;
+    case '+': return add(a, b);
+    case '-': return sub(a, b);
+    case '*': return mul(a, b);
+    case '/': return div(a, b);
+    case '%': return mod(a, b);
     case '**': return power(a, b);
-    // x86 masks a shift count to 6 bits, which is what bash's C shifts do there
-    case '<<': return wrap(a << (b & 63n));
-    case '>>': return a >> (b & 63n);
-    case '<': return a < b ? 1n : 0n;
-    case '<=': return a <= b ? 1n : 0n;
-    case '>': return a > b ? 1n : 0n;
-    case '>=': return a >= b ? 1n : 0n;
-    case '==': return a === b ? 1n : 0n;
-    case '!=': return a !== b ? 1n : 0n;
-    case '&': return a & b;
-    case '^': return a ^ b;
-    case '|': return a | b;
+    case '<<': return shiftLeft(a, b);
+    case '>>': return shiftRight(a, b);
+    case '<': return a < b ? 1 : 0;
+    case '<=': return a <= b ? 1 : 0;
+    case '>': return a > b ? 1 : 0;
+    case '>=': return a >= b ? 1 : 0;
+    case '==': return a === b ? 1 : 0;
+    case '!=': return a !== b ? 1 : 0;
+    case '&': return bitAnd(a, b);
+    case '^': return bitXor(a, b);
+    case '|': return bitOr(a, b);
   }
-}
-
-/** bash's ipow: square and multiply, each step wrapping. */
-function power(base: bigint, exp: bigint): bigint {
-  let result = 1n;
-  while (exp !== 0n) {
-    if (exp & 1n) result = wrap(result * base);
-    exp >>= 1n;
-    base = wrap(base * base);
-  }
-  return result;
 }

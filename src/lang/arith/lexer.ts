@@ -4,6 +4,7 @@
 // 'error' token: bash reports it only when the parser reaches it.
 
 import { readConstant } from './constant.js';
+import type { Int } from './int.js';
 
 export type TokenType =
   | 'NUM'
@@ -22,7 +23,7 @@ export interface Token {
   /** Offset of the token's first character in the expression. */
   readonly start: number;
   /** NUM: the value. */
-  readonly value?: bigint;
+  readonly value?: Int;
   /** STR: the name. */
   readonly name?: string;
   /** ERR: bash's message. */

@@ -195,7 +195,7 @@ class Parser {
     const name = this.cur;
     const next = this.tokens[this.i + 1]!;
     if (next.type === 'ERR') return this.advance()!; // bash's look-ahead fails before the read
-    const node: Node = { k: 'step', name: name.name!, delta: t.type === 'PREINC' ? 1n : -1n, post: false, offset: name.start };
+    const node: Node = { k: 'step', name: name.name!, delta: t.type === 'PREINC' ? 1 : -1, post: false, offset: name.start };
     this.bareName = false;
     return seq(node, this.advance());
   }
@@ -216,7 +216,7 @@ class Parser {
     if (next.type === 'ERR') return this.advance()!;
     if (next.type === 'POSTINC' || next.type === 'POSTDEC') {
       this.advance();
-      const node: Node = { k: 'step', name: t.name!, delta: next.type === 'POSTINC' ? 1n : -1n, post: true, offset: t.start };
+      const node: Node = { k: 'step', name: t.name!, delta: next.type === 'POSTINC' ? 1 : -1, post: true, offset: t.start };
       this.bareName = false;
       return seq(node, this.advance());
     }

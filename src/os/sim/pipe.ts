@@ -5,7 +5,6 @@
 import { SIG } from '../signals.js';
 import { SysError } from './errno.js';
 import { OpenFile, type FileOps } from './files.js';
-import type { Kernel } from './kernel.js';
 import type { Call } from './process.js';
 import { sendSignal } from './signal.js';
 

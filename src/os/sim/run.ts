@@ -2,13 +2,12 @@
 // each return to "user mode" (before the next call), as Linux delivers them on the way out of
 // the kernel. Host processes (the shell's own code) get their woken calls finished instead.
 
-import { SIG } from '../signals.js';
 import { signaled, exited } from '../status.js';
 import { SysError } from './errno.js';
 import { doExit } from './exit.js';
 import type { Kernel } from './kernel.js';
 import { BLOCK, RESTART } from './outcome.js';
-import { newGenThread, type Call, type GenThread, type Proc } from './process.js';
+import type { Call, GenThread, Proc } from './process.js';
 import { deliverHost, deliverOne, dieDoomed } from './signal.js';
 
 export function runProcess(k: Kernel, p: Proc, slice: number): void {

@@ -32,8 +32,11 @@ describe('readonly', () => {
     const { shell } = fakeShell();
     await runIn(shell, readonlyBuiltin, 'readonly', 'b="q"', 'a');
     await runIn(shell, exportBuiltin, 'export', 'b');
-    // PPID (the fake kernel's parent is 1) is readonly from the start, as in bash
-    expect((await runIn(shell, readonlyBuiltin, 'readonly', '-p')).out).toBe('declare -r PPID="1"\ndeclare -r a\ndeclare -rx b="\\"q\\""\n');
+    // PPID (the fake kernel's parent is 1) is a readonly integer from the start, as in bash
+    expect((await runIn(shell, readonlyBuiltin, 'readonly', '-p')).out).toBe('declare -ir PPID="1"\ndeclare -r a\ndeclare -rx b="\\"q\\""\n');
+    // export -p shows the same attributes (bash: declare -rx, declare -irx)
+    await runIn(shell, exportBuiltin, 'export', 'PPID');
+    expect((await runIn(shell, exportBuiltin, 'export', '-p')).out).toMatch(/^(.*\n)*declare -irx PPID="1"\n(.*\n)*declare -rx b="\\"q\\""\n/);
     expect((await runIn(shell, readonlyBuiltin, 'readonly', '1z')).err).toBe("jcsh: readonly: `1z': not a valid identifier\n");
   });
 

@@ -2,10 +2,21 @@
 // leading white space and trailing blanks allowed. Everything that reads a number from a word
 // (exit statuses, pids, signal numbers) goes through it, so "exit ' 7 '" works as in bash.
 
+import { fromBig, type Int } from '../../../lang/arith/int.js';
+
 const INTMAX = (1n << 63n) - 1n;
 const INTMIN = -(1n << 63n);
 
 export function legalNumber(word: string): bigint | null {
+  const n = legalInteger(word);
+  return n === null ? null : BigInt(n);
+}
+
+/**
+ * legalNumber's value as arithmetic keeps it: a double while it is a safe integer, so that
+ * `[ $n -lt 100 ]` in a loop compares two numbers without making BigInts.
+ */
+export function legalInteger(word: string): Int | null {
   // Scanned by hand: `[ $n -lt 100 ]` in a loop reads two numbers every time round.
   let start = 0;
   while (start < word.length && isSpace(word.charCodeAt(start))) start++;
@@ -18,9 +29,10 @@ export function legalNumber(word: string): bigint | null {
   while (i < word.length && (word[i] === ' ' || word[i] === '\t')) i++;
   if (i !== word.length) return null;
   const text = word.slice(start, end);
-  // up to 15 digits a double is exact, and BigInt(Number(text)) costs a sixth of BigInt(text)
-  const n = end - start <= 15 ? BigInt(Number(text)) : BigInt(text);
-  return n > INTMAX || n < INTMIN ? null : n;
+  // up to 15 digits a double is exact
+  if (end - digits <= 15) return Number(text) + 0;
+  const n = BigInt(text);
+  return n > INTMAX || n < INTMIN ? null : fromBig(n);
 }
 
 function isDigit(c: number): boolean {

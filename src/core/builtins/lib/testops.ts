@@ -2,7 +2,7 @@
 // comparisons, and bash's -v (variable is set) and -o (shell option is on).
 
 import { absolute } from '../../lookup.js';
-import { legalNumber } from './numbers.js';
+import { legalInteger, legalNumber } from './numbers.js';
 import type { BuiltinContext } from '../types.js';
 
 const UNARY = new Set('abcdefghkprstuwxOGLSNnzvoR'.split('').map((c) => `-${c}`));
@@ -72,9 +72,9 @@ export function binaryTest(ctx: BuiltinContext, a: string, op: string, b: string
 }
 
 function integerCompare(a: string, op: string, b: string): boolean | { bad: string } {
-  const x = legalNumber(a);
+  const x = legalInteger(a);
   if (x === null) return { bad: a };
-  const y = legalNumber(b);
+  const y = legalInteger(b);
   if (y === null) return { bad: b };
   switch (op) {
     case '-eq': return x === y;
