@@ -52,6 +52,8 @@ export async function interactiveLoop(shell: Shell, reader: LineReader): Promise
         // A terminal that keeps being taken away must not make the loop spin either.
         failures = status === 'lost' ? failures + 1 : 0;
       } catch (e) {
+        // `exit` in a trap action run at the prompt (a signal caught there, ^C's trap)
+        if (e instanceof ExitRequest) return await runExitTrap(shell, e.status);
         await reportFailure(shell, e);
         failures++;
       }

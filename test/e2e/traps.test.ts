@@ -3,7 +3,8 @@
 // action runs after it; a signal that ends the shell does so at once, EXIT trap first, even
 // while `$(…)` runs; a signal from outside reaches a shell busy in a loop of builtins; and
 // at an interactive prompt, ^C runs the SIGINT trap, `exit` runs the EXIT trap, and a signal
-// that comes while a line is typed has its trap run once the line is entered (bash 5.2 too).
+// that comes while a line is typed has its trap run once the line is entered (bash 5.2 too);
+// `exit` in that trap leaves with its status.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -139,7 +140,24 @@ async function signalWhileTyping(s: PtySession) {
   return stripControls(await run(s, 'tial')).replace(/\r/g, '');
 }
 
+/** `exit` in the action of a signal caught at the prompt, which runs once a line is entered. */
+async function exitInTrap(s: PtySession) {
+  await run(s, `trap 'echo caught; exit 6' USR1`);
+  await quietWindow(s.pid, 500);
+  process.kill(s.pid, 'SIGUSR1');
+  s.sendLine('echo line');
+  const r = await s.waitExit();
+  const text = stripControls(r.output).replace(/\r/g, '');
+  return { code: r.exitCode, caught: /caught\n$/.test(text), line: text.includes('\nline'), saysExit: /\nexit\n/.test(text) };
+}
+
 describe('trap at an interactive prompt', () => {
+  it('exit in a trap run at the prompt leaves with its status, without saying "exit"', async () => {
+    const jcsh = await exitInTrap(await startJcsh());
+    expect(jcsh).toEqual({ code: 6, caught: true, line: false, saysExit: false });
+    expect(await exitInTrap(await startBash())).toEqual(jcsh);
+  });
+
   it('a signal caught at an idle prompt wakes nothing on a timer, and its trap runs when the line is entered, before it', async () => {
     const jcsh = await signalWhileTyping(await startJcsh());
     expect(jcsh).toMatch(/caught\npartial\n$/);

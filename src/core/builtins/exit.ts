@@ -9,7 +9,8 @@ import type { Builtin } from './types.js';
 
 export const exitBuiltin: Builtin = (ctx) => {
   const shell = ctx.shell;
-  if (shell.interactive && !shell.inSubshell) {
+  // bash runs a trap action as non-interactive text: no "exit", no stopped-jobs check there
+  if (shell.interactive && !shell.inSubshell && !shell.traps.running) {
     ctx.io.err('exit\n');
     // A stop not reaped yet still counts: bash's SIGCHLD handler has always run by now.
     shell.control.update();
