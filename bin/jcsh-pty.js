@@ -5,7 +5,8 @@ import { runCli } from '../dist/ptytest/cli/main.js';
 runCli(process.argv.slice(2)).then(
   (status) => process.exit(status),
   (e) => {
-    process.stderr.write(`jcsh-pty: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    // one line, never a stack trace: anything that gets here is a bug of the toolkit
+    process.stderr.write(`jcsh-pty: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (a bug in jcsh-pty: please report it)\n`);
     process.exit(1);
   },
 );

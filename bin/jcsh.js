@@ -26,7 +26,7 @@ main(process.argv.slice(2)).catch((e) => {
   // Too few fds to load the rest of jcsh (a very low `ulimit -n`) is the user's limit, not a bug.
   const message = e?.code === 'EMFILE'
     ? 'too many open files to start (ulimit -n is too low)'
-    : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    : `${e instanceof Error ? e.message.split('\n')[0] : String(e)} (a bug in jcsh: please report it)`;
   writeSync(2, `jcsh: ${message}\n`);
   process.exit(1);
 });

@@ -50,11 +50,11 @@ export class FatalError extends LineAbandoned {
 
 /**
  * The one line for an error that reached the top of a command line. A failed system call is
- * reported as bash's sys_error does ("tcsetpgrp: No such process"); only a bug in jcsh itself
- * (anything else) is called an internal error.
+ * reported as bash's sys_error does ("tcsetpgrp: No such process"); anything else can only be
+ * a bug in jcsh itself, and says so (tests check that no input reaches it).
  */
 export function failureLine(e: unknown): string {
   if (e instanceof OsError) return `${e.syscall}: ${e.reason}`;
   const message = e instanceof Error ? e.message : String(e);
-  return `internal error: ${message.split('\n')[0]}`;
+  return `${message.split('\n')[0]} (a bug in jcsh: please report it)`;
 }

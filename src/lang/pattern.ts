@@ -55,13 +55,45 @@ function compile(pattern: string): CompiledPattern {
   const first = tokens[0];
   const never = starThenTrailingBackslash(chars);
   const wildcard = tokens.some((t) => t.kind !== 'char');
-  // plain text (a `case` label such as `0` or `start`) matches only itself
-  const plain = wildcard || never ? null : tokens.map((t) => (t.kind === 'char' ? t.ch : '')).join('');
   return {
-    test: plain === null ? (text) => !never && matchTokens(tokens, Array.from(text)) : (text) => text === plain,
+    test: never ? () => false : tester(tokens),
     wildcard,
     leadingDot: first?.kind === 'char' && first.ch === '.',
   };
+}
+
+/**
+ * The test for a pattern's tokens. Plain text (a `case` label such as `start`) matches only
+ * itself, and text and stars alone (`1*`, `*.c`, `*-*`) match as substrings, without splitting
+ * the text into code points: only `?` and bracket expressions need those.
+ */
+function tester(tokens: readonly Token[]): (text: string) => boolean {
+  if (tokens.some((t) => t.kind === 'any' || t.kind === 'class')) return (text) => matchTokens(tokens, Array.from(text));
+  const segments: string[] = [''];
+  for (const t of tokens) {
+    if (t.kind === 'star') segments.push('');
+    else if (t.kind === 'char') segments[segments.length - 1] += t.ch;
+  }
+  if (segments.length === 1) {
+    const plain = segments[0]!;
+    return (text) => text === plain;
+  }
+  return (text) => matchSegments(segments, text);
+}
+
+/** `segments` are the texts between stars: the first a prefix, the last a suffix, the others in order between. */
+function matchSegments(segments: readonly string[], text: string): boolean {
+  const head = segments[0]!;
+  const tail = segments[segments.length - 1]!;
+  if (text.length < head.length + tail.length || !text.startsWith(head) || !text.endsWith(tail)) return false;
+  let at = head.length;
+  const end = text.length - tail.length;
+  for (let i = 1; i < segments.length - 1; i++) {
+    const found = text.indexOf(segments[i]!, at);
+    if (found < 0 || found + segments[i]!.length > end) return false;
+    at = found + segments[i]!.length;
+  }
+  return true;
 }
 
 /** Whether `text` matches all of `pattern`. */

@@ -1,7 +1,8 @@
 // export and unset, with bash's messages and listing format (builtins/setattr.def, set.def).
 
 import { describe, expect, it } from 'vitest';
-import { exportBuiltin, quoteValue } from '../../src/core/builtins/export.js';
+import { exportBuiltin } from '../../src/core/builtins/export.js';
+import { quoteValue } from '../../src/core/builtins/lib/declare.js';
 import { unsetBuiltin } from '../../src/core/builtins/unset.js';
 import { FakePort, fakeShell, runIn } from './fakeport.js';
 

@@ -10,7 +10,7 @@ import { fakeShell } from './fakeport.js';
 describe('errors nobody handled', () => {
   it('a failed system call reads "call: reason"', () => {
     expect(failureLine(new OsError('ESRCH', 'No such process', 'tcsetpgrp'))).toBe('tcsetpgrp: No such process');
-    expect(failureLine(new TypeError('x is not a function\n    at y'))).toBe('internal error: x is not a function');
+    expect(failureLine(new TypeError('x is not a function\n    at y'))).toBe('x is not a function (a bug in jcsh: please report it)');
   });
 
   it('a script whose command substitution gets no pipe says so in one line, status 1', async () => {

@@ -1,5 +1,6 @@
 // Shell pattern matching, as used by pathname expansion and later by `case`.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePattern, escapePattern, hasGlob, matchPattern } from '../../src/lang/pattern.js';
 
@@ -125,5 +126,25 @@ describe('compilePattern', () => {
     expect(compilePattern('\\.*').leadingDot).toBe(true);
     expect(compilePattern('*').leadingDot).toBe(false);
     expect(compilePattern('[.]x').leadingDot).toBe(false);
+  });
+});
+
+describe('patterns of text and stars (matched as substrings)', () => {
+  // the reference: the same pattern as an anchored regular expression
+  const reference = (pattern: string, text: string): boolean =>
+    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`, 's').test(text);
+
+  it('match exactly what a regular expression of the same pattern matches', () => {
+    const pattern = fc.stringMatching(/^[ab*é-]{0,8}$/);
+    const text = fc.stringMatching(/^[abé-]{0,10}$/);
+    fc.assert(fc.property(pattern, text, (p, t) => {
+      expect(matchPattern(p, t)).toBe(reference(p, t));
+    }), { numRuns: 5000 });
+  });
+
+  it('still count a character beyond the BMP as one for ?', () => {
+    expect(matchPattern('?*', '😀')).toBe(true);
+    expect(matchPattern('??', '😀')).toBe(false);
+    expect(matchPattern('*😀', 'a😀')).toBe(true);
   });
 });
