@@ -16,7 +16,7 @@ import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan
 import type { Shell } from './shell.js';
 import { printCommand, printJob } from '../lang/print.js';
 import { commandBypass } from './builtins/command.js';
-import { assignOnly, runBuiltinAlone, runFunctionHere } from './run-here.js';
+import { assignOnly, notFound, runBuiltinAlone, runFunctionHere } from './run-here.js';
 import { singleQuoted } from './builtins/lib/quote.js';
 import { runCompound } from './compound.js';
 import { testing } from './testing.js';
@@ -195,7 +195,7 @@ function runSingle(shell: Shell, written: ExpandedCommand): Maybe<number> {
   if (builtin) return runBuiltinAlone(shell, builtin, cmd, special, bypass !== null);
   shell.control.previousCommand = name;
   const found = shell.commands.lookup(shell, name);
-  if (found.kind === 'error') return report(shell, found.message, found.status);
+  if (found.kind === 'error') return notFound(shell, cmd, found.message, found.status);
   return runProgram(shell, execStage(shell, cmd, found.path));
 }
 
@@ -224,7 +224,8 @@ async function planStage(shell: Shell, stage: Shell, cmd: ExpandedCommand): Prom
   }
   // The shell's own table remembers where commands are (a copy would look them up again).
   const found = shell.commands.lookup(shell, name);
-  if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text);
+  // made after the stage's redirections, as in bash's child: `nosuchcmd 2>/dev/null | cat` is silent
+  if (found.kind === 'error') return errorStage(shell, found.message, found.status, cmd.text, cmd.redirects);
   return execStage(stage, cmd, found.path);
 }
 

@@ -41,7 +41,8 @@ async function settleForeground(shell: Shell, job: Job): Promise<number> {
   }
   job.notified = true;
   shell.control.jobs.remove(job);
-  const status = shellStatus(job.lastStatus.kind === 'running' ? { kind: 'exited', code: 0 } : job.lastStatus);
+  const counted = job.pipelineStatus(shell.options.isOn('pipefail'));
+  const status = shellStatus(counted.kind === 'running' ? { kind: 'exited', code: 0 } : counted);
   const killed = shell.format.foregroundKilled(job);
   if (killed) await shell.out.write(shell.stdio[2], killed);
   if (shell.interactive) notifyJobs(shell);

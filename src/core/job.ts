@@ -68,6 +68,20 @@ export class Job {
     return this.processes[this.processes.length - 1]!.status;
   }
 
+  /**
+   * The status `$?` and `wait` take: the last stage's, or with `set -o pipefail` the last stage's
+   * that failed (exited non-zero or was killed), as bash and POSIX 2024 say.
+   */
+  pipelineStatus(pipefail: boolean): ProcessStatus {
+    if (pipefail) {
+      for (let i = this.processes.length - 1; i >= 0; i--) {
+        const s = this.processes[i]!.status;
+        if ((s.kind === 'exited' && s.code !== 0) || s.kind === 'signaled') return s;
+      }
+    }
+    return this.lastStatus;
+  }
+
   /** Processes that can still change state (not reaped as dead). */
   livePids(): number[] {
     return this.processes.filter((p) => p.status.kind === 'running' || p.status.kind === 'stopped').map((p) => p.pid);

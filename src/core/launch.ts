@@ -29,9 +29,9 @@ export interface LaunchOptions {
 const encoder = new TextEncoder();
 
 /** A stage that only reports an error, as a forked bash child would before exiting. */
-export function errorStage(shell: Shell, message: string, status: number, text: string): StagePlan {
+export function errorStage(shell: Shell, message: string, status: number, text: string, redirects: readonly ExpandedRedirect[] = []): StagePlan {
   const chunks: OutputChunk[] = [{ fd: 2, data: encoder.encode(`${shell.errorPrefix()}${message}\n`) }];
-  return { program: { kind: 'emit', chunks, status }, redirects: [], text };
+  return { program: { kind: 'emit', chunks, status }, redirects, text };
 }
 
 /**

@@ -137,3 +137,14 @@ export function reportTo(shell: Shell, fds: FdTable, error: string): number {
   if (stderr !== undefined) void shell.out.write(stderr, `${shell.errorPrefix()}${error}\n`);
   return 1;
 }
+
+/**
+ * A command name that is not found (or not executable): its redirections are still made, as
+ * bash's forked child makes them before it reports, so `nosuchcmd 2>/dev/null` is silent and
+ * `nosuchcmd >f` creates f; a redirection that fails is reported instead (status 1).
+ */
+export function notFound(shell: Shell, cmd: ExpandedCommand, message: string, status: number): Maybe<number> {
+  const { fds, error } = withRedirects(shell, shell.stdio, cmd.redirects);
+  const reported = reportTo(shell, fds, error ?? message);
+  return andThen(settleOutput(shell, fds), () => (error === null ? status : reported));
+}

@@ -72,9 +72,9 @@ function stillRunning(job: Job, flags: WaitFlags): boolean {
 }
 
 /** The status of a job that is no longer running (wait_for's termination_state). */
-function jobStatus(job: Job): number {
+function jobStatus(shell: Shell, job: Job): number {
   if (job.state === 'stopped') return 128 + job.stopSignal();
-  const last = job.lastStatus;
+  const last = job.pipelineStatus(shell.options.isOn('pipefail'));
   return last.kind === 'running' ? 0 : shellStatus(last);
 }
 
@@ -88,7 +88,7 @@ function settle(shell: Shell, job: Job): void {
 
 async function waitForJob(shell: Shell, job: Job, flags: WaitFlags): Promise<number> {
   await waitUntil(shell, () => !stillRunning(job, flags));
-  const status = jobStatus(job);
+  const status = jobStatus(shell, job);
   settle(shell, job);
   return status;
 }
@@ -186,7 +186,7 @@ async function waitForNext(ctx: BuiltinContext, operands: readonly string[]): Pr
   await waitUntil(shell, () => finished() !== undefined || !running());
   const job = finished();
   if (!job) return { status: 127 };
-  const status = jobStatus(job);
+  const status = jobStatus(shell, job);
   settle(shell, job);
   return { status, pid: job.lastPid };
 }
