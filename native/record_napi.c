@@ -6,7 +6,9 @@
  *  - readRecord: `read` takes one line, and not a byte more. A seekable fd (a file) is read a
  *    block at a time and sought back to just after the delimiter (bash's zreadc with lseek),
  *    on the main thread since a file does not make it wait; anything else a byte at a time,
- *    all in one trip to the thread pool. */
+ *    each with RWF_NOWAIT (see ready_napi.c), until the fd has nothing more for now;
+ *  - readRecordBlocking: the same a byte at a time, all in one trip to the thread pool, for
+ *    an fd that does not take RWF_NOWAIT (a terminal), once it is ready. */
 #define _GNU_SOURCE
 #include "addon.h"
 
@@ -15,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 /* writeNow(fd, bytes) -> boolean */
@@ -72,6 +75,23 @@ static void read_bytewise(struct record *r) {
   }
 }
 
+/* A byte at a time while there is one to read now: 0 when the record is complete (delimiter,
+ * max or end of input), EAGAIN when the fd has nothing more for now, EOPNOTSUPP when it cannot
+ * say so without blocking, or the errno of a failed read. */
+static int read_bytewise_now(struct record *r) {
+  struct iovec v;
+  while (r->len < r->max) {
+    v.iov_base = r->buf + r->len;
+    v.iov_len = 1;
+    ssize_t n = preadv2(r->fd, &v, 1, -1, RWF_NOWAIT);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno == EIO ? 0 : jcsh_nowait_unsupported(errno) ? EOPNOTSUPP : errno;
+    if (n == 0) return 0;
+    if ((unsigned char)r->buf[r->len++] == r->delimiter) return 0;
+  }
+  return 0;
+}
+
 static void read_seekable(struct record *r, off_t at) {
   ssize_t n;
   do n = read(r->fd, r->buf, r->max);
@@ -83,6 +103,11 @@ static void read_seekable(struct record *r, off_t at) {
   char *end = memchr(r->buf, r->delimiter, (size_t)n);
   r->len = end ? (size_t)(end - r->buf) + 1 : (size_t)n;
   if ((ssize_t)r->len < n && lseek(r->fd, at + (off_t)r->len, SEEK_SET) < 0) r->err = errno;
+}
+
+static void free_record(struct record *r) {
+  free(r->buf);
+  free(r);
 }
 
 static void record_execute(napi_env env, void *data) {
@@ -111,36 +136,67 @@ static void record_complete(napi_env env, napi_status status, void *data) {
     napi_resolve_deferred(env, r->deferred, record_bytes(env, r));
   }
   napi_delete_async_work(env, r->work);
-  free(r->buf);
-  free(r);
+  free_record(r);
 }
 
-/* readRecord(fd, delimiter, max) -> Uint8Array (a file, read now) or Promise<Uint8Array>
- * (anything else, read in the pool): empty at end of input. */
-napi_value jcsh_napi_read_record(napi_env env, napi_callback_info info) {
-  napi_value argv[3], promise;
+/* The arguments of readRecord and readRecordBlocking, in a new record (NULL: thrown). */
+static struct record *new_record(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
   int fd, delimiter, max;
   if (!jcsh_args(env, info, 3, argv) || !jcsh_get_int(env, argv[0], "fd", &fd) ||
       !jcsh_get_int(env, argv[1], "delimiter", &delimiter) || !jcsh_get_int(env, argv[2], "max", &max))
     return NULL;
-  if (max < 1 || delimiter < 0 || delimiter > 255) return jcsh_throw_type(env, "readRecord: max >= 1, delimiter a byte");
+  if (max < 1 || delimiter < 0 || delimiter > 255) {
+    jcsh_throw_type(env, "readRecord: max >= 1, delimiter a byte");
+    return NULL;
+  }
   struct record *r = calloc(1, sizeof *r);
   if (r) r->buf = malloc((size_t)max);
   if (!r || !r->buf) {
     free(r);
-    return jcsh_throw_errno(env, ENOMEM, "malloc");
+    jcsh_throw_errno(env, ENOMEM, "malloc");
+    return NULL;
   }
   r->fd = fd;
   r->delimiter = delimiter;
   r->max = (size_t)max;
-  off_t at = lseek(fd, 0, SEEK_CUR);
+  return r;
+}
+
+/* What read_bytewise_now left: the bytes so far, and whether to wait ('wait') or to read on
+ * the pool once ready ('blocking'). */
+static napi_value partial_record(napi_env env, struct record *r, int err) {
+  napi_value result;
+  napi_create_object(env, &result);
+  napi_set_named_property(env, result, "bytes", record_bytes(env, r));
+  napi_set_named_property(env, result, "next", jcsh_str(env, err == EAGAIN ? "wait" : "blocking"));
+  return result;
+}
+
+/* readRecord(fd, delimiter, max) -> Uint8Array, the whole record (empty at end of input), or
+ * { bytes, next: 'wait' | 'blocking' } when the rest is not there yet. Never blocks. */
+napi_value jcsh_napi_read_record(napi_env env, napi_callback_info info) {
+  struct record *r = new_record(env, info);
+  if (!r) return NULL;
+  napi_value result;
+  off_t at = lseek(r->fd, 0, SEEK_CUR);
   if (at >= 0) {
     read_seekable(r, at);
-    napi_value result = r->err ? jcsh_throw_errno(env, r->err, "read") : record_bytes(env, r);
-    free(r->buf);
-    free(r);
-    return result;
+    result = r->err ? jcsh_throw_errno(env, r->err, "read") : record_bytes(env, r);
+  } else {
+    int err = read_bytewise_now(r);
+    if (err == EAGAIN || err == EOPNOTSUPP) result = partial_record(env, r, err);
+    else result = err ? jcsh_throw_errno(env, err, "read") : record_bytes(env, r);
   }
+  free_record(r);
+  return result;
+}
+
+/* readRecordBlocking(fd, delimiter, max) -> Promise<Uint8Array>: a byte at a time on the pool. */
+napi_value jcsh_napi_read_record_blocking(napi_env env, napi_callback_info info) {
+  napi_value promise;
+  struct record *r = new_record(env, info);
+  if (!r) return NULL;
   napi_create_promise(env, &r->deferred, &promise);
   napi_create_async_work(env, NULL, jcsh_str(env, "jcsh.readRecord"), record_execute, record_complete, r, &r->work);
   napi_queue_async_work(env, r->work);

@@ -16,12 +16,10 @@ const OPEN_FLAGS: Record<OpenMode, number> = {
   readwrite: O_RDWR | O_CREAT,
 };
 
-const READ_CHUNK = 65536;
-
 /**
  * Waits until an fd is ready. An fd the shell was handed non-blocking stays so (its other
- * users chose it, and children must get it as the shell got it: trap 3), and a read or write
- * that says EAGAIN waits for readiness rather than retrying on a timer.
+ * users chose it, and children must get it as the shell got it: trap 3), and a write that
+ * says EAGAIN waits for readiness rather than retrying on a timer.
  */
 export type Ready = (fd: number, direction: 'read' | 'write') => Promise<void>;
 
@@ -48,12 +46,6 @@ function writeOnce(fd: number, data: Uint8Array): Promise<number> {
   });
 }
 
-function readOnce(fd: number, buf: Uint8Array): Promise<number> {
-  return new Promise((resolve, reject) => {
-    fs.read(fd, buf, 0, buf.length, null, (err, n) => (err ? reject(err) : resolve(n)));
-  });
-}
-
 /** Writes all of data; the blocking writes run on libuv's thread pool. */
 export async function writeAll(fd: number, data: string | Uint8Array, ready: Ready): Promise<void> {
   let rest = typeof data === 'string' ? Buffer.from(data) : data;
@@ -63,22 +55,6 @@ export async function writeAll(fd: number, data: string | Uint8Array, ready: Rea
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EAGAIN') await ready(fd, 'write').catch(() => {});
       else throw toOsError(err, 'write');
-    }
-  }
-}
-
-/** One chunk, or null at end of file. EIO is end of file too: a hung-up terminal. */
-export async function readChunk(fd: number, ready: Ready, max = READ_CHUNK): Promise<Uint8Array | null> {
-  const buf = Buffer.allocUnsafe(Math.max(1, Math.min(max, READ_CHUNK)));
-  for (;;) {
-    try {
-      const n = await readOnce(fd, buf);
-      return n === 0 ? null : new Uint8Array(buf.subarray(0, n));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EIO') return null;
-      if (code === 'EAGAIN') await ready(fd, 'read').catch(() => {});
-      else throw toOsError(err, 'read');
     }
   }
 }
