@@ -76,6 +76,12 @@ describe('LinuxPort reads that hold no thread', () => {
     expect(text(port.readRecord(fd, 10, 100) as Uint8Array)).toBe('two');
     expect(text(port.readRecord(fd, 10, 100) as Uint8Array)).toBe('');
     port.close(fd);
+    // Lines longer than the first read of a file, and one longer than max.
+    writeFileSync(file, `${'a'.repeat(1000)}\n${'b'.repeat(5000)}\nend`);
+    const long = port.open(file, 'read');
+    const sizes = [0, 1, 2, 3, 4].map(() => (port.readRecord(long, 10, 4096) as Uint8Array).length);
+    expect(sizes).toEqual([1001, 4096, 905, 3, 0]);
+    port.close(long);
     const [r, w] = port.pipe();
     writeSync(w, 'whole\nrest');
     expect(text(port.readRecord(r, 10, 100) as Uint8Array)).toBe('whole\n');
