@@ -1,8 +1,12 @@
 /* Reads and writes the shell makes for its own builtins, shaped so that a loop of them costs
  * what it costs bash:
  *  - writeNow: `echo` into a regular file or /dev/null is one write(2) on the main thread,
- *    since nothing can hold such a write up; a pipe or a terminal can, and is left to the
- *    thread pool (false, nothing written).
+ *    since nothing can hold such a write up. Into a pipe, a write of at most PIPE_BUF bytes is
+ *    all or nothing, and RWF_NOWAIT makes "nothing" EAGAIN instead of a wait (leaving the
+ *    description as blocking as it was, trap 3): made at once when the pipe has room, else
+ *    left to the thread pool, as is any failure there (the pool's write reports it as
+ *    before). A terminal is always left to the pool: one stopped with ^S would hold a
+ *    write forever, whatever poll(2) said. False: nothing written.
  *  - readRecord: `read` takes one line, and not a byte more. A seekable fd (a file) is read a
  *    block at a time and sought back to just after the delimiter (bash's zreadc with lseek),
  *    on the main thread since a file does not make it wait; anything else a byte at a time,
@@ -13,12 +17,22 @@
 #include "addon.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
+
+/* All of at most PIPE_BUF bytes into a pipe if it has room now; else nothing. */
+static int write_pipe_now(int fd, void *data, size_t len) {
+  struct iovec v = { data, len };
+  ssize_t n;
+  do n = pwritev2(fd, &v, 1, -1, RWF_NOWAIT);
+  while (n < 0 && errno == EINTR);
+  return n == (ssize_t)len;
+}
 
 /* writeNow(fd, bytes) -> boolean */
 napi_value jcsh_napi_write_now(napi_env env, napi_callback_info info) {
@@ -31,6 +45,7 @@ napi_value jcsh_napi_write_now(napi_env env, napi_callback_info info) {
       !jcsh_get_bytes(env, argv[1], "bytes", &data, &len))
     return NULL;
   if (fstat(fd, &st) != 0) return jcsh_throw_errno(env, errno, "write");
+  if (S_ISFIFO(st.st_mode)) return jcsh_bool(env, len <= PIPE_BUF && write_pipe_now(fd, data, len));
   if (!S_ISREG(st.st_mode) && !(S_ISCHR(st.st_mode) && !isatty(fd))) return jcsh_bool(env, 0);
   const char *p = data;
   while (len > 0) {

@@ -269,10 +269,11 @@ export interface OsPort {
   /** Writes all of data (blocking writes happen off the main thread). */
   write(fd: number, data: string | Uint8Array): Promise<void>;
   /**
-   * Writes all of data at once when fd is one a write cannot hold up: a regular file, or a
-   * device that is not a terminal (/dev/null). False, having written nothing, for anything
-   * else (a pipe, a terminal, a socket), which write() is for. A loop of `echo … >>log` then
-   * costs a write(2) a line, as in bash, rather than a trip through another thread.
+   * Writes all of data at once when the write cannot be held up: into a regular file or a
+   * device that is not a terminal (/dev/null), or into a pipe that has room for it now (a
+   * kernel may say no to any pipe). False, having written nothing, otherwise (a full pipe, a
+   * terminal, a socket), which write() is for. A loop of `echo … >>log` or `echo … | cat`
+   * then costs a write(2) a line, as in bash, rather than a trip through another thread.
    */
   writeNow(fd: number, data: string | Uint8Array): boolean;
   /**
