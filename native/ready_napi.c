@@ -100,7 +100,10 @@ static void on_ready(uv_poll_t *handle, int status, int events) {
   napi_env env = w->env;
   end_watch(w);
   napi_handle_scope scope;
-  if (napi_open_handle_scope(env, &scope) != napi_ok) return drop_callback(w);
+  if (napi_open_handle_scope(env, &scope) != napi_ok) {
+    drop_callback(w);
+    return;
+  }
   napi_value fn, recv, result;
   if (napi_get_reference_value(env, w->callback, &fn) == napi_ok && napi_get_global(env, &recv) == napi_ok) {
     /* make_callback runs the microtasks the callback queued, as Node does after an event. */
