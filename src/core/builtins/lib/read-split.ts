@@ -10,6 +10,7 @@ export interface ReadChar {
 }
 
 export function splitFields(line: readonly ReadChar[], ifs: string, count: number): string[] {
+  if (count === 1 && onlyWhitespace(ifs)) return [trimmed(line, ifs)];
   const isIfs = (ch: ReadChar | undefined): boolean => ch !== undefined && !ch.quoted && ifs.includes(ch.c);
   const isSpace = (ch: ReadChar | undefined): boolean => isIfs(ch) && /[ \t\n]/.test(ch!.c);
   let pos = 0;
@@ -40,4 +41,27 @@ export function splitFields(line: readonly ReadChar[], ifs: string, count: numbe
     values.push(line.slice(restStart, end).map((ch) => ch.c).join(''));
   }
   return values;
+}
+
+function onlyWhitespace(ifs: string): boolean {
+  for (let i = 0; i < ifs.length; i++) {
+    const c = ifs[i];
+    if (c !== ' ' && c !== '\t' && c !== '\n') return false;
+  }
+  return true;
+}
+
+/**
+ * What the rule above comes to for one name when IFS is whitespace only (`read -r line`, the
+ * common case, read once a line): the line without the IFS whitespace around it.
+ */
+function trimmed(line: readonly ReadChar[], ifs: string): string {
+  const isIfs = (ch: ReadChar): boolean => !ch.quoted && ifs.includes(ch.c);
+  let start = 0;
+  let end = line.length;
+  while (start < end && isIfs(line[start]!)) start++;
+  while (end > start && isIfs(line[end - 1]!)) end--;
+  let out = '';
+  for (let i = start; i < end; i++) out += line[i]!.c;
+  return out;
 }
