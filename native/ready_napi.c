@@ -11,8 +11,9 @@
  *    non-blocking, and would clash with a handle libuv already has on that fd.
  * A waiting shell thus makes no system call, as before, and a wait can be called off
  * (unwatchFd) when a trapped signal must interrupt a `read`.
- * A terminal does not take RWF_NOWAIT: the caller waits for it here, then reads it on the
- * pool as before ('blocking'). */
+ * A terminal does not take RWF_NOWAIT, and a file not yet in memory says EAGAIN to it with
+ * nothing to wait for on the loop: the caller waits for the first here, then reads either on
+ * the pool as before ('blocking'). */
 #define _GNU_SOURCE
 #include "addon.h"
 
@@ -20,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include <uv.h>
@@ -29,6 +31,13 @@
 /* errno of a preadv2/pwritev2 that cannot tell "would block" without blocking. */
 int jcsh_nowait_unsupported(int err) {
   return err == EOPNOTSUPP || err == EINVAL || err == ENOSYS;
+}
+
+/* A regular file says EAGAIN to RWF_NOWAIT while its pages are not in memory yet, and
+ * epoll cannot wait for that: it is read on the pool instead. */
+static int on_disk(int fd) {
+  struct stat st;
+  return fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || S_ISBLK(st.st_mode));
 }
 
 /* readNow(fd, max) -> Uint8Array (data), null (end of file; EIO too: a hung-up terminal),
@@ -55,8 +64,8 @@ napi_value jcsh_napi_read_now(napi_env env, napi_callback_info info) {
   free(buf);
   if (n > 0) return bytes;
   if (n == 0 || err == EIO) return jcsh_null(env);
-  if (err == EAGAIN) return jcsh_str(env, "wait");
-  if (jcsh_nowait_unsupported(err)) return jcsh_str(env, "blocking");
+  if (err == EAGAIN && !on_disk(fd)) return jcsh_str(env, "wait");
+  if (err == EAGAIN || jcsh_nowait_unsupported(err)) return jcsh_str(env, "blocking");
   return jcsh_throw_errno(env, err, "read");
 }
 
