@@ -12,7 +12,7 @@
 // as the UI, rather than after the UI's own start-up.
 //
 // It also widens libuv's thread pool (UV_THREADPOOL_SIZE, read before any of our code runs):
-// a read of a pipe waits on the event loop, but a write to a full pipe or a terminal still
+// pipes are read and written on the event loop, but a read or a write of a terminal still
 // holds a thread of it while it lasts; JCSH_POOL says the size is ours, and the port takes
 // both out.
 //

@@ -64,6 +64,7 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "readRecord", jcsh_napi_read_record);
   jcsh_export(env, exports, "readRecordBlocking", jcsh_napi_read_record_blocking);
   jcsh_export(env, exports, "readNow", jcsh_napi_read_now);
+  jcsh_export(env, exports, "writeSome", jcsh_napi_write_some);
   jcsh_export(env, exports, "watchFd", jcsh_napi_watch_fd);
   jcsh_export(env, exports, "unwatchFd", jcsh_napi_unwatch_fd);
 

@@ -61,6 +61,7 @@ napi_value jcsh_napi_read_record_blocking(napi_env env, napi_callback_info info)
 /* The errno of a preadv2/pwritev2 with RWF_NOWAIT that cannot say "would block" for this fd. */
 int jcsh_nowait_unsupported(int err);
 napi_value jcsh_napi_read_now(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_write_some(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_watch_fd(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_unwatch_fd(napi_env env, napi_callback_info info);
 

@@ -1,4 +1,4 @@
-/* Waits for an fd that hold no thread, and reads that never block the main thread.
+/* Waits for an fd that hold no thread, and reads and writes that never block the main thread.
  *
  * A read of a pipe on libuv's thread pool holds a thread for as long as the pipe stays empty,
  * and the pool is small: `$(…)` nested deeper than the pool is wide used to hang, each
@@ -6,6 +6,7 @@
  *  - readNow reads with preadv2(RWF_NOWAIT), which says EAGAIN rather than blocking, for
  *    this one call: the file description's flags are left alone, so a pipe shared with other
  *    processes stays blocking for them (trap 3: never set O_NONBLOCK on a shared description);
+ *  - writeSome writes to a pipe or a socket so too, as much as it takes now;
  *  - watchFd waits for readiness on the event loop: the fd goes into an epoll instance of its
  *    own, which a uv_poll handle watches. uv_poll on the fd itself would make its description
  *    non-blocking, and would clash with a handle libuv already has on that fd.
@@ -18,6 +19,7 @@
 #include "addon.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -67,6 +69,30 @@ napi_value jcsh_napi_read_now(napi_env env, napi_callback_info info) {
   if (err == EAGAIN && !on_disk(fd)) return jcsh_str(env, "wait");
   if (err == EAGAIN || jcsh_nowait_unsupported(err)) return jcsh_str(env, "blocking");
   return jcsh_throw_errno(env, err, "read");
+}
+
+/* writeSome(fd, bytes) -> how many of the bytes a pipe or socket took without blocking,
+ * 'wait' (none: it is full) or 'blocking' (anything else, written on the pool as before: a
+ * terminal, or a file, where RWF_NOWAIT would speak of the disk). */
+napi_value jcsh_napi_write_some(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  int fd;
+  void *data;
+  size_t len;
+  struct stat st;
+  if (!jcsh_args(env, info, 2, argv) || !jcsh_get_int(env, argv[0], "fd", &fd) ||
+      !jcsh_get_bytes(env, argv[1], "bytes", &data, &len))
+    return NULL;
+  if (fstat(fd, &st) != 0) return jcsh_throw_errno(env, errno, "write");
+  if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)) return jcsh_str(env, "blocking");
+  struct iovec v = { data, len > INT_MAX ? INT_MAX : len };
+  ssize_t n;
+  do n = pwritev2(fd, &v, 1, -1, RWF_NOWAIT);
+  while (n < 0 && errno == EINTR);
+  if (n >= 0) return jcsh_int(env, (int)n);
+  if (errno == EAGAIN) return jcsh_str(env, "wait");
+  if (jcsh_nowait_unsupported(errno)) return jcsh_str(env, "blocking");
+  return jcsh_throw_errno(env, errno, "write");
 }
 
 struct watch {

@@ -1,7 +1,8 @@
-// LinuxPort's reads hold no thread of libuv's pool while they wait (src/os/linux/reading.ts):
-// a pipe is read with RWF_NOWAIT and waited for on the event loop. So any number of pending
-// reads leaves the pool free, a wait can be called off (EINTR, nothing consumed), a file is
-// read synchronously, and no file description is made non-blocking on the way.
+// LinuxPort's reads and writes of pipes hold no thread of libuv's pool while they wait
+// (src/os/linux/reading.ts, files.ts): a pipe is read and written with RWF_NOWAIT and waited
+// for on the event loop. So any number of pending reads and writes leaves the pool free, a
+// wait can be called off (EINTR, nothing consumed), a file is read synchronously, and no file
+// description is made non-blocking on the way.
 
 import { closeSync, constants, readFileSync, write, writeFileSync, writeSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,25 @@ describe('LinuxPort reads that hold no thread', () => {
       closeSync(r);
       closeSync(w);
     }
+  });
+
+  it('leaves the pool free while writes wait for room in full pipes', async () => {
+    const pipes = Array.from({ length: 20 }, () => port.pipe());
+    const big = new Uint8Array(100_000).fill(97);
+    const writes = pipes.map(([, w]) => port.write(w, big));
+    const [r, w] = port.pipe();
+    await poolWrite(w, 'a thread was free');
+    expect(text(await port.read(r))).toBe('a thread was free');
+    for (const [pr, pw] of pipes) {
+      expect(isNonBlocking(pw)).toBe(false);
+      const reading = readAll(port, pr);
+      await writes.shift();
+      closeSync(pw);
+      expect((await reading).length).toBe(100_000);
+      closeSync(pr);
+    }
+    closeSync(r);
+    closeSync(w);
   });
 
   it('gives up a wait with EINTR when called off, having consumed nothing', async () => {

@@ -102,6 +102,11 @@ export interface NativeAddon {
    * there is nothing yet, 'blocking' when this fd cannot be read so (a terminal).
    */
   readNow(fd: number, max: number): Uint8Array | null | 'wait' | 'blocking';
+  /**
+   * One write(2) to a pipe or a socket that never blocks (RWF_NOWAIT): how many bytes it
+   * took, 'wait' when it is full; 'blocking' for anything else (a terminal, a file).
+   */
+  writeSome(fd: number, bytes: Uint8Array): number | 'wait' | 'blocking';
   strerror(errno: number): string;
   /** write(2) of all of bytes now if fd is a regular file or a device but a terminal; else false. */
   writeNow(fd: number, bytes: Uint8Array): boolean;

@@ -41,9 +41,9 @@ export const SIGIGN_VARIABLE = 'JCSH_SIGIGN';
 
 /**
  * bin/jcsh.js (spawn.ts for a copy of the shell) sets libuv's thread pool size when the user
- * did not (JCSH_POOL names it ours): a read of a pipe waits on the event loop (reading.ts), but
- * a write to a full pipe or a terminal, and a read of a terminal, still hold a thread of the
- * pool while they last. The pool exists by now; the variables leave so children never see them.
+ * did not (JCSH_POOL names it ours): pipes are read and written on the event loop
+ * (reading.ts, files.ts), but a write to a terminal, and a read of one, still hold a thread of
+ * the pool while they last. The pool exists by now; the variables leave so children never see them.
  */
 function takeThreadPoolSize(): void {
   if (process.env.JCSH_POOL === undefined) return;
@@ -259,7 +259,7 @@ export class LinuxPort implements OsPort {
   open(path: string, mode: OpenMode): number { return files.openFile(path, mode); }
   close(fd: number): void { files.closeFd(fd); }
   pipe(): [number, number] { return sys('pipe', () => this.native.pipe()); }
-  write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(fd, data, this.ready); }
+  write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(this.native, fd, data); }
   writeNow(fd: number, data: string | Uint8Array): boolean {
     return sys('write', () => this.native.writeNow(fd, typeof data === 'string' ? Buffer.from(data) : data));
   }
@@ -269,9 +269,6 @@ export class LinuxPort implements OsPort {
   read(fd: number, max?: number, cancel?: AbortSignal): Promise<Uint8Array | null> {
     return reading.readChunk(this.native, fd, max, cancel);
   }
-
-  /** Waits for an fd someone else made non-blocking, instead of retrying on EAGAIN (trap 3). */
-  private readonly ready: files.Ready = (fd, direction) => reading.whenReady(this.native, fd, direction);
   isOpen(fd: number): boolean { return files.isOpen(fd); }
 
   // --- the file system -------------------------------------------------------------------------------
