@@ -125,6 +125,19 @@ function followers(lead: number): number {
 }
 
 /**
+ * What calls off a read for a trap, shared by every read until one is called off: making an
+ * AbortController costs microseconds, and a loop of `read` with a trap set (an EXIT trap is
+ * enough) would make one a line, most of them never used. Each wait stops listening to it
+ * when it ends.
+ */
+let cancelling: AbortController | null = null;
+
+function canceller(): AbortController {
+  if (cancelling === null || cancelling.signal.aborted) cancelling = new AbortController();
+  return cancelling;
+}
+
+/**
  * The input of one `read`: whole records up to the delimiter from the port (one read for a
  * line, however it is read), handed out a byte at a time. A record never goes past the
  * delimiter, nor past the count asked for, so nothing is taken from the next reader. With
@@ -144,8 +157,7 @@ class RecordInput {
   /** Reads more (at most `most` bytes) and takes the first; null at end of input. */
   fill(most: number): Maybe<number | null> {
     const traps = this.shell.traps;
-    // An AbortController costs microseconds: only made when a trap may have to interrupt.
-    const cancel = traps.catching && !traps.running ? new AbortController() : undefined;
+    const cancel = traps.catching && !traps.running ? canceller() : undefined;
     const got = this.request(most, cancel?.signal);
     if (!isPromise(got)) return this.took(got);
     return cancel ? this.waitInterruptibly(got, cancel, most) : got.then((bytes) => this.took(bytes));
@@ -178,7 +190,7 @@ class RecordInput {
         stop();
       }
       await this.trapped();
-      cancel = new AbortController();
+      cancel = canceller();
       got = this.request(most, cancel.signal);
     }
   }
