@@ -43,7 +43,7 @@ const RULES: Record<string, Rule> = {
     mayImport: ['host', 'core', 'lang', 'os', 'ui', 'cli/args.ts'],
     packages: /^(node:|node-pty$)/,
   },
-  cli: { covers: ['cli.ts', 'cli'], mayImport: ['cli.ts', 'cli', 'host'], packages: NODE },
+  cli: { covers: ['cli.ts', 'cli'], mayImport: ['cli.ts', 'cli', 'host', 'core/options.ts'], packages: NODE },
   ptytest: { covers: ['ptytest'], mayImport: ['ptytest'], packages: /^(node:|node-pty$|@xterm\/headless$)/ },
   'package entry': { covers: ['index.ts'], mayImport: ['core', 'lang', 'os'], packages: NONE },
 };

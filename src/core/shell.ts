@@ -27,6 +27,11 @@ export interface ShellOptions {
   readonly scriptName?: string;
   /** Grammar, messages and prompt: bash's unless given (`--compat=tsh`). */
   readonly dialect?: Dialect;
+  /**
+   * Errors name the line even without a script file: bash does so for `-c` and for commands
+   * read from stdin (`bash: line 1: nosuch: command not found`).
+   */
+  readonly numberedErrors?: boolean;
   /** `set` options from the command line (`jcsh -e script`), applied in order. */
   readonly set?: readonly (readonly [string, boolean])[];
   /** Variables of a parent shell (subshells). */
@@ -155,7 +160,7 @@ export class Shell {
     this.terminal = o.terminal ?? new TerminalHandoff(o.port);
     this.cwd = o.cwd ?? this.startingCwd();
     // bash puts "FILE: line N: " before errors of scripts only; -c and prompts get "jcsh: ".
-    this.plainErrors = o.copyOf?.plainErrors ?? (o.interactive || o.scriptName === undefined);
+    this.plainErrors = o.copyOf?.plainErrors ?? (o.interactive || (o.scriptName === undefined && !o.numberedErrors));
     this.interactiveProcess = o.copyOf?.interactiveProcess ?? o.interactive;
     this.inSubshell = o.copyOf !== undefined;
     this.processOwner = o.copyOf?.processOwner ?? this;

@@ -56,7 +56,7 @@ export async function scriptShell(port: SimPort, o: Options, text: string | 'std
   const tsh = o.compat === 'tsh' ? await import('../core/compat/tsh/index.js') : null;
   const source = text === 'stdin' ? await readAll(port, 0) : text;
   const shell = new Shell({
-    port, name: o.name, args: o.args, interactive: false, monitor: o.monitor ?? false, set: o.set,
+    port, name: o.name, args: o.args, interactive: false, monitor: o.monitor ?? false, set: o.set, numberedErrors: true,
     ...(scriptName !== undefined ? { scriptName } : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });

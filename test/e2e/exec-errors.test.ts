@@ -1,6 +1,6 @@
 // What a command that cannot be executed says, alone and in pipelines, next to bash 5.2 run on
-// the same files (bash -c prefixes "bash: line 1: " where jcsh -c says "jcsh: "; the rest of
-// each line must be the same). And expansions in a pipeline stage or a background command
+// the same files (each line the same but for the shell's name: `bash: line 1: …`, `jcsh: line
+// 1: …`). And expansions in a pipeline stage or a background command
 // assign on the copy that runs it (issue 11, items 9 and 10).
 
 import { spawnSync } from 'node:child_process';
@@ -21,8 +21,8 @@ beforeAll(() => {
 function runIn(shell: 'bash' | 'jcsh', script: string) {
   const [cmd, args] = shell === 'bash' ? ['bash', ['-c', script]] : [process.execPath, [JCSH, '-c', script]];
   const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir } });
-  // Only the prefix differs: bash -c names the line.
-  const stderr = r.stderr.replaceAll(/^(bash: line \d+|jcsh): /gm, 'SHELL: ');
+  // Only the shell's name differs.
+  const stderr = r.stderr.replaceAll(/^(bash|jcsh): /gm, 'SHELL: ');
   return { status: r.status, stdout: r.stdout, stderr };
 }
 
@@ -45,12 +45,12 @@ describe('exec errors read like bash 5.2 (issue 11 item 9)', () => {
 
   it('a missing #! interpreter is "cannot execute: required file not found", 127', () => {
     expect(runIn('jcsh', './noint; echo $?')).toEqual({
-      status: 0, stdout: '127\n', stderr: 'SHELL: ./noint: cannot execute: required file not found\n',
+      status: 0, stdout: '127\n', stderr: 'SHELL: line 1: ./noint: cannot execute: required file not found\n',
     });
   });
 
   it('a directory is "Is a directory", 126, also as a pipeline stage', () => {
-    expect(runIn('jcsh', 'true | ./adir; echo $?')).toEqual({ status: 0, stdout: '126\n', stderr: 'SHELL: ./adir: Is a directory\n' });
+    expect(runIn('jcsh', 'true | ./adir; echo $?')).toEqual({ status: 0, stdout: '126\n', stderr: 'SHELL: line 1: ./adir: Is a directory\n' });
   });
 });
 

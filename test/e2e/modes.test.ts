@@ -49,8 +49,8 @@ describe('non-interactive modes', () => {
     const noexec = path.join(dir, 'noexec');
     fs.writeFileSync(noexec, 'echo hi\n', { mode: 0o644 });
     expect(jcsh(['-c', `${dir}; echo $?`]).stdout).toBe('126\n');
-    expect(jcsh(['-c', `${dir}`]).stderr).toBe(`jcsh: ${dir}: Is a directory\n`);
-    expect(jcsh(['-c', `${noexec}`])).toMatchObject({ status: 126, stderr: `jcsh: ${noexec}: Permission denied\n` });
+    expect(jcsh(['-c', `${dir}`]).stderr).toBe(`jcsh: line 1: ${dir}: Is a directory\n`);
+    expect(jcsh(['-c', `${noexec}`])).toMatchObject({ status: 126, stderr: `jcsh: line 1: ${noexec}: Permission denied\n` });
   });
 
   it('a file without #! is run by a POSIX shell (ENOEXEC)', () => {
@@ -103,7 +103,7 @@ describe('non-interactive modes', () => {
     const quiet = jcsh(['-c', 'echo a 2>/dev/null </nonexist; echo $?; ls 2>/dev/null </nonexist; echo $?; x=1 2>/dev/null </nonexist; echo $?']);
     expect(quiet).toEqual({ status: 0, stdout: '1\n1\n1\n', stderr: '' });
     const loud = jcsh(['-c', 'echo a </nonexist; ls </nonexist | cat']);
-    expect(loud.stderr).toBe('jcsh: /nonexist: No such file or directory\n'.repeat(2));
+    expect(loud.stderr).toBe('jcsh: line 1: /nonexist: No such file or directory\n'.repeat(2));
   });
 
   it('a background and-or list runs in a subshell with the parent\'s variables, $0, $@ and $?', () => {
@@ -119,8 +119,8 @@ describe('non-interactive modes', () => {
       status: 1, stdout: 'next-line\n',
       stderr: `${script}: line 1: exit: too many arguments\n${script}: line 3: x: unset\n`,
     });
-    expect(jcsh(['-c', 'exit 1 2; echo a\necho b'])).toEqual({ status: 1, stdout: '', stderr: 'jcsh: exit: too many arguments\n' });
-    expect(jcsh(['-c', 'echo ${x:?unset}; echo after'])).toEqual({ status: 127, stdout: '', stderr: 'jcsh: x: unset\n' });
+    expect(jcsh(['-c', 'exit 1 2; echo a\necho b'])).toEqual({ status: 1, stdout: '', stderr: 'jcsh: line 1: exit: too many arguments\n' });
+    expect(jcsh(['-c', 'echo ${x:?unset}; echo after'])).toEqual({ status: 127, stdout: '', stderr: 'jcsh: line 1: x: unset\n' });
   });
 
   it('signals ignored when jcsh started stay ignored in its children and subshells (nohup, L01)', () => {

@@ -77,7 +77,7 @@ describe('jcsh --sim without a terminal', () => {
   it('-c: output through a pipe without \\r, the shell\'s status, programs found on PATH', () => {
     const r = sim(['-c', 'echo hi | cat; sleep 100; wc -c < /dev/null; nosuch; exit 3']);
     expect(r.stdout).toBe('hi\n0\n');
-    expect(r.stderr).toBe('jcsh: nosuch: command not found\n');
+    expect(r.stderr).toBe('jcsh: line 1: nosuch: command not found\n');
     expect(r.status).toBe(3);
   });
 

@@ -94,6 +94,6 @@ describe('what the simulator does not model', () => {
   it('a program the simulator does not have is "command not found" (127), not a crash', async () => {
     const sh = simShell(['-c', 'python3 -c 1; echo st=$?']);
     expect(await sh.exited).toEqual({ kind: 'exited', code: 0 });
-    expect(sh.output()).toBe('jcsh: python3: command not found\r\nst=127\r\n');
+    expect(sh.output()).toBe('jcsh: line 1: python3: command not found\r\nst=127\r\n');
   });
 });
