@@ -14,13 +14,13 @@ import { evaluateArith } from '../lang/arith/evaluate.js';
 import type { Int } from '../lang/arith/int.js';
 import type { ExpansionContext } from '../lang/context.js';
 import { BadRegex, compileEre } from '../lang/ere.js';
-import { expandPattern, expandWord } from '../lang/expand.js';
+import { condPattern, regexSource } from '../lang/cond-words.js';
+import { expandWord } from '../lang/expand.js';
 import { andThen, type Maybe } from '../lang/maybe.js';
 import { matchPattern } from '../lang/pattern.js';
 import { binaryTest, unaryTest } from './builtins/lib/testops.js';
 import { expansionContext } from './expansion.js';
 import type { ListRunner } from './loops.js';
-import { regexSource } from '../lang/regex-word.js';
 import type { Shell } from './shell.js';
 import { traceLine } from './xtrace.js';
 
@@ -59,8 +59,8 @@ function evaluate(shell: Shell, e: CondExpr, ctx: ExpansionContext, bang: boolea
 
 function binary(shell: Shell, op: string, left: string, rightWord: Word, ctx: ExpansionContext, bang: boolean): Maybe<number> {
   if (op === '==' || op === '=' || op === '!=') {
-    return andThen(expandPattern(rightWord, ctx), (pattern) =>
-      andThen(trace(shell, bang, [left, op, pattern]), () => (matchPattern(pattern, left) === (op !== '!=') ? TRUE : FALSE)));
+    return andThen(condPattern(rightWord, ctx), ({ pattern, shown }) =>
+      andThen(trace(shell, bang, [left, op, shown]), () => (matchPattern(pattern, left) === (op !== '!=') ? TRUE : FALSE)));
   }
   if (op === '=~') {
     return andThen(regexSource(rightWord, ctx), (ere) => andThen(trace(shell, bang, [left, op, ere]), () => regexMatch(shell, left, ere)));
