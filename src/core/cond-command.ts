@@ -13,7 +13,7 @@ import { ArithError } from '../lang/arith/error.js';
 import { evaluateArith } from '../lang/arith/evaluate.js';
 import type { Int } from '../lang/arith/int.js';
 import type { ExpansionContext } from '../lang/context.js';
-import { BadRegex, compileEre } from '../lang/ere.js';
+import { BadRegex, compileEre, posixMatch, type Ere } from '../lang/ere.js';
 import { condPattern, regexSource } from '../lang/cond-words.js';
 import { expandWord } from '../lang/expand.js';
 import { andThen, type Maybe } from '../lang/maybe.js';
@@ -74,19 +74,19 @@ function strings(shell: Shell, left: string, op: string, right: string): number 
 }
 
 function regexMatch(shell: Shell, text: string, ere: string): number {
-  let re: RegExp;
+  let compiled: Ere;
   try {
-    re = compileEre(ere);
+    compiled = compileEre(ere);
   } catch (e) {
     if (e instanceof BadRegex) return BAD_REGEX;
     throw e;
   }
-  const m = re.exec(text);
-  if (m === null) {
+  const match = posixMatch(compiled, text);
+  if (match === null) {
     shell.vars.unset('BASH_REMATCH');
     return FALSE;
   }
-  shell.vars.set('BASH_REMATCH', m[0]);
+  shell.vars.set('BASH_REMATCH', match);
   return TRUE;
 }
 

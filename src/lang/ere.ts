@@ -18,16 +18,40 @@ const GNU_ESCAPES: Readonly<Record<string, string>> = {
 /** Characters with a meaning in a JavaScript pattern: escaped when they stand for themselves. */
 const SYNTAX = /[\\^$.*+?()[\]{}|/]/;
 
+/** An alternation, or a group that a repetition follows: where leftmost-first may be shorter. */
+const CHOICE = /\||\)[*+?{]/;
+
 export class BadRegex extends Error {}
 
+export interface Ere {
+  readonly source: string;
+  readonly regex: RegExp;
+}
+
 /** The JavaScript RegExp for an ERE; throws BadRegex when glibc would refuse it. */
-export function compileEre(ere: string): RegExp {
-  const out = translate(ere);
+export function compileEre(ere: string): Ere {
+  const source = translate(ere);
   try {
-    return new RegExp(out, 'u');
+    return { source, regex: new RegExp(source, 'u') };
   } catch {
     throw new BadRegex(ere);
   }
+}
+
+/** The text of the leftmost-longest match, as POSIX regexec finds it; null when none. */
+export function posixMatch(ere: Ere, text: string): string | null {
+  const m = ere.regex.exec(text);
+  if (m === null || !CHOICE.test(ere.source)) return m?.[0] ?? null;
+  const start = m.index;
+  const after = [...text.slice(start + m[0].length)];
+  // the same expression from `start`, ended exactly where the text has `rest` code points left
+  for (let rest = 0; rest < after.length; rest++) {
+    const exact = new RegExp(`(?:${ere.source})(?=[\\s\\S]{${rest}}$)`, 'uy');
+    exact.lastIndex = start;
+    const longer = exact.exec(text);
+    if (longer !== null) return longer[0];
+  }
+  return m[0];
 }
 
 function translate(ere: string): string {

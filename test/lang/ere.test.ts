@@ -2,9 +2,9 @@
 // accepts and how it reads brackets, classes and intervals; what it refuses.
 
 import { describe, expect, it } from 'vitest';
-import { BadRegex, compileEre } from '../../src/lang/ere.js';
+import { BadRegex, compileEre, posixMatch } from '../../src/lang/ere.js';
 
-const first = (ere: string, text: string) => compileEre(ere).exec(text)?.[0] ?? null;
+const first = (ere: string, text: string) => posixMatch(compileEre(ere), text);
 
 describe('extended regular expressions', () => {
   it.each([
@@ -18,6 +18,11 @@ describe('extended regular expressions', () => {
     ['a{2,}', 'aaaa', 'aaaa'],
     ['(ab){2}', 'ababab', 'abab'],
     ['a|b', 'xb', 'b'],
+    // POSIX: the longest of the leftmost matches, not the first alternative
+    ['a|ab', 'xabc', 'ab'],
+    ['(a|ab)(c|bcd)', 'abcd', 'abcd'],
+    ['(a*)(ab)?b', 'aabb', 'aabb'],
+    ['^(x|xy)$|x', 'xy', 'xy'],
     ['x/y', 'x/y', 'x/y'],
     ['\\.', 'a.b', '.'],
     ['\\w+', '!ab_1 ', 'ab_1'],
