@@ -25,6 +25,7 @@
         "native/term_napi.c",
         "native/fd_napi.c",
         "native/record_napi.c",
+        "native/ready_napi.c",
         "native/child.c",
         "native/exec.c"
       ],

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// The loop benchmark alone (npm run bench runs it too): jcsh, bash and dash run the same
-// loop-heavy script, interleaved round by round; prints medians and jcsh's ratios.
-//   node bench/loop.mjs [--iterations N] [--rounds R]
+// The loop benchmarks alone (npm run bench runs them too): jcsh, bash and dash run the same
+// loop-heavy script, interleaved round by round; prints medians and jcsh's ratios. --read
+// runs the loop of `read` over a file of N lines instead, --echo N echoes into a pipe.
+//   node bench/loop.mjs [--iterations N] [--rounds R] [--read | --echo]
 // Needs the compiled tree (npm run compile).
 
-import { numberOption } from './lib/options.mjs';
-import { benchScript, loopScript } from './lib/scripts.mjs';
+import { flag, numberOption } from './lib/options.mjs';
+import { benchScript, echoScript, loopScript, readInput, readScript } from './lib/scripts.mjs';
 
-const n = numberOption('iterations', 100_000);
+const records = flag('read') || flag('echo');
+const n = numberOption('iterations', records ? 20_000 : 100_000);
 const rounds = numberOption('rounds', 5);
-const { rows, missing } = benchScript(loopScript(n), rounds);
+const { rows, missing } = flag('read') ? benchScript(readScript, rounds, { 'input.txt': readInput(n) })
+  : benchScript(flag('echo') ? echoScript(n) : loopScript(n), rounds);
 const jcsh = rows.find((r) => r.name === 'jcsh');
 for (const r of rows) {
   const perIteration = ((r.wallMs * 1000) / n).toFixed(2);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: every benchmark of issue 11 in one run, written into docs/performance.md
 // (between the markers there; the analysis around them is kept) and printed.
-//   node bench/run.mjs [--rounds R] [--lines N] [--cycles C] [--jobs J] [--quick] [--no-write]
+//   node bench/run.mjs [--rounds R] [--lines N] [--records N] [--cycles C] [--jobs J] [--quick] [--no-write]
 // Needs the compiled tree (npm run compile). bash and dash are compared where installed; a
 // missing one is named in the report, never a crash.
 
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describeMachine } from './lib/machine.mjs';
 import { firstPrompt, memoryWithJobs, nodeInPty, stopAndContinue } from './lib/pty.mjs';
 import { render } from './lib/report.mjs';
-import { backgroundTrue, benchScript, loopScript, sequentialTrue } from './lib/scripts.mjs';
+import { backgroundTrue, benchScript, echoScript, loopScript, readInput, readScript, sequentialTrue } from './lib/scripts.mjs';
 import { JCSH, ROOT, timeRun, which } from './lib/shells.mjs';
 import { flag, numberOption } from './lib/options.mjs';
 import { simulatorFigures } from './lib/sim.mjs';
@@ -25,6 +25,7 @@ const o = {
   starts: opt('starts', quick ? 5 : 15),
   jobs: opt('jobs', 1000),
   iterations: opt('iterations', 100_000),
+  records: opt('records', 20_000),
   catRuns: opt('cat-runs', quick ? 2 : 5),
 };
 const say = (text) => process.stderr.write(`${text}\n`);
@@ -37,6 +38,10 @@ say(`background: ${o.lines} × true & + wait, ${o.rounds} rounds`);
 results.background = benchScript(backgroundTrue(o.lines), o.rounds);
 say(`loop: ${o.iterations} iterations of test, arithmetic and case, ${o.rounds} rounds`);
 results.loop = benchScript(loopScript(o.iterations), o.rounds);
+say(`read: a loop of read over a file of ${o.records} lines, ${o.rounds} rounds`);
+results.read = benchScript(readScript, o.rounds, { 'input.txt': readInput(o.records) });
+say(`echo: ${o.records} echoes of a loop into a pipe, ${o.rounds} rounds`);
+results.echo = benchScript(echoScript(o.records), o.rounds);
 
 const ptyShells = ['jcsh', ...(which('bash') ? ['bash'] : [])];
 if (!which('bash')) results.missing.push('bash (terminal benchmarks)');

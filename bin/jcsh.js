@@ -12,8 +12,9 @@
 // as the UI, rather than after the UI's own start-up.
 //
 // It also widens libuv's thread pool (UV_THREADPOOL_SIZE, read before any of our code runs):
-// each pipe the shell waits on holds a thread of it, and four `$(…)` nested in one another
-// used up the default four; JCSH_POOL says the size is ours, and the port takes both out.
+// pipes are read and written on the event loop, but a read or a write of a terminal still
+// holds a thread of it while it lasts; JCSH_POOL says the size is ours, and the port takes
+// both out.
 //
 // Then it runs the bundled shell (one file to load: start-up time matters for scripts), and a
 // failure that escapes it is one line, not a stack trace.

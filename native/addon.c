@@ -4,7 +4,7 @@
  * the number, like Node's own errors, so src/os/linux can turn it into an OsError.
  *
  * The calls themselves live one group per file (spawn_napi.c, proc_napi.c, signal_napi.c,
- * trap_napi.c, term_napi.c, fd_napi.c); all code that runs in a child before exec is in
+ * trap_napi.c, term_napi.c, fd_napi.c, record_napi.c, ready_napi.c); all code that runs in a child before exec is in
  * child.c, and the exec of the shell process itself (the `exec` builtin) in exec.c. */
 #include "addon.h"
 
@@ -58,11 +58,15 @@ static napi_value init(napi_env env, napi_value exports) {
   jcsh_export(env, exports, "closeOnExec", jcsh_napi_close_on_exec);
   jcsh_export(env, exports, "pipe", jcsh_napi_pipe);
   jcsh_export(env, exports, "memfd", jcsh_napi_memfd);
-  jcsh_export(env, exports, "waitFd", jcsh_napi_wait_fd);
   jcsh_export(env, exports, "peerCredentials", jcsh_napi_peer_credentials);
   jcsh_export(env, exports, "strerror", jcsh_napi_strerror);
   jcsh_export(env, exports, "writeNow", jcsh_napi_write_now);
   jcsh_export(env, exports, "readRecord", jcsh_napi_read_record);
+  jcsh_export(env, exports, "readRecordBlocking", jcsh_napi_read_record_blocking);
+  jcsh_export(env, exports, "readNow", jcsh_napi_read_now);
+  jcsh_export(env, exports, "writeSome", jcsh_napi_write_some);
+  jcsh_export(env, exports, "watchFd", jcsh_napi_watch_fd);
+  jcsh_export(env, exports, "unwatchFd", jcsh_napi_unwatch_fd);
 
   export_constants(env, exports);
   return exports;

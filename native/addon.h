@@ -49,10 +49,20 @@ napi_value jcsh_napi_set_window_size(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_close_on_exec(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_pipe(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_memfd(napi_env env, napi_callback_info info);
-napi_value jcsh_napi_wait_fd(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_peer_credentials(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_strerror(napi_env env, napi_callback_info info);
+
+/* record_napi.c */
 napi_value jcsh_napi_write_now(napi_env env, napi_callback_info info);
 napi_value jcsh_napi_read_record(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_read_record_blocking(napi_env env, napi_callback_info info);
+
+/* ready_napi.c */
+/* The errno of a preadv2/pwritev2 with RWF_NOWAIT that cannot say "would block" for this fd. */
+int jcsh_nowait_unsupported(int err);
+napi_value jcsh_napi_read_now(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_write_some(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_watch_fd(napi_env env, napi_callback_info info);
+napi_value jcsh_napi_unwatch_fd(napi_env env, napi_callback_info info);
 
 #endif

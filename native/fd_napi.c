@@ -1,7 +1,6 @@
 /* File descriptors Node cannot make as plain numbers: a close-on-exec pipe, close-on-exec set
  * on an inherited fd, and a memfd that
- * carries a builtin's output to jcsh-emit. A wait for an fd that someone else made
- * non-blocking to become ready. Who is at the other end of a Unix socket (Node cannot ask).
+ * carries a builtin's output to jcsh-emit. Who is at the other end of a Unix socket (Node cannot ask).
  * And glibc's strerror texts, which the shell prints. */
 #define _GNU_SOURCE
 #include "addon.h"
@@ -9,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <poll.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
@@ -89,61 +87,4 @@ napi_value jcsh_napi_strerror(napi_env env, napi_callback_info info) {
   int err;
   if (!jcsh_args(env, info, 1, argv) || !jcsh_get_int(env, argv[0], "errno", &err)) return NULL;
   return jcsh_str(env, strerror(err));
-}
-
-/* waitFd(fd, 'read' | 'write') -> Promise<void>: resolves when fd is ready (or hung up, or
- * in error: the next read or write says which). poll() blocks a thread of libuv's pool, as
- * a read of a blocking fd does, so the shell sleeps instead of retrying on EAGAIN (an fd
- * shared with a parent that made it non-blocking must stay as it is, trap 3). */
-struct fd_wait {
-  napi_async_work work;
-  napi_deferred deferred;
-  int fd;
-  short events, revents;
-  int err;
-};
-
-static void fd_wait_execute(napi_env env, void *data) {
-  (void)env;
-  struct fd_wait *w = data;
-  struct pollfd p = { .fd = w->fd, .events = w->events };
-  int r;
-  do r = poll(&p, 1, -1);
-  while (r < 0 && errno == EINTR);
-  w->err = r < 0 ? errno : (p.revents & POLLNVAL) ? EBADF : 0;
-  w->revents = p.revents;
-}
-
-static void fd_wait_complete(napi_env env, napi_status status, void *data) {
-  struct fd_wait *w = data;
-  int err = status == napi_ok ? w->err : EINTR;
-  if (err) {
-    jcsh_throw_errno(env, err, "poll");
-    napi_value error;
-    napi_get_and_clear_last_exception(env, &error);
-    napi_reject_deferred(env, w->deferred, error);
-  } else {
-    napi_resolve_deferred(env, w->deferred, jcsh_undefined(env));
-  }
-  napi_delete_async_work(env, w->work);
-  free(w);
-}
-
-napi_value jcsh_napi_wait_fd(napi_env env, napi_callback_info info) {
-  napi_value argv[2], promise;
-  char dir[8];
-  size_t len;
-  int fd;
-  if (!jcsh_args(env, info, 2, argv) || !jcsh_get_int(env, argv[0], "fd", &fd)) return NULL;
-  if (napi_get_value_string_utf8(env, argv[1], dir, sizeof dir, &len) != napi_ok ||
-      (strcmp(dir, "read") != 0 && strcmp(dir, "write") != 0))
-    return jcsh_throw_type(env, "direction: 'read' or 'write'");
-  struct fd_wait *w = calloc(1, sizeof *w);
-  if (!w) return jcsh_throw_errno(env, ENOMEM, "malloc");
-  w->fd = fd;
-  w->events = dir[0] == 'r' ? POLLIN : POLLOUT;
-  napi_create_promise(env, &w->deferred, &promise);
-  napi_create_async_work(env, NULL, jcsh_str(env, "jcsh.waitFd"), fd_wait_execute, fd_wait_complete, w, &w->work);
-  napi_queue_async_work(env, w->work);
-  return promise;
 }

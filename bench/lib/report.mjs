@@ -133,6 +133,12 @@ export function render(r) {
       'A `while [ $n -lt N ]` loop whose body is `n=$((n + 1))` and a `case $((n % 3))` that updates one of two ' +
       'counters: everything runs in the shell itself, so this measures the language, not process creation ' +
       '(bench/lib/scripts.mjs loopScript). Start-up is included. Goal: no slower than bash.', r.loop, r.options.iterations, 'iteration')] : []),
+    ...(r.read ? [scriptSection(`Read: a loop of \`read\` over a file of ${r.options.records} lines`,
+      '`while read -r line; do n=$((n + 1)); done < file`: one line per `read`, the rest left in the file for the next ' +
+      '(bench/lib/scripts.mjs readScript). Start-up is included.', r.read, r.options.records, 'line')] : []),
+    ...(r.echo ? [scriptSection(`Echo: ${r.options.records} \`echo\`s into a pipe`,
+      'A `while` loop of `echo` and a counter, its output piped to `cat >/dev/null` (bench/lib/scripts.mjs ' +
+      'echoScript): every `echo` is a write to a pipe. Start-up is included.', r.echo, r.options.records, 'echo')] : []),
     stopsSection(r.stops),
     startupSection(r.prompt, r.startup),
     memorySection(r.memory, r.options.jobs),

@@ -8,12 +8,15 @@ import { median, scriptShells, timeRun } from './shells.mjs';
 
 /**
  * Runs `text` as a script file with each shell `rounds` times (after one warm-up run each).
+ * `inputs` are files written beside the script first (name -> content); `text` may then be a
+ * function of the directory that holds them.
  * Returns { rows: [{ name, wallMs, cpuMs, walls, cpus }], missing }.
  */
-export function benchScript(text, rounds) {
+export function benchScript(text, rounds, inputs = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jcsh-bench-'));
   const script = path.join(dir, 'bench.sh');
-  fs.writeFileSync(script, text);
+  for (const [name, content] of Object.entries(inputs)) fs.writeFileSync(path.join(dir, name), content);
+  fs.writeFileSync(script, typeof text === 'function' ? text(dir) : text);
   const { found, missing } = scriptShells();
   const runs = Object.fromEntries(found.map((s) => [s.name, []]));
   try {
@@ -49,4 +52,26 @@ while [ $n -lt ${n} ]; do
   esac
 done
 echo "$n $i $odd"
+`;
+
+/** n lines of text, the input of readScript. */
+export const readInput = (n) => Array.from({ length: n }, (_, i) => `line ${i + 1} of the input file\n`).join('');
+
+/**
+ * `read` in a loop over a file (the file readInput made, in `dir`): one line per `read`, the
+ * rest left in the file for the next, as every shell must do it.
+ */
+export const readScript = (dir) => `n=0
+while read -r line; do
+  n=$((n + 1))
+done < '${dir}/input.txt'
+echo "$n"
+`;
+
+/** n `echo`s in a loop whose output goes down a pipe (to cat, to /dev/null). */
+export const echoScript = (n) => `i=0
+while [ $i -lt ${n} ]; do
+  echo "line $i of the output"
+  i=$((i + 1))
+done | cat >/dev/null
 `;

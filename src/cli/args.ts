@@ -1,6 +1,8 @@
 // Command-line options of jcsh, parsed into a mode. Unknown options are a one-line error with
 // bash's status 2.
 
+import { SetOptions } from '../core/options.js';
+
 export type Mode =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
@@ -24,6 +26,8 @@ export interface Options {
   readonly noPrompt: boolean;
   /** `--plain`: no UI, even on a terminal. */
   readonly plain: boolean;
+  /** `set` options given on the command line (`-e`, `+x`, `-o pipefail`), in order: name, on. */
+  readonly set: readonly (readonly [string, boolean])[];
   /** Run on the simulated kernel (`--sim`), with its event log written to a file, and its clock's speed. */
   readonly sim: { readonly events: string | null; readonly narrative: string | null; readonly clockScale: number } | null;
 }
@@ -43,6 +47,8 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   let events: string | null = null;
   let narrative: string | null = null;
   let clockScale = 1;
+  let fromStdin = false;
+  const set: [string, boolean][] = [];
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
@@ -59,28 +65,45 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
     if (a === '--compat=tsh' || a === '--compat=bash') { compat = a.slice(9) as 'bash' | 'tsh'; continue; }
     if (a === '--subshell-fd') { subshellFd = fdArgument(need(argv, ++i, a), a); continue; }
     if (a.startsWith('--')) throw new UsageError(`${a}: invalid option`);
-    if (!a.startsWith('-') || a === '-') break;
+    // `-` alone ends the options, as `--` does (bash, POSIX sh)
+    if (a === '-') { i++; break; }
+    const on = a.startsWith('-');
+    if ((!on && !a.startsWith('+')) || a === '+') break;
     for (const flag of a.slice(1)) {
-      if (flag === 'i') interactive = true;
-      else if (flag === 'm') monitor = true;
-      else if (flag === 'c') command = need(argv, ++i, '-c');
-      else if (flag === 'p') noPrompt = true;
-      else throw new UsageError(`-${flag}: invalid option`);
+      if (flag === 'o') {
+        const name = need(argv, ++i, `${a[0]}o`);
+        if (!SetOptions.isName(name)) throw new UsageError(`${name}: invalid option name`);
+        if (name === 'monitor') monitor = on;
+        else set.push([name, on]);
+      } else if (on && flag === 'i') interactive = true;
+      else if (flag === 'm') monitor = on;
+      else if (on && flag === 'c') command = need(argv, ++i, '-c');
+      else if (on && flag === 's') fromStdin = true;
+      else if (on && flag === 'p') noPrompt = true;
+      else set.push([setOptionName(flag, a[0]!), on]);
     }
   }
   if (noPrompt && compat !== 'tsh') throw new UsageError('-p: invalid option');
   const rest = argv.slice(i);
   const simOnly = events !== null ? '--events' : narrative !== null ? '--narrative' : clockScale !== 1 ? '--clock-scale' : null;
   if (simOnly && !sim) throw new UsageError(`${simOnly}: only with --sim`);
-  const base = { interactive, monitor, norc, compat, noPrompt, plain, sim: sim ? { events, narrative, clockScale } : null };
+  const base = { interactive, monitor, norc, compat, noPrompt, plain, set, sim: sim ? { events, narrative, clockScale } : null };
   if (subshellFd !== null) return { ...base, mode: { kind: 'subshell', fd: subshellFd }, name: 'jcsh', args: [] };
   if (command !== null) {
     return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };
   }
-  if (rest.length > 0) return { ...base, mode: { kind: 'script', path: rest[0]! }, name: rest[0]!, args: rest.slice(1) };
+  if (rest.length > 0 && !fromStdin) return { ...base, mode: { kind: 'script', path: rest[0]! }, name: rest[0]!, args: rest.slice(1) };
+  // `-s`: the commands come from stdin, and what follows the options is the positional parameters
   // tsh reads its input a line at a time, prompting, terminal or not (the lab's driver uses pipes).
-  if (interactive || stdinIsTty || compat === 'tsh') return { ...base, interactive: true, mode: { kind: 'interactive' }, name: 'jcsh', args: [] };
-  return { ...base, mode: { kind: 'stdin' }, name: 'jcsh', args: [] };
+  if (interactive || stdinIsTty || compat === 'tsh') return { ...base, interactive: true, mode: { kind: 'interactive' }, name: 'jcsh', args: rest };
+  return { ...base, mode: { kind: 'stdin' }, name: 'jcsh', args: rest };
+}
+
+/** The `set` option a letter of the command line stands for (`-e`: errexit), or a usage error. */
+function setOptionName(letter: string, sign: string): string {
+  const name = SetOptions.nameOf(letter);
+  if (name === undefined) throw new UsageError(`${sign}${letter}: invalid option`);
+  return name;
 }
 
 function need(argv: readonly string[], i: number, option: string): string {
@@ -101,7 +124,7 @@ function scaleArgument(text: string): number {
 }
 
 function simple(mode: Mode): Options {
-  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false, plain: true, sim: null };
+  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false, plain: true, set: [], sim: null };
 }
 
 export const USAGE = `Usage: jcsh [option ...] [file [arg ...]]

@@ -27,6 +27,8 @@ export interface ShellOptions {
   readonly scriptName?: string;
   /** Grammar, messages and prompt: bash's unless given (`--compat=tsh`). */
   readonly dialect?: Dialect;
+  /** `set` options from the command line (`jcsh -e script`), applied in order. */
+  readonly set?: readonly (readonly [string, boolean])[];
   /** Variables of a parent shell (subshells). */
   readonly vars?: VarSnapshot;
   readonly cwd?: string;
@@ -144,6 +146,7 @@ export class Shell {
     this.interactive = o.interactive;
     this.control = new JobControl(this, o.monitor, o.jobs);
     this.options = new SetOptions(this.control, o.interactive);
+    for (const [name, on] of o.set ?? []) this.options.set(name, on);
     this.dialect = o.dialect ?? bashDialect;
     this.format = this.dialect.format;
     this.out = new Output(o.port);

@@ -29,7 +29,7 @@ export async function runInteractive(o: Options): Promise<never> {
   const port = ui ? ui.observe(linux) : linux;
   const tsh = o.compat === 'tsh';
   const shell = new Shell({
-    port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true,
+    port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true, set: o.set,
     ...(tsh ? { dialect: tshDialect } : {}),
   });
   ui?.attach(shell);

@@ -24,7 +24,7 @@ export async function runNonInteractive(o: Options, source: string | 'stdin', mo
   const text = source === 'stdin' ? await readAll(port, 0) : source;
   const parent = more.parentState === undefined ? null : decodeSubshellState(more.parentState);
   const shell = new Shell({
-    port, name: parent?.name ?? o.name, args: parent?.positional ?? o.args, interactive: false, monitor: o.monitor ?? false,
+    port, name: parent?.name ?? o.name, args: parent?.positional ?? o.args, interactive: false, monitor: o.monitor ?? false, set: o.set,
     ...(more.scriptName !== undefined ? { scriptName: more.scriptName } : parent?.scriptName !== undefined ? { scriptName: parent.scriptName } : {}),
     ...(parent ? copyOptions(parent) : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),

@@ -28,7 +28,7 @@ export function runInProcess(body: () => Promise<unknown>): void {
 export async function interactiveShell(port: SimPort, o: Options, onShell?: (shell: Shell) => void): Promise<never> {
   const tsh = o.compat === 'tsh';
   const shell = new Shell({
-    port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true,
+    port, name: o.name, args: o.args, interactive: true, monitor: o.monitor ?? true, set: o.set,
     ...(tsh ? { dialect: tshDialect } : {}),
   });
   onShell?.(shell);
@@ -56,7 +56,7 @@ export async function scriptShell(port: SimPort, o: Options, text: string | 'std
   const tsh = o.compat === 'tsh' ? await import('../core/compat/tsh/index.js') : null;
   const source = text === 'stdin' ? await readAll(port, 0) : text;
   const shell = new Shell({
-    port, name: o.name, args: o.args, interactive: false, monitor: o.monitor ?? false,
+    port, name: o.name, args: o.args, interactive: false, monitor: o.monitor ?? false, set: o.set,
     ...(scriptName !== undefined ? { scriptName } : {}),
     ...(tsh ? { dialect: tsh.tshDialect } : {}),
   });

@@ -269,20 +269,27 @@ export interface OsPort {
   /** Writes all of data (blocking writes happen off the main thread). */
   write(fd: number, data: string | Uint8Array): Promise<void>;
   /**
-   * Writes all of data at once when fd is one a write cannot hold up: a regular file, or a
-   * device that is not a terminal (/dev/null). False, having written nothing, for anything
-   * else (a pipe, a terminal, a socket), which write() is for. A loop of `echo … >>log` then
-   * costs a write(2) a line, as in bash, rather than a trip through another thread.
+   * Writes all of data at once when the write cannot be held up: into a regular file or a
+   * device that is not a terminal (/dev/null), or into a pipe that has room for it now (a
+   * kernel may say no to any pipe). False, having written nothing, otherwise (a full pipe, a
+   * terminal, a socket), which write() is for. A loop of `echo … >>log` or `echo … | cat`
+   * then costs a write(2) a line, as in bash, rather than a trip through another thread.
    */
   writeNow(fd: number, data: string | Uint8Array): boolean;
-  /** Reads up to the next chunk (at most `max` bytes when given); null at end of file. */
-  read(fd: number, max?: number): Promise<Uint8Array | null>;
+  /**
+   * Reads up to the next chunk (at most `max` bytes when given); null at end of file. An
+   * abort of `cancel` while it waits for input rejects with OsError EINTR.
+   */
+  read(fd: number, max?: number, cancel?: AbortSignal): Promise<Uint8Array | null>;
   /**
    * Reads up to and including the byte `delimiter`, at most `max` bytes, and nothing after
    * them: what follows is left for the next reader (`read` takes one line of a file that the
-   * rest of the script reads). Empty at end of input.
+   * rest of the script reads). Empty at end of input. A plain value when nothing had to wait
+   * (a regular file always), so that a loop reading a file stays synchronous. An abort of
+   * `cancel` while it waits rejects with OsError EINTR if no byte came yet, else gives the
+   * bytes so far, as read(2) does when a signal interrupts it.
    */
-  readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array>;
+  readRecord(fd: number, delimiter: number, max: number, cancel?: AbortSignal): Uint8Array | Promise<Uint8Array>;
   /** True when fd is an open descriptor of the shell. */
   isOpen(fd: number): boolean;
 

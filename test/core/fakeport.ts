@@ -15,7 +15,7 @@ import type { Builtin } from '../../src/core/builtins/types.js';
 import { Shell, type ShellOptions } from '../../src/core/shell.js';
 import type { Job } from '../../src/core/job.js';
 import { RUNNING } from '../../src/core/job.js';
-import { readRecordBytewise } from '../../src/os/record.js';
+import { readRecordBytewise, readRecordNow } from '../../src/os/record.js';
 
 const decoder = new TextDecoder();
 
@@ -238,16 +238,24 @@ export class FakePort implements OsPort {
 
   /** What read() returns per fd: the bytes still to be read (set with feed()). */
   readonly input = new Map<number, Uint8Array>();
+  /** Fds fed as regular files: a record of them is read at once, as from a file on Linux. */
+  readonly regularFiles = new Set<number>();
   /** Largest count each read() asked for, in order (read must take one byte at a time from a pipe). */
   readonly readSizes: number[] = [];
-  feed(fd: number, text: string): void {
+  feed(fd: number, text: string, regularFile = false): void {
     this.input.set(fd, new TextEncoder().encode(text));
+    if (regularFile) this.regularFiles.add(fd);
   }
-  readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array> {
-    return readRecordBytewise(this, fd, delimiter, max);
+  readRecord(fd: number, delimiter: number, max: number, cancel?: AbortSignal): Uint8Array | Promise<Uint8Array> {
+    if (this.regularFiles.has(fd)) return readRecordNow((count) => this.take(fd, count), delimiter, max);
+    return readRecordBytewise(this, fd, delimiter, max, cancel);
   }
 
   async read(fd: number, max = 65536): Promise<Uint8Array | null> {
+    return this.take(fd, max);
+  }
+
+  private take(fd: number, max: number): Uint8Array | null {
     const rest = this.input.get(fd);
     if (rest === undefined) return missing(`read of fd ${fd}`);
     this.readSizes.push(max);

@@ -140,7 +140,7 @@ describe.each(methods)('LinuxPort children, started with %s', (_name, forkFallba
 describe('LinuxPort errors and identity', () => {
   const port = new LinuxPort({ blockingWait: false });
 
-  it('writes at once to a file and /dev/null, reports a full disk, and leaves a pipe to write()', () => {
+  it('writes at once to a file and /dev/null, and reports a full disk', () => {
     const file = `${scratchDir()}/now`;
     const fd = port.open(file, 'write');
     expect(port.writeNow(fd, 'at once')).toBe(true);
@@ -152,10 +152,22 @@ describe('LinuxPort errors and identity', () => {
     const full = port.open('/dev/full', 'write');
     expect(() => port.writeNow(full, 'x')).toThrow(expect.objectContaining({ code: 'ENOSPC', reason: 'No space left on device' }));
     port.close(full);
+  });
+
+  it('writes at once into a pipe with room, a write of at most PIPE_BUF bytes, all or nothing', () => {
     const [r, w] = port.pipe();
-    expect(port.writeNow(w, 'x')).toBe(false);
-    port.close(r);
+    expect(port.writeNow(w, 'now')).toBe(true);
+    expect(port.writeNow(w, 'x'.repeat(4097))).toBe(false);
+    const page = 'y'.repeat(4096);
+    let pages = 0;
+    while (port.writeNow(w, page)) pages++;
+    // 64 KiB: sixteen pages, of which the first holds 'now' and then a full one would not fit.
+    expect(pages).toBe(15);
+    expect(isNonBlocking(w)).toBe(false);
     port.close(w);
+    const inPipe = readFileSync(`/proc/self/fd/${r}`).length;
+    expect(inPipe).toBe(3 + 15 * 4096);
+    port.close(r);
   });
 
   it('throws OsError with glibc texts', () => {

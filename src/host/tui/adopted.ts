@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import tty from 'node:tty';
 import { loadNative } from '../../os/linux/native.js';
+import { whenReady } from '../../os/linux/reading.js';
 import type { LaunchedEngine } from './launched.js';
 
 /** As node-pty: how long the end waits for output still in the pty once the engine is reaped. */
@@ -46,7 +47,7 @@ class FdWriter {
     this.busy = true;
     fs.write(this.fd, chunk, 0, chunk.length, null, (err, written) => {
       if (err?.code === 'EAGAIN') {
-        loadNative().waitFd(this.fd, 'write').then(() => this.next(), () => this.dispose());
+        whenReady(loadNative(), this.fd, 'write').then(() => this.next(), () => this.dispose());
         return;
       }
       if (err) {

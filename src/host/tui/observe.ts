@@ -218,8 +218,10 @@ class ObservedPort implements OsPort {
   open(path: string, mode: OpenMode): number { return this.inner.open(path, mode); }
   close(fd: number): void { this.inner.close(fd); }
   pipe(): [number, number] { return this.inner.pipe(); }
-  read(fd: number, max?: number): Promise<Uint8Array | null> { return this.inner.read(fd, max); }
-  readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array> { return this.inner.readRecord(fd, delimiter, max); }
+  read(fd: number, max?: number, cancel?: AbortSignal): Promise<Uint8Array | null> { return this.inner.read(fd, max, cancel); }
+  readRecord(fd: number, delimiter: number, max: number, cancel?: AbortSignal): Uint8Array | Promise<Uint8Array> {
+    return this.inner.readRecord(fd, delimiter, max, cancel);
+  }
   isOpen(fd: number): boolean { return this.inner.isOpen(fd); }
   stat(path: string): FileInfo | null { return this.inner.stat(path); }
   inspect(path: string, follow: boolean): FileDetails | null { return this.inner.inspect(path, follow); }

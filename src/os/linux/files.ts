@@ -1,10 +1,12 @@
-// File descriptors and the file system through node:fs, with failures as OsError. Every fd
-// Node opens is close-on-exec, which is what the shell wants: children get fds only through
-// their spawn request's fd map.
+// File descriptors and the file system through node:fs (and the addon's writes that never
+// block), with failures as OsError. Every fd Node opens is close-on-exec, which is what the
+// shell wants: children get fds only through their spawn request's fd map.
 
 import * as fs from 'node:fs';
 import type { FileInfo, OpenMode } from '../port.js';
 import { toOsError, sys } from './errors.js';
+import type { NativeAddon } from './native.js';
+import { whenReady } from './reading.js';
 
 const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } = fs.constants;
 
@@ -15,15 +17,6 @@ const OPEN_FLAGS: Record<OpenMode, number> = {
   // `<>` in bash creates a missing file.
   readwrite: O_RDWR | O_CREAT,
 };
-
-const READ_CHUNK = 65536;
-
-/**
- * Waits until an fd is ready. An fd the shell was handed non-blocking stays so (its other
- * users chose it, and children must get it as the shell got it: trap 3), and a read or write
- * that says EAGAIN waits for readiness rather than retrying on a timer.
- */
-export type Ready = (fd: number, direction: 'read' | 'write') => Promise<void>;
 
 export function openFile(path: string, mode: OpenMode): number {
   return sys('open', () => fs.openSync(path, OPEN_FLAGS[mode], 0o666));
@@ -48,37 +41,30 @@ function writeOnce(fd: number, data: Uint8Array): Promise<number> {
   });
 }
 
-function readOnce(fd: number, buf: Uint8Array): Promise<number> {
-  return new Promise((resolve, reject) => {
-    fs.read(fd, buf, 0, buf.length, null, (err, n) => (err ? reject(err) : resolve(n)));
-  });
-}
-
-/** Writes all of data; the blocking writes run on libuv's thread pool. */
-export async function writeAll(fd: number, data: string | Uint8Array, ready: Ready): Promise<void> {
+/**
+ * Writes all of data: into a pipe or a socket as much as it takes at once, waiting on the
+ * event loop while it is full (no thread of the pool is held, and the description is left
+ * as blocking or not as it was, trap 3); into anything else (a terminal, a file) on libuv's
+ * thread pool.
+ */
+export async function writeAll(native: NativeAddon, fd: number, data: string | Uint8Array): Promise<void> {
   let rest = typeof data === 'string' ? Buffer.from(data) : data;
   while (rest.length > 0) {
-    try {
-      rest = rest.subarray(await writeOnce(fd, rest));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') await ready(fd, 'write').catch(() => {});
-      else throw toOsError(err, 'write');
-    }
+    const took = sys('write', () => native.writeSome(fd, rest));
+    if (typeof took === 'number') rest = rest.subarray(took);
+    else if (took === 'wait') await whenReady(native, fd, 'write');
+    else rest = rest.subarray(await writeOnPool(native, fd, rest));
   }
 }
 
-/** One chunk, or null at end of file. EIO is end of file too: a hung-up terminal. */
-export async function readChunk(fd: number, ready: Ready, max = READ_CHUNK): Promise<Uint8Array | null> {
-  const buf = Buffer.allocUnsafe(Math.max(1, Math.min(max, READ_CHUNK)));
+/** One write(2) on the pool; an fd someone else made non-blocking is waited for (trap 3). */
+async function writeOnPool(native: NativeAddon, fd: number, data: Uint8Array): Promise<number> {
   for (;;) {
     try {
-      const n = await readOnce(fd, buf);
-      return n === 0 ? null : new Uint8Array(buf.subarray(0, n));
+      return await writeOnce(fd, data);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EIO') return null;
-      if (code === 'EAGAIN') await ready(fd, 'read').catch(() => {});
-      else throw toOsError(err, 'read');
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw toOsError(err, 'write');
+      await whenReady(native, fd, 'write').catch(() => {});
     }
   }
 }

@@ -90,16 +90,34 @@ export interface NativeAddon {
   pipe(): [number, number];
   /** memfd_create(MFD_CLOEXEC) holding bytes, offset rewound to 0. */
   memfd(bytes: Uint8Array): number;
-  /** poll(2) on a thread of the pool: resolves when fd is ready to read or write (or hung up). */
-  waitFd(fd: number, direction: 'read' | 'write'): Promise<void>;
+  /**
+   * Calls back once, on the event loop, when fd is ready to read or write (or hung up); no
+   * thread waits meanwhile. 0, and no call, for an fd that is always ready (a regular file).
+   */
+  watchFd(fd: number, direction: 'read' | 'write', callback: () => void): number;
+  /** Calls a watch off: true when it was still waiting (its callback will not run). */
+  unwatchFd(id: number): boolean;
+  /**
+   * One read(2) that never blocks (RWF_NOWAIT): the bytes, null at end of file, 'wait' when
+   * there is nothing yet, 'blocking' when this fd cannot be read so (a terminal).
+   */
+  readNow(fd: number, max: number): Uint8Array | null | 'wait' | 'blocking';
+  /**
+   * One write(2) to a pipe or a socket that never blocks (RWF_NOWAIT): how many bytes it
+   * took, 'wait' when it is full; 'blocking' for anything else (a terminal, a file).
+   */
+  writeSome(fd: number, bytes: Uint8Array): number | 'wait' | 'blocking';
   strerror(errno: number): string;
   /** write(2) of all of bytes now if fd is a regular file or a device but a terminal; else false. */
   writeNow(fd: number, bytes: Uint8Array): boolean;
   /**
-   * Up to and including the delimiter, at most max bytes, nothing after: from a seekable fd
-   * at once (sought back), from anything else through the thread pool.
+   * Up to and including the delimiter, at most max bytes, nothing after, without blocking:
+   * the record from a seekable fd (sought back) or one that had it all; else the bytes so far
+   * and whether to wait for more or read the rest with readRecordBlocking once ready.
    */
-  readRecord(fd: number, delimiter: number, max: number): Uint8Array | Promise<Uint8Array>;
+  readRecord(fd: number, delimiter: number, max: number): Uint8Array | { bytes: Uint8Array; next: 'wait' | 'blocking' };
+  /** The same a byte at a time through the thread pool (for a terminal, once it is ready). */
+  readRecordBlocking(fd: number, delimiter: number, max: number): Promise<Uint8Array>;
   readonly WNOHANG: number;
   readonly WUNTRACED: number;
   readonly WCONTINUED: number;

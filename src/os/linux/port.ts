@@ -11,8 +11,9 @@ import type {
 import { decodeWaitStatus, isFinished } from '../status.js';
 import { ChildEvents } from './child-events.js';
 import { Dispositions } from './dispositions.js';
-import { makeOsError, sys, toOsError } from './errors.js';
+import { makeOsError, sys } from './errors.js';
 import * as files from './files.js';
+import * as reading from './reading.js';
 import { inspectFile, processTimes } from './inspect.js';
 import { loadNative, packagePaths, type NativeAddon } from './native.js';
 import { envBlock, prepareSpawn, type SpawnPaths } from './spawn.js';
@@ -40,9 +41,9 @@ export const SIGIGN_VARIABLE = 'JCSH_SIGIGN';
 
 /**
  * bin/jcsh.js (spawn.ts for a copy of the shell) sets libuv's thread pool size when the user
- * did not (JCSH_POOL names it ours):
- * each pipe the shell waits on holds a thread of the pool, so nested `$(…)` need more than the
- * default four. The pool exists by now; the variables leave so children never see them.
+ * did not (JCSH_POOL names it ours): pipes are read and written on the event loop
+ * (reading.ts, files.ts), but a write to a terminal, and a read of one, still hold a thread of
+ * the pool while they last. The pool exists by now; the variables leave so children never see them.
  */
 function takeThreadPoolSize(): void {
   if (process.env.JCSH_POOL === undefined) return;
@@ -258,21 +259,16 @@ export class LinuxPort implements OsPort {
   open(path: string, mode: OpenMode): number { return files.openFile(path, mode); }
   close(fd: number): void { files.closeFd(fd); }
   pipe(): [number, number] { return sys('pipe', () => this.native.pipe()); }
-  write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(fd, data, this.ready); }
+  write(fd: number, data: string | Uint8Array): Promise<void> { return files.writeAll(this.native, fd, data); }
   writeNow(fd: number, data: string | Uint8Array): boolean {
     return sys('write', () => this.native.writeNow(fd, typeof data === 'string' ? Buffer.from(data) : data));
   }
-  async readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array> {
-    try {
-      return await this.native.readRecord(fd, delimiter, max);
-    } catch (e) {
-      throw toOsError(e, 'read');
-    }
+  readRecord(fd: number, delimiter: number, max: number, cancel?: AbortSignal): Uint8Array | Promise<Uint8Array> {
+    return reading.readRecord(this.native, fd, delimiter, max, cancel);
   }
-  read(fd: number, max?: number): Promise<Uint8Array | null> { return files.readChunk(fd, this.ready, max); }
-
-  /** Waits for an fd someone else made non-blocking, instead of retrying on EAGAIN (trap 3). */
-  private readonly ready: files.Ready = (fd, direction) => this.native.waitFd(fd, direction);
+  read(fd: number, max?: number, cancel?: AbortSignal): Promise<Uint8Array | null> {
+    return reading.readChunk(this.native, fd, max, cancel);
+  }
   isOpen(fd: number): boolean { return files.isOpen(fd); }
 
   // --- the file system -------------------------------------------------------------------------------

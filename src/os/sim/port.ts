@@ -24,7 +24,7 @@ import { ttyCalls } from './syscalls/tty.js';
 import { decodeTermios, encodeTermios } from './tty/termios.js';
 import type { Syscall, Termios } from './types.js';
 import { lookForChild } from './wait.js';
-import { readRecordBytewise } from '../record.js';
+import { readRecordBytewise, readRecordNow } from '../record.js';
 
 /** Thrown by a synchronous call of a process that no longer exists: its code goes no further. */
 export class ProcessGone extends Error {
@@ -86,13 +86,35 @@ export class SimPort implements OsPort {
     return unwrap(r as T | SysError);
   }
 
-  /** Starts a call that may sleep. */
-  private async(req: Syscall): Promise<unknown> {
+  /**
+   * Starts a call that may sleep. An abort of `cancel` before it finished takes it back, as a
+   * signal interrupts a sleeping call: it gives EINTR, having done nothing.
+   */
+  private async(req: Syscall, cancel?: AbortSignal): Promise<unknown> {
     if (!this.proc.alive) return never;
     return new Promise((resolve) => {
       const call: Call = { req, phase: 'entry', queue: null, proc: this.proc, resolve };
       hostCall(this.k, this.proc, call);
+      if (!cancel) return;
+      const onAbort = (): void => {
+        if (this.takeBack(call)) resolve(new SysError('EINTR', req.call));
+      };
+      if (cancel.aborted) return onAbort();
+      cancel.addEventListener('abort', onAbort, { once: true });
+      call.resolve = (r) => {
+        cancel.removeEventListener('abort', onAbort);
+        resolve(r);
+      };
     });
+  }
+
+  /** Withdraws a call that has not finished; false when it has. */
+  private takeBack(call: Call): boolean {
+    const p = this.proc;
+    if (p.thread.kind !== 'host' || !p.thread.calls.delete(call)) return false;
+    this.k.unqueue(call);
+    this.k.makeRunnable(p);
+    return true;
   }
 
   private live(): Proc {
@@ -295,12 +317,19 @@ export class SimPort implements OsPort {
     unwrap(r as number | SysError);
   }
 
-  readRecord(fd: number, delimiter: number, max: number): Promise<Uint8Array> {
-    return readRecordBytewise(this, fd, delimiter, max);
+  /** A regular file never makes its reader wait: its record is read at once. */
+  readRecord(fd: number, delimiter: number, max: number, cancel?: AbortSignal): Uint8Array | Promise<Uint8Array> {
+    if (fileAt(this.live(), fd)?.ops.kind === 'file') return readRecordNow((count) => this.readNow(fd, count), delimiter, max);
+    return readRecordBytewise(this, fd, delimiter, max, cancel);
   }
 
-  async read(fd: number, max = 65536): Promise<Uint8Array | null> {
-    const r = unwrap((await this.async({ call: 'read', fd, count: max })) as Uint8Array | SysError);
+  private readNow(fd: number, count: number): Uint8Array | null {
+    const r = this.sync<Uint8Array>({ call: 'read', fd, count });
+    return r.length === 0 ? null : r;
+  }
+
+  async read(fd: number, max = 65536, cancel?: AbortSignal): Promise<Uint8Array | null> {
+    const r = unwrap((await this.async({ call: 'read', fd, count: max }, cancel)) as Uint8Array | SysError);
     return r.length === 0 ? null : r;
   }
 

@@ -3,6 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { readBuiltin } from '../../../src/core/builtins/read.js';
+import { runBuiltinHere } from '../../../src/core/builtins/run.js';
+import { FdTable } from '../../../src/core/redirect.js';
 import { fakeShell, runIn } from '../fakeport.js';
 
 function reading(input: string) {
@@ -18,6 +20,14 @@ describe('read', () => {
     expect((await read('a')).status).toBe(0);
     expect(shell.vars.get('a')).toBe('l1');
     expect(port.readSizes.every((n) => n === 1)).toBe(true);
+    expect(new TextDecoder().decode(port.input.get(0))).toBe('l2\n');
+  });
+
+  it('reads a line of a regular file synchronously: a plain status, not a promise', () => {
+    const { shell, port } = fakeShell();
+    port.feed(0, 'l1\nl2\n', true);
+    expect(runBuiltinHere(shell, readBuiltin, ['read', 'a'], new FdTable(shell.stdio))).toBe(0);
+    expect(shell.vars.get('a')).toBe('l1');
     expect(new TextDecoder().decode(port.input.get(0))).toBe('l2\n');
   });
 
