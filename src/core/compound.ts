@@ -10,6 +10,7 @@ import { isPromise, andThen, type Maybe } from '../lang/maybe.js';
 import { expandRedirects } from './command.js';
 import { runArithCommand } from './arith-command.js';
 import { runArithFor } from './arith-for.js';
+import { runCond } from './cond-command.js';
 import { LineAbandoned } from './errors.js';
 import { expansionContext } from './expansion.js';
 import { runFor, runWhile, type ListRunner } from './loops.js';
@@ -77,6 +78,8 @@ function runBody(shell: Shell, cmd: CompoundCommand, run: ListRunner): Maybe<num
       return expanding(shell, arithCommand, body, run);
     case 'arith-for':
       return expanding(shell, runArithFor, body, run);
+    case 'cond':
+      return expanding(shell, runCond, body, run);
     case 'subshell':
       // Only in the process made for it (see runCompound).
       return run(shell, body.list);

@@ -81,13 +81,13 @@ function afterPipeline(shell: Shell, pipeline: Pipeline, exempt: boolean): Maybe
  * `set -e`: a pipeline that fails ends the shell, except where POSIX and bash exempt it: an
  * operand of `&&` or `||` but the last (`exempt`), a pipeline under `!`, anything run while
  * an if, while or until tests its condition (shell.errexitSuspended), a compound command other
- * than a subshell or `((…))` (its own commands were checked as they ran), and a job that stopped.
+ * than a subshell, `((…))` or `[[…]]` (its own commands were checked as they ran), and a job that stopped.
  */
 function errexit(shell: Shell, pipeline: Pipeline, exempt: boolean): Maybe<void> {
   if (exempt || pipeline.bang || shell.lastStatus === 0 || shell.errexitSuspended > 0 || shell.lastStopped) return;
   if (!shell.options.isOn('errexit') && !shell.traps.action(ERR)) return;
   const only = pipeline.commands.length === 1 ? pipeline.commands[0]! : null;
-  if (only && only.kind === 'compound' && ((only.body.kind !== 'subshell' && only.body.kind !== 'arith') || only === shell.unwrappedSubshell)) return;
+  if (only && only.kind === 'compound' && ((only.body.kind !== 'subshell' && only.body.kind !== 'arith' && only.body.kind !== 'cond') || only === shell.unwrappedSubshell)) return;
   if (only && only.kind === 'function') return;
   return commandFailed(shell);
 }

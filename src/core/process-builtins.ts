@@ -11,5 +11,10 @@ const RUN_OR_READ = new Set(['read', 'eval', '.', 'source']);
 export function runsAsProcess(argv: readonly string[]): boolean {
   const name = argv[0]!;
   // `command -v` only prints; `command name …` runs name, which may be anything
+  // `builtin read v` reads as `read v` does
+  if (name === 'builtin') {
+    const words = argv.slice(argv[1] === '--' ? 2 : 1);
+    return words.length > 0 && runsAsProcess(words);
+  }
   return RUN_OR_READ.has(name) || (name === 'command' && commandBypass(argv) !== null);
 }

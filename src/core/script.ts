@@ -72,7 +72,7 @@ async function next(shell: Shell, reader: { next(): List | null }, where: string
     await shell.out.write(shell.stdio[2], `${where}: line ${e.pos.line}: ${e.message}\n`);
     // bash shows the line of an unexpected token (not of an unexpected end of file).
     const line = source.split('\n')[e.pos.line - 1];
-    if (!e.incomplete && line !== undefined) await shell.out.write(shell.stdio[2], `${where}: line ${e.pos.line}: \`${line}'\n`);
+    if (e.showsLine && line !== undefined) await shell.out.write(shell.stdio[2], `${where}: line ${e.pos.line}: \`${line}'\n`);
     shell.lastStatus = 2;
     return 'error';
   }

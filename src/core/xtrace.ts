@@ -16,6 +16,11 @@ export async function traceCommand(shell: Shell, cmd: ExpandedCommand): Promise<
   if (text !== '') await shell.out.write(shell.stdio[2], text);
 }
 
+/** One line of trace for what is not a simple command (`[[ … ]]`): PS4, then the text. */
+export function traceLine(shell: Shell, text: string): Promise<void> {
+  return shell.out.write(shell.stdio[2], `${tracePrefix(shell)}${text}\n`);
+}
+
 function tracePrefix(shell: Shell): string {
   const ps4 = shell.vars.get('PS4') ?? '+ ';
   return ps4.slice(0, 1).repeat(Math.max(0, shell.traceLevel - 1)) + ps4;

@@ -126,7 +126,20 @@ export type CompoundBody =
   /** bash's `((expression))`: status 0 when the value is not zero. */
   | { readonly kind: 'arith'; readonly expression: Word }
   /** bash's `for ((init; test; step)) do body done`; an empty test is true. */
-  | { readonly kind: 'arith-for'; readonly init: Word; readonly test: Word; readonly step: Word; readonly body: List };
+  | { readonly kind: 'arith-for'; readonly init: Word; readonly test: Word; readonly step: Word; readonly body: List }
+  /** bash's `[[ expression ]]`: its words are neither split nor globbed. */
+  | { readonly kind: 'cond'; readonly expression: CondExpr };
+
+/**
+ * An expression of `[[ … ]]`. A lone word is bash's implied `-n word` (and printed so); the
+ * right side of `==`, `=` and `!=` is a pattern, of `=~` an extended regular expression.
+ */
+export type CondExpr =
+  | { readonly kind: 'unary'; readonly op: string; readonly arg: Word }
+  | { readonly kind: 'binary'; readonly op: string; readonly left: Word; readonly right: Word }
+  | { readonly kind: 'not'; readonly expr: CondExpr }
+  | { readonly kind: 'and' | 'or'; readonly left: CondExpr; readonly right: CondExpr }
+  | { readonly kind: 'group'; readonly expr: CondExpr };
 
 export interface CaseItem {
   /** `a|b)`: each a pattern word. */
@@ -183,6 +196,8 @@ export class SyntaxError extends Error {
     message: string,
     readonly pos: Position,
     readonly incomplete: boolean,
+    /** A script's error shows the offending line too (bash's do, except `[[`'s own). */
+    readonly showsLine = !incomplete,
   ) {
     super(message);
     this.name = 'SyntaxError';

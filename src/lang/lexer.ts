@@ -17,6 +17,8 @@ export class Lexer {
   private readonly src: string;
   /** Here-documents whose bodies start after the next newline. */
   private pending: OpenHereDoc[] = [];
+  /** Inside `[[ … ]]` (set by the parser): `((` is two parentheses, never arithmetic. */
+  cond = false;
 
   constructor(
     private readonly ctx: ScanContext,
@@ -35,6 +37,16 @@ export class Lexer {
       this.offset = readHereDocs(this.ctx, token.end, docs);
     }
     return token;
+  }
+
+  /** The right side of `=~` in `[[ … ]]`, read as bash reads a regular expression word. */
+  regexWord(): Token {
+    const start = this.skipBlanks(this.offset);
+    const c = this.src[start];
+    if (start >= this.src.length || c === '\n' || c === ';' || c === '&' || c === '<' || c === '>' || c === ')') return this.next();
+    const r = new WordScanner(this.ctx, start, 'regex').scan();
+    this.offset = r.end;
+    return { kind: 'word', start, end: r.end, parts: r.parts, assign: null };
   }
 
   /** The parser has read `<<word`: its body follows the next newline. */
@@ -82,6 +94,7 @@ export class Lexer {
 
   /** `(`, or bash's arithmetic command when `((` is one. */
   private paren(i: number): Token {
+    if (this.cond) return this.op('(', i, i + 1);
     const arith = scanArithCommand(this.ctx, i);
     if (arith) return { kind: 'arith', expression: arith.expression, forClauses: arith.forClauses, start: i, end: arith.end };
     return this.op('(', i, i + 1);

@@ -7,6 +7,7 @@ import { SyntaxError } from './ast.js';
 import { isName } from './chars.js';
 import { unexpectedToken } from './errors.js';
 import type { Parser } from './parser.js';
+import { condBody } from './parser-cond.js';
 import { functionName, isOp, reservedWord, spanStart } from './reserved.js';
 import type { ArithToken, Token } from './tokens.js';
 
@@ -19,7 +20,7 @@ const DONE = set('done');
 const BRACE = set('}');
 const PAREN = set(')');
 const CASE_BODY = set(';;', ';&', ';;&', 'esac');
-const COMPOUND = set('{', 'if', 'while', 'until', 'for', 'case');
+const COMPOUND = set('{', '[[', 'if', 'while', 'until', 'for', 'case');
 
 export function isCompoundStart(t: Token): boolean {
   const word = reservedWord(t);
@@ -40,6 +41,8 @@ export function compoundBody(p: Parser, t: Token): CompoundBody {
       return loopBody(p, reservedWord(t) as 'while' | 'until');
     case 'for':
       return forBody(p);
+    case '[[':
+      return condBody(p);
     default:
       return caseBody(p);
   }

@@ -311,7 +311,18 @@ export class Parser implements NestedParser, ScanContext {
     return unexpectedToken(this.tokenText(t), this.at(t));
   }
 
-  private tokenText(t: Token): string {
+  /** Inside `[[ … ]]` or not: the lexer reads `((` as two parentheses there. */
+  condLexing(on: boolean): void {
+    this.lexer.cond = on;
+  }
+
+  /** The right side of `=~`, read as a regular expression word (the next token not yet read). */
+  regexWord(): Token {
+    if (this.queue.length === 0) this.queue.push(this.lexer.regexWord());
+    return this.queue[0]!;
+  }
+
+  tokenText(t: Token): string {
     if (isOp(t, '\n')) return 'newline';
     return t.kind !== 'eof' && t.alias ? t.alias.src.slice(t.start, t.end) : this.src.slice(t.start, t.end);
   }

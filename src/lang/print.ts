@@ -11,6 +11,7 @@
 import type { AndOr, Command, CompoundBody, CompoundCommand, FunctionDefinition, List, Pipeline, Redirect, Word } from './ast.js';
 import { heredocBody, heredocHeader, isHeredoc, redirectionText } from './print-redirect.js';
 import { andOrNode, commandNode, listNode, pipelineNode, type Connector, type Node } from './print-tree.js';
+import { condText } from './print-cond.js';
 import { wordText } from './print-word.js';
 
 const INDENT = 4;
@@ -197,6 +198,8 @@ class Printer {
         return this.caseCommand(body);
       case 'arith':
         return this.emit(`((${body.expression.source}))`);
+      case 'cond':
+        return this.emit(`[[ ${condText(body.expression)} ]]`);
     }
   }
 

@@ -4,8 +4,8 @@
 
 import type { Token, WordToken } from './tokens.js';
 
-/** XCU 2.4 plus bash's `function`. `{`, `}` and `!` are words that are reserved, not operators. */
-const RESERVED = new Set(['!', '{', '}', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'then', 'until', 'while']);
+/** XCU 2.4 plus bash's `function`, `[[` and `]]`. `{`, `}` and `!` are words that are reserved, not operators. */
+const RESERVED = new Set(['!', '[[', ']]', '{', '}', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'then', 'until', 'while']);
 
 /** The reserved word `t` spells, if it is one: unquoted and nothing else in the word. */
 export function reservedWord(t: Token): string | null {

@@ -9,8 +9,12 @@ import { scanBackquote, scanDollar } from './dollar.js';
 import { unexpectedEof, unmatched } from './errors.js';
 import type { AssignInfo, ScanContext } from './tokens.js';
 
-/** `word`: a shell word; `brace`/`dqbrace`: the word of `${x-word}`, unquoted or in "…". */
-export type ScanMode = 'word' | 'brace' | 'dqbrace';
+/**
+ * `word`: a shell word; `brace`/`dqbrace`: the word of `${x-word}`, unquoted or in "…";
+ * `regex`: the right side of `[[ x =~ regex ]]`, where `|` and parentheses are ordinary and
+ * blanks and operators inside parentheses too (bash's PST_REGEXP).
+ */
+export type ScanMode = 'word' | 'brace' | 'dqbrace' | 'regex';
 
 export interface ScannedWord {
   readonly parts: WordPart[];
@@ -30,6 +34,9 @@ const COLON = 58;
 const SLASH = 47;
 const TILDE = 126;
 const RBRACE = 125;
+const LPAREN = 40;
+const RPAREN = 41;
+const BAR = 124;
 
 /** Characters escapable by a backslash inside double quotes (`}` too inside `${…}`). */
 function dqEscapable(code: number, inBrace: boolean): boolean {
@@ -44,6 +51,9 @@ export class WordScanner {
   private litQuoted = false;
   private assign: AssignInfo | null = null;
   private assignChecked = false;
+  /** Parentheses open in a `regex` word, and where the outermost opened. */
+  private regexDepth = 0;
+  private regexOpen = 0;
 
   constructor(
     private readonly ctx: ScanContext,
@@ -78,7 +88,12 @@ export class WordScanner {
       const c = src.charCodeAt(k);
       if (k >= src.length) {
         if (inBrace) throw unmatched('}', this.ctx.positions.at(this.open));
+        if (this.regexDepth > 0) throw unmatched(')', this.ctx.positions.at(this.regexOpen));
         break;
+      }
+      if (this.mode === 'regex' && this.regexCharacter(k, c)) {
+        end = ++k;
+        continue;
       }
       // as in bash, the first unquoted `}` ends `${x:-word}`: braces do not nest
       if (inBrace ? c === RBRACE : isTerminator(c)) break;
@@ -86,6 +101,16 @@ export class WordScanner {
       end = k;
     }
     return { end, stop: k };
+  }
+
+  /** In a `regex` word: takes `|`, a parenthesis or, inside parentheses, a terminator as text. */
+  private regexCharacter(k: number, c: number): boolean {
+    if (c === LPAREN) {
+      if (this.regexDepth++ === 0) this.regexOpen = k;
+    } else if (c === RPAREN && this.regexDepth > 0) this.regexDepth--;
+    else if (c !== BAR && !(this.regexDepth > 0 && isTerminator(c))) return false;
+    this.pushLit(this.src[k]!, false);
+    return true;
   }
 
   /** Consumes one construct at `k` (whose char code is `c`) and returns the offset after it. */

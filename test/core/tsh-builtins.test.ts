@@ -89,7 +89,7 @@ describe('tsh bg, jobs and quit', () => {
     const { shell, port } = tshShell();
     addJob(shell, [400], ['./myspin 4']);
     port.change(400, stopped(20));
-    expect(() => quitTsh({ shell, argv: ['quit'], io: { out: () => {}, err: () => {} }, error: () => {}, usage: () => {}, isBuiltin: () => false, fd: () => undefined, captured: false }))
+    expect(() => quitTsh({ shell, argv: ['quit'], io: { out: () => {}, err: () => {} }, error: () => {}, usage: () => {}, isBuiltin: () => false, runBuiltin: () => undefined, fd: () => undefined, captured: false }))
       .toThrow(new ExitRequest(0));
   });
 

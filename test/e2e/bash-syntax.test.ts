@@ -1,5 +1,5 @@
-// bash's syntax that jcsh reads at a prompt as bash does: `((` continued on the next line
-// (PS2), `for ((…))`, here-strings, `read` at the end of a pipeline, and an arithmetic error
+// bash's syntax that jcsh reads at a prompt as bash does: `((` and `[[` continued on the next
+// line (PS2), `for ((…))`, here-strings, `read` at the end of a pipeline, and an arithmetic error
 // that abandons the line with $? 1.
 
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,16 @@ describe('bash syntax at a prompt', () => {
     await s.expect('> ');
     expect(await outputOf(s, '2 > 3 )) && echo arith-true')).toBe('arith-true');
     expect(await outputOf(s, 'for ((i=0; i<3; i++)); do printf %s $i; done; echo')).toBe('012');
+  });
+
+  it('asks for more of an unclosed [[, and reports its syntax errors as bash does', async () => {
+    const s = await startJcsh();
+    s.sendLine('[[ -n $HOME &&');
+    await s.expect('> ');
+    expect(await outputOf(s, '$HOME == /* ]] && echo cond-true')).toBe('cond-true');
+    expect(await outputOf(s, '[[ 12x =~ ^([0-9]+)x ]] && echo "$BASH_REMATCH"')).toBe('12x');
+    expect(await outputOf(s, '[[ a b ]]')).toBe('jcsh: conditional binary operator expected');
+    expect(await outputOf(s, 'echo "st=$?"')).toBe('st=2');
   });
 
   it('feeds a here-string and a pipe to read', async () => {

@@ -1,6 +1,7 @@
 // A compact text for a parse tree, so that grammar tests can say what tree they expect in one
 // line: `[echo a]` is a simple command, `(if [c] then [b] fi)` a compound one, and so on.
 
+import { condText } from '../../src/lang/print-cond.js';
 import type { Command, CompoundBody, List, Redirect } from '../../src/lang/ast.js';
 
 export function shape(list: List): string {
@@ -50,6 +51,8 @@ function body(b: CompoundBody): string {
       return `for ${b.name}${b.words ? ` in ${b.words.map((w) => w.source).join(' ')}` : ''} do ${shape(b.body)}`;
     case 'arith':
       return `arith ${b.expression.source}`;
+    case 'cond':
+      return `[[ ${condText(b.expression)} ]]`;
     case 'arith-for':
       return `for ((${[b.init, b.test, b.step].map((w) => w.source).join(';')})) do ${shape(b.body)}`;
     case 'case':

@@ -1,5 +1,5 @@
 // Torture for the grammar of issue 14 (fast-check): soups of its tokens (compound commands,
-// case terminators, here-documents, aliases) give a tree or a one-line SyntaxError, quickly;
+// case terminators, `[[ … ]]`, here-documents, aliases) give a tree or a one-line SyntaxError, quickly;
 // generated well-formed programs, printed, parse back to the tree they were printed from.
 
 import fc from 'fast-check';
@@ -19,11 +19,11 @@ const TOKENS = [
   'if', 'then', 'elif', 'else', 'fi', 'while', 'until', 'for', 'in', 'do', 'done', 'case', 'esac', 'function',
   '{', '}', '(', ')', '!', ';', ';;', ';&', ';;&', '&', '&&', '||', '|', '\n', ' ', '\t', 'a', 'b', 'i', 'f()',
   '<<EOF', '<<-EOF', "<<'EOF'", 'EOF', '\tEOF', '<<', '>x', '2>&1', '$(', '`', '"', "'", '\\', '$x', '${x}', '*)',
-  'x=1', '#', 'll', 'sp', 'al', '$((',
+  'x=1', '#', 'll', 'sp', 'al', '$((', '[[', ']]', '=~', '==', '-n', '<', 'cc',
 ];
 
 const soup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((t) => t.join(''));
-const ALIASES: Record<string, string> = { ll: 'ls -l ', sp: 'if ', al: 'al ll' };
+const ALIASES: Record<string, string> = { ll: 'ls -l ', sp: 'if ', al: 'al ll', cc: '[[ a ' };
 
 /** 'ok', or the message of the SyntaxError; anything else thrown fails the property. */
 function outcome(run: () => unknown): string {
@@ -83,6 +83,21 @@ const simple: fc.Arbitrary<Piece> = fc
     return { text: `${words.join(' ')}${r}`, shape: `[${words.join(' ')}${r}]` };
   });
 
+const condWord = fc.constantFrom('a', '"q r"', "'s t'", '$v', '${v:-d}', 'x\\ y', '$(c)', '*');
+
+/** An expression of `[[ … ]]` in the form bash prints it, which is what it must print back. */
+const { condExpr } = fc.letrec<{ condExpr: string }>((tie) => ({
+  condExpr: fc.oneof(
+    { depthSize: 'small' },
+    fc.tuple(fc.constantFrom('-n', '-z', '-f', '-o'), condWord).map(([op, w]) => `${op} ${w}`),
+    fc.tuple(condWord, fc.constantFrom('==', '=', '!=', '<', '>', '-eq', '-nt'), condWord).map(([a, op, b]) => `${a} ${op} ${b}`),
+    fc.tuple(condWord, fc.constantFrom('^(a|b)+$', '[[:digit:]]', '( x | "y)" )', 'a\\ b')).map(([a, re]) => `${a} =~ ${re}`),
+    tie('condExpr').map((e) => `! ${e}`),
+    tie('condExpr').map((e) => `( ${e} )`),
+    fc.tuple(tie('condExpr'), fc.constantFrom('&&', '||'), tie('condExpr')).map(([a, op, b]) => `${a} ${op} ${b}`),
+  ),
+}));
+
 const { program } = fc.letrec<{ program: Piece; list: Piece; command: Piece; andOr: Piece; compound: Piece }>((tie) => ({
   program: tie('list'),
   /** Each and-or list followed by its separator, as a compound list needs. */
@@ -122,6 +137,7 @@ const { program } = fc.letrec<{ program: Piece; list: Piece; command: Piece; and
         text: `case ${subject} in\n${items.map(([ps, b, t]) => `${ps.join('|')}) ${b ? b.text : ''} ${t}\n`).join('')}esac`,
         shape: `(case ${subject} ${items.map(([ps, b, t]) => `${ps.join('|')}) ${b ? b.shape : ''} ${t}`).join(' ')})`,
       })),
+    fc.tuple(condExpr, redirect).map(([e, r]) => ({ text: `[[ ${e} ]]${r}`, shape: `([[ ${e} ]])${r}` })),
     fc.tuple(fc.constantFrom('f', 'g_1', 'a-b'), tie('list')).map(([name, b]) => ({
       text: `${name}() { ${b.text} }`,
       shape: `(fn ${name} (group ${b.shape}))`,

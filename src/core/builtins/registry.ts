@@ -3,6 +3,7 @@
 import { aliasBuiltin } from './alias.js';
 import { bgBuiltin } from './bg.js';
 import { breakBuiltin } from './break.js';
+import { builtinBuiltin } from './builtin.js';
 import { cdBuiltin } from './cd.js';
 import { colonBuiltin } from './colon.js';
 import { commandBuiltin } from './command.js';
@@ -47,6 +48,7 @@ const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['alias', aliasBuiltin],
   ['bg', bgBuiltin],
   ['break', breakBuiltin],
+  ['builtin', builtinBuiltin],
   ['cd', cdBuiltin],
   ['command', commandBuiltin],
   ['continue', continueBuiltin],

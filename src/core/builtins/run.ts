@@ -41,6 +41,11 @@ class Context implements BuiltinContext {
   isBuiltin(word: string): boolean {
     return findBuiltin(word) !== undefined;
   }
+
+  runBuiltin(argv: readonly string[]): Maybe<number> | undefined {
+    const builtin = findBuiltin(argv[0]!);
+    return builtin?.(new Context(this.shell, argv, this.io, this.fds));
+  }
 }
 
 /** Writes of a builtin run in the shell go to the fds of its table, in order. */

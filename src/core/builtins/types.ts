@@ -28,6 +28,11 @@ export interface BuiltinContext {
   readonly captured: boolean;
   /** True when NAME is a builtin (handed in, so that no builtin imports the registry). */
   isBuiltin(name: string): boolean;
+  /**
+   * Runs the builtin `argv[0]` with this one's streams and fds (bash's `builtin`); undefined
+   * when there is no such builtin.
+   */
+  runBuiltin(argv: readonly string[]): number | Promise<number> | undefined;
 }
 
 export type Builtin = (ctx: BuiltinContext) => number | Promise<number>;

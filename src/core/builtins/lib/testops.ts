@@ -5,18 +5,12 @@ import { absolute } from '../../lookup.js';
 import { legalInteger, legalNumber } from './numbers.js';
 import type { BuiltinContext } from '../types.js';
 
-const UNARY = new Set('abcdefghkprstuwxOGLSNnzvoR'.split('').map((c) => `-${c}`));
-const BINARY = new Set(['=', '==', '!=', '<', '>', '-nt', '-ot', '-ef', '-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+export { isBinary, isUnary } from '../../../lang/test-ops.js';
 
-export function isUnary(op: string): boolean {
-  return UNARY.has(op);
-}
+/** All the tests need of their caller: `test` passes its context, `[[` the shell. */
+type On = Pick<BuiltinContext, 'shell'>;
 
-export function isBinary(op: string): boolean {
-  return BINARY.has(op);
-}
-
-export function unaryTest(ctx: BuiltinContext, op: string, arg: string): boolean {
+export function unaryTest(ctx: On, op: string, arg: string): boolean {
   switch (op) {
     case '-n': return arg !== '';
     case '-z': return arg === '';
@@ -31,7 +25,7 @@ export function unaryTest(ctx: BuiltinContext, op: string, arg: string): boolean
   }
 }
 
-function fileTest(ctx: BuiltinContext, op: string, arg: string): boolean {
+function fileTest(ctx: On, op: string, arg: string): boolean {
   if (arg === '') return false;
   const path = absolute(ctx.shell, arg);
   const link = op === '-h' || op === '-L';
@@ -60,7 +54,7 @@ function fileTest(ctx: BuiltinContext, op: string, arg: string): boolean {
 }
 
 /** true/false, or the operand that is not an integer. */
-export function binaryTest(ctx: BuiltinContext, a: string, op: string, b: string): boolean | { bad: string } {
+export function binaryTest(ctx: On, a: string, op: string, b: string): boolean | { bad: string } {
   switch (op) {
     case '=': case '==': return a === b;
     case '!=': return a !== b;
@@ -86,7 +80,7 @@ function integerCompare(a: string, op: string, b: string): boolean | { bad: stri
   }
 }
 
-function fileCompare(ctx: BuiltinContext, a: string, op: string, b: string): boolean {
+function fileCompare(ctx: On, a: string, op: string, b: string): boolean {
   const port = ctx.shell.port;
   const fa = a === '' ? null : port.inspect(absolute(ctx.shell, a), true);
   const fb = b === '' ? null : port.inspect(absolute(ctx.shell, b), true);
