@@ -9,7 +9,7 @@
 // RETURN: a function or a file read by `.` is done, by `return` or by its end. `$?` in the
 // action is what it was before the `return` ran; the status is the function's after it.
 
-import { isPromise, type Maybe } from '../lang/maybe.js';
+import type { Maybe } from '../lang/maybe.js';
 import { ExitRequest } from './errors.js';
 import { FunctionReturn } from './flow.js';
 import type { Shell } from './shell.js';

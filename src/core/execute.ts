@@ -9,7 +9,7 @@ import { findBuiltin } from './builtins/registry.js';
 import { runBuiltinCaptured } from './builtins/run.js';
 import { expansionAssigns } from './assigning.js';
 import { expandCommand, type ExpandedCommand, type Expansion } from './command.js';
-import { ExitRequest, LineAbandoned } from './errors.js';
+import { LineAbandoned } from './errors.js';
 import { waitForeground } from './foreground-job.js';
 import type { Job } from './job.js';
 import { errorStage, LaunchFailed, launchJob, type LaunchOptions, type StagePlan } from './launch.js';
