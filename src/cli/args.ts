@@ -146,6 +146,9 @@ Options:
   -c COMMAND     run COMMAND and exit
   -i             interactive, even when input is not a terminal
   -m             job control (on by default when interactive)
+  -s             read commands from stdin; the arguments are the positional parameters
+  -e -u -x -n -f -v -C -b -a -h, -o NAME
+                 set options, as \`set\` takes them (+e, +o NAME turn one off)
   --norc         do not read ~/.jcshrc
   --compat=tsh   behave as the shell lab's reference shell (tshref): its grammar,
                  builtins (quit, jobs, fg, bg) and messages; -p drops its prompt
