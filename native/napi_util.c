@@ -209,6 +209,18 @@ int jcsh_get_bytes(napi_env env, napi_value v, const char *what, void **data, si
   return 1;
 }
 
+int jcsh_write_args(napi_env env, napi_callback_info info, int *fd, void **data, size_t *len, struct stat *st) {
+  napi_value argv[2];
+  if (!jcsh_args(env, info, 2, argv) || !jcsh_get_int(env, argv[0], "fd", fd) ||
+      !jcsh_get_bytes(env, argv[1], "bytes", data, len))
+    return 0;
+  if (fstat(*fd, st) != 0) {
+    jcsh_throw_errno(env, errno, "write");
+    return 0;
+  }
+  return 1;
+}
+
 napi_value jcsh_prop(napi_env env, napi_value obj, const char *name) {
   napi_value v;
   if (napi_get_named_property(env, obj, name, &v) != napi_ok) return jcsh_undefined(env);

@@ -4,6 +4,7 @@
 
 #define NAPI_VERSION 8
 #include <node_api.h>
+#include <sys/stat.h>
 #include <stddef.h>
 
 /* Every helper that fails has already thrown; callers return NULL at once. */
@@ -27,6 +28,8 @@ void jcsh_free_strings(char **list);
 int jcsh_get_ints(napi_env env, napi_value v, const char *what, int **out, int *len);
 /* Bytes of a Uint8Array (Buffer included); not copied. */
 int jcsh_get_bytes(napi_env env, napi_value v, const char *what, void **data, size_t *len);
+/* The (fd, bytes) arguments of a write and what the fd is (fstat); 0 after throwing. */
+int jcsh_write_args(napi_env env, napi_callback_info info, int *fd, void **data, size_t *len, struct stat *st);
 
 /* Property of an object, or undefined. */
 napi_value jcsh_prop(napi_env env, napi_value obj, const char *name);

@@ -75,15 +75,11 @@ napi_value jcsh_napi_read_now(napi_env env, napi_callback_info info) {
  * 'wait' (none: it is full) or 'blocking' (anything else, written on the pool as before: a
  * terminal, or a file, where RWF_NOWAIT would speak of the disk). */
 napi_value jcsh_napi_write_some(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
   int fd;
   void *data;
   size_t len;
   struct stat st;
-  if (!jcsh_args(env, info, 2, argv) || !jcsh_get_int(env, argv[0], "fd", &fd) ||
-      !jcsh_get_bytes(env, argv[1], "bytes", &data, &len))
-    return NULL;
-  if (fstat(fd, &st) != 0) return jcsh_throw_errno(env, errno, "write");
+  if (!jcsh_write_args(env, info, &fd, &data, &len, &st)) return NULL;
   if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)) return jcsh_str(env, "blocking");
   struct iovec v = { data, len > INT_MAX ? INT_MAX : len };
   ssize_t n;

@@ -36,15 +36,11 @@ static int write_pipe_now(int fd, void *data, size_t len) {
 
 /* writeNow(fd, bytes) -> boolean */
 napi_value jcsh_napi_write_now(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
   int fd;
   void *data;
   size_t len;
   struct stat st;
-  if (!jcsh_args(env, info, 2, argv) || !jcsh_get_int(env, argv[0], "fd", &fd) ||
-      !jcsh_get_bytes(env, argv[1], "bytes", &data, &len))
-    return NULL;
-  if (fstat(fd, &st) != 0) return jcsh_throw_errno(env, errno, "write");
+  if (!jcsh_write_args(env, info, &fd, &data, &len, &st)) return NULL;
   if (S_ISFIFO(st.st_mode)) return jcsh_bool(env, len <= PIPE_BUF && write_pipe_now(fd, data, len));
   if (!S_ISREG(st.st_mode) && !(S_ISCHR(st.st_mode) && !isatty(fd))) return jcsh_bool(env, 0);
   const char *p = data;

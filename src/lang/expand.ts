@@ -41,38 +41,21 @@ export function expandWords(words: readonly Word[], ctx: ExpansionContext, out: 
 function singleField(word: Word, ctx: ExpansionContext, out: string[]): boolean {
   if (word.parts.length !== 1) return false;
   const part = word.parts[0]!;
-  let text: string | null;
-  switch (part.kind) {
-    case 'literal':
-      if (part.quoted) {
-        out.push(part.text);
-        return true;
-      }
-      text = part.text;
-      break;
-    case 'param':
-      text = plainParamText(part, ctx);
-      if (text === null) return false;
-      if (part.quoted) {
-        out.push(text);
-        return true;
-      }
-      if (hasAny(text, ctx.get('IFS') ?? DEFAULT_IFS)) return false;
-      break;
-    case 'arith':
-      text = arithLiteral(part, ctx);
-      if (text === null) return false;
-      if (part.quoted) {
-        out.push(text);
-        return true;
-      }
-      if (hasAny(text, ctx.get('IFS') ?? DEFAULT_IFS)) return false;
-      break;
-    default:
-      return false;
+  if (part.kind === 'literal') {
+    if (part.quoted) out.push(part.text);
+    // `[` alone is no pattern (bash leaves an unmatched bracket as it is)
+    else if (hasGlobChar(part.text) && hasGlob(literalPattern(part.text))) return false;
+    else if (part.text !== '') out.push(part.text);
+    return true;
   }
-  // `[` alone is no pattern (bash leaves an unmatched bracket as it is)
-  if (hasGlobChar(text) && (part.kind !== 'literal' || hasGlob(literalPattern(text)))) return false;
+  if (part.kind !== 'param' && part.kind !== 'arith') return false;
+  const text = singleValue(part, ctx);
+  if (text === null) return false;
+  if (part.quoted) {
+    out.push(text);
+    return true;
+  }
+  if (hasAny(text, ctx.get('IFS') ?? DEFAULT_IFS) || hasGlobChar(text)) return false;
   if (text !== '') out.push(text);
   return true;
 }
@@ -80,6 +63,12 @@ function singleField(word: Word, ctx: ExpansionContext, out: string[]): boolean 
 /** The pattern of unquoted source text: a backslash left in it is an ordinary character. */
 function literalPattern(text: string): string {
   return text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
+}
+
+/** The value of a `$name` or a literal `$((…))` standing alone, or null for any other part. */
+function singleValue(part: WordPart, ctx: ExpansionContext): string | null {
+  if (part.kind === 'param') return plainParamText(part, ctx);
+  return part.kind === 'arith' ? arithLiteral(part, ctx) : null;
 }
 
 /** The value of `$((…))` whose expression is one literal (no expansion inside), or null. */
@@ -101,7 +90,7 @@ export function expandWord(word: Word, ctx: ExpansionContext): Maybe<string> {
   if (word.parts.length === 1) {
     const part = word.parts[0]!;
     if (part.kind === 'literal') return part.text;
-    const text = part.kind === 'param' ? plainParamText(part, ctx) : part.kind === 'arith' ? arithLiteral(part, ctx) : null;
+    const text = singleValue(part, ctx);
     if (text !== null) return text;
   }
   const b = new FieldBuilder(null, false);
