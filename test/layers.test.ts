@@ -34,13 +34,16 @@ const RULES: Record<string, Rule> = {
     packages: NONE,
   },
   'os implementations': { covers: ['os'], mayImport: ['os'], packages: NODE },
-  host: { covers: ['host'], mayImport: ['host', 'core', 'lang', 'os', 'cli/args.ts'], packages: NODE },
+  // Labs are scenarios over the simulated kernel's events: pure TypeScript, so that the
+  // terminal UI, the browser page and the tests run the same ones.
+  labs: { covers: ['labs'], mayImport: ['labs', 'core', 'lang', 'os/sim', 'os/port.ts', 'os/status.ts', 'os/signals.ts'], packages: NONE },
+  host: { covers: ['host'], mayImport: ['host', 'core', 'lang', 'os', 'labs', 'cli/args.ts'], packages: NODE },
   // The UI draws what a backend reports and sends keys to a terminal: it never reaches the
   // shell core, a kernel or node-pty itself (it does no job control).
   ui: { covers: ['ui'], mayImport: ['ui'], packages: /^(node:|ink$|react$|react\/jsx-runtime$|@xterm\/headless$|string-width$)/ },
   'ui backends': {
     covers: ['host/tui'],
-    mayImport: ['host', 'core', 'lang', 'os', 'ui', 'cli/args.ts'],
+    mayImport: ['host', 'core', 'lang', 'os', 'ui', 'labs', 'cli/args.ts'],
     packages: /^(node:|node-pty$)/,
   },
   cli: { covers: ['cli.ts', 'cli'], mayImport: ['cli.ts', 'cli', 'host', 'core/options.ts'], packages: NODE },
