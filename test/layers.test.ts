@@ -53,7 +53,7 @@ const RULES: Record<string, Rule> = {
     covers: ['web'],
     mayImport: [
       'web', 'core', 'lang', 'os/sim', 'os/port.ts', 'os/status.ts', 'os/signals.ts', 'labs', 'cli/args.ts',
-      'host/simshell.ts', 'host/tui/jobrows.ts', 'host/tui/simtimeline.ts', 'ui/model.ts', 'ui/backend.ts',
+      'host/simshell.ts', 'host/tui/simsnapshot.ts', 'host/tui/simtimeline.ts', 'ui/model.ts', 'ui/backend.ts',
     ],
     packages: /^@xterm\/xterm$/,
   },

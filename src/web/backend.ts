@@ -6,7 +6,7 @@
 
 import type { Options } from '../cli/args.js';
 import type { Shell } from '../core/shell.js';
-import { jobRows } from '../host/tui/jobrows.js';
+import { simSnapshot } from '../host/tui/simsnapshot.js';
 import { SimTimeline } from '../host/tui/simtimeline.js';
 import { interactiveShell, runInProcess, subshellRunner } from '../host/simshell.js';
 import type { SimEvent } from '../os/sim/events.js';
@@ -16,7 +16,7 @@ import { PROGRAMS } from '../os/sim/programs/index.js';
 import { signalName } from '../os/signals.js';
 import type { WaitStatus } from '../os/status.js';
 import type { Backend, BackendListeners, Size, VirtualClock } from '../ui/backend.js';
-import type { ProcRow, Snapshot } from '../ui/model.js';
+import type { Snapshot } from '../ui/model.js';
 
 const HOME = '/home/student';
 const PORT_OPTIONS: SimPortOptions = { hostname: 'browser', username: 'student', uid: 1000, home: HOME };
@@ -133,22 +133,6 @@ export class WebBackend implements Backend {
   }
 
   private snapshot(): Snapshot {
-    const machine = this.machine!;
-    const tty = machine.tty;
-    const sid = tty.session ?? 0;
-    const processes: ProcRow[] = machine.processes().filter((p) => p.pid !== 1 && p.sid === sid).map((p) => ({
-      pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid, state: p.state,
-      command: p.argv.length > 0 ? p.argv.join(' ') : `[${p.comm}]`,
-    }));
-    const t = tty.termios;
-    return {
-      jobs: this.shell ? jobRows(this.shell.control.jobs) : [],
-      processes,
-      sid,
-      terminal: {
-        tpgid: tty.fgPgrp, tostop: t.tostop, icanon: t.icanon, echo: t.echo, isig: t.isig,
-        cols: tty.winsize.cols, rows: tty.winsize.rows,
-      },
-    };
+    return simSnapshot(this.machine!, this.shell?.control.jobs ?? null);
   }
 }
