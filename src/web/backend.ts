@@ -1,10 +1,11 @@
 // The page's backend: the simulated kernel and the shell core in the page, xterm.js as the
 // terminal's master side. The same seam (ui/backend.ts) and the same panel values
-// (ui/model.ts) as the terminal UI's simulator backend (host/tui/sim.ts), without what that
-// one takes from the real machine (its working directory, environment, host and user names,
-// event log files): a browser has none of them.
+// (ui/model.ts, read by host/tui/simsnapshot.ts) as the terminal UI's simulator backend,
+// without what that one takes from the real machine (its working directory, environment, host
+// and user names, event log files): a browser has none of them. What runs on the machine is
+// the opener's choice: a free shell on a real-time clock, or a lab's run (lab.ts).
 
-import type { Options } from '../cli/args.js';
+import { parseArgs } from '../cli/args.js';
 import type { Shell } from '../core/shell.js';
 import { simSnapshot } from '../host/tui/simsnapshot.js';
 import { SimTimeline } from '../host/tui/simtimeline.js';
@@ -22,34 +23,57 @@ const HOME = '/home/student';
 const PORT_OPTIONS: SimPortOptions = { hostname: 'browser', username: 'student', uid: 1000, home: HOME };
 const ENV = ['HOME=' + HOME, 'USER=student', 'LOGNAME=student', 'PATH=/bin:/usr/bin', 'TERM=xterm-256color', 'PWD=' + HOME];
 
-/** `jcsh --sim` as typed at a terminal: interactive, job control on, bash's dialect. */
-const OPTIONS: Options = {
-  mode: { kind: 'interactive' }, interactive: true, monitor: true, norc: true, name: 'jcsh', args: [],
-  compat: 'bash', noPrompt: false, plain: false, set: [], sim: { events: null, narrative: null, clockScale: 1 },
+/** What the backend needs of a running session: its machine, and its shell once it exists. */
+export interface Session {
+  readonly machine: Machine;
+  shell(): Shell | null;
+}
+
+export interface SessionHooks {
+  readonly size: Size;
+  output(bytes: Uint8Array): void;
+  event(e: SimEvent): void;
+  exit(s: WaitStatus): void;
+}
+
+/** Boots a machine and a session on it; called again by restart(). */
+export type SessionOpener = (hooks: SessionHooks) => Session;
+
+/** `jcsh --sim` as typed at a terminal: an interactive shell on a real-time clock. */
+export const freeShell: SessionOpener = (hooks) => {
+  const machine = new Machine({
+    clock: { kind: 'realtime', scale: 1 }, programs: PROGRAMS, dirs: [HOME], size: hooks.size, output: hooks.output,
+  });
+  machine.kernel.listen(hooks.event);
+  let shell: Shell | null = null;
+  const proc = machine.hostSession({ comm: 'jcsh', argv: ['jcsh'], env: ENV, cwd: HOME, onExit: hooks.exit });
+  const port = new SimPort(machine.kernel, proc, { ...PORT_OPTIONS, subshell: subshellRunner(PORT_OPTIONS) });
+  runInProcess(() => interactiveShell(port, parseArgs(['--sim'], true), (s) => {
+    shell = s;
+  }));
+  return { machine, shell: () => shell };
 };
 
 export class WebBackend implements Backend {
   readonly kernel = 'sim';
   readonly clock: VirtualClock;
-  /** The running machine, for the lab runner (see main.ts) and the tests. */
-  machine: Machine | null = null;
-  private shell: Shell | null = null;
+  private session: Session | null = null;
+  private ended = false;
   private listeners: BackendListeners | null = null;
   private size: Size = { cols: 80, rows: 24 };
   private flushQueued = false;
   private timeline = new SimTimeline();
-  private readonly watchers: ((e: SimEvent) => void)[] = [];
 
-  constructor() {
+  constructor(private readonly open: SessionOpener = freeShell) {
     const backend = this;
     this.clock = {
       get paused() {
-        return backend.machine?.kernel.isPaused ?? false;
+        return backend.session?.machine.kernel.isPaused ?? false;
       },
-      pause: () => this.machine?.kernel.pause(true),
-      resume: () => this.machine?.kernel.pause(false),
+      pause: () => this.session?.machine.kernel.pause(true),
+      resume: () => this.session?.machine.kernel.pause(false),
       step: () => {
-        const t = this.machine?.kernel.stepClock() ?? null;
+        const t = this.session?.machine.kernel.stepClock() ?? null;
         return t === null ? null : `the clock moves to ${(t / 1000).toFixed(3)} s and fires what was due`;
       },
     };
@@ -62,57 +86,44 @@ export class WebBackend implements Backend {
   }
 
   input(data: string): void {
-    this.machine?.type(data);
+    this.session?.machine.type(data);
   }
 
   resize(size: Size): void {
     this.size = size;
-    this.machine?.resize(size);
+    this.session?.machine.resize(size);
     this.changed();
   }
 
   restart(): void {
-    if (this.machine && this.shell === null) this.boot();
+    if (this.ended) this.boot();
   }
 
   close(): void {
-    this.machine?.hangup();
+    this.session?.machine.hangup();
   }
 
   isEngineError(e: unknown): boolean {
     return e instanceof ProcessGone;
   }
 
-  /** Every kernel event of this and later sessions (the lab runner's hook). */
-  watch(f: (e: SimEvent) => void): void {
-    this.watchers.push(f);
-  }
-
   private boot(): void {
     this.timeline = new SimTimeline();
-    const machine = new Machine({
-      clock: { kind: 'realtime', scale: 1 },
-      programs: PROGRAMS,
-      dirs: [HOME],
-      size: { rows: this.size.rows, cols: this.size.cols },
+    this.ended = false;
+    this.session = this.open({
+      size: this.size,
       output: (bytes) => this.listeners?.output(bytes),
+      event: (e) => {
+        this.timeline.push(e);
+        this.changed();
+      },
+      exit: (s) => this.exited(s),
     });
-    this.machine = machine;
-    machine.kernel.listen((e) => {
-      this.timeline.push(e);
-      for (const w of this.watchers) w(e);
-      this.changed();
-    });
-    const proc = machine.hostSession({ comm: 'jcsh', argv: ['jcsh'], env: ENV, cwd: HOME, onExit: (s) => this.ended(s) });
-    const port = new SimPort(machine.kernel, proc, { ...PORT_OPTIONS, subshell: subshellRunner(PORT_OPTIONS) });
-    runInProcess(() => interactiveShell(port, OPTIONS, (shell) => {
-      this.shell = shell;
-    }));
     this.changed();
   }
 
-  private ended(s: WaitStatus): void {
-    this.shell = null;
+  private exited(s: WaitStatus): void {
+    this.ended = true;
     this.flush();
     const signal = s.kind === 'signaled' ? `SIG${signalName(s.signal) ?? s.signal}` : null;
     this.listeners?.exit({ code: s.kind === 'exited' ? s.code : null, signal });
@@ -133,6 +144,7 @@ export class WebBackend implements Backend {
   }
 
   private snapshot(): Snapshot {
-    return simSnapshot(this.machine!, this.shell?.control.jobs ?? null);
+    const session = this.session!;
+    return simSnapshot(session.machine, session.shell()?.control.jobs ?? null);
   }
 }

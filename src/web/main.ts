@@ -1,15 +1,20 @@
 // The page's entry: xterm.js as the terminal, the simulated kernel and the shell behind it,
-// the panels beside it. Everything runs in the page; the folder it is served from is static.
+// the panels beside it, and the labs. Everything runs in the page; the folder it is served
+// from is static.
 
 import './globals.js';
 import { Terminal } from '@xterm/xterm';
-import { WebBackend } from './backend.js';
+import type { Lab } from '../labs/types.js';
+import { freeShell, WebBackend, type SessionOpener } from './backend.js';
+import { labSession, type LabPlay } from './lab.js';
+import { labs, startLab } from './labhook.js';
+import { LabPanel } from './labpanel.js';
 import { appendTimeline, drawSnapshot, type PanelElements } from './panels.js';
 
-function byId(id: string): HTMLElement {
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const e = document.getElementById(id);
   if (!e) throw new Error(`the page has no #${id}`);
-  return e;
+  return e as T;
 }
 
 const panels: PanelElements = {
@@ -19,35 +24,62 @@ const panels: PanelElements = {
   modes: byId('modes'),
   timeline: byId('timeline'),
 };
-
-const term = new Terminal({ cols: 80, rows: 24, convertEol: false, fontFamily: 'monospace', cursorBlink: true });
-term.open(byId('terminal'));
-const backend = new WebBackend();
 const status = byId('status');
-
-backend.start({ cols: term.cols, rows: term.rows }, {
-  output: (data) => term.write(data),
-  snapshot: (s) => drawSnapshot(panels, s),
-  timeline: (entries) => appendTimeline(panels.timeline, entries),
-  exit: (e) => {
-    status.textContent = `the shell ended (${e.signal ?? `status ${e.code}`}); press Enter for a new one`;
-    const again = term.onData(() => {
-      again.dispose();
-      status.textContent = '';
-      term.reset();
-      backend.restart();
-    });
-  },
+const labPanel = new LabPanel({
+  step: byId<HTMLButtonElement>('step'), say: byId('lab-say'), predict: byId('lab-predict'),
+  reveal: byId('lab-reveal'), outcomes: byId('lab-outcomes'),
 });
-term.onData((data) => backend.input(data));
-term.focus();
 
-// HOOK(lab): stepping a lab. The labs engine (src/labs: a runner over src/labs/types.ts's Lab,
-// and a registry) is not on main yet. Once it is, fill #labs with the registry's labs and make
-// #step feed the lab's next step's inputs to backend.input(), show its `say` in #lab-say, and
-// check its outcomes against the events backend.watch() reports.
-byId('step').setAttribute('disabled', '');
-byId('lab-say').textContent = 'Labs arrive with the labs engine.';
+const term = new Terminal({ cols: 80, rows: 24, fontFamily: 'monospace', cursorBlink: true });
+term.open(byId('terminal'));
+let backend: WebBackend | null = null;
 
-// For the tests and the curious: the backend, from the browser's console.
-(globalThis as Record<string, unknown>)['jcsh'] = { backend, term };
+/** A fresh terminal and panels, on a new backend running `open`; the old one is hung up. */
+function connect(open: SessionOpener): void {
+  backend?.close();
+  term.reset();
+  panels.timeline.replaceChildren();
+  status.textContent = '';
+  const mine = new WebBackend(open);
+  backend = mine;
+  const live = () => backend === mine;
+  mine.start({ cols: term.cols, rows: term.rows }, {
+    output: (data) => live() && term.write(data),
+    snapshot: (s) => live() && drawSnapshot(panels, s),
+    timeline: (entries) => live() && appendTimeline(panels.timeline, entries),
+    exit: (e) => {
+      if (live()) status.textContent = `the shell ended (${e.signal ?? `status ${e.code}`}); press Enter for a new one`;
+    },
+  });
+  term.focus();
+}
+
+term.onData((data) => {
+  if (status.textContent !== '' && backend) {
+    status.textContent = '';
+    term.reset();
+    backend.restart();
+    return;
+  }
+  backend?.input(data);
+});
+
+function play(lab: Lab | null): void {
+  if (!lab || !startLab) {
+    labPanel.attach(null);
+    connect(freeShell);
+    return;
+  }
+  connect(labSession(startLab, lab, (run: LabPlay) => labPanel.attach(run)));
+}
+
+const picker = byId<HTMLSelectElement>('labs');
+picker.append(new Option('free shell', ''), ...labs.map((lab) => new Option(`${lab.name}: ${lab.title}`, lab.name)));
+picker.disabled = labs.length === 0 || startLab === null;
+if (picker.disabled) picker.title = 'The labs arrive with the labs engine (src/web/labhook.ts).';
+picker.addEventListener('change', () => play(labs.find((lab) => lab.name === picker.value) ?? null));
+
+play(null);
+
+// For the tests and the curious: the page's parts, from the browser's console.
+(globalThis as Record<string, unknown>)['jcsh'] = { term, backend: () => backend, labs };

@@ -94,6 +94,22 @@ describe.skipIf(!existsSync(CHROMIUM))(`the browser page (skipped when ${CHROMIU
     await waitForText(page, '#foreground', '(jcsh)');
   }, 30_000);
 
+  it('a lab steps to its end, and every outcome it promised holds', async (ctx) => {
+    const offered = await page.locator('#labs option').count();
+    ctx.skip(offered <= 1, 'the page offers no lab: the labs engine is not wired in (HOOK(lab), src/web/labhook.ts)');
+    await page.locator('#labs').selectOption('ttin');
+    await waitForText(page, '#lab-say', 'Step 1 of');
+    for (let played = 0; played < 30 && !(await page.locator('#step').textContent())?.includes('Done'); played++) {
+      await page.locator('#step:enabled').click({ timeout: WAIT });
+    }
+    await waitForText(page, '#lab-say', 'is over');
+    const outcomes = await page.locator('#lab-outcomes li').allInnerTexts();
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => !o.startsWith('✓'))).toEqual([]);
+    expect(await page.locator('#timeline').innerText()).toMatch(/SIGTTIN → pgrp \d+ \(cat\)/);
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-lab.png'), fullPage: true });
+  }, 60_000);
+
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);
   });
