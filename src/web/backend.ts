@@ -54,6 +54,14 @@ export const freeShell: SessionOpener = (hooks) => {
   return { machine, shell: () => shell };
 };
 
+/**
+ * An error that escaped the shell's code after its process ended (a hung-up session's traps
+ * still running): the end of that session, not a failure of the page.
+ */
+export function isEngineError(e: unknown): boolean {
+  return e instanceof ProcessGone;
+}
+
 export class WebBackend implements Backend {
   readonly kernel = 'sim';
   readonly clock: VirtualClock;
@@ -104,7 +112,7 @@ export class WebBackend implements Backend {
   }
 
   isEngineError(e: unknown): boolean {
-    return e instanceof ProcessGone;
+    return isEngineError(e);
   }
 
   private boot(): void {

@@ -5,7 +5,7 @@
 import './globals.js';
 import { Terminal } from '@xterm/xterm';
 import type { Lab } from '../labs/types.js';
-import { freeShell, WebBackend, type SessionOpener } from './backend.js';
+import { freeShell, isEngineError, WebBackend, type SessionOpener } from './backend.js';
 import { labSession, type LabPlay } from './lab.js';
 import { labs, startLab } from './labhook.js';
 import { LabPanel } from './labpanel.js';
@@ -62,6 +62,13 @@ term.onData((data) => {
     return;
   }
   backend?.input(data);
+});
+
+addEventListener('error', (ev) => {
+  if (isEngineError(ev.error)) ev.preventDefault();
+});
+addEventListener('unhandledrejection', (ev) => {
+  if (isEngineError(ev.reason)) ev.preventDefault();
 });
 
 function play(lab: Lab | null): void {
