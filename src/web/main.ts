@@ -33,6 +33,8 @@ const labPanel = new LabPanel({
 const term = new Terminal({ cols: 80, rows: 24, fontFamily: 'monospace', cursorBlink: true });
 term.open(byId('terminal'));
 let backend: WebBackend | null = null;
+/** The shell ended: the next key starts a new one. */
+let ended = false;
 
 /** A fresh terminal and panels, on a new backend running `open`; the old one is hung up. */
 function connect(open: SessionOpener): void {
@@ -40,6 +42,7 @@ function connect(open: SessionOpener): void {
   term.reset();
   panels.timeline.replaceChildren();
   status.textContent = '';
+  ended = false;
   const mine = new WebBackend(open);
   backend = mine;
   const live = () => backend === mine;
@@ -48,14 +51,17 @@ function connect(open: SessionOpener): void {
     snapshot: (s) => live() && drawSnapshot(panels, s),
     timeline: (entries) => live() && appendTimeline(panels.timeline, entries),
     exit: (e) => {
-      if (live()) status.textContent = `the shell ended (${e.signal ?? `status ${e.code}`}); press Enter for a new one`;
+      if (!live()) return;
+      ended = true;
+      status.textContent = `the shell ended (${e.signal ?? `status ${e.code}`}); press a key for a new one`;
     },
   });
   term.focus();
 }
 
 term.onData((data) => {
-  if (status.textContent !== '' && backend) {
+  if (ended && backend) {
+    ended = false;
     status.textContent = '';
     term.reset();
     backend.restart();

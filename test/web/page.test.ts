@@ -94,6 +94,21 @@ describe.skipIf(!existsSync(CHROMIUM))(`the browser page (skipped when ${CHROMIU
     await waitForText(page, '#foreground', '(jcsh)');
   }, 30_000);
 
+  it('`exit` ends the shell; a key starts a new one', async () => {
+    await page.keyboard.type('exit');
+    await page.keyboard.press('Enter');
+    // Jobs are left (cat, stopped): bash warns once, the second exit ends the shell.
+    await waitForText(page, '.xterm-rows', 'There are stopped jobs.');
+    await page.keyboard.type('exit');
+    await page.keyboard.press('Enter');
+    // Its status is the first exit's, refused with status 1, as in bash.
+    await waitForText(page, '#status', 'the shell ended (status 1)');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: WAIT }).toBe('');
+    await waitForText(page, '.xterm-rows', '$');
+    expect(await page.locator('#jobs').innerText()).toBe('');
+  }, 30_000);
+
   it('a lab steps to its end, and every outcome it promised holds', async (ctx) => {
     const offered = await page.locator('#labs option').count();
     ctx.skip(offered <= 1, 'the page offers no lab: the labs engine is not wired in (HOOK(lab), src/web/labhook.ts)');
