@@ -104,9 +104,9 @@ export function coreToPipe(): boolean {
   }
 }
 
-/** The pids of this process's ancestors: a subreaper that adopts an orphan must be one of them. */
+/** This process and its ancestors: a subreaper that adopts a twin's orphan must be one of them. */
 export function ancestors(): number[] {
-  const found: number[] = [];
+  const found: number[] = [process.pid];
   let pid = process.pid;
   while (pid > 1) {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -18,6 +18,7 @@ function adopterAsInit(text: string): string {
     if (pid === '1') return all;
     // A subreaper (systemd, a container's init shim) adopts orphans below it instead of pid 1.
     expect(ancestors(), `adopter ${pid} is neither init nor a subreaper above this test`).toContain(Number(pid));
+    console.info(`an orphan was adopted by subreaper ${pid}, not by init: compared as if init had adopted it`);
     return `${words}1`;
   });
 }
