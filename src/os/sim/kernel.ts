@@ -24,6 +24,8 @@ export interface KernelOptions {
 
 /** Processes run at most this many system calls before the next one gets a turn. */
 const SLICE = 256;
+/** How many idle turns time waits for busy host code before it jumps anyway (it may be waiting on something else). */
+const MAX_BUSY_TURNS = 1000;
 
 export class Kernel {
   readonly procs = new Map<number, Proc>();
@@ -44,6 +46,8 @@ export class Kernel {
   tracing = false;
   private scheduled = false;
   private idleCheck = false;
+  /** Idle turns in a row in which a host process was still on its way to its next call. */
+  private busyTurns = 0;
   private realTimer: ReturnType<typeof setTimeout> | null = null;
   private realBase = { wall: 0, virtual: 0 };
   private paused = false;
@@ -342,11 +346,23 @@ export class Kernel {
     const next = this.timers.peek();
     if (!next) return;
     if (this.clock.kind === 'jump') {
+      // The shell's own code may be a few promises away from its next call (it reaped one job
+      // and is about to start the next): on Linux it runs meanwhile, so time waits for it.
+      if (this.hostBusy() && this.busyTurns++ < MAX_BUSY_TURNS) return this.whenIdle();
+      this.busyTurns = 0;
       this.fireDue(next.at);
       this.schedule();
     } else if (this.clock.kind === 'realtime' && !this.paused) {
       this.armRealTimer(next);
     }
+  }
+
+  /** Whether a host process is alive, not stopped, and has no call in the kernel: it is running. */
+  private hostBusy(): boolean {
+    for (const p of this.procs.values()) {
+      if (p.thread.kind === 'host' && p.alive && p.state !== 'T' && p.thread.calls.size === 0) return true;
+    }
+    return false;
   }
 
   /**
