@@ -6,6 +6,7 @@
 
 import type { Options } from '../../cli/args.js';
 import type { Shell } from '../../core/shell.js';
+import { explain } from '../../labs/explain.js';
 import { eventJson, type SimEvent } from '../../os/sim/events.js';
 import { Machine } from '../../os/sim/machine.js';
 import { narrate } from '../../os/sim/narrate.js';
@@ -38,6 +39,7 @@ export class SimBackend implements Backend {
     this.logs = [
       ...(sim?.events ? [{ fd: openLog(sim.events), line: eventJson }] : []),
       ...(sim?.narrative ? [{ fd: openLog(sim.narrative), line: narrate }] : []),
+      ...(sim?.explain ? [{ fd: openLog(sim.explain), line: explain }] : []),
     ];
     const backend = this;
     this.clock = {
