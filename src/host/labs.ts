@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Options } from '../cli/args.js';
 import { explain } from '../labs/explain.js';
+import { showKeys } from '../labs/keys.js';
 import { findLab, LABS } from '../labs/registry.js';
 import { LabRun } from '../labs/runner.js';
 import type { Lab } from '../labs/types.js';
@@ -24,11 +25,6 @@ export function labOrExit(name: string): Lab {
   if (lab) return lab;
   fs.writeSync(2, `jcsh: --lab: ${name}: no such lab (jcsh --lab lists them)\n`);
   process.exit(2);
-}
-
-/** The keys of an input as the learner reads them: ⏎ for Enter, ^Z for Ctrl-Z. */
-export function showKeys(keys: string): string {
-  return keys.replace(/[\x00-\x1f]/g, (c) => (c === '\r' ? '⏎' : `^${String.fromCharCode(c.charCodeAt(0) + 64)}`));
 }
 
 /** Plays the lab on the simulator and prints what the terminal showed, each step introduced. */

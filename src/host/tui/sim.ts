@@ -7,6 +7,7 @@
 import type { Options } from '../../cli/args.js';
 import type { Shell } from '../../core/shell.js';
 import { explain } from '../../labs/explain.js';
+import { findLab } from '../../labs/registry.js';
 import { eventJson, type SimEvent } from '../../os/sim/events.js';
 import { Machine } from '../../os/sim/machine.js';
 import { narrate } from '../../os/sim/narrate.js';
@@ -19,6 +20,7 @@ import type { ProcRow, Snapshot } from '../../ui/model.js';
 import { inheritedEnv, logEvents, mirrorWorkingDirectory, openLog, simPortOptions } from '../simsetup.js';
 import { interactiveShell, runInProcess, subshellRunner } from '../simshell.js';
 import { jobRows } from './jobrows.js';
+import { LabDriver } from './labdriver.js';
 import { SimTimeline } from './simtimeline.js';
 
 export class SimBackend implements Backend {
@@ -30,6 +32,8 @@ export class SimBackend implements Backend {
   private size: Size = { cols: 80, rows: 24 };
   private flushQueued = false;
   private timeline = new SimTimeline();
+  /** `--lab NAME`: the lab played on this machine. */
+  lab: LabDriver | null = null;
 
   /** The event logs of --events and --narrative, opened before the UI takes the terminal. */
   private readonly logs: readonly { readonly fd: number; readonly line: (e: SimEvent) => string }[];
@@ -42,7 +46,14 @@ export class SimBackend implements Backend {
       ...(sim?.explain ? [{ fd: openLog(sim.explain), line: explain }] : []),
     ];
     const backend = this;
-    this.clock = {
+    // In a lab, time moves only as the steps let it: the clock stays paused, and a step shows
+    // the last step's next event.
+    this.clock = options.lab ? {
+      paused: true,
+      pause: () => {},
+      resume: () => {},
+      step: () => this.lab?.reveal() ?? 'no more events: ^] ⏎ types the next step',
+    } : {
       get paused() {
         return backend.machine?.kernel.isPaused ?? false;
       },
@@ -85,6 +96,7 @@ export class SimBackend implements Backend {
   }
 
   private boot(): void {
+    if (this.options.lab) return this.bootLab(this.options.lab);
     const o = this.options;
     const cwd = process.cwd();
     const home = process.env['HOME'] ?? '/root';
@@ -113,6 +125,24 @@ export class SimBackend implements Backend {
     this.changed();
   }
 
+  private bootLab(name: string): void {
+    const lab = findLab(name);
+    if (!lab) throw new Error(`no such lab: ${name}`);
+    this.timeline = new SimTimeline();
+    this.lab = new LabDriver(lab, {
+      size: { rows: this.size.rows, cols: this.size.cols },
+      output: (bytes) => this.listeners?.output(bytes),
+      onEvent: (e) => {
+        this.timeline.push(e);
+        this.changed();
+      },
+    });
+    this.machine = this.lab.run.machine;
+    for (const log of this.logs) logEvents(this.machine, log.fd, log.line);
+    this.lab.onChange(() => this.changed());
+    this.changed();
+  }
+
   private ended(s: WaitStatus): void {
     this.shell = null;
     this.flush();
@@ -134,6 +164,12 @@ export class SimBackend implements Backend {
     this.listeners?.snapshot(this.snapshot());
   }
 
+  /** The shell's job table (in a lab, the lab's shell). */
+  private jobs(): Snapshot['jobs'] {
+    const shell = this.shell ?? this.lab?.run.shell;
+    return shell ? jobRows(shell.control.jobs) : [];
+  }
+
   private snapshot(): Snapshot {
     const machine = this.machine!;
     const tty = machine.tty;
@@ -144,7 +180,7 @@ export class SimBackend implements Backend {
     }));
     const t = tty.termios;
     return {
-      jobs: this.shell ? jobRows(this.shell.control.jobs) : [],
+      jobs: this.jobs(),
       processes,
       sid,
       terminal: {
