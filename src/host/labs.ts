@@ -64,10 +64,14 @@ export function realLab(lab: Lab): { readonly path: string | null } {
   process.exit(1);
 }
 
-/** Before the real shell starts: the lab's steps, to be typed by hand; the twin's folder first in PATH. */
-export function introduceRealLab(lab: Lab): void {
+/**
+ * Before the real shell starts: the twin's folder first in PATH, and without the UI (whose Lab
+ * panel types the steps) the lab's steps, to be typed by hand.
+ */
+export function introduceRealLab(lab: Lab, plain: boolean): void {
   const twin = realLab(lab);
   if (twin.path) process.env['PATH'] = `${twin.path}:${process.env['PATH'] ?? ''}`;
+  if (!plain) return;
   fs.writeSync(2, `${lab.title}: type these (the labs step by step are in jcsh --sim --lab ${lab.name})\n`);
   for (const step of lab.steps) fs.writeSync(2, `  ${showKeys(step.input.keys).padEnd(40)} ${step.input.say}\n`);
 }

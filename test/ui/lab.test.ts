@@ -27,4 +27,19 @@ describe('the UI in lab mode', () => {
     await ui.waitPanels('The lab is over');
     await ui.waitPane(/^\$ cat notes\n^hello$/m);
   });
+
+  it('jcsh --lab ttin on Linux: the steps are typed into the real shell, whose jobs the panels show', async () => {
+    const ui = await startUi('linux', { args: ['--lab', 'ttin'] });
+    await ui.waitPanels(/Predict: What happens when the background/);
+    ui.s.send('3');
+    await ui.waitPane(/cat > notes &/);
+    await ui.waitPanels(/Stopped \(tty input\)/);
+    for (let step = 2; step <= 7; step++) {
+      await ui.waitPanels(new RegExp(`Step ${step}/7`));
+      ui.menu('\r');
+      if (step < 7) await ui.waitPanels(new RegExp(`Step ${step + 1}/7`));
+    }
+    await ui.waitPanels('The lab is over');
+    await ui.waitPane(/cat notes\n^hello$/m);
+  });
 });

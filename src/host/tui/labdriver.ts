@@ -2,6 +2,9 @@
 // next step's sentence and question, the last step's answer and its events one at a time).
 // Each step runs whole (its keys typed, the kernel run until idle); its events are then
 // revealed one by one with ^] . so the learner follows what the kernel did, in order.
+//
+// On Linux (`jcsh --lab NAME`) the keys go to the real terminal as well, and the answers and
+// events are the simulator's, played alongside: the real kernel's own are in the panels.
 
 import { explain } from '../../labs/explain.js';
 import { showKeys } from '../../labs/keys.js';
@@ -20,7 +23,8 @@ export class LabDriver implements LabControl {
   state: LabState;
   private readonly listeners: (() => void)[] = [];
 
-  constructor(private readonly lab: Lab, o: LabRunOptions) {
+  /** `alsoType`: the real terminal's keyboard, when the lab runs on Linux too. */
+  constructor(private readonly lab: Lab, o: LabRunOptions, private readonly alsoType?: (keys: string) => void) {
     this.run = new LabRun(lab, o);
     this.state = { name: lab.name, title: lab.title, index: 0, total: lab.steps.length, next: this.nextOf(0), last: null, busy: false };
   }
@@ -51,6 +55,7 @@ export class LabDriver implements LabControl {
 
   private async play(chosen: number | null): Promise<void> {
     this.update({ ...this.state, busy: true, next: this.state.next && { ...this.state.next, question: question(this.lab.steps[this.run.next], chosen, null) } });
+    this.alsoType?.(this.lab.steps[this.run.next]!.input.keys);
     const r = await this.run.play();
     // System calls and a process running or sleeping are left out: what is left is the story.
     const events = r.events.filter((e) => e.kind !== 'syscall' && (e.kind !== 'state' || e.to === 'T' || e.to === 'Z')).map(explain);
