@@ -20,7 +20,7 @@ import type { ProcRow, Snapshot } from '../../ui/model.js';
 import { inheritedEnv, logEvents, mirrorWorkingDirectory, openLog, simPortOptions } from '../simsetup.js';
 import { interactiveShell, runInProcess, subshellRunner } from '../simshell.js';
 import { jobRows } from './jobrows.js';
-import { LabDriver } from './labdriver.js';
+import { LabPlayer } from '../../labs/player.js';
 import { SimTimeline } from './simtimeline.js';
 
 export class SimBackend implements Backend {
@@ -33,7 +33,7 @@ export class SimBackend implements Backend {
   private flushQueued = false;
   private timeline = new SimTimeline();
   /** `--lab NAME`: the lab played on this machine. */
-  lab: LabDriver | null = null;
+  lab: LabPlayer | null = null;
 
   /** The event logs of --events and --narrative, opened before the UI takes the terminal. */
   private readonly logs: readonly { readonly fd: number; readonly line: (e: SimEvent) => string }[];
@@ -129,7 +129,7 @@ export class SimBackend implements Backend {
     const lab = findLab(name);
     if (!lab) throw new Error(`no such lab: ${name}`);
     this.timeline = new SimTimeline();
-    this.lab = new LabDriver(lab, {
+    this.lab = new LabPlayer(lab, {
       size: { rows: this.size.rows, cols: this.size.cols },
       output: (bytes) => this.listeners?.output(bytes),
       onEvent: (e) => {

@@ -22,8 +22,8 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function withLab(backend: Backend, name: string | null): Promise<Backend> {
   const lab = name === null ? undefined : (await import('../../labs/registry.js')).findLab(name);
   if (!lab) return backend;
-  const { LabDriver } = await import('./labdriver.js');
-  const driver = new LabDriver(lab, {}, (keys) => backend.input(keys));
+  const { LabPlayer } = await import('../../labs/player.js');
+  const driver = new LabPlayer(lab, {}, (keys) => backend.input(keys));
   return Object.assign(backend, { lab: driver });
 }
 

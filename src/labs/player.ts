@@ -1,24 +1,51 @@
-// A lab in the UI: the lab's run on the simulated kernel, and what the learner sees of it (the
-// next step's sentence and question, the last step's answer and its events one at a time).
-// Each step runs whole (its keys typed, the kernel run until idle); its events are then
-// revealed one by one with ^] . so the learner follows what the kernel did, in order.
+// A lab as the learner plays it (the terminal UI, the browser page): the lab's run on the
+// simulated kernel, and what the learner sees of it (the next step's sentence and question, the
+// last step's answer and its events one at a time). Each step runs whole (its keys typed, the
+// kernel run until idle); its events are then revealed one by one (^] . in the UI), so the
+// learner follows what the kernel did, in order.
 //
 // On Linux (`jcsh --lab NAME`) the keys go to the real terminal as well, and the answers and
 // events are the simulator's, played alongside: the real kernel's own are in the panels.
 
-import { explain } from '../../labs/explain.js';
-import { showKeys } from '../../labs/keys.js';
-import { LabRun, type LabRunOptions } from '../../labs/runner.js';
-import type { Lab, LabStep } from '../../labs/types.js';
-import type { LabControl } from '../../ui/backend.js';
-import type { LabQuestion, LabState } from '../../ui/model.js';
+import { explain } from './explain.js';
+import { showKeys } from './keys.js';
+import { LabRun, type LabRunOptions } from './runner.js';
+import type { Lab, LabStep } from './types.js';
+
+// The same shapes as the terminal UI's (src/ui/model.ts), which cannot import this layer: the
+// UI, the browser page and the tests draw the same state.
+
+/** A lab's prediction, before and after its step ran. */
+export interface LabQuestion {
+  readonly text: string;
+  readonly choices: readonly string[];
+  /** The learner's choice (0-based), null until one is made. */
+  readonly chosen: number | null;
+  /** Read from the kernel's events once the step ran. */
+  readonly answer: number | null;
+  readonly why: string;
+}
+
+/** What the learner sees: the next step, and what the last one did. */
+export interface LabState {
+  readonly name: string;
+  readonly title: string;
+  /** The next step (0-based) and how many there are. */
+  readonly index: number;
+  readonly total: number;
+  readonly next: { readonly say: string; readonly keys: string; readonly question: LabQuestion | null } | null;
+  /** The last step played: its prediction revealed, and its events' sentences, shown one by one. */
+  readonly last: { readonly say: string; readonly question: LabQuestion | null; readonly events: readonly string[]; readonly shown: number } | null;
+  /** A step is running. */
+  readonly busy: boolean;
+}
 
 function question(step: LabStep | undefined, chosen: number | null, answer: number | null): LabQuestion | null {
   const p = step?.predict;
   return p ? { text: p.question, choices: p.choices, chosen, answer, why: p.why } : null;
 }
 
-export class LabDriver implements LabControl {
+export class LabPlayer {
   readonly run: LabRun;
   state: LabState;
   private readonly listeners: (() => void)[] = [];
