@@ -39,10 +39,3 @@ export function ttyDecisions(events: readonly SimEvent[], what: Of<'tty'>['what'
 export function written(events: readonly SimEvent[], comm: string): string {
   return ofKind(events, 'syscall').filter((e) => e.who.comm === comm && e.call === 'write').map((e) => e.args).join('\n');
 }
-
-/** The index in `choices` of the first that `pick` returns, or null. */
-export function choose<T>(choices: readonly T[], value: T | undefined): number | null {
-  if (value === undefined) return null;
-  const i = choices.indexOf(value);
-  return i < 0 ? null : i;
-}

@@ -1,10 +1,11 @@
 // SIGCHLD set to SIG_IGN: children are released as they exit, and wait fails with ECHILD.
 
 import { SIG } from '../../os/signals.js';
+import type { SimEvent } from '../../os/sim/events.js';
 import type { Lab } from '../types.js';
 import { calls, signalsTo } from '../query.js';
 
-const waitFails = (events: Parameters<Lab['outcomes'][number]['holds']>[0]) => calls(events, 'ignchld', 'waitpid').some((e) => e.result.includes('ECHILD'));
+const waitFails = (events: readonly SimEvent[]) => calls(events, 'ignchld', 'waitpid').some((e) => e.result.includes('ECHILD'));
 
 export const ignchld: Lab = {
   name: 'ignchld',

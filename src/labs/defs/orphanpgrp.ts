@@ -1,10 +1,11 @@
 // An orphaned process group with a stopped member gets SIGHUP then SIGCONT.
 
 import { SIG } from '../../os/signals.js';
+import type { SimEvent } from '../../os/sim/events.js';
 import type { Lab } from '../types.js';
 import { signalsTo } from '../query.js';
 
-const fromKernel = (events: Parameters<Lab['outcomes'][number]['holds']>[0]) =>
+const fromKernel = (events: readonly SimEvent[]) =>
   signalsTo(events, 'orphanpgrp', 'kernel').filter((s) => s === SIG.HUP || s === SIG.CONT);
 
 export const orphanpgrp: Lab = {

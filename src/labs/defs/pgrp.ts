@@ -2,10 +2,11 @@
 // itself as the example: a pipeline is one group, fg hands it the terminal, ^Z stops it whole.
 
 import { SIG } from '../../os/signals.js';
+import type { SimEvent } from '../../os/sim/events.js';
 import type { Lab } from '../types.js';
 import { deliveries, ofKind, ttyDecisions } from '../query.js';
 
-const stoppedByTstp = (events: Parameters<Lab['outcomes'][number]['holds']>[0]) => deliveries(events, SIG.TSTP, 'stopped').map((e) => e.to);
+const stoppedByTstp = (events: readonly SimEvent[]) => deliveries(events, SIG.TSTP, 'stopped').map((e) => e.to);
 
 export const pgrp: Lab = {
   name: 'pgrp',

@@ -1,10 +1,11 @@
 // A SIGCHLD handler looping waitpid(-1, WNOHANG): children exiting together make one SIGCHLD.
 
 import { SIG } from '../../os/signals.js';
+import type { SimEvent } from '../../os/sim/events.js';
 import type { Lab } from '../types.js';
 import { deliveries, ofKind } from '../query.js';
 
-const handlerRuns = (events: Parameters<Lab['outcomes'][number]['holds']>[0]) =>
+const handlerRuns = (events: readonly SimEvent[]) =>
   deliveries(events, SIG.CHLD, 'handler').filter((e) => e.to.comm === 'reaper' && e.to.pid === e.to.pgid).length;
 
 export const reaper: Lab = {

@@ -19,8 +19,9 @@ export const tostop: Lab = {
         question: 'What happens to the background echo, now that tostop is set?',
         choices: ['it writes "blocked"', 'it is stopped by SIGTTOU', 'its write fails with EIO', 'it is killed'],
         answer: (events) => {
-          const stopped = deliveries(events, SIG.TTOU, 'stopped').length > 0;
-          return stopped ? 1 : /blocked/.test(ofKind(events, 'syscall').filter((e) => e.call === 'write' && e.args.includes('blocked')).map((e) => e.result).join()) ? 0 : null;
+          if (deliveries(events, SIG.TTOU, 'stopped').length > 0) return 1;
+          const write = ofKind(events, 'syscall').find((e) => e.call === 'write' && e.args.includes('"blocked'));
+          return write === undefined ? null : /EIO/.test(write.result) ? 2 : 0;
         },
         why: 'With TOSTOP set, a write from a background group to its terminal sends SIGTTOU to the group, which stops it [W2.2, W2.1].',
       },

@@ -1,10 +1,11 @@
 // wait/waitpid and the status macros: an exit code, a killing signal, a core-class signal, a
 // stop and a continue, each as the 16-bit status wait returns.
 
+import type { SimEvent } from '../../os/sim/events.js';
 import type { Lab } from '../types.js';
 import { ofKind } from '../query.js';
 
-const rawOf = (events: Parameters<Lab['outcomes'][number]['holds']>[0], status: string): number | undefined =>
+const rawOf = (events: readonly SimEvent[], status: string): number | undefined =>
   ofKind(events, 'reaped').find((e) => e.who.comm === 'waitstatus' && e.status.includes(status))?.raw;
 
 export const waitstatus: Lab = {
