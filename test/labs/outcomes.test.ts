@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { showKeys } from '../../src/labs/keys.js';
 import { playLab } from '../../src/labs/runner.js';
 import { findLab, LABS } from '../../src/labs/registry.js';
 import type { Lab } from '../../src/labs/types.js';
@@ -10,7 +11,27 @@ import type { Lab } from '../../src/labs/types.js';
 const SPEC = '/work/shared/spec/tty-job-control-rules.md';
 const specIds = fs.existsSync(SPEC) ? new Set(fs.readFileSync(SPEC, 'utf8').match(/^[A-Z][0-9]+\.[0-9]+/gm)) : null;
 
+/** The inputs of issue 15's table of labs, exactly: `⏎` is Enter, `^Z` Ctrl-Z, `^D` Ctrl-D. */
+const INPUTS: Readonly<Record<string, readonly string[]>> = {
+  zombie: ['zombie 5 &⏎', 'ps -o pid,ppid,stat,comm⏎', 'wait⏎', 'ps -o pid,ppid,stat,comm⏎'],
+  waitstatus: ['waitstatus⏎'],
+  reaper: ['reaper 3⏎'],
+  ignchld: ['ignchld⏎'],
+  orphan: ['orphan⏎'],
+  doublefork: ['doublefork⏎', 'ps -o pid,ppid,pgid,sid,stat,comm⏎'],
+  execdemo: ['execdemo⏎'],
+  pgrp: ['sleep 100 | cat &⏎', 'ps -o pid,ppid,pgid,sid,tpgid,stat,comm⏎', 'fg⏎', '^Z', 'jobs -l⏎', 'kill %1⏎'],
+  ttin: ['cat > notes &⏎', '⏎', 'jobs -l⏎', 'fg⏎', 'hello⏎', '^D', 'cat notes⏎'],
+  tostop: ['echo free &⏎', 'stty tostop⏎', '(sleep 1; echo blocked) &⏎', 'sleep 2⏎', 'jobs⏎', 'fg⏎', 'stty -tostop⏎'],
+  orphanpgrp: ['orphanpgrp⏎'],
+};
+
 describe('labs on the simulator', () => {
+  it('each lab types exactly the inputs of the table, each with its sentence', () => {
+    expect(Object.fromEntries(LABS.map((l) => [l.name, l.steps.map((s) => showKeys(s.input.keys))]))).toEqual(INPUTS);
+    for (const lab of LABS) for (const s of lab.steps) expect(s.input.say).toMatch(/^[A-Z^(].*\.$/);
+  });
+
   it('the registry is sorted by name and names are unique', () => {
     const names = LABS.map((l) => l.name);
     expect(names).toEqual([...names].sort());

@@ -22,7 +22,7 @@ export const ttin: Lab = {
     },
     { input: { keys: '\r', say: 'Press Enter: the shell reports the job it found stopped.' } },
     { input: { keys: 'jobs -l\r', say: 'List the job: Stopped (tty input) is SIGTTIN.' } },
-    { input: { keys: 'fg\r', say: 'fg gives the terminal to cat and sends SIGCONT: the read starts again, now in the foreground.' } },
+    { input: { keys: 'fg\r', say: 'Bring cat to the foreground: fg gives it the terminal and sends SIGCONT: the read starts again, now in the foreground.' } },
     { input: { keys: 'hello\r', say: 'Type a line: cat reads it and writes it to notes.' } },
     { input: { keys: '\x04', say: 'Press ^D: end of file for cat, which exits.' } },
     { input: { keys: 'cat notes\r', say: 'The line is in the file.' } },
