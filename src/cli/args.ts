@@ -110,7 +110,8 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   const base = { interactive, monitor, norc, compat, noPrompt, plain, set, lab, sim: sim ? { events, narrative, clockScale, explain } : null };
   if (listLabs && lab === null) return { ...base, mode: { kind: 'labs' }, name: 'jcsh', args: [] };
   // A lab is played at a terminal (the UI), or as a transcript when there is none.
-  if (lab !== null) return { ...base, interactive: true, mode: { kind: 'interactive' }, name: 'jcsh', args: rest };
+  if (lab !== null && (command !== null || rest.length > 0)) throw new UsageError('--lab: a lab is played at a terminal, not with -c or a script');
+  if (lab !== null) return { ...base, interactive: true, mode: { kind: 'interactive' }, name: 'jcsh', args: [] };
   if (subshellFd !== null) return { ...base, mode: { kind: 'subshell', fd: subshellFd }, name: 'jcsh', args: [] };
   if (command !== null) {
     return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };

@@ -47,6 +47,10 @@ describe('jcsh --lab', () => {
     expect(text).toMatch(/is stopped by SIGTTOU\n +\[R4\.5\]/);
   });
 
+  it('a lab is not played with -c', () => {
+    expect(jcsh(['--sim', '--lab', 'ttin', '-c', 'true'])).toMatchObject({ status: 2, err: expect.stringMatching(/^jcsh: --lab: a lab is played at a terminal, not with -c or a script\n/) });
+  });
+
   it('--explain needs --sim', () => {
     expect(jcsh(['--explain', 'x', '-c', 'true'])).toMatchObject({ status: 2, err: 'jcsh: --explain: only with --sim\nUsage: jcsh [option ...] [file [arg ...]]\n' });
   });
