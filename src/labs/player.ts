@@ -7,6 +7,7 @@
 // On Linux (`jcsh --lab NAME`) the keys go to the real terminal as well, and the answers and
 // events are the simulator's, played alongside: the real kernel's own are in the panels.
 
+import type { SimEvent } from '../os/sim/events.js';
 import { explain } from './explain.js';
 import { showKeys } from './keys.js';
 import { LabRun, type LabRunOptions } from './runner.js';
@@ -50,8 +51,19 @@ export class LabPlayer {
   state: LabState;
   private readonly listeners: (() => void)[] = [];
 
-  /** `alsoType`: the real terminal's keyboard, when the lab runs on Linux too. */
-  constructor(private readonly lab: Lab, o: LabRunOptions, private readonly alsoType?: (keys: string) => void) {
+  /** Where each shown sentence's event is in the run's events. */
+  private indices: number[] = [];
+
+  /**
+   * `alsoType`: the real terminal's keyboard, when the lab runs on Linux too. `hooks`: a step
+   * starts; an event was shown (its index in the run's events, and whether it was the step's last).
+   */
+  constructor(
+    private readonly lab: Lab,
+    o: LabRunOptions,
+    private readonly alsoType?: (keys: string) => void,
+    private readonly hooks: { readonly step?: () => void; readonly shown?: (index: number, last: boolean) => void } = {},
+  ) {
     this.run = new LabRun(lab, o);
     this.state = { name: lab.name, title: lab.title, index: 0, total: lab.steps.length, next: this.nextOf(0), last: null, busy: false };
   }
@@ -77,15 +89,21 @@ export class LabPlayer {
     const last = this.state.last;
     if (!last || last.shown >= last.events.length) return null;
     this.update({ ...this.state, last: { ...last, shown: last.shown + 1 } });
+    this.hooks.shown?.(this.indices[last.shown]!, last.shown + 1 === last.events.length);
     return last.events[last.shown]!;
   }
 
   private async play(chosen: number | null): Promise<void> {
     this.update({ ...this.state, busy: true, next: this.state.next && { ...this.state.next, question: question(this.lab.steps[this.run.next], chosen, null) } });
+    this.hooks.step?.();
     this.alsoType?.(this.lab.steps[this.run.next]!.input.keys);
+    const from = this.run.events.length;
     const r = await this.run.play();
     // System calls and a process running or sleeping are left out: what is left is the story.
-    const events = r.events.filter((e) => e.kind !== 'syscall' && (e.kind !== 'state' || e.to === 'T' || e.to === 'Z')).map(explain);
+    const story = (e: SimEvent) => e.kind !== 'syscall' && (e.kind !== 'state' || e.to === 'T' || e.to === 'Z');
+    this.indices = r.events.flatMap((e, i) => (story(e) ? [from + i] : []));
+    const events = r.events.filter(story).map(explain);
+    if (events.length === 0) this.hooks.shown?.(this.run.events.length - 1, true);
     this.update({
       ...this.state, busy: false, index: this.run.next, next: this.nextOf(this.run.next),
       last: { say: r.step.input.say, question: question(r.step, chosen, r.answer), events, shown: 0 },

@@ -3,7 +3,18 @@
 // step's events one at a time, and the panels follow the lab to its end.
 
 import { describe, expect, it } from 'vitest';
-import { startUi } from './harness.js';
+import { startUi, type UiSession } from './harness.js';
+
+/** Shows the step's events one by one (^] .) until the panels show `pattern`. */
+async function revealUntil(ui: UiSession, pattern: RegExp): Promise<void> {
+  for (let text = await ui.panels(); !pattern.test(text); ) {
+    const [, shown, total] = /Events (\d+)\/(\d+)/.exec(text) ?? [];
+    if (shown === undefined || shown === total) throw new Error(`every event was shown and the panels never showed ${pattern}:\n${text}`);
+    ui.menu('.');
+    // The Lab panel counts the events shown.
+    text = await ui.waitPanels(`Events ${Number(shown) + 1}/${total}`);
+  }
+}
 
 describe('the UI in lab mode', () => {
   it('jcsh --sim --lab ttin: predict, reveal, step events, play to the end', async () => {
@@ -14,17 +25,24 @@ describe('the UI in lab mode', () => {
     ui.s.send('3');
     await ui.waitPanels(/Answer: 3\. it is stopped by/);
     await ui.waitPanels(/were right\)/);
-    await ui.waitPanels(/Stopped \(tty input\)/);
-    // The digit went to the lab, not to the terminal.
-    expect(await ui.pane()).not.toMatch(/^\$ 3/m);
+    // The step's effects are held: the screen shows the machine as it was before it.
+    await ui.waitPanels(/Events 0\/\d+/);
+    expect(await ui.pane()).not.toContain('cat > notes');
+    expect(await ui.panels()).not.toContain('Stopped');
+    // Event by event: the keys typed, cat forked, ..., cat stopped by SIGTTIN.
     ui.menu('.');
     await ui.waitPanels(/Events 1\//);
+    await ui.waitPane(/cat > notes &/);
+    await revealUntil(ui, /Stopped \(tty input\)/);
+    // The digit went to the lab, not to the terminal.
+    expect(await ui.pane()).not.toMatch(/^\$ 3/m);
     for (let step = 2; step <= 7; step++) {
       await ui.waitPanels(new RegExp(`Step ${step}/7`));
       ui.menu('\r');
       if (step < 7) await ui.waitPanels(new RegExp(`Step ${step + 1}/7`));
     }
     await ui.waitPanels('The lab is over');
+    await revealUntil(ui, /Events (\d+)\/\1$/m);
     await ui.waitPane(/^\$ cat notes\n^hello$/m);
   });
 

@@ -20,6 +20,7 @@ import type { ProcRow, Snapshot } from '../../ui/model.js';
 import { inheritedEnv, logEvents, mirrorWorkingDirectory, openLog, simPortOptions } from '../simsetup.js';
 import { interactiveShell, runInProcess, subshellRunner } from '../simshell.js';
 import { jobRows } from './jobrows.js';
+import { LabReplay } from './labreplay.js';
 import { LabPlayer } from '../../labs/player.js';
 import { SimTimeline } from './simtimeline.js';
 
@@ -34,6 +35,7 @@ export class SimBackend implements Backend {
   private timeline = new SimTimeline();
   /** `--lab NAME`: the lab played on this machine. */
   lab: LabPlayer | null = null;
+  private replay: LabReplay | null = null;
 
   /** The event logs of --events and --narrative, opened before the UI takes the terminal. */
   private readonly logs: readonly { readonly fd: number; readonly line: (e: SimEvent) => string }[];
@@ -73,6 +75,8 @@ export class SimBackend implements Backend {
   }
 
   input(data: string): void {
+    // Keys typed in the middle of a lab step's events: show the rest at once first.
+    this.replay?.releaseAll();
     this.machine?.type(data);
   }
 
@@ -129,13 +133,23 @@ export class SimBackend implements Backend {
     const lab = findLab(name);
     if (!lab) throw new Error(`no such lab: ${name}`);
     this.timeline = new SimTimeline();
+    const replay = new LabReplay((f) => {
+      for (const bytes of f.output) this.listeners?.output(bytes);
+      if (f.entries.length > 0) this.listeners?.timeline(f.entries);
+      if (f.snapshot) this.listeners?.snapshot(f.snapshot);
+    });
+    this.replay = replay;
     this.lab = new LabPlayer(lab, {
       size: { rows: this.size.rows, cols: this.size.cols },
-      output: (bytes) => this.listeners?.output(bytes),
+      output: (bytes) => (replay.holding ? replay.write(bytes) : this.listeners?.output(bytes)),
       onEvent: (e) => {
         this.timeline.push(e);
-        this.changed();
+        if (replay.holding) replay.event(this.timeline.take(), this.snapshot());
+        else this.changed();
       },
+    }, undefined, {
+      step: () => replay.hold(),
+      shown: (index, last) => (last ? replay.releaseAll() : replay.release(index)),
     });
     this.machine = this.lab.run.machine;
     for (const log of this.logs) logEvents(this.machine, log.fd, log.line);
@@ -159,6 +173,8 @@ export class SimBackend implements Backend {
 
   private flush(): void {
     this.flushQueued = false;
+    // A lab step being shown event by event: its frames carry the panels' state.
+    if (this.replay?.holding) return;
     const entries = this.timeline.take();
     if (entries.length > 0) this.listeners?.timeline(entries);
     this.listeners?.snapshot(this.snapshot());
