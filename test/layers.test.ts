@@ -46,6 +46,17 @@ const RULES: Record<string, Rule> = {
     mayImport: ['host', 'core', 'lang', 'os', 'ui', 'labs', 'cli/args.ts'],
     packages: /^(node:|node-pty$)/,
   },
+  // The browser page: the simulator and the shell core in the page, xterm.js as the terminal.
+  // No node: (a browser has none); of host/ only the files that are pure TypeScript, the same
+  // ones the terminal UI's simulator backend uses, and of the UI only its values and its seam.
+  web: {
+    covers: ['web'],
+    mayImport: [
+      'web', 'core', 'lang', 'os/sim', 'os/port.ts', 'os/status.ts', 'os/signals.ts', 'labs', 'cli/args.ts',
+      'host/simshell.ts', 'host/tui/simsnapshot.ts', 'host/tui/simtimeline.ts', 'ui/model.ts', 'ui/backend.ts',
+    ],
+    packages: /^@xterm\/xterm$/,
+  },
   cli: { covers: ['cli.ts', 'cli'], mayImport: ['cli.ts', 'cli', 'host', 'core/options.ts'], packages: NODE },
   ptytest: { covers: ['ptytest'], mayImport: ['ptytest'], packages: /^(node:|node-pty$|@xterm\/headless$)/ },
   'package entry': { covers: ['index.ts'], mayImport: ['core', 'lang', 'os'], packages: NONE },
@@ -143,6 +154,10 @@ describe('layering', () => {
     expect(violations('lang', probe('lang/probe.ts', ['../core/shell.js']))).toEqual(['lang/probe.ts -> ../core/shell.js']);
     expect(violations('os implementations', probe('os/linux/probe.ts', ['../../core/shell.js', 'node-pty']))).toHaveLength(2);
     expect(violations('host', probe('host/probe.ts', ['ink', '../ptytest/index.js']))).toHaveLength(2);
+    expect(violations('web', probe('web/probe.ts', ['node:fs', '../host/simsetup.js', '../host/simshell.js', '@xterm/xterm']))).toEqual([
+      'web/probe.ts -> node:fs',
+      'web/probe.ts -> ../host/simsetup.js',
+    ]);
     expect(violations('ptytest', probe('ptytest/probe.ts', ['../core/shell.js', 'node-pty']))).toEqual([
       'ptytest/probe.ts -> ../core/shell.js',
     ]);

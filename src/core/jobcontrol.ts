@@ -34,6 +34,7 @@ export class JobControl {
   /** Set when the shell itself received SIGINT while it was busy. */
   interrupted = false;
   private wakers: (() => void)[] = [];
+  private readonly interruptListeners = new Set<() => void>();
 
   constructor(private readonly shell: Shell, enabled: boolean, state?: JobState) {
     this.enabled = enabled;
@@ -41,10 +42,17 @@ export class JobControl {
     this.disowned = state?.disowned ?? new Set();
   }
 
-  /** The shell got SIGINT: remember it and wake anything sleeping in nextEvent(). */
+  /** The shell got SIGINT: remember it and wake anything sleeping in nextEvent() or reading. */
   interrupt(): void {
     this.interrupted = true;
+    for (const listener of [...this.interruptListeners]) listener();
     this.wake();
+  }
+
+  /** Calls `listener` on the next SIGINT to the shell (a `read` gives up); returns what stops it. */
+  onInterrupt(listener: () => void): () => void {
+    this.interruptListeners.add(listener);
+    return () => this.interruptListeners.delete(listener);
   }
 
   /** Wakes anything sleeping in nextEvent() (a trapped signal came). */

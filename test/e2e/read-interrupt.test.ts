@@ -53,3 +53,23 @@ describe('read interrupted by a trapped signal', () => {
     expect(await typed(await startBash())).toBe('x=typed');
   });
 });
+
+describe('^C at an interactive read', () => {
+  it('abandons the line with status 130, as bash does', async () => {
+    const interrupted = async (s: PtySession) => {
+      s.sendLine('read x; echo after-read');
+      await s.waitIdle();
+      s.press('Ctrl+C');
+      await s.expectPrompt();
+      s.sendLine('echo "st=$?"');
+      const after = await s.expectPrompt();
+      s.sendLine('exit');
+      await s.waitExit();
+      const text = stripControls(after.before).replace(/\r/g, '');
+      return { status: text.match(/^st=\d+$/m)?.[0], ranOn: text.includes('after-read') };
+    };
+    const jcsh = await interrupted(await startJcsh());
+    expect(jcsh).toEqual({ status: 'st=130', ranOn: false });
+    expect(await interrupted(await startBash())).toEqual(jcsh);
+  });
+});

@@ -16,12 +16,12 @@ import { PROGRAMS } from '../../os/sim/programs/index.js';
 import type { WaitStatus } from '../../os/status.js';
 import { signalName } from '../../os/signals.js';
 import type { Backend, BackendListeners, Size, VirtualClock } from '../../ui/backend.js';
-import type { ProcRow, Snapshot } from '../../ui/model.js';
+import type { Snapshot } from '../../ui/model.js';
 import { inheritedEnv, logEvents, mirrorWorkingDirectory, openLog, simPortOptions } from '../simsetup.js';
 import { interactiveShell, runInProcess, subshellRunner } from '../simshell.js';
-import { jobRows } from './jobrows.js';
-import { LabReplay } from './labreplay.js';
 import { LabPlayer } from '../../labs/player.js';
+import { LabReplay } from './labreplay.js';
+import { simSnapshot } from './simsnapshot.js';
 import { SimTimeline } from './simtimeline.js';
 
 export class SimBackend implements Backend {
@@ -180,29 +180,9 @@ export class SimBackend implements Backend {
     this.listeners?.snapshot(this.snapshot());
   }
 
-  /** The shell's job table (in a lab, the lab's shell). */
-  private jobs(): Snapshot['jobs'] {
-    const shell = this.shell ?? this.lab?.run.shell;
-    return shell ? jobRows(shell.control.jobs) : [];
-  }
-
   private snapshot(): Snapshot {
-    const machine = this.machine!;
-    const tty = machine.tty;
-    const sid = tty.session ?? 0;
-    const processes: ProcRow[] = machine.processes().filter((p) => p.pid !== 1 && p.sid === sid).map((p) => ({
-      pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid, state: p.state,
-      command: p.argv.length > 0 ? p.argv.join(' ') : `[${p.comm}]`,
-    }));
-    const t = tty.termios;
-    return {
-      jobs: this.jobs(),
-      processes,
-      sid,
-      terminal: {
-        tpgid: tty.fgPgrp, tostop: t.tostop, icanon: t.icanon, echo: t.echo, isig: t.isig,
-        cols: tty.winsize.cols, rows: tty.winsize.rows,
-      },
-    };
+    // In a lab, the shell is the lab's.
+    const shell = this.shell ?? this.lab?.run.shell;
+    return simSnapshot(this.machine!, shell?.control.jobs ?? null);
   }
 }

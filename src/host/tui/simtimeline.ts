@@ -76,7 +76,7 @@ function describe(e: SimEvent): string | null {
     case 'state': return stateChange(e);
     case 'setpgid': return e.pgid === e.who.pid ? `${e.who.pid} leads pgrp ${e.pgid}` : `${e.who.pid} joins pgrp ${e.pgid}`;
     case 'setsid': return `${name(e.who)} starts session ${e.who.pid}`;
-    case 'exit': return `${name(e.who)} ${e.status}: zombie`;
+    case 'exit': return `${name(e.who)} ${e.status}: ${e.released ? 'released at once (SIGCHLD ignored)' : 'zombie'}`;
     case 'reparent': return `${name(e.who)} orphaned: adopted by ${e.to}`;
     case 'reaped': return `reaped ${e.who.pid}: ${reapedStatus(e.status)}${e.by === 1 ? ' (by init)' : ''}`;
     case 'discard': return `${sig(e.signal)} → ${name(e.to)} discarded: ${e.why}`;

@@ -29,7 +29,8 @@ export type SimEvent =
   | { readonly kind: 'state'; readonly t: number; readonly who: Who; readonly from: ProcState; readonly to: ProcState; readonly wchan: string }
   | { readonly kind: 'setpgid'; readonly t: number; readonly who: Who; readonly pgid: number }
   | { readonly kind: 'setsid'; readonly t: number; readonly who: Who }
-  | { readonly kind: 'exit'; readonly t: number; readonly who: Who; readonly status: string; readonly raw: number }
+  /** `released`: its parent ignores SIGCHLD (or set SA_NOCLDWAIT), so it never becomes a zombie. */
+  | { readonly kind: 'exit'; readonly t: number; readonly who: Who; readonly status: string; readonly raw: number; readonly released?: boolean }
   | { readonly kind: 'reparent'; readonly t: number; readonly who: Who; readonly from: number; readonly to: number }
   | { readonly kind: 'reaped'; readonly t: number; readonly who: Who; readonly by: number; readonly status: string; readonly raw: number }
   /** A terminal driver decision: foreground changes, job-control checks, keyboard signals, echo and flushes. */

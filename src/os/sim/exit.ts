@@ -60,21 +60,40 @@ function reparentChildren(k: Kernel, p: Proc): void {
   }
 }
 
+/**
+ * The process is done: a zombie until its parent waits, unless the parent ignores SIGCHLD or
+ * set SA_NOCLDWAIT, when the kernel releases it at once and no zombie ever exists (W5.8).
+ */
 function becomeZombie(k: Kernel, p: Proc, status: WaitStatus): void {
   p.exitStatus = status;
-  if (k.tracing) k.emit({ kind: 'exit', t: k.now, who: p.who, status: describeStatus(status), raw: encodeWaitStatus(status) });
-  k.setState(p, 'Z', '');
+  const released = p.parent !== null && releasesChildren(p.parent);
+  if (k.tracing) k.emit({ kind: 'exit', t: k.now, who: p.who, status: describeStatus(status), raw: encodeWaitStatus(status), ...(released ? { released: true } : {}) });
+  if (!released) k.setState(p, 'Z', '');
   if (p.parent) tellParent(k, p.parent, p);
   else reap(k, null, p);
 }
 
-/** A child is a zombie: its parent gets SIGCHLD, or releases it at once under SIG_IGN / SA_NOCLDWAIT (W5.8). */
+function releasesChildren(parent: Proc): boolean {
+  const act = parent.action(SIG.CHLD);
+  return act?.handler === 'ignore' || !!act?.flags.noCldWait;
+}
+
+/** A child is a zombie: its parent gets SIGCHLD, or it was released at once (W5.8). */
 function tellParent(k: Kernel, parent: Proc, child: Proc): void {
   const act = parent.action(SIG.CHLD);
-  const autoreap = act?.handler === 'ignore' || !!act?.flags.noCldWait;
   if (act?.handler !== 'ignore') sendSignal(k, parent, SIG.CHLD, { by: 'kernel', from: child.pid, note: `child ${child.pid} exited` });
-  if (autoreap) reap(k, parent, child);
+  if (releasesChildren(parent)) release(k, child);
   wakeParent(k, parent);
+}
+
+/** A child nobody will wait for leaves the table without being reaped. */
+function release(k: Kernel, child: Proc): void {
+  const parent = child.parent;
+  if (parent) {
+    const i = parent.children.indexOf(child);
+    if (i >= 0) parent.children.splice(i, 1);
+  }
+  k.removeProc(child);
 }
 
 /** The zombie's status was collected (or nobody will): it leaves the table. */

@@ -36,7 +36,7 @@ function sentence(e: SimEvent): string {
     case 'state': return `${who(e.who)} ${STATES[e.to] ?? e.to}${e.to === 'S' && e.wchan ? ` in ${e.wchan}` : ''}`;
     case 'setpgid': return `${who(e.who)} moves to process group ${e.pgid}`;
     case 'setsid': return `${who(e.who)} starts a new session`;
-    case 'exit': return `${who(e.who)} ${e.status} (wait status 0x${e.raw.toString(16).padStart(4, '0')}); it stays a zombie until it is waited for`;
+    case 'exit': return `${who(e.who)} ${e.status} (wait status 0x${e.raw.toString(16).padStart(4, '0')}); ${e.released ? 'its parent ignores SIGCHLD, so the kernel releases it at once: no zombie, nothing to wait for' : 'it stays a zombie until it is waited for'}`;
     case 'reparent': return `${who(e.who)} lost its parent ${e.from}: init (pid ${e.to}) adopts it`;
     case 'reaped': return `pid ${e.by} reaps ${who(e.who)}: ${e.status}`;
     case 'tty': return e.note;

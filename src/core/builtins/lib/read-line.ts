@@ -9,6 +9,7 @@
 // running after it, as bash --posix does (and as `wait` does in either mode).
 
 import { isPromise, type Maybe } from '../../../lang/maybe.js';
+import { abandonIfInterrupted } from '../../interrupt.js';
 import { OsError } from '../../../os/port.js';
 import type { Shell } from '../../shell.js';
 import { runPendingTraps } from '../../trap-run.js';
@@ -157,7 +158,8 @@ class RecordInput {
   /** Reads more (at most `most` bytes) and takes the first; null at end of input. */
   fill(most: number): Maybe<number | null> {
     const traps = this.shell.traps;
-    const cancel = traps.catching && !traps.running ? canceller() : undefined;
+    // a trap may call the read off, and so may ^C at an interactive shell (bash: status 130)
+    const cancel = (traps.catching && !traps.running) || this.shell.interactive ? canceller() : undefined;
     const got = this.request(most, cancel?.signal);
     if (!isPromise(got)) return this.took(got);
     return cancel ? this.waitInterruptibly(got, cancel, most) : got.then((bytes) => this.took(bytes));
@@ -180,15 +182,19 @@ class RecordInput {
     const traps = this.shell.traps;
     for (;;) {
       const stop = traps.onArrival(() => cancel.abort());
+      const stopInterrupt = this.shell.control.onInterrupt(() => cancel.abort());
       // One that came before the listener: the read would wait through it.
-      if (traps.interruptingSignal() !== undefined) cancel.abort();
+      if (traps.interruptingSignal() !== undefined || this.shell.control.interrupted) cancel.abort();
       try {
         return this.took(await got);
       } catch (e) {
         if (!(e instanceof OsError && e.code === 'EINTR')) throw e;
       } finally {
         stop();
+        stopInterrupt();
       }
+      // ^C: the command line is abandoned with status 130, as bash's read does
+      await abandonIfInterrupted(this.shell);
       await this.trapped();
       cancel = canceller();
       got = this.request(most, cancel.signal);

@@ -45,9 +45,16 @@ export function describeResult(r: unknown): string {
     const x = r as { pid: number; status: WaitStatus; raw: number };
     return `${x.pid} (${describeStatus(x.status)}, status 0x${x.raw.toString(16).padStart(4, '0')})`;
   }
-  if (Array.isArray(r)) return `[${r.length > 8 ? `${r.length} items` : r.join(', ')}]`;
+  if (Array.isArray(r)) return `[${r.length > 8 ? `${r.length} items` : r.map(item).join(', ')}]`;
   if (typeof r === 'object') return '{…}';
   return String(r);
+}
+
+/** One element of a list a call returned: a process of `procs()` by its pid and name. */
+function item(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return String(v);
+  const p = v as { pid?: unknown; comm?: unknown };
+  return typeof p.pid === 'number' ? `${p.pid}${typeof p.comm === 'string' ? ` ${p.comm}` : ''}` : '{…}';
 }
 
 /**

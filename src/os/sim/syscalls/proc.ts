@@ -11,6 +11,7 @@ import { BLOCK } from '../outcome.js';
 import { newGenThread, Proc, type Call } from '../process.js';
 import { toList } from '../sigset.js';
 import type { Code, ProcInfo, Program, Syscall } from '../types.js';
+import type { ProcState } from '../events.js';
 
 type Req<C extends Syscall['call']> = Extract<Syscall, { call: C }>;
 
@@ -104,6 +105,19 @@ function processTable(k: Kernel): ProcInfo[] {
       pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid,
       tty: p.ctty?.name ?? null,
       tpgid: p.ctty && p.ctty.session === p.sid ? p.ctty.fgPgrp ?? -1 : -1,
-      state: p.state, sessionLeader: p.sessionLeader, comm: p.comm, argv: p.argv, wchan: p.wchan,
+      ...shownState(p), sessionLeader: p.sessionLeader, comm: p.comm, argv: p.argv,
     }));
+}
+
+/**
+ * The shell's own code waits for its children through a call the kernel takes only after the
+ * processes already runnable (on Linux, which runs them on other CPUs meanwhile, the shell is
+ * asleep in waitpid long before a child it started gets to read the process table). A host
+ * whose calls all sleep or are that wait, not yet taken, is shown asleep in it, as ps on Linux
+ * shows bash (`Ss`).
+ */
+function shownState(p: Proc): { state: ProcState; wchan: string } {
+  const calls = p.thread.kind === 'host' ? [...p.thread.calls] : [];
+  const aboutToWait = p.state === 'R' && calls.length > 0 && calls.every((c) => c.queue !== null || c.req.call === 'childevent');
+  return aboutToWait ? { state: 'S', wchan: 'do_wait' } : { state: p.state, wchan: p.wchan };
 }

@@ -53,7 +53,7 @@ function send(k: Kernel, p: Proc, tty: Tty, sig: number, what: string): typeof R
       note: `${p.comm} (pid ${p.pid}, pgrp ${p.pgid}) tried to ${what} the terminal while the foreground group is ${tty.fgPgrp}: the driver sends ${name} to group ${p.pgid}`,
     });
   }
-  signalGroup(k, p.pgid, sig, { by: 'tty', from: p.pid, note: `background ${what}` });
+  signalGroup(k, p.pgid, sig, { by: 'tty', from: p.pid, note: `a background ${what === 'read' ? 'read from' : what === 'write to' ? 'write to' : `${what} of`} the terminal` });
   return RESTART;
 }
 
