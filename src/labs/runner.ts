@@ -7,6 +7,7 @@ import type { Shell } from '../core/shell.js';
 import type { SimEvent } from '../os/sim/events.js';
 import { Machine } from '../os/sim/machine.js';
 import { PROGRAMS } from '../os/sim/programs/index.js';
+import type { WaitStatus } from '../os/status.js';
 import { startShellSession } from './session.js';
 import type { Lab, LabStep } from './types.js';
 
@@ -19,6 +20,8 @@ export interface LabRunOptions {
   readonly size?: { readonly rows: number; readonly cols: number };
   /** Every event as it happens (the UI's timeline). */
   readonly onEvent?: (e: SimEvent) => void;
+  /** The shell ended (the learner typed exit). */
+  readonly onExit?: (s: WaitStatus) => void;
 }
 
 /** What one step did: its events, and the prediction's answer read from them. */
@@ -51,6 +54,7 @@ export class LabRun {
       env: ENV, cwd: HOME,
       port: { hostname: 'lab', username: 'user', uid: 1000, home: HOME },
       onShell: (shell) => (this.shell = shell),
+      ...(o.onExit ? { onExit: o.onExit } : {}),
     });
     this.ready = this.machine.kernel.settle();
   }

@@ -60,4 +60,11 @@ describe('the UI in lab mode', () => {
     await ui.waitPanels('The lab is over');
     await ui.waitPane(/cat notes\n^hello$/m);
   });
+
+  it('exit at the lab\'s prompt ends the UI with the shell\'s status', async () => {
+    const ui = await startUi('sim', { args: ['--lab', 'zombie'], prompt: /^\$/m });
+    await ui.waitPanels('Lab zombie');
+    ui.s.send('exit 3\r');
+    expect(await ui.s.waitUntil(() => ui.s.exitStatus, { timeout: 5000, description: 'the UI ends' })).toMatchObject({ exitCode: 3 });
+  });
 });

@@ -147,6 +147,11 @@ export class SimBackend implements Backend {
         if (replay.holding) replay.event(this.timeline.take(), this.snapshot());
         else this.changed();
       },
+      // The learner typed exit: the UI ends, as with the plain simulator.
+      onExit: (s) => {
+        replay.releaseAll();
+        this.ended(s);
+      },
     }, undefined, {
       step: () => replay.hold(),
       shown: (index, last) => (last ? replay.releaseAll() : replay.release(index)),
