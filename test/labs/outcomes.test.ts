@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ruleFor } from '../../src/labs/explain.js';
 import { showKeys } from '../../src/labs/keys.js';
 import { playLab } from '../../src/labs/runner.js';
 import { findLab, LABS } from '../../src/labs/registry.js';
@@ -59,6 +60,16 @@ describe('labs on the simulator', () => {
       for (const id of cited) expect(specIds!.has(id), id).toBe(true);
     });
   }
+
+  it.skipIf(specIds === null)('--explain cites only rule ids of the spec, for every event of every lab', async () => {
+    const cited = new Set<string>();
+    for (const lab of LABS) for (const e of (await playLab(lab)).events) {
+      const r = ruleFor(e);
+      if (r) cited.add(r.id);
+    }
+    expect(cited.size).toBeGreaterThan(10);
+    for (const id of cited) expect(specIds!.has(id), id).toBe(true);
+  });
 
   it('a broken lab fails its outcomes: ttin without its steps, or claiming SIGTTOU stops cat', async () => {
     const lab = findLab('ttin')!;
