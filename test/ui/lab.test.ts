@@ -2,7 +2,10 @@
 // question, a digit answers it and runs the step, ^] ⏎ types the next step, ^] . shows the
 // step's events one at a time, and the panels follow the lab to its end.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JCSH } from '../e2e/harness.js';
 import { startUi, type UiSession } from './harness.js';
 
 /** Shows the step's events one by one (^] .) until the panels show `pattern`. */
@@ -66,5 +69,18 @@ describe('the UI in lab mode', () => {
     await ui.waitPanels('Lab zombie');
     ui.s.send('exit 3\r');
     expect(await ui.s.waitUntil(() => ui.s.exitStatus, { timeout: 5000, description: 'the UI ends' })).toMatchObject({ exitCode: 3 });
+  });
+
+  it('a twin lab on Linux runs the twin program of the install (skipped when it is not built)', async (t) => {
+    if (!fs.existsSync(path.join(JCSH, '..', '..', 'build', 'Release', 'labs', 'zombie'))) return t.skip();
+    const ui = await startUi('linux', { args: ['--lab', 'zombie'] });
+    await ui.waitPanels(/Step 1\/4/);
+    ui.menu('\r');
+    await ui.waitPane(/^parent \d+: forked child \d+$/m);
+    await ui.waitPanels(/Step 2\/4/);
+    ui.s.send('3');
+    // The real kernel's ps shows the zombie, as the simulator's answer says.
+    await ui.waitPane(/^ *\d+ +\d+ Z +zombie/m);
+    await ui.waitPanels(/Answer: 3\. Z \(zombie\)/);
   });
 });
