@@ -49,17 +49,14 @@ export async function labTranscript(lab: Lab, o: Options): Promise<void> {
 /** The labs the real kernel runs: the shell's own (no twin), and those whose twin is built. */
 export function realLab(lab: Lab): { readonly path: string | null } {
   if (!lab.twin) return { path: null };
-  const root = packageRoot();
-  const found = [path.join(root, 'build', 'Release', lab.twin), path.join(root, 'build', 'Release', 'labs', lab.twin), path.join(root, 'build', 'labs', lab.twin)]
-    .find((p) => {
-      try {
-        fs.accessSync(p, fs.constants.X_OK);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-  if (found) return { path: path.dirname(found) };
+  // binding.gyp builds the twins into a folder of their own, so that exactly they go on PATH.
+  const dir = path.join(packageRoot(), 'build', 'Release', 'labs');
+  try {
+    fs.accessSync(path.join(dir, lab.twin), fs.constants.X_OK);
+    return { path: dir };
+  } catch {
+    // not built: said below
+  }
   fs.writeSync(2, `jcsh: --lab ${lab.name}: this lab's program is not built (${lab.twin}; npm ci builds it)\n`);
   process.exit(1);
 }
