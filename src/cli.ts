@@ -21,10 +21,18 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (!(e instanceof UsageError)) throw e;
     fail(`jcsh: ${e.message}\n${USAGE.split('\n')[0]}`, 2);
   }
+  if (o.mode.kind === 'labs' || o.lab !== null) {
+    const labs = await import('./host/labs.js');
+    if (o.mode.kind === 'labs') return labs.listLabs();
+    const lab = labs.labOrExit(o.lab!);
+    if (o.sim && !wantsUi(o)) return labs.labTranscript(lab, o);
+    if (!o.sim) labs.introduceRealLab(lab, !wantsUi(o));
+  }
   // An engine jcsh-launch started for this process (src/host/tui/launched.ts, JCSH_UI_ENGINE).
   const handover = process.env['JCSH_UI_ENGINE'] === undefined ? null : await import('./host/tui/launched.js');
   if (wantsUi(o)) {
-    const launched = o.sim ? null : handover?.takeLaunchedEngine() ?? null;
+    // A lab may put its twin's folder in PATH: the engine started before that would not see it.
+    const launched = o.sim || o.lab ? null : handover?.takeLaunchedEngine() ?? null;
     handover?.discardLaunchedEngine();
     // Loaded on demand: scripts and the plain shell never pay for the UI.
     const { runTui } = await import('./host/tui/start.js');

@@ -6,6 +6,8 @@ import { SetOptions } from '../core/options.js';
 export type Mode =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
+  /** `--lab` alone: list the labs. */
+  | { readonly kind: 'labs' }
   | { readonly kind: 'interactive' }
   | { readonly kind: 'command'; readonly source: string }
   | { readonly kind: 'script'; readonly path: string }
@@ -29,7 +31,13 @@ export interface Options {
   /** `set` options given on the command line (`-e`, `+x`, `-o pipefail`), in order: name, on. */
   readonly set: readonly (readonly [string, boolean])[];
   /** Run on the simulated kernel (`--sim`), with its event log written to a file, and its clock's speed. */
-  readonly sim: { readonly events: string | null; readonly narrative: string | null; readonly clockScale: number } | null;
+  readonly sim: {
+    readonly events: string | null; readonly narrative: string | null; readonly clockScale: number;
+    /** `--explain FILE`: the narrative annotated with the spec's rules. */
+    readonly explain: string | null;
+  } | null;
+  /** `--lab NAME`: the lab to load (src/labs/registry.ts). */
+  readonly lab: string | null;
 }
 
 export class UsageError extends Error {}
@@ -47,6 +55,9 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   let events: string | null = null;
   let narrative: string | null = null;
   let clockScale = 1;
+  let explain: string | null = null;
+  let lab: string | null = null;
+  let listLabs = false;
   let fromStdin = false;
   const set: [string, boolean][] = [];
   let i = 0;
@@ -60,6 +71,15 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
     if (a === '--events') { events = need(argv, ++i, a); continue; }
     if (a.startsWith('--events=')) { events = a.slice(9); continue; }
     if (a === '--narrative') { narrative = need(argv, ++i, a); continue; }
+    if (a === '--explain') { explain = need(argv, ++i, a); continue; }
+    if (a.startsWith('--lab=')) { lab = a.slice(6); continue; }
+    if (a === '--lab') {
+      // The name is optional: `jcsh --lab` alone lists the labs.
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith('-')) lab = argv[++i]!;
+      else listLabs = true;
+      continue;
+    }
     if (a === '--clock-scale') { clockScale = scaleArgument(need(argv, ++i, a)); continue; }
     if (a === '--norc') { norc = true; continue; }
     if (a === '--compat=tsh' || a === '--compat=bash') { compat = a.slice(9) as 'bash' | 'tsh'; continue; }
@@ -85,9 +105,13 @@ export function parseArgs(argv: readonly string[], stdinIsTty: boolean): Options
   }
   if (noPrompt && compat !== 'tsh') throw new UsageError('-p: invalid option');
   const rest = argv.slice(i);
-  const simOnly = events !== null ? '--events' : narrative !== null ? '--narrative' : clockScale !== 1 ? '--clock-scale' : null;
+  const simOnly = events !== null ? '--events' : narrative !== null ? '--narrative' : clockScale !== 1 ? '--clock-scale' : explain !== null ? '--explain' : null;
   if (simOnly && !sim) throw new UsageError(`${simOnly}: only with --sim`);
-  const base = { interactive, monitor, norc, compat, noPrompt, plain, set, sim: sim ? { events, narrative, clockScale } : null };
+  const base = { interactive, monitor, norc, compat, noPrompt, plain, set, lab, sim: sim ? { events, narrative, clockScale, explain } : null };
+  if (listLabs && lab === null) return { ...base, mode: { kind: 'labs' }, name: 'jcsh', args: [] };
+  // A lab is played at a terminal (the UI), or as a transcript when there is none.
+  if (lab !== null && (command !== null || rest.length > 0)) throw new UsageError('--lab: a lab is played at a terminal, not with -c or a script');
+  if (lab !== null) return { ...base, interactive: true, mode: { kind: 'interactive' }, name: 'jcsh', args: [] };
   if (subshellFd !== null) return { ...base, mode: { kind: 'subshell', fd: subshellFd }, name: 'jcsh', args: [] };
   if (command !== null) {
     return { ...base, mode: { kind: 'command', source: command }, name: rest[0] ?? 'jcsh', args: rest.slice(1) };
@@ -124,7 +148,7 @@ function scaleArgument(text: string): number {
 }
 
 function simple(mode: Mode): Options {
-  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false, plain: true, set: [], sim: null };
+  return { mode, interactive: false, monitor: null, norc: true, name: 'jcsh', args: [], compat: 'bash', noPrompt: false, plain: true, set: [], sim: null, lab: null };
 }
 
 export const USAGE = `Usage: jcsh [option ...] [file [arg ...]]
@@ -143,6 +167,12 @@ Options:
   --events FILE  with --sim: write every kernel event to FILE as JSON lines
   --narrative FILE  with --sim: write the events to FILE as sentences
   --clock-scale N  with --sim at a keyboard: virtual time runs N times real time
+  --explain FILE with --sim: write the events to FILE as sentences, each with the
+                 rule of job control that decided it (id and meaning), for handouts
+  --lab          list the labs (process control, step by step)
+  --lab NAME     with --sim: open the UI with the lab NAME loaded, paused at its start
+                 (without a terminal: play it and print the transcript); on Linux:
+                 the labs that run there (pgrp, ttin, tostop, and the twin programs)
   -c COMMAND     run COMMAND and exit
   -i             interactive, even when input is not a terminal
   -m             job control (on by default when interactive)

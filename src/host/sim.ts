@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import tty from 'node:tty';
 import type { Options } from '../cli/args.js';
+import { explain } from '../labs/explain.js';
 import { eventJson } from '../os/sim/events.js';
 import { narrate } from '../os/sim/narrate.js';
 import { HostInput, hostOutput } from '../os/sim/hoststream.js';
@@ -35,6 +36,7 @@ export async function runSim(o: Options): Promise<never> {
   mirrorWorkingDirectory(machine, cwd);
   if (o.sim!.events) logEvents(machine, openLog(o.sim!.events), eventJson);
   if (o.sim!.narrative) logEvents(machine, openLog(o.sim!.narrative), narrate);
+  if (o.sim!.explain) logEvents(machine, openLog(o.sim!.explain), explain);
   const input = keyboard ? null : new HostInput(machine.kernel);
   const stdio = [input?.file() ?? null, ...[1, 2].map((fd) => (isTerminal(fd) ? null : hostOutput((b) => writeAll(fd, b))))];
   const finish = (s: WaitStatus): never => {

@@ -8,21 +8,13 @@ import { terminateStoppedJobs } from '../core/leave.js';
 import { interactiveLoop } from '../core/repl.js';
 import { runScript } from '../core/script.js';
 import { Shell } from '../core/shell.js';
-import { copyOptions, decodeSubshellState, inheritState } from '../core/subshell-state.js';
 import { endJobControl, initJobControl } from '../core/startup.js';
 import { SIG } from '../os/signals.js';
-import { ProcessGone, SimPort, type SimPortOptions } from '../os/sim/port.js';
-import type { Kernel } from '../os/sim/kernel.js';
-import type { Proc } from '../os/sim/process.js';
+import type { SimPort } from '../os/sim/port.js';
+import { SimLineReader } from '../labs/simreader.js';
 import { hangUp } from './hangup.js';
-import { SimLineReader } from './simreader.js';
 
-/** Runs `body` for a simulated process; the process's exit ends its code (ProcessGone) quietly. */
-export function runInProcess(body: () => Promise<unknown>): void {
-  void body().catch((e: unknown) => {
-    if (!(e instanceof ProcessGone)) throw e;
-  });
-}
+export { runInProcess, subshellRunner } from '../labs/session.js';
 
 /** `onShell` sees the shell once it exists (the UI's backend reads its job table). */
 export async function interactiveShell(port: SimPort, o: Options, onShell?: (shell: Shell) => void): Promise<never> {
@@ -67,24 +59,6 @@ export async function scriptShell(port: SimPort, o: Options, text: string | 'std
   };
   tsh?.startTsh(shell, leave);
   return leave(await runScript(shell, source));
-}
-
-/** The kernel's hook for `a && b &`: a copy of the shell, with the parent's state, in the child. */
-export function subshellRunner(portOptions: SimPortOptions) {
-  return (k: Kernel, child: Proc, source: string, state: string): void => {
-    const port = new SimPort(k, child, portOptions);
-    queueMicrotask(() =>
-      runInProcess(async () => {
-        const parent = decodeSubshellState(state);
-        const shell = new Shell({
-          port, name: parent.name, args: parent.positional, interactive: false, monitor: false, ...copyOptions(parent),
-          ...(parent.scriptName !== undefined ? { scriptName: parent.scriptName } : {}),
-        });
-        inheritState(shell, parent);
-        port.exit(await runScript(shell, source, parent.firstLine));
-      }),
-    );
-  };
 }
 
 async function readAll(port: SimPort, fd: number): Promise<string> {

@@ -10,6 +10,11 @@ export interface LabInput {
   readonly keys: string;
   /** One sentence: what this input is for ("Put cat in the background"). */
   readonly say: string;
+  /**
+   * Virtual milliseconds that pass once the keys are typed (timers fall due on the way); 0 by
+   * default: only what runs without time passing. `sleep 2⏎` needs 2000.
+   */
+  readonly wait?: number;
 }
 
 /**

@@ -5,7 +5,7 @@
 // simulator (in this process), and never does job control itself: ^C, ^Z, ^\ and ^D are bytes
 // sent to the terminal, which its line discipline turns into signals.
 
-import type { Snapshot, TimelineEntry } from './model.js';
+import type { LabState, Snapshot, TimelineEntry } from './model.js';
 
 export interface Size {
   readonly cols: number;
@@ -27,6 +27,18 @@ export interface VirtualClock {
   step(): string | null;
 }
 
+/** A lab loaded on the simulator: the UI shows its state and asks it to play the next step. */
+export interface LabControl {
+  readonly state: LabState;
+  onChange(listener: () => void): void;
+  /** Types the next step's keys (a step with a question waits for choose()). */
+  next(): void;
+  /** The learner's prediction (0-based); the step then runs and the answer is revealed. */
+  choose(choice: number): void;
+  /** Shows the next event of the last step; returns its sentence, or null when all are shown. */
+  reveal(): string | null;
+}
+
 export interface BackendListeners {
   /** Bytes the engine wrote to its terminal (escape sequences and all). */
   output(data: Uint8Array | string): void;
@@ -43,6 +55,8 @@ export interface Backend {
   readonly kernel: 'linux' | 'sim';
   /** Present on the simulator only. */
   readonly clock: VirtualClock | null;
+  /** Present with `--sim --lab NAME`. */
+  readonly lab?: LabControl | null;
   /** Starts the engine at the pane's size; listeners are called from then on. */
   start(size: Size, listeners: BackendListeners): void;
   /** The user's keys, as bytes for the terminal. */

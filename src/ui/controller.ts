@@ -24,6 +24,11 @@ export class UiController {
   ) {
     this.current = layout(term, this.panelsWanted());
     if (backend.clock) store.update({ clock: { paused: backend.clock.paused } });
+    const lab = backend.lab;
+    if (lab) {
+      store.update({ lab: lab.state });
+      lab.onChange(() => store.update({ lab: lab.state }));
+    }
     this.follow(engine);
   }
 
@@ -73,6 +78,7 @@ export class UiController {
     switch (a.kind) {
       case 'send':
         if (s.paneScroll > 0 || s.message) this.store.update({ paneScroll: 0, message: '' });
+        if (this.predicted(a.data)) return;
         this.backend.input(a.data);
         return;
       case 'prefix':
@@ -116,9 +122,21 @@ export class UiController {
         if (!clock) return this.store.update({ message: 'no virtual clock on Linux' });
         if (!clock.paused) clock.pause();
         return this.store.update({ clock: { paused: true }, message: clock.step() ?? 'no timer is set: nothing to step to' });
+      case 'next':
+        if (!this.backend.lab) return this.store.update({ message: 'no lab: jcsh --sim --lab NAME loads one' });
+        this.backend.lab.next();
+        return this.store.update({ message: this.backend.lab.state.next?.question ? 'press the digit of your prediction' : '' });
       case 'scroll': case 'cancel':
         return;
     }
+  }
+
+  /** A digit while a lab's question waits is the learner's prediction, not a key for the terminal. */
+  private predicted(data: string): boolean {
+    const q = this.store.get().lab?.next?.question;
+    if (!q || q.chosen !== null || !/^[1-9]$/.test(data) || Number(data) > q.choices.length) return false;
+    this.backend.lab!.choose(Number(data) - 1);
+    return true;
   }
 
   private scroll(move: ScrollMove): void {

@@ -13,6 +13,8 @@ const LINES = [
   '  r        restart the engine after it ended',
   '  space    pause or resume the virtual clock (simulator)',
   '  .        step the paused clock to its next timer (simulator)',
+  '  Enter    a lab\'s next step (jcsh --sim --lab NAME); in a lab, . shows the last step\'s next event',
+  '           and a digit answers the lab\'s question',
   '  Ctrl-]   send a Ctrl-] to the terminal   Esc      nothing',
   '',
   'Panels: Jobs (the shell\'s job table), Session (every process of the terminal\'s session;',

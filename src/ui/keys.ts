@@ -6,7 +6,9 @@ export const PREFIX = '\x1d';
 
 export type Command =
   | 'panels' | 'focus' | 'scroll' | 'help' | 'quit' | 'restart'
-  | 'pause' | 'step' | 'jobs' | 'session' | 'terminal' | 'timeline' | 'cancel';
+  | 'pause' | 'step' | 'jobs' | 'session' | 'terminal' | 'timeline' | 'cancel'
+  /** A lab's next step: type its keys. */
+  | 'next';
 
 export type ScrollMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 
@@ -22,7 +24,7 @@ export type KeyMode = 'normal' | 'prefix' | 'scroll';
 const COMMANDS: Readonly<Record<string, Command>> = {
   p: 'panels', '\t': 'focus', '[': 'scroll', '?': 'help', q: 'quit', r: 'restart',
   ' ': 'pause', '.': 'step', n: 'step', j: 'jobs', s: 'session', t: 'terminal', l: 'timeline',
-  '\x1b': 'cancel',
+  '\x1b': 'cancel', '\r': 'next',
 };
 
 const SCROLL_KEYS: readonly (readonly [string, ScrollMove])[] = [

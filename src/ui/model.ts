@@ -62,3 +62,29 @@ export const EMPTY_SNAPSHOT: Snapshot = {
   sid: 0,
   terminal: { tpgid: null, tostop: false, icanon: true, echo: true, isig: true, cols: 80, rows: 24 },
 };
+
+/** A lab's prediction, before and after its step ran. */
+export interface LabQuestion {
+  readonly text: string;
+  readonly choices: readonly string[];
+  /** The learner's choice (0-based), null until a digit is pressed. */
+  readonly chosen: number | null;
+  /** Read from the kernel's events once the step ran. */
+  readonly answer: number | null;
+  readonly why: string;
+}
+
+/** The lab being played (`jcsh --sim --lab NAME`): the next step, and what the last one did. */
+export interface LabState {
+  readonly name: string;
+  readonly title: string;
+  /** The next step (0-based) and how many there are. */
+  readonly index: number;
+  readonly total: number;
+  /** The next step's sentence and keys (`cat > notes &⏎`), null at the end. */
+  readonly next: { readonly say: string; readonly keys: string; readonly question: LabQuestion | null } | null;
+  /** The last step played: its prediction revealed, and its events' sentences, shown one by one. */
+  readonly last: { readonly say: string; readonly question: LabQuestion | null; readonly events: readonly string[]; readonly shown: number } | null;
+  /** A step is running. */
+  readonly busy: boolean;
+}

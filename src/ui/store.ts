@@ -5,7 +5,7 @@
 import type { EngineExit } from './backend.js';
 import type { KeyMode } from './keys.js';
 import type { PanelName } from './layout.js';
-import { EMPTY_SNAPSHOT, type Snapshot, type TimelineEntry } from './model.js';
+import { EMPTY_SNAPSHOT, type LabState, type Snapshot, type TimelineEntry } from './model.js';
 
 /** Timeline lines kept: the panel shows the newest; older ones can be scrolled back to. */
 export const TIMELINE_LIMIT = 2000;
@@ -28,6 +28,8 @@ export interface UiState {
   readonly clock: { readonly paused: boolean } | null;
   /** A one-line message for the status line (the last step, an error), cleared by the next key. */
   readonly message: string;
+  /** The lab being played, null outside `--lab`. */
+  readonly lab: LabState | null;
 }
 
 export class Store {
@@ -37,7 +39,7 @@ export class Store {
   constructor(initial: Partial<UiState> = {}) {
     this.state = {
       snapshot: EMPTY_SNAPSHOT, timeline: [], exit: null, panelsShown: true, hidden: new Set(),
-      focus: 'pane', keyMode: 'normal', help: false, paneScroll: 0, timelineScroll: 0, clock: null, message: '',
+      focus: 'pane', keyMode: 'normal', help: false, paneScroll: 0, timelineScroll: 0, clock: null, message: '', lab: null,
       ...initial,
     };
   }

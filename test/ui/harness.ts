@@ -50,6 +50,8 @@ export interface UiOptions {
   start?: 'executable' | 'node';
   /** Variables added to the environment. */
   env?: Readonly<Record<string, string>>;
+  /** The first prompt to wait for (a lab's shell prompts `$ `). */
+  prompt?: RegExp;
 }
 
 export async function startUi(kernel: Kernel, o: UiOptions = {}): Promise<UiSession> {
@@ -72,7 +74,7 @@ export async function startUi(kernel: Kernel, o: UiOptions = {}): Promise<UiSess
     waitPanels: (p, timeout) => waitRegion(ui, 'side', p, timeout),
     menu: (key) => s.send(`\x1d${key}`),
   };
-  await ui.waitPane(/^ui\$/m);
+  await ui.waitPane(o.prompt ?? /^ui\$/m);
   return ui;
 }
 

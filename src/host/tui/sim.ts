@@ -6,6 +6,8 @@
 
 import type { Options } from '../../cli/args.js';
 import type { Shell } from '../../core/shell.js';
+import { explain } from '../../labs/explain.js';
+import { findLab } from '../../labs/registry.js';
 import { eventJson, type SimEvent } from '../../os/sim/events.js';
 import { Machine } from '../../os/sim/machine.js';
 import { narrate } from '../../os/sim/narrate.js';
@@ -17,6 +19,8 @@ import type { Backend, BackendListeners, Size, VirtualClock } from '../../ui/bac
 import type { Snapshot } from '../../ui/model.js';
 import { inheritedEnv, logEvents, mirrorWorkingDirectory, openLog, simPortOptions } from '../simsetup.js';
 import { interactiveShell, runInProcess, subshellRunner } from '../simshell.js';
+import { LabPlayer } from '../../labs/player.js';
+import { LabReplay } from './labreplay.js';
 import { simSnapshot } from './simsnapshot.js';
 import { SimTimeline } from './simtimeline.js';
 
@@ -29,6 +33,9 @@ export class SimBackend implements Backend {
   private size: Size = { cols: 80, rows: 24 };
   private flushQueued = false;
   private timeline = new SimTimeline();
+  /** `--lab NAME`: the lab played on this machine. */
+  lab: LabPlayer | null = null;
+  private replay: LabReplay | null = null;
 
   /** The event logs of --events and --narrative, opened before the UI takes the terminal. */
   private readonly logs: readonly { readonly fd: number; readonly line: (e: SimEvent) => string }[];
@@ -38,9 +45,17 @@ export class SimBackend implements Backend {
     this.logs = [
       ...(sim?.events ? [{ fd: openLog(sim.events), line: eventJson }] : []),
       ...(sim?.narrative ? [{ fd: openLog(sim.narrative), line: narrate }] : []),
+      ...(sim?.explain ? [{ fd: openLog(sim.explain), line: explain }] : []),
     ];
     const backend = this;
-    this.clock = {
+    // In a lab, time moves only as the steps let it: the clock stays paused, and a step shows
+    // the last step's next event.
+    this.clock = options.lab ? {
+      paused: true,
+      pause: () => {},
+      resume: () => {},
+      step: () => this.lab?.reveal() ?? 'no more events: ^] ⏎ types the next step',
+    } : {
       get paused() {
         return backend.machine?.kernel.isPaused ?? false;
       },
@@ -60,6 +75,8 @@ export class SimBackend implements Backend {
   }
 
   input(data: string): void {
+    // Keys typed in the middle of a lab step's events: show the rest at once first.
+    this.replay?.releaseAll();
     this.machine?.type(data);
   }
 
@@ -83,6 +100,7 @@ export class SimBackend implements Backend {
   }
 
   private boot(): void {
+    if (this.options.lab) return this.bootLab(this.options.lab);
     const o = this.options;
     const cwd = process.cwd();
     const home = process.env['HOME'] ?? '/root';
@@ -111,6 +129,39 @@ export class SimBackend implements Backend {
     this.changed();
   }
 
+  private bootLab(name: string): void {
+    const lab = findLab(name);
+    if (!lab) throw new Error(`no such lab: ${name}`);
+    this.timeline = new SimTimeline();
+    const replay = new LabReplay((f) => {
+      for (const bytes of f.output) this.listeners?.output(bytes);
+      if (f.entries.length > 0) this.listeners?.timeline(f.entries);
+      if (f.snapshot) this.listeners?.snapshot(f.snapshot);
+    });
+    this.replay = replay;
+    this.lab = new LabPlayer(lab, {
+      size: { rows: this.size.rows, cols: this.size.cols },
+      output: (bytes) => (replay.holding ? replay.write(bytes) : this.listeners?.output(bytes)),
+      onEvent: (e) => {
+        this.timeline.push(e);
+        if (replay.holding) replay.event(this.timeline.take(), this.snapshot());
+        else this.changed();
+      },
+      // The learner typed exit: the UI ends, as with the plain simulator.
+      onExit: (s) => {
+        replay.releaseAll();
+        this.ended(s);
+      },
+    }, undefined, {
+      step: () => replay.hold(),
+      shown: (index, last) => (last ? replay.releaseAll() : replay.release(index)),
+    });
+    this.machine = this.lab.run.machine;
+    for (const log of this.logs) logEvents(this.machine, log.fd, log.line);
+    this.lab.onChange(() => this.changed());
+    this.changed();
+  }
+
   private ended(s: WaitStatus): void {
     this.shell = null;
     this.flush();
@@ -127,12 +178,16 @@ export class SimBackend implements Backend {
 
   private flush(): void {
     this.flushQueued = false;
+    // A lab step being shown event by event: its frames carry the panels' state.
+    if (this.replay?.holding) return;
     const entries = this.timeline.take();
     if (entries.length > 0) this.listeners?.timeline(entries);
     this.listeners?.snapshot(this.snapshot());
   }
 
   private snapshot(): Snapshot {
-    return simSnapshot(this.machine!, this.shell?.control.jobs ?? null);
+    // In a lab, the shell is the lab's.
+    const shell = this.shell ?? this.lab?.run.shell;
+    return simSnapshot(this.machine!, shell?.control.jobs ?? null);
   }
 }

@@ -18,6 +18,15 @@ const FIRST_OUTPUT_MS = 1000;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
+/** `jcsh --lab NAME` on Linux: the lab's steps typed into the real shell, the simulator's answers beside. */
+async function withLab(backend: Backend, name: string | null): Promise<Backend> {
+  const lab = name === null ? undefined : (await import('../../labs/registry.js')).findLab(name);
+  if (!lab) return backend;
+  const { LabPlayer } = await import('../../labs/player.js');
+  const driver = new LabPlayer(lab, {}, (keys) => backend.input(keys));
+  return Object.assign(backend, { lab: driver });
+}
+
 /** `launched`: the engine jcsh-launch started (bin/jcsh.js on a terminal), to use instead of starting one. */
 export async function runTui(o: Options, launched: LaunchedEngine | null = null): Promise<number> {
   const term = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
@@ -26,7 +35,7 @@ export async function runTui(o: Options, launched: LaunchedEngine | null = null)
   // Each backend loads only what it needs: node-pty, or the simulator.
   const backend: Backend = o.sim
     ? new (await import('./sim.js')).SimBackend(o)
-    : new (await import('./real.js')).RealBackend({ args: o.norc ? ['--norc'] : [], launched });
+    : await withLab(new (await import('./real.js')).RealBackend({ args: o.norc ? ['--norc'] : [], launched }), o.lab);
   // Until the UI is up, a signal or an error still gives the terminal back.
   guard.install({
     end: (signal) => {

@@ -6,6 +6,7 @@ import { Box } from 'ink';
 import type { PanelName, Rect } from '../layout.js';
 import type { UiState } from '../store.js';
 import { JobsPanel } from './jobs.js';
+import { LabPanel, labLines } from './lab.js';
 import { SessionPanel } from './session.js';
 import { TerminalPanel } from './terminal.js';
 import { TimelinePanel } from './timeline.js';
@@ -59,6 +60,21 @@ function Column({ names, s, width, height }: { names: readonly PanelName[]; s: U
 }
 
 export function Side({ rect, placement, names, s }: { rect: Rect; placement: 'right' | 'below'; names: readonly PanelName[]; s: UiState }) {
+  if (!s.lab) return <Panels rect={rect} placement={placement} names={names} s={s} />;
+  // A lab's panel goes first, taking what it needs up to half the rows.
+  const width = placement === 'right' ? rect.width - 1 : rect.width;
+  const rows = Math.min(Math.floor(rect.height / 2), 1 + labLines(s.lab, width).length);
+  return (
+    <Box flexDirection="column" width={rect.width} height={rect.height}>
+      <Box width={rect.width} height={rows} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderLeft={placement === 'right'} borderColor="gray">
+        <LabPanel lab={s.lab} width={width} height={rows} />
+      </Box>
+      <Panels rect={{ ...rect, y: rect.y + rows, height: rect.height - rows }} placement={placement} names={names} s={s} />
+    </Box>
+  );
+}
+
+function Panels({ rect, placement, names, s }: { rect: Rect; placement: 'right' | 'below'; names: readonly PanelName[]; s: UiState }) {
   if (placement === 'right') {
     // One column of rule on the left separates the panels from the pane.
     return (
