@@ -1,7 +1,6 @@
 // A lab in the page: its run is the backend's session, and the lab panel steps it. The run
 // is the labs engine's (src/labs/runner.ts: a machine on a manual clock with the shell as its
-// session leader); the page only needs the shape below, so that this file builds before the
-// engine is wired in (labhook.ts).
+// session leader); the page only needs the shape below (labhook.ts hands it the engine).
 
 import type { Shell } from '../core/shell.js';
 import type { Lab, LabStep } from '../labs/types.js';

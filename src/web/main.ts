@@ -78,7 +78,7 @@ addEventListener('unhandledrejection', (ev) => {
 });
 
 function play(lab: Lab | null): void {
-  if (!lab || !startLab) {
+  if (!lab) {
     labPanel.attach(null);
     connect(freeShell);
     return;
@@ -88,8 +88,6 @@ function play(lab: Lab | null): void {
 
 const picker = byId<HTMLSelectElement>('labs');
 picker.append(new Option('free shell', ''), ...labs.map((lab) => new Option(`${lab.name}: ${lab.title}`, lab.name)));
-picker.disabled = labs.length === 0 || startLab === null;
-if (picker.disabled) picker.title = 'The labs arrive with the labs engine (src/web/labhook.ts).';
 picker.addEventListener('change', () => play(labs.find((lab) => lab.name === picker.value) ?? null));
 
 play(null);
