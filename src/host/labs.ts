@@ -2,6 +2,7 @@
 // UI (`jcsh --sim --lab NAME | less`); and a lab on the real kernel, where it runs there.
 
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Options } from '../cli/args.js';
 import { explain } from '../labs/explain.js';
@@ -9,7 +10,6 @@ import { showKeys } from '../labs/keys.js';
 import { findLab, LABS } from '../labs/registry.js';
 import { LabRun } from '../labs/runner.js';
 import type { Lab } from '../labs/types.js';
-import { packageRoot } from '../os/linux/native.js';
 import { openLog } from './simsetup.js';
 
 const out = (text: string) => fs.writeSync(1, text);
@@ -50,7 +50,7 @@ export async function labTranscript(lab: Lab, o: Options): Promise<void> {
 export function realLab(lab: Lab): { readonly path: string | null } {
   if (!lab.twin) return { path: null };
   // binding.gyp builds the twins into a folder of their own, so that exactly they go on PATH.
-  const dir = path.join(packageRoot(), 'build', 'Release', 'labs');
+  const dir = path.join(twinsRoot(), 'build', 'Release', 'labs');
   try {
     fs.accessSync(path.join(dir, lab.twin), fs.constants.X_OK);
     return { path: dir };
@@ -71,4 +71,14 @@ export function introduceRealLab(lab: Lab, plain: boolean): void {
   if (!plain) return;
   fs.writeSync(2, `${lab.title}: type these (the labs step by step are in jcsh --sim --lab ${lab.name})\n`);
   for (const step of lab.steps) fs.writeSync(2, `  ${showKeys(step.input.keys).padEnd(40)} ${step.input.say}\n`);
+}
+
+/**
+ * The package's root: two folders up from this module, compiled (dist/host) or bundled
+ * (dist/bundle). Not native.ts's packageRoot: a module this chunk shared with the script path
+ * would become a chunk of its own, one more file every script's start opens, and a shell under
+ * a low `ulimit -n` has none to spare.
+ */
+function twinsRoot(): string {
+  return fileURLToPath(new URL('../..', import.meta.url));
 }

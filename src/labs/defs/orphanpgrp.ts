@@ -24,7 +24,7 @@ export const orphanpgrp: Lab = {
           const first = fromKernel(events)[0];
           return first === undefined ? 3 : first === SIG.HUP ? 1 : 0;
         },
-        why: 'When a process group becomes orphaned with a stopped member, every member gets SIGHUP, then SIGCONT [O7.1, O7.2].',
+        why: 'When a process group becomes orphaned with a stopped member, every member gets SIGHUP, then SIGCONT [O7.1, O7.2]. The child prints "caught SIGCONT" first all the same: both are pending when it runs again, and Linux sets up both handlers at once, the last one set up (SIGCONT\'s) running first.',
       },
     },
   ],
