@@ -16,7 +16,9 @@ describe('exec at an interactive prompt', () => {
     const pid = Number(await outputOf(s, 'echo $$'));
     expect(pid).toBe(s.pid);
     s.sendLine("exec env PS1='sh-prompt> ' sh -i");
-    await s.expect('sh-prompt> ');
+    // sh's prompt at the start of a line: the echo of the command line holds the same text, and
+    // matching that would look at the terminal while jcsh's line editor still has it raw
+    await s.expect(/^sh-prompt> /m);
     expect(isCooked(await s.terminalModes())).toBe(true);
     s.sendLine('echo "in sh: $$ $((6*7))"');
     const m = await s.expect(/in sh: (\d+) 42/);
